@@ -89,12 +89,23 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-_KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
+#: a town smaller than this ranks below regions and countries of the same name ("Anbar", the
+#: Turkish village, comes after Al Anbar province)
+BIG_TOWN = 100_000
+_TIERS = {"facility": 0, "airport": 1, "neighbourhood": 2, "country": 4, "admin1": 5, "admin2": 6,
+          "region": 7}
+
+
+def _tier(place: Place) -> int:
+    if place.kind == "city":
+        return 3 if place.population >= BIG_TOWN else 8
+    return _TIERS.get(place.kind, 9)
 
 
 def rank_candidates(places: Iterable[Place]) -> list[Place]:
-    """Best first: facilities and precise kinds before regions, then by population."""
-    return sorted(places, key=lambda p: (_KIND_RANK.get(p.kind, 99), -p.population, p.place_id))
+    """Best first: facilities, big towns, countries and regions, then small towns; then by
+    population."""
+    return sorted(places, key=lambda p: (_tier(p), -p.population, p.place_id))
 
 
 class MemoryGazetteer:

@@ -1,0 +1,272 @@
+"""The ``eventwire`` command: thin Typer commands, one per function in ``workflow.py``.
+
+Every error eventwire raises on purpose is printed as one line (``error: <input>: <reason>``)
+and exits with status 2; inputs skipped during ``extract``/``ingest`` are listed on stderr and
+the command exits with status 1 after doing the rest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+import typer
+
+from . import workflow
+from .config import Settings
+from .errors import EventwireError, ReadError
+from .records import Aggregate, Event, aggregate_to_json, event_to_json
+from .when import resolve_published
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn news reports into conflict-event data.")
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EVENT_FORMATS = ("table", "jsonl", "json", "csv")
+ConfigOption = typer.Option(None, "--config", help="A TOML file of settings (see `eventwire settings`).")
+DbOption = typer.Option(None, "--db", help="DuckDB file (default: the store.db setting, eventwire.duckdb).")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _guard(run: Callable[[], Any]) -> Any:
+    try:
+        return run()
+    except EventwireError as exc:
+        _fail(str(exc))
+
+
+def _settings(config: Optional[Path], **overrides: Any) -> Settings:
+    return _guard(lambda: Settings(overrides, config_file=config))
+
+
+def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+    if value is None:
+        return None
+    return _guard(lambda: resolve_published(value))
+
+
+def _check_format(value: str, valid: Iterable[str]) -> str:
+    valid = tuple(valid)
+    if value not in valid:
+        _fail(f"unknown format {value!r} (valid: {', '.join(valid)})")
+    return value
+
+
+def _json_rows(items: Iterable[Event | Aggregate]) -> list[dict[str, Any]]:
+    return [aggregate_to_json(i) if isinstance(i, Aggregate) else event_to_json(i) for i in items]
+
+
+def _report_skipped(skipped: list[ReadError]) -> None:
+    for error in skipped:
+        typer.echo(f"skipped {error.source}: {error.reason}", err=True)
+    if skipped:
+        typer.echo(f"{len(skipped)} input(s) skipped", err=True)
+
+
+@app.command()
+def extract(files: list[str] = typer.Argument(..., help="Article files (.txt .json .jsonl .csv .html)."),
+            published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for articles without one."),
+            format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, json or table."),
+            config: Optional[Path] = ConfigOption) -> None:
+    """Print the events found in articles, one JSON object per event; stores nothing."""
+    _check_format(format, ("jsonl", "json", "table"))
+    settings = _settings(config)
+    day = _date(published, "--published")
+    from .ingest import read_paths
+    from .pipeline import Pipeline
+    pipeline, items, skipped = Pipeline(settings), [], []
+    for item in read_paths(files, settings=settings, published=day):
+        if isinstance(item, ReadError):
+            skipped.append(item)
+            continue
+        document = _guard(lambda: pipeline.analyse_one(item))
+        items += workflow.document_events(document) + document.aggregates
+        for warning in item.warnings + document.warnings:
+            typer.echo(f"warning: {item.origin or item.id}: {warning}", err=True)
+    _print_items(items, format)
+    _report_skipped(skipped)
+    if skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs of articles."),
+           db: Optional[str] = DbOption,
+           published: Optional[str] = typer.Option(None, help="Publication date for articles without one."),
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+           config: Optional[Path] = ConfigOption) -> None:
+    """Read articles, extract and de-duplicate events, store them (idempotent, resumable)."""
+    settings = _settings(config)
+    day = _date(published, "--published")
+    report = _guard(lambda: _run_ingest(paths, db, settings, day, quiet))
+    typer.echo(f"read {report.read} article(s): stored {report.stored}, already known "
+               f"{report.already_known}; {report.mentions} mention(s), {report.aggregates} "
+               f"count statement(s), {report.events_changed} event(s) created or updated "
+               f"in {report.seconds:.1f}s", err=True)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    _report_skipped(report.skipped)
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+def _run_ingest(paths, db, settings, day, quiet):
+    if quiet or not sys.stderr.isatty():
+        return workflow.ingest(paths, db=db, settings=settings, published=day)
+    from rich.progress import Progress
+    with Progress(transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+        return workflow.ingest(paths, db=db, settings=settings, published=day,
+                               progress=lambda n: progress.advance(task, n))
+
+
+def _filters(country, admin1, actor, event_type, sub_event_type, role, since, until, bbox, limit):
+    box = None
+    if bbox:
+        try:
+            box = tuple(float(x) for x in bbox.split(","))
+            assert len(box) == 4
+        except (ValueError, AssertionError):
+            _fail(f"bad --bbox {bbox!r} (expected min_lon,min_lat,max_lon,max_lat)")
+    return {"country": country, "admin1": admin1, "actor": actor, "event_type": event_type,
+            "sub_event_type": sub_event_type, "role": role, "since": _date(since, "--since"),
+            "until": _date(until, "--until"), "bbox": box, "limit": limit}
+
+
+_FILTER_HELP = {"country": "Country name (ACLED spelling).", "admin1": "First-level region.",
+                "actor": "Actor name (actor1, actor2 or claimant; part of the name is enough).",
+                "type": "ACLED event type.", "sub_type": "ACLED sub-event type.",
+                "role": "main, secondary or background.", "since": "First day (YYYY-MM-DD).",
+                "until": "Last day (YYYY-MM-DD).", "bbox": "min_lon,min_lat,max_lon,max_lat.",
+                "limit": "At most this many events."}
+
+
+@app.command()
+def events(db: Optional[str] = DbOption,
+           country: Optional[str] = typer.Option(None, help=_FILTER_HELP["country"]),
+           admin1: Optional[str] = typer.Option(None, help=_FILTER_HELP["admin1"]),
+           actor: Optional[str] = typer.Option(None, help=_FILTER_HELP["actor"]),
+           type: Optional[str] = typer.Option(None, "--type", help=_FILTER_HELP["type"]),
+           sub_type: Optional[str] = typer.Option(None, "--sub-type", help=_FILTER_HELP["sub_type"]),
+           role: Optional[str] = typer.Option(None, help=_FILTER_HELP["role"]),
+           since: Optional[str] = typer.Option(None, help=_FILTER_HELP["since"]),
+           until: Optional[str] = typer.Option(None, help=_FILTER_HELP["until"]),
+           bbox: Optional[str] = typer.Option(None, help=_FILTER_HELP["bbox"]),
+           limit: Optional[int] = typer.Option(None, help=_FILTER_HELP["limit"]),
+           format: Optional[str] = typer.Option(None, "--format", "-f", help="table, jsonl, json or csv (default: the output.format setting)."),
+           config: Optional[Path] = ConfigOption) -> None:
+    """Print the canonical (de-duplicated) events in the store."""
+    settings = _settings(config)
+    fmt = _check_format(format or settings["output.format"], EVENT_FORMATS)
+    filters = _filters(country, admin1, actor, type, sub_type, role, since, until, bbox, limit)
+    found = _guard(lambda: workflow.events(db=db, settings=settings, **filters))
+    if fmt == "csv":
+        _guard(lambda: workflow.export("acled", sys.stdout, db=db, settings=settings, **filters))
+    else:
+        _print_items(found, fmt)
+
+
+@app.command()
+def export(format: str = typer.Option(..., "--format", "-f", help="acled, geojson, parquet or jsonl."),
+           output: str = typer.Option("-", "--output", "-o", help="File to write ('-' for standard output; parquet needs a file)."),
+           db: Optional[str] = DbOption,
+           country: Optional[str] = typer.Option(None, help=_FILTER_HELP["country"]),
+           since: Optional[str] = typer.Option(None, help=_FILTER_HELP["since"]),
+           until: Optional[str] = typer.Option(None, help=_FILTER_HELP["until"]),
+           config: Optional[Path] = ConfigOption) -> None:
+    """Write the store's events in a format analysts load (ACLED CSV, GeoJSON, Parquet, JSONL)."""
+    from .export import FORMATS
+    _check_format(format, FORMATS)
+    settings = _settings(config)
+    filters = {"country": country, "since": _date(since, "--since"), "until": _date(until, "--until")}
+    if output == "-":
+        count = _guard(lambda: workflow.export(format, sys.stdout, db=db, settings=settings, **filters))
+    else:
+        count = _guard(lambda: workflow.export(format, Path(output), db=db, settings=settings, **filters))
+    typer.echo(f"wrote {count} event(s)" + ("" if output == "-" else f" to {output}"), err=True)
+
+
+@app.command()
+def demo(db: Optional[str] = DbOption,
+         config: Optional[Path] = ConfigOption) -> None:
+    """Ingest the sample articles in examples/ and print their events."""
+    if not EXAMPLES.is_dir():
+        _fail(f"{EXAMPLES}: the sample articles are not here (run from a clone of the repository)")
+    ingest([str(EXAMPLES)], db=db, published=None, quiet=True, config=config)
+    events(db=db, country=None, admin1=None, actor=None, type=None, sub_type=None, role=None,
+           since=None, until=None, bbox=None, limit=None, format="table", config=config)
+
+
+@app.command(name="eval")
+def eval_(gold: Path = typer.Argument(..., help="A gold file or a folder of them (seed-gold format)."),
+          format: str = typer.Option("table", "--format", "-f", help="table or json."),
+          config: Optional[Path] = ConfigOption) -> None:
+    """Score extraction against hand-coded gold: detection P/R/F1 and per-field accuracy."""
+    _check_format(format, ("table", "json"))
+    from .evaluate import evaluate_gold, format_report
+    from .pipeline import Pipeline
+    settings = _settings(config)
+    report = _guard(lambda: evaluate_gold(gold, Pipeline(settings)))
+    typer.echo(json.dumps(report.as_dict(), indent=2) if format == "json" else format_report(report))
+
+
+@app.command(name="settings")
+def settings_(config: Optional[Path] = ConfigOption) -> None:
+    """List every setting with its value and what it does."""
+    for setting in _settings(config).describe():
+        marker = "" if setting.value == setting.default else f"  (default {setting.default!r})"
+        typer.echo(f"{setting.name} = {setting.value!r}{marker}\n    {setting.help}")
+
+
+# ---------------------------------------------------------------- output
+def _print_items(items: list, fmt: str) -> None:
+    rows = _json_rows(items)
+    if fmt == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_table(rows))
+
+
+TABLE_COLUMNS = (("date", 10), ("type / sub-type", 44), ("actor1", 30), ("actor2", 26),
+                 ("place", 30), ("lat, lon", 15), ("dead", 4), ("role", 10), ("src", 3))
+
+
+def _cells(row: dict[str, Any]) -> list[str]:
+    if row.get("role") == "aggregate":
+        period = row.get("period") or [None, None]
+        return [str(period[0] or ""), f"count: {row.get('qualifier') or ''} {row['count']} {row['what']}".strip(),
+                row.get("source") or "", "", row.get("where") or "", "", "", "aggregate", "1"]
+    actor1 = row.get("actor1") or ""
+    if row.get("claimed_by"):
+        actor1 += " (claimed)"
+    lat, lon = row.get("latitude"), row.get("longitude")
+    when = row.get("event_date") or ("..".join(row["date_range"]) if row.get("date_range") else "")
+    return [when, f"{row.get('event_type')} / {row.get('sub_event_type')}", actor1,
+            row.get("actor2") or "", ", ".join(p for p in (row.get("location"), row.get("country")) if p),
+            "" if lat is None else f"{lat:.2f}, {lon:.2f}",
+            "" if row.get("fatalities") is None else str(row["fatalities"]),
+            row.get("role") or "", str(len(row.get("sources") or []))]
+
+
+def format_table(rows: list[dict[str, Any]]) -> str:
+    """A plain fixed-width table, one line per event (for people; use jsonl for programs)."""
+    def fit(text: str, width: int) -> str:
+        return text if len(text) <= width else text[:width - 1] + "…"
+    lines = ["  ".join(name.ljust(width) for name, width in TABLE_COLUMNS)]
+    for row in rows:
+        lines.append("  ".join(fit(cell, width).ljust(width)
+                               for cell, (_, width) in zip(_cells(row), TABLE_COLUMNS)).rstrip())
+    lines.append(f"{len(rows)} row(s)")
+    return "\n".join(lines)
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()

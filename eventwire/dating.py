@@ -1,0 +1,148 @@
+"""Stage "when": give every frame and count statement its date, precision or range.
+
+Reads ``frames``, ``aggregates``, ``sentences``, ``article.published``; fills ``event_date``,
+``time_precision``, ``date_range`` and the date evidence. Time expressions themselves are found
+and resolved by ``eventwire.when``; this stage decides which expression dates which event:
+
+* the expression in the frame's own sentence nearest before its trigger (else after it);
+* a body sentence without one carries the last day-precise date of the story so far ("And in
+  northeast Syria, rockets were fired ..." after "... on Monday"); captions carry only their own
+  dates, titles none (the merge with the lede dates them);
+* an undated event reported in the perfect ("has launched several strikes") or in the plural
+  gets a range: from the article's "since ..." period, if it has one, to publication;
+* an event dated after publication has not happened: it is dropped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .document import Document, Frame, Sentence, TextSpan
+from .when import TimeExpression, find_time_expressions
+
+#: ACLED precision of an event known only to a range
+RANGE_PRECISION = 3
+#: days an event may lie after publication (time zones) before it counts as future
+FUTURE_TOLERANCE_DAYS = 1
+#: days back an undated "has launched strikes" reaches when the article gives no period
+DEFAULT_LOOKBACK_DAYS = 30
+
+
+def _sets_story_date(expr: TimeExpression) -> bool:
+    """A day-precise date the story moves to; "10 days after the war broke out" dates the war,
+    not the sentence, so it does not."""
+    if expr.date is None or expr.precision != 1 or expr.kind == "period":
+        return False
+    return not expr.text.rstrip().lower().endswith(("after", "before"))
+
+
+def _expressions(document: Document) -> dict[int, list[TimeExpression]]:
+    """Time expressions per sentence, anchored to the story's running date."""
+    found: dict[int, list[TimeExpression]] = {}
+    running: dt.date | None = None
+    for sentence in document.sentences:
+        anchor = running if sentence.segment == "body" else None
+        exprs = find_time_expressions(sentence.text, document.published, anchor=anchor)
+        found[sentence.index] = exprs
+        if sentence.segment == "body":
+            days = [e.date for e in exprs if _sets_story_date(e)]
+            running = days[-1] if days else running
+    return found
+
+
+def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan) -> TimeExpression | None:
+    usable = [e for e in exprs if e.kind != "period" and (e.date or e.date_range)]
+    if not usable:
+        return None
+    at = trigger.start - sentence.start
+    before = [e for e in usable if e.start <= at]
+    return before[-1] if before else min(usable, key=lambda e: e.start - at)
+
+
+def _period_start(document: Document, exprs: dict[int, list[TimeExpression]]) -> dt.date | None:
+    starts = [e.date_range[0] for es in exprs.values() for e in es
+              if e.kind == "period" and e.date_range]
+    return min(starts) if starts else None
+
+
+def _set_from_expression(frame: Frame, expr: TimeExpression, sentence: Sentence) -> None:
+    frame.event_date = expr.date
+    frame.date_range = expr.date_range if expr.date is None else None
+    frame.time_precision = expr.precision
+    frame.time_span = TextSpan(sentence.start + expr.start, sentence.start + expr.end, expr.text)
+    frame.add_evidence("event_date", frame.time_span)
+
+
+class Dater:
+    def __init__(self, document: Document):
+        self.document = document
+        self.exprs = _expressions(document)
+        self.period_start = _period_start(document, self.exprs)
+
+    def running_date(self, before: int) -> tuple[dt.date | None, TimeExpression | None, int]:
+        """The last day-precise body date before sentence ``before``."""
+        for sentence in reversed(self.document.sentences[:before]):
+            if sentence.segment != "body":
+                continue
+            days = [e for e in self.exprs[sentence.index] if _sets_story_date(e)]
+            if days:
+                return days[-1].date, days[-1], sentence.index
+        return None, None, -1
+
+    def date_frame(self, frame: Frame) -> None:
+        sentence = self.document.sentences[frame.sentence]
+        expr = _pick(self.exprs[sentence.index], sentence, frame.trigger) if frame.trigger else None
+        if expr is not None:
+            _set_from_expression(frame, expr, sentence)
+        elif frame.perfect or (frame.plural and sentence.segment == "body"):
+            self._range(frame)
+        elif sentence.segment == "body":
+            day, source, index = self.running_date(sentence.index)
+            if day is not None and source is not None:
+                frame.event_date, frame.time_precision = day, source.precision
+                frame.date_inherited = True
+                origin = self.document.sentences[index]
+                frame.add_evidence("event_date", TextSpan(origin.start + source.start,
+                                                          origin.start + source.end, source.text))
+
+    def _range(self, frame: Frame) -> None:
+        end = self.document.published
+        if end is None:
+            return
+        start = self.period_start or end - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS)
+        frame.event_date, frame.date_range = None, (start, end)
+        frame.time_precision = RANGE_PRECISION
+
+    def is_future(self, frame: Frame) -> bool:
+        published = self.document.published
+        if published is None or frame.event_date is None:
+            return False
+        return frame.event_date > published + dt.timedelta(days=FUTURE_TOLERANCE_DAYS)
+
+    def date_aggregates(self) -> None:
+        sentences = self.document.context.get("aggregate_sentences", {})
+        for agg in self.document.aggregates:
+            index = sentences.get(agg.aggregate_id)
+            if index is None:
+                continue
+            exprs = self.exprs[index]
+            period = next((e for e in exprs if e.kind == "period" and e.date_range), None)
+            day = next((e for e in exprs if e.date and e.precision == 1), None)
+            if period:
+                agg.period = period.date_range
+            elif day:
+                agg.period = (day.date, day.date)
+
+
+def date_document(document: Document) -> Document:
+    dater = Dater(document)
+    for frame in document.frames:
+        dater.date_frame(frame)
+    dropped = [f for f in document.frames if dater.is_future(f)]
+    if dropped:
+        document.context.setdefault("dropped", []).extend(
+            (f.trigger.text if f.trigger else "", "dated after publication", f.sentence) for f in dropped)
+        document.frames = [f for f in document.frames if f not in dropped]
+    dater.date_aggregates()
+    if document.published is None and document.frames:
+        document.warnings.append("publication date unknown: relative dates left unresolved")
+    return document

@@ -1,0 +1,178 @@
+"""The working record that flows through the per-article stages.
+
+``Document`` is to eventwire what ``Doc`` is to spaCy: one article plus everything the stages
+have found in it so far. Each stage says what it reads and what it fills in:
+
+=========  ============================================  =====================================
+stage      reads                                         fills in
+=========  ============================================  =====================================
+clean      article.text                                  article.segments, dateline
+nlp        article.segments                              sentences (parsed where an event can be)
+extract    sentences                                     frames, claims, attributions, aggregates
+when       frames, sentences, article.published          frame dates, precision, ranges
+where      frames, sentences, dateline                   frame places, coordinates, admin names
+actors     frames                                        canonical actors, inter codes
+mentions   frames                                        mentions (one per event, roles), notes
+=========  ============================================  =====================================
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .records import Aggregate, Article, EventFields, Evidence, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span as SpacySpan
+
+    from .where.gazetteer import Place
+
+
+@dataclass
+class TextSpan:
+    """A stretch of article text (offsets into ``Article.text``)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence:
+    """One sentence of one segment. ``parsed`` is set only where an event can be (cheap filter)."""
+
+    index: int
+    start: int
+    end: int
+    segment: str
+    paragraph: int
+    span: "SpacySpan"
+    parsed: bool = True
+    #: article offset of the spaCy doc's first character (token.idx + base = article offset)
+    base: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass
+class PlaceRef:
+    """A place named in the text, and what the gazetteer made of it."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    place: "Place | None" = None
+    #: "in", "at", "near", "outside" ...: how the text ties it to the event
+    relation: str | None = None
+    #: "western", "northeast", ...: part of a region rather than the region itself
+    qualifier: str | None = None
+    #: attachment strength to the frame: lower is stronger (0 = inside the target phrase)
+    distance: int = 9
+
+
+@dataclass
+class ActorRef:
+    """A phrase that names an actor, and the canonical actor it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    inter: int | None = None
+    country: str | None = None
+
+
+@dataclass
+class Frame(EventFields):
+    """One trigger's reading of an event, before mentions of one event are merged.
+
+    ``weapons`` and ``place_refs`` may hold several values for a compound report ("a drone and
+    rockets targeted bases in Iraq and Syria"); merging resolves them against specific reports.
+    """
+
+    frame_id: str = ""
+    trigger: TextSpan | None = None
+    sentence: int = 0
+    segment: str = "body"
+    event_class: str = "attack"
+    weapons: list[str] = field(default_factory=list)
+    weapon_count: int | None = None
+    place_refs: list[PlaceRef] = field(default_factory=list)
+    agent: ActorRef | None = None
+    target: ActorRef | None = None
+    associates: list[ActorRef] = field(default_factory=list)
+    target_refs: list[ActorRef] = field(default_factory=list)
+    target_civilians: bool = False
+    #: "Attacks", "several strikes": more than one event is reported here
+    plural: bool = False
+    #: the event could not be dated to a day ("has launched several strikes")
+    perfect: bool = False
+    #: time expression that dated it (offsets), if any
+    time_span: TextSpan | None = None
+    #: dated only by carrying the previous sentence's date (weaker than its own)
+    date_inherited: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+    #: other frames (ids) this one was merged with, kept for debugging and evaluation
+    merged_from: list[str] = field(default_factory=list)
+
+    def add_evidence(self, name: str, span: TextSpan | None) -> None:
+        if span is not None and span.text:
+            self.evidence.append(Evidence(name, span.start, span.end, span.text))
+
+
+@dataclass
+class Claim:
+    """"X claimed (the attack)": who, and which frames (ids) it covers."""
+
+    actor: str
+    span: TextSpan
+    sentence: int
+    frame_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Accusation:
+    """"Y blamed/accused X (of the attacks on Z)": attributed actor, accuser, covered frames."""
+
+    actor: str
+    by: str | None
+    span: TextSpan
+    sentence: int
+    #: the target the accusation names ("coalition personnel"), if any
+    target: str | None = None
+    frame_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One article and what the per-article stages found in it (see the module docstring)."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    dateline: TextSpan | None = None
+    frames: list[Frame] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    accusations: list[Accusation] = field(default_factory=list)
+    aggregates: list[Aggregate] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    #: context the stages share: countries named, the article's reference period, ...
+    context: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.article.published
+
+    def span(self, start: int, end: int) -> TextSpan:
+        return TextSpan(start, end, self.article.text[start:end])
+
+    def sentence_of(self, index: int) -> Sentence:
+        return self.sentences[index]
+
+    def frame(self, frame_id: str) -> Frame | None:
+        return next((f for f in self.frames if f.frame_id == frame_id), None)

@@ -1,0 +1,81 @@
+"""Count statements: "Washington has recorded at least 92 attacks in Iraq and Syria since
+October 17", "At least five attacks targeted US troops ... that day".
+
+They become ``Aggregate`` records (count, qualifier, what, where, who says so), never fake
+individual events. Their period is resolved by the "when" stage, which knows the dates; the
+sentence each came from waits in ``document.context["aggregate_sentences"]``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..document import Document, Sentence
+from ..records import Aggregate, Evidence, stable_id
+from .lexicon import Lexicon
+from .numbers import parse_figure
+from .syntax import (entity_phrase, objects, prep_objects, subjects, text_span, with_conjuncts)
+
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def _count(noun: Token):
+    number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    if number is None:
+        return None, None
+    words = sorted(number.subtree, key=lambda t: t.i)
+    return parse_figure(" ".join(t.text for t in words)), words[0]
+
+
+def _what(noun: Token, sentence: Sentence) -> str:
+    """"attacks", "attacks on US troops and the international coalition"."""
+    target = next((obj for prep, obj in prep_objects(noun) if prep in ("on", "against")), None)
+    if target is None and noun.dep_ == "nsubj" and noun.head.lemma_ in ("target", "hit", "strike"):
+        target = next(iter(objects(noun.head)), None)
+    if target is None:
+        return noun.lower_
+    parts = [noun.doc[entity_phrase(t)[0].i:entity_phrase(t)[1].i + 1].text
+             for t in with_conjuncts(target)]
+    return f"{noun.lower_} on {' and '.join(parts)}"
+
+
+def _where(noun: Token, sentence: Sentence) -> str | None:
+    holders = [noun, noun.head] if noun.head.pos_ in ("VERB", "AUX") else [noun]
+    names = []
+    for holder in holders:
+        for prep, obj in prep_objects(holder):
+            if prep in ("in", "across", "inside") and obj.ent_type_ in PLACE_LABELS:
+                names.append(noun.doc[entity_phrase(obj)[0].i:entity_phrase(obj)[1].i + 1].text)
+    return " and ".join(dict.fromkeys(names)) or None
+
+
+def _source(noun: Token, lexicon: Lexicon) -> str | None:
+    verb = noun.head
+    if noun.dep_ in ("dobj",) and verb.lemma_.lower() in lexicon.aggregates["source_verbs"]:
+        subject = next(iter(subjects(verb)), None)
+        if subject is not None:
+            first, last = entity_phrase(subject)
+            return noun.doc[first.i:last.i + 1].text
+    return None
+
+
+def find_aggregates(document: Document, lexicon: Lexicon) -> list[Aggregate]:
+    found = []
+    for sentence in document.sentences:
+        if not sentence.parsed:
+            continue
+        for noun in sentence.span:
+            if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() not in lexicon.aggregates["counted_nouns"]:
+                continue
+            figure, first = _count(noun)
+            if figure is None or figure.value < 2:
+                continue
+            span = text_span(sentence, first, noun)
+            agg = Aggregate(
+                count=figure.value, qualifier=figure.qualifier, what=_what(noun, sentence),
+                aggregate_id=stable_id(document.article.id, span.start, prefix="a"),
+                article_id=document.article.id, where=_where(noun, sentence),
+                source=_source(noun, lexicon), url=document.article.url,
+                evidence=[Evidence("count", span.start, span.end, span.text)])
+            document.context.setdefault("aggregate_sentences", {})[agg.aggregate_id] = sentence.index
+            found.append(agg)
+    return found

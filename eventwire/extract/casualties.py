@@ -1,0 +1,136 @@
+"""Fatalities and injured: figures read from "killing 1,200 people", "three soldiers were
+wounded", "five people were killed and eleven injured", "without causing casualties".
+
+Each figure is attached to the frame it belongs to: the frame whose trigger is linked to the
+casualty word in the parse, else the nearest frame in the sentence. Figures in a sentence
+without a frame wait in ``document.context["orphan_casualties"]`` for the mentions stage, which
+gives them to the event the previous sentence reported ("The blast killed three. Ten others
+were wounded.").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..document import Document, Frame, Sentence, TextSpan
+from .lexicon import Lexicon
+from .numbers import Figure, is_plausible_casualty_count, number_words, parse_figure
+from .syntax import objects, passive_subjects, subjects, text_span
+
+FIELDS = ("killed", "injured")
+
+
+@dataclass
+class Casualty:
+    field: str  # "killed" or "injured"
+    figure: Figure
+    span: TextSpan
+    token_i: int
+
+
+def _figure_of(victim: Token) -> tuple[Figure | None, Token]:
+    """The number of people a victim phrase counts, and the token that begins it."""
+    if victim.like_num or victim.tag_ == "CD":
+        start = min([victim] + [c for c in victim.children if c.dep_ in ("quantmod", "advmod")],
+                    key=lambda t: t.i)
+        return parse_figure(victim.doc[start.i:victim.i + 1].text), start
+    number = next((c for c in victim.children if c.dep_ == "nummod"), None)
+    if number is not None:
+        words = sorted(number.subtree, key=lambda t: t.i)
+        return parse_figure(" ".join(t.text for t in words)), words[0]
+    for child in victim.children:
+        if child.dep_ in ("det", "amod") and child.lower_ in ("a", "an", "one"):
+            return Figure(1), child
+        if child.dep_ in ("amod", "det") and child.lower_ in number_words().vague:
+            return Figure(number_words().vague[child.lower_], vague=True), child
+    if victim.lower_ in number_words().vague:
+        return Figure(number_words().vague[victim.lower_], vague=True), victim
+    return None, victim
+
+
+def _victims(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
+    lemma = token.lemma_.lower()
+    if token.tag_.startswith("VB") and lemma in lexicon.casualty_verbs:
+        field = lexicon.casualty_verbs[lemma]
+        found = subjects(token) if lemma == "die" else passive_subjects(token) + objects(token)
+        return field, found
+    if token.lower_ in lexicon.casualty_nouns and token.pos_ in ("ADJ", "NOUN"):
+        field = lexicon.casualty_nouns[token.lower_]
+        numbers = [c for c in token.children if c.dep_ == "nummod" or c.like_num]
+        return field, numbers or ([token.head] if token.head.like_num else [])
+    return None, []
+
+
+_LIST_FIGURE = re.compile(
+    r"(?<![Nn]o )\b(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:(?:other|more|people|persons|others)\s+)?"
+    r"(?:were\s+|was\s+)?(?P<w>killed|dead|injured|wounded|hurt)\b", re.IGNORECASE)
+_WORD_FIELD = {"killed": "killed", "dead": "killed", "injured": "injured", "wounded": "injured",
+               "hurt": "injured"}
+
+
+def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
+    """Every casualty figure in a sentence, from the parse, with a pattern for elliptic lists
+    ("five people were killed and eleven injured")."""
+    found: list[Casualty] = []
+    for token in sentence.span:
+        field, victims = _victims(token, lexicon)
+        for victim in victims:
+            figure, first = _figure_of(victim)
+            if figure and is_plausible_casualty_count(figure.value):
+                found.append(Casualty(field, figure, text_span(sentence, first, token), token.i))
+    seen = {(c.field, c.figure.value) for c in found}
+    for match in _LIST_FIGURE.finditer(sentence.text):
+        figure = parse_figure(match.group("n"))
+        field = _WORD_FIELD[match.group("w").lower()]
+        if figure and not figure.vague and (field, figure.value) not in seen \
+                and is_plausible_casualty_count(figure.value):
+            start = sentence.start + match.start()
+            span = TextSpan(start, sentence.start + match.end(), match.group(0))
+            found.append(Casualty(field, figure, span, sentence.span.start))
+            seen.add((field, figure.value))
+    return found
+
+
+def _zero_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
+    match = lexicon.no_casualties.search(sentence.text)
+    if not match:
+        return []
+    start = sentence.start + match.start()
+    span = TextSpan(start, sentence.start + match.end(), match.group(0))
+    return [Casualty(f, Figure(0), span, sentence.span.start) for f in FIELDS]
+
+
+def record(frame: Frame, casualty: Casualty) -> None:
+    """Add one figure to a frame: every killed figure is kept, the lowest is ``fatalities``."""
+    value = casualty.figure.value
+    if casualty.field == "killed":
+        if value not in frame.fatalities_reported:
+            frame.fatalities_reported.append(value)
+        frame.fatalities = min(frame.fatalities_reported)
+        frame.add_evidence("fatalities", casualty.span)
+    else:
+        frame.injured = value if frame.injured is None else min(frame.injured, value)
+        frame.add_evidence("injured", casualty.span)
+
+
+def _nearest(frames: list[Frame], sentence: Sentence, token_i: int) -> Frame:
+    def distance(frame: Frame) -> int:
+        assert frame.trigger is not None
+        char = frame.trigger.start - sentence.base
+        tok = sentence.span.doc.char_span(char, char + len(frame.trigger.text),
+                                          alignment_mode="expand")
+        return abs(tok.root.i - token_i) if tok is not None else 999
+    return min(frames, key=distance)
+
+
+def attach_casualties(frames: list[Frame], sentence: Sentence, lexicon: Lexicon,
+                      document: Document) -> None:
+    casualties = find_casualties(sentence, lexicon) + _zero_casualties(sentence, lexicon)
+    for casualty in casualties:
+        if frames:
+            record(_nearest(frames, sentence, casualty.token_i), casualty)
+        else:
+            document.context.setdefault("orphan_casualties", []).append(
+                (sentence.index, casualty))

@@ -1,0 +1,69 @@
+"""ACLED event type and sub-event type for a frame, and the derived PLOVER type and mode.
+
+The decision follows ACLED's hierarchy: a remote-violence weapon decides the sub-type whatever
+the target (the first in ``remote_weapon_order``); interceptions are Disrupted weapons use;
+other attacks on civilians are Violence against civilians / Attack, on armed actors Battles /
+Armed clash. Tables live in ``data/taxonomy.toml``.
+"""
+from __future__ import annotations
+
+from ..document import Frame
+from .lexicon import Taxonomy
+
+#: ACLED inter codes of armed actors (state forces, rebels, militias, external forces)
+ARMED_INTER = (1, 2, 3, 4, 8)
+CIVILIAN_INTER = 7
+
+
+def _remote_sub_type(weapons: list[str], taxonomy: Taxonomy) -> str | None:
+    for weapon in taxonomy.remote_weapon_order:
+        if weapon in weapons:
+            return taxonomy.remote_weapons[weapon]
+    return None
+
+
+def _targets_civilians(frame: Frame) -> bool:
+    return frame.target_civilians or frame.inter2 == CIVILIAN_INTER
+
+
+def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
+    """ACLED sub-event type of a frame (see the module docstring for the order of decisions)."""
+    cls = frame.event_class
+    if cls == "territory":
+        return "Government regains territory" if frame.inter1 == 1 else "Non-state actor overtakes territory"
+    if cls in taxonomy.fixed_classes and cls != "clash":
+        return taxonomy.fixed_classes[cls][1]
+    remote = _remote_sub_type(frame.weapons, taxonomy)
+    if remote:
+        return remote
+    if cls == "clash":
+        return "Armed clash"
+    if _targets_civilians(frame):
+        return "Attack"
+    return "Armed clash"
+
+
+def classify(frame: Frame, taxonomy: Taxonomy) -> None:
+    """Fill event_type, sub_event_type, disorder_type, civilian_targeting, intercepted, plover."""
+    sub = sub_event_type(frame, taxonomy)
+    frame.sub_event_type = sub
+    frame.event_type = taxonomy.event_type_of(sub)
+    frame.disorder_type = taxonomy.disorder_types[frame.event_type]
+    if frame.event_class == "intercept":
+        frame.intercepted = True
+    if frame.event_type in ("Violence against civilians", "Explosions/Remote violence") \
+            and _targets_civilians(frame):
+        frame.civilian_targeting = "Civilian targeting"
+    plover_type, mode = taxonomy.plover[sub]
+    if sub == "Attack" and frame.weapons:
+        mode = taxonomy.plover_weapon_modes.get(frame.weapons[0], mode)
+    frame.plover = {"type": plover_type, "mode": mode}
+    if frame.weapons and frame.weapon is None:
+        frame.weapon = frame.weapons[0] if len(frame.weapons) == 1 else _main_weapon(frame, taxonomy)
+
+
+def _main_weapon(frame: Frame, taxonomy: Taxonomy) -> str:
+    for weapon in taxonomy.remote_weapon_order:
+        if weapon in frame.weapons:
+            return weapon
+    return frame.weapons[0]

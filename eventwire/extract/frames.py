@@ -1,0 +1,306 @@
+"""Who did what to whom, with what, where: one ``Frame`` per reported event in a sentence.
+
+Triggers linked in the parse ("killed in an airstrike", "launched a deadly attack", "a drone
+attack targeted ...") form one group and one frame. Arguments come from the sentence structure,
+not word order: the active subject or the passive "by" phrase is the agent; the object, the
+passive subject or an "at/on/against" phrase is the target; weapons are recognised wherever they
+stand ("rockets were fired", "a drone targeted", "fired rockets", "drone attack").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..document import ActorRef, Document, Frame, PlaceRef, Sentence
+from ..records import stable_id
+from .casualties import attach_casualties
+from .lexicon import Lexicon
+from .numbers import parse_figure
+from .syntax import (actor_phrase, agents, core_phrase, entity_phrase, kind_of, modifier_weapons, objects,
+                     passive_subjects, prep_objects, subjects, text_span, weapon_code,
+                     with_conjuncts)
+from .triggers import Trigger, find_triggers, irrealis_reason, support_verb
+
+TARGET_PREPS = ("at", "on", "against", "toward", "towards", "into", "upon", "targeting", "onto")
+PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on", "over", "north",
+               "south", "east", "west", "from", "off", "along", "of")
+DEFINITE = ("the", "these", "those", "both", "this", "that")
+#: classes that outrank others when triggers of several classes report one event
+CLASS_PRIORITY = ("intercept", "abduction", "protest", "riot", "territory", "arrest", "looting",
+                  "clash", "attack", "harm")
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """Do two trigger tokens report the same event? (directly, through one preposition, or as
+    the object and the participle of one verb: "launched an attack ..., killing 1,200")."""
+    if a.head == b.head and {a.dep_, b.dep_} & {"dobj", "nsubjpass"} and {a.dep_, b.dep_} & {"advcl", "xcomp"}:
+        return True
+    for child, parent in ((a, b), (b, a)):
+        if child.head == parent and child.dep_ not in ("conj", "ccomp", "parataxis", "appos"):
+            return True
+        if child.head.dep_ == "prep" and child.head.head == parent and child.dep_ == "pobj":
+            return True
+    return False
+
+
+def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
+    groups: list[list[Trigger]] = []
+    for trig in triggers:
+        joined = [g for g in groups if any(_linked(trig.token, t.token) for t in g)]
+        merged = [trig] + [t for g in joined for t in g]
+        groups = [g for g in groups if g not in joined] + [sorted(merged, key=lambda t: t.token.i)]
+    return sorted(groups, key=lambda g: g[0].token.i)
+
+
+def _anchor(group: list[Trigger]) -> Trigger:
+    def rank(t: Trigger) -> tuple[int, int]:
+        harm = t.sense.event_class == "harm"
+        needs = t.sense.requires is not None and t.pos == "verb"
+        return (2 if harm else 1 if needs else 0, 0 if t.pos == "verb" else 1)
+    return min(group, key=rank)
+
+
+def _event_class(group: list[Trigger]) -> str:
+    classes = [t.sense.event_class for t in group]
+    return min(classes, key=lambda c: CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99)
+
+
+class FrameBuilder:
+    """Builds frames for one parsed sentence."""
+
+    def __init__(self, document: Document, sentence: Sentence, lexicon: Lexicon):
+        self.document = document
+        self.sentence = sentence
+        self.lexicon = lexicon
+
+    def build(self) -> list[Frame]:
+        triggers = find_triggers(self.sentence.span, self.lexicon)
+        frames = []
+        for group in group_triggers(triggers):
+            frame = self._frame(group)
+            if frame is not None:
+                frames.append(frame)
+        attach_casualties(frames, self.sentence, self.lexicon, self.document)
+        return frames
+
+    def _frame(self, group: list[Trigger]) -> Frame | None:
+        anchor = _anchor(group)
+        is_title = self.sentence.segment in ("title", "standfirst")
+        reason = irrealis_reason(anchor, self.lexicon, is_title)
+        counted = any(_is_count(t.token) for t in group)
+        if reason or counted or self._is_anaphor(anchor):
+            self.document.context.setdefault("dropped", []).append(
+                (anchor.token.text, reason or "count or anaphor", self.sentence.index))
+            return None
+        span = text_span(self.sentence, anchor.token, anchor.token)
+        frame = Frame(frame_id=stable_id(self.document.article.id, span.start, prefix="f"),
+                      trigger=span, sentence=self.sentence.index, segment=self.sentence.segment,
+                      event_class=_event_class(group))
+        frame.add_evidence("trigger", span)
+        for trig in group:
+            self._collect(frame, trig)
+        self._defaults(frame, group)
+        return frame if self._complete(frame, group) else None
+
+    # ------------------------------------------------------------------ arguments
+    def _collect(self, frame: Frame, trig: Trigger) -> None:
+        token = trig.token
+        if trig.sense.event_class == "harm" and trig.pos == "verb":
+            self._harm_arguments(frame, token)
+        elif trig.pos == "verb":
+            self._verb_arguments(frame, token)
+        else:
+            self._noun_arguments(frame, token)
+        for prep, obj in prep_objects(token):
+            self._prep_argument(frame, prep, obj)
+
+    def _verb_arguments(self, frame: Frame, verb: Token) -> None:
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            frame.perfect = True
+        for subj in subjects(verb):
+            self._role(frame, subj, "agent")
+        for subj in passive_subjects(verb):
+            self._role(frame, subj, "target")
+        for obj in objects(verb):
+            self._role(frame, obj, "target")
+        for agent in agents(verb):
+            self._role(frame, agent, "agent")
+
+    def _noun_arguments(self, frame: Frame, noun: Token) -> None:
+        for code in modifier_weapons(noun, self.lexicon):
+            self._add_weapon(frame, code, noun)
+        if noun.tag_ in ("NNS", "NNPS"):
+            frame.plural = True
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
+                                        and child.ent_type_ in ("NORP", "ACTOR", "ORG", "GPE")):
+                self._role(frame, child, "agent")
+            elif child.dep_ == "acl" and child.lemma_.lower() in ("target", "hit"):
+                for obj in objects(child):
+                    self._role(frame, obj, "target")
+        verb = support_verb(noun, self.lexicon)
+        if verb is not None:
+            self._verb_arguments(frame, verb)
+            for prep, obj in prep_objects(verb):
+                self._prep_argument(frame, prep, obj)
+        for agent in agents(noun):
+            self._role(frame, agent, "agent")
+
+    def _harm_arguments(self, frame: Frame, verb: Token) -> None:
+        for subj in subjects(verb):
+            kind = kind_of(subj, self.lexicon)
+            if kind in ("actor", "person", "place") and verb.lemma_.lower() not in ("die",):
+                self._role(frame, subj, "agent")
+            elif kind == "weapon":
+                self._add_weapon(frame, weapon_code(subj, self.lexicon), subj)
+        victims = passive_subjects(verb) + objects(verb)
+        for victim in victims:
+            if kind_of(victim, self.lexicon) == "civilian":
+                frame.target_civilians = True
+            elif kind_of(victim, self.lexicon) == "actor" and frame.target is None:
+                self._set_actor(frame, victim, "target")
+
+    def _prep_argument(self, frame: Frame, prep: str, obj: Token) -> None:
+        kind = kind_of(obj, self.lexicon)
+        if prep == "with" and kind == "weapon":
+            self._add_weapon(frame, weapon_code(obj, self.lexicon), obj)
+        elif prep == "by" and kind in ("actor", "place", "person"):
+            self._role(frame, obj, "agent")
+        elif prep in TARGET_PREPS and kind in ("facility", "actor", "civilian", "place", "person"):
+            self._role(frame, obj, "target")
+        elif prep in PLACE_PREPS and kind in ("place", "facility"):
+            self._add_place(frame, obj, prep, distance=1)
+
+    def _role(self, frame: Frame, head: Token, role: str) -> None:
+        """Put a phrase where it belongs by what it names, whatever its syntactic slot."""
+        kind = kind_of(head, self.lexicon)
+        if kind == "weapon":
+            self._add_weapon(frame, weapon_code(head, self.lexicon), head)
+        elif kind == "event":
+            for code in modifier_weapons(head, self.lexicon):
+                self._add_weapon(frame, code, head)
+        elif role == "agent" and kind in ("actor", "place", "person"):
+            if frame.agent is None:
+                self._set_actor(frame, head, "agent")
+        elif role == "target":
+            self._target(frame, head, kind)
+
+    def _target(self, frame: Frame, head: Token, kind: str) -> None:
+        if kind == "civilian":
+            frame.target_civilians = True
+            self._set_actor(frame, head, "target")
+        elif kind in ("actor", "person"):
+            self._set_actor(frame, head, "target")
+        elif kind in ("facility", "place"):
+            if kind == "place" or _is_named(head):
+                self._add_place(frame, head, "target", distance=0)
+            if kind == "facility":
+                first, last = core_phrase(head)
+                frame.target_refs.append(self._actor_ref(first, last))
+        for sub in head.subtree:  # "bases ... housing forces of the coalition"
+            if sub != head and sub.dep_ in ("dobj", "pobj") and kind_of(sub, self.lexicon) == "actor":
+                if sub.head.lemma_.lower() in ("house", "host", "of", "belong", "link"):
+                    self._set_actor(frame, sub, "target")
+        for prep, obj in prep_objects(head):
+            if prep in PLACE_PREPS and kind_of(obj, self.lexicon) in ("place", "facility"):
+                self._add_place(frame, obj, prep, distance=1)
+
+    def _set_actor(self, frame: Frame, head: Token, role: str) -> None:
+        for tok in with_conjuncts(head):
+            first, last = actor_phrase(tok)
+            ref = self._actor_ref(first, last)
+            if role == "agent" and frame.agent is None:
+                frame.agent = ref
+                frame.add_evidence("actor1", self.document.span(ref.start, ref.end))
+            elif role == "target":
+                if frame.target is None:
+                    frame.target = ref
+                    frame.add_evidence("actor2", self.document.span(ref.start, ref.end))
+                elif all(r.text != ref.text for r in frame.associates):
+                    frame.associates.append(ref)
+
+    def _actor_ref(self, first: Token, last: Token) -> ActorRef:
+        span = text_span(self.sentence, first, last)
+        return ActorRef(span.start, span.end, span.text)
+
+    def _add_weapon(self, frame: Frame, code: str | None, token: Token) -> None:
+        if code and code not in frame.weapons:
+            frame.weapons.append(code)
+            first, last = core_phrase(token)
+            frame.add_evidence("weapon", text_span(self.sentence, first, last))
+            number = next((c for c in token.children if c.dep_ == "nummod"), None)
+            if number is not None and frame.weapon_count is None:
+                figure = parse_figure(number.text)
+                frame.weapon_count = figure.value if figure and not figure.vague else None
+
+    def _add_place(self, frame: Frame, head: Token, relation: str, distance: int) -> None:
+        first, last = entity_phrase(head)
+        span = text_span(self.sentence, first, last)
+        if any(p.start <= span.start < p.end for p in frame.place_refs):
+            return
+        qualifier = next((c.lower_ for c in head.children
+                          if c.dep_ == "amod" and c.lower_ in COMPASS), None)
+        frame.place_refs.append(PlaceRef(span.start, span.end, span.text, self.sentence.index,
+                                         relation=relation, qualifier=qualifier, distance=distance))
+
+    # ------------------------------------------------------------------ checks
+    def _defaults(self, frame: Frame, group: list[Trigger]) -> None:
+        if not frame.weapons:
+            implied = next((t.sense.weapon for t in group if t.sense.weapon), None)
+            if implied:
+                frame.weapons.append(implied)
+        for ent in self.sentence.span.ents:  # weaker places: anywhere in the sentence
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                self._add_place(frame, ent.root, "sentence", distance=3)
+
+    def _complete(self, frame: Frame, group: list[Trigger]) -> bool:
+        """Does the group carry what its trigger requires ("fired" needs a weapon)?"""
+        anchor = _anchor(group)
+        needs = anchor.sense.requires if anchor.pos == "verb" else None
+        if needs == "weapon":
+            return bool(frame.weapons) or any(t.pos == "noun" for t in group)
+        if needs == "target":
+            return bool(frame.weapons or frame.target or frame.target_refs or frame.target_civilians
+                        or any(p.distance == 0 for p in frame.place_refs)
+                        or any(t.pos == "noun" for t in group))
+        if needs == "agent":
+            return frame.agent is not None
+        return True
+
+    def _is_anaphor(self, trig: Trigger) -> bool:
+        """"the attacks", "both attacks": a reference back, not a new event."""
+        token = trig.token
+        if trig.pos != "noun" or token.tag_ not in ("NNS", "NNPS"):
+            return False
+        det = next((c.lower_ for c in token.children if c.dep_ in ("det", "predet")), None)
+        if token.dep_ == "pobj" and token.head.head.lower_ in ("most", "some", "many", "all"):
+            return True
+        return det in DEFINITE
+
+
+COMPASS = frozenset({"northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                     "northeast", "northwest", "southeast", "southwest", "northeastern",
+                     "northwestern", "southeastern", "southwestern", "central", "north-east",
+                     "north-west", "south-east", "south-west", "north-eastern", "north-western",
+                     "south-eastern", "south-western"})
+
+
+def _is_named(head: Token) -> bool:
+    """Does a facility phrase carry a name ("the Ain al-Asad airbase"), not just "a base"?"""
+    first, last = entity_phrase(head)
+    return any(t.pos_ == "PROPN" or t.ent_type_ for t in head.doc[first.i:last.i + 1])
+
+
+def _is_count(token: Token) -> bool:
+    """"92 attacks", "five attacks": a count statement, handled by the aggregates extractor."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.dep_ == "nummod" for c in token.children)
+
+
+def extract_frames(document: Document, lexicon: Lexicon) -> list[Frame]:
+    """Frames for every parsed sentence of the document, in text order."""
+    frames: list[Frame] = []
+    for sentence in document.sentences:
+        if sentence.parsed:
+            frames.extend(FrameBuilder(document, sentence, lexicon).build())
+    return frames

@@ -1,0 +1,133 @@
+"""The event lexicon and taxonomy, loaded once from ``eventwire/data/*.toml``.
+
+Everything the extractor knows about words lives in data: triggers, weapons, cues for
+non-events, claim and count vocabulary, ACLED's types and PLOVER codes. This module only turns
+that data into fast lookup structures.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..errors import ResourceError
+
+
+@dataclass(frozen=True)
+class TriggerSense:
+    """What a trigger word says: its event class, an implied weapon, what it requires."""
+
+    event_class: str
+    weapon: str | None = None
+    requires: str | None = None
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(resources.files("eventwire.data").joinpath(name).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"eventwire/data/{name}", str(exc)) from exc
+
+
+def _senses(table: dict[str, dict[str, str]]) -> dict[str, TriggerSense]:
+    return {word: TriggerSense(spec["class"], spec.get("weapon"), spec.get("requires"))
+            for word, spec in table.items()}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verb_triggers: dict[str, TriggerSense]
+    phrasal_triggers: dict[str, TriggerSense]
+    noun_triggers: dict[str, TriggerSense]
+    #: single-word weapon lemma -> weapon code; phrases handled by ``weapon_phrases``
+    weapon_words: dict[str, str]
+    #: multi-word weapon phrases (lower case) -> weapon code, longest first
+    weapon_phrases: tuple[tuple[str, str], ...]
+    casualty_verbs: dict[str, str]
+    casualty_nouns: dict[str, str]
+    no_casualties: re.Pattern[str]
+    cues: dict[str, frozenset[str]]
+    claims: dict[str, frozenset[str]]
+    statements: dict[str, frozenset[str]]
+    aggregates: dict[str, frozenset[str]]
+    #: argument head nouns: facility, civilian, armed, actor_anaphors
+    heads: dict[str, frozenset[str]]
+    #: a cheap surface-form regex: a paragraph without a match cannot hold an event
+    prefilter: re.Pattern[str]
+
+    def weapon_of(self, lemma: str) -> str | None:
+        return self.weapon_words.get(lemma.lower())
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    event_types: dict[str, tuple[str, ...]]
+    disorder_types: dict[str, str]
+    remote_weapons: dict[str, str]
+    remote_weapon_order: tuple[str, ...]
+    fixed_classes: dict[str, tuple[str, str]]
+    plover: dict[str, tuple[str, str]]
+    plover_weapon_modes: dict[str, str]
+
+    def event_type_of(self, sub_event_type: str) -> str:
+        for event_type, subs in self.event_types.items():
+            if sub_event_type in subs:
+                return event_type
+        valid = ", ".join(s for subs in self.event_types.values() for s in subs)
+        raise ResourceError("taxonomy.toml", f"unknown sub-event type {sub_event_type!r} (valid: {valid})")
+
+
+def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
+    return {word: key for key, words in groups.items() for word in words}
+
+
+def _prefilter(words: list[str]) -> re.Pattern[str]:
+    """Word starts (a head word minus its last two letters, at least four) any event report uses."""
+    firsts = {w.split()[-1] for w in words if len(w) >= 3}
+    stems = sorted({w if len(w) < 6 else w[:max(4, len(w) - 2)] for w in firsts},
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    raw = _read_toml("lexicon.toml")
+    weapons = _invert(raw["weapons"])
+    words = (list(raw["verb_triggers"]) + list(raw["noun_triggers"]) + list(weapons)
+             + [w for ws in raw["casualty_verbs"].values() for w in ws]
+             + ["dead", "died", "wounded", "injured", "killed", "downed", "shot", "struck", "fought"]
+             + raw["statements"]["nouns"])
+    return Lexicon(
+        verb_triggers=_senses(raw["verb_triggers"]),
+        phrasal_triggers=_senses(raw["phrasal_triggers"]),
+        noun_triggers=_senses(raw["noun_triggers"]),
+        weapon_words={w: code for w, code in weapons.items() if " " not in w},
+        weapon_phrases=tuple(sorted(((w, c) for w, c in weapons.items() if " " in w),
+                                    key=lambda x: -len(x[0]))),
+        casualty_verbs=_invert(raw["casualty_verbs"]),
+        casualty_nouns=_invert(raw["casualty_nouns"]),
+        no_casualties=re.compile("|".join(raw["no_casualties"]["patterns"]), re.IGNORECASE),
+        cues={k: frozenset(v) for k, v in raw["cues"].items()},
+        claims={k: frozenset(v) for k, v in raw["claims"].items()},
+        statements={k: frozenset(v) for k, v in raw["statements"].items()},
+        aggregates={k: frozenset(v) for k, v in raw["aggregates"].items()},
+        heads={k: frozenset(v) for k, v in raw["heads"].items()},
+        prefilter=_prefilter(words),
+    )
+
+
+@functools.cache
+def load_taxonomy() -> Taxonomy:
+    raw = _read_toml("taxonomy.toml")
+    return Taxonomy(
+        event_types={k: tuple(v) for k, v in raw["event_types"].items()},
+        disorder_types=dict(raw["disorder_types"]),
+        remote_weapons=dict(raw["remote_weapons"]),
+        remote_weapon_order=tuple(raw["remote_weapon_order"]["order"]),
+        fixed_classes={k: (v[0], v[1]) for k, v in raw["fixed_classes"].items()},
+        plover={k: (v[0], v[1]) for k, v in raw["plover"].items()},
+        plover_weapon_modes=dict(raw["plover_weapon_modes"]),
+    )

@@ -1,0 +1,221 @@
+"""Small helpers over spaCy's dependency parse, shared by the extractors.
+
+They answer questions the extractor asks of a token: what phrase does it head, what are its
+subjects, objects and prepositional objects, is its clause passive, what kind of thing does the
+phrase name (weapon, event, actor, civilians, facility, place).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..document import Sentence, TextSpan
+from .lexicon import Lexicon
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+OBJECT_DEPS = ("dobj", "attr", "oprd")
+#: dependants that belong to a noun's core phrase (what the phrase names)
+CORE_LEFT_DEPS = ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "punct", "case",
+                  "predet", "advmod", "npadvmod", "prep", "pobj", "cc", "conj")
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+ACTOR_ENTS = ("ACTOR", "ORG", "NORP")
+
+
+def text_span(sentence: Sentence, first: Token, last: Token) -> TextSpan:
+    """Article-offset span from token ``first`` to token ``last`` (inclusive)."""
+    start = sentence.base + first.idx
+    end = sentence.base + last.idx + len(last.text)
+    return TextSpan(start, end, first.doc.text[first.idx:last.idx + len(last.text)])
+
+
+def token_span(sentence: Sentence, token: Token) -> TextSpan:
+    return text_span(sentence, token, token)
+
+
+def core_phrase(head: Token) -> tuple[Token, Token]:
+    """The words that name what ``head`` is: determiners, modifiers, compounds and the head
+    ("the Ain al-Asad airbase"), without clauses or prepositional tails."""
+    first = head
+    for child in head.lefts:
+        first = min(first, child.left_edge, key=lambda t: t.i)
+    last = head
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "appos") and child.i == last.i + 1:
+            last = child.right_edge
+    return first, last
+
+
+def entity_phrase(head: Token) -> tuple[Token, Token]:
+    """The named entity ``head`` belongs to, or its core phrase."""
+    if head.ent_type_:
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            first, last = core_phrase(head)
+            return (min(first, ent[0], key=lambda t: t.i), max(last, ent[-1], key=lambda t: t.i))
+    return core_phrase(head)
+
+
+def actor_phrase(head: Token) -> tuple[Token, Token]:
+    """An actor phrase, with its "of" tail when the head is a common noun: "forces of the
+    international coalition", "fighters belonging to both groups"."""
+    first, last = entity_phrase(head)
+    if head.ent_type_:
+        return first, last
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" or child.dep_ == "acl" and child.lemma_ == "belong":
+            objs = [o for o in child.subtree if o.dep_ == "pobj"]
+            if objs:
+                return first, max(entity_phrase(objs[0])[1], objs[0], key=lambda t: t.i)
+    return first, last
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def children(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    found = [c for c in token.children if c.dep_ in deps]
+    return [t for c in found for t in with_conjuncts(c)]
+
+
+def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs hanging off ``token``: "fired at a base" -> ("at", base)."""
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "agent", "dative"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp"):
+                for conj in with_conjuncts(obj):
+                    yield prep.lower_, conj
+        for inner in prep.children:  # "as well as in Syria" / "from inside Syria"
+            if inner.dep_ == "prep":
+                for obj in inner.children:
+                    if obj.dep_ == "pobj":
+                        yield inner.lower_, obj
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """"rockets fired at the base": a participle modifying the noun it acts on (the tagger
+    often says VBD in headlines)."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def is_passive(verb: Token) -> bool:
+    if is_reduced_passive(verb):
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Active subjects; a verb without its own takes its coordinated head's ("X struck and killed")."""
+    own = children(verb, SUBJECT_DEPS)
+    if own:
+        return own
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return children(verb.head, SUBJECT_DEPS) if verb.dep_ != "advcl" else []
+    if verb.dep_ == "relcl":
+        relative = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
+        if relative:
+            return [verb.head]
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    own = children(verb, PASSIVE_SUBJECT_DEPS)
+    if own:
+        return own
+    if is_reduced_passive(verb):  # "rockets fired at the base"; "Drone, rockets fired at ..."
+        head = verb.head
+        found = with_conjuncts(head)
+        if head.dep_ == "appos":
+            found.append(head.head)
+        return found
+    if verb.dep_ == "conj" and is_passive(verb.head):
+        return children(verb.head, PASSIVE_SUBJECT_DEPS)
+    return []
+
+
+def objects(verb: Token) -> list[Token]:
+    return children(verb, OBJECT_DEPS)
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb (or of an event noun: "an attack by gunmen")."""
+    return [obj for prep, obj in prep_objects(verb) if prep == "by"]
+
+
+def weapon_code(head: Token, lexicon: Lexicon) -> str | None:
+    """The weapon a phrase names ("drone", "fourteen rockets", "salvos of rockets"), if any."""
+    if any(f in lexicon.heads["quantity"] for f in lemma_forms(head)):
+        inner = [o for p, o in prep_objects(head) if p == "of"]
+        return weapon_code(inner[0], lexicon) if inner else None
+    first, last = core_phrase(head)
+    phrase = head.doc[first.i:head.i + 1].text.lower()
+    for words, code in lexicon.weapon_phrases:
+        if phrase.endswith(words):
+            return code
+    return lexicon.weapon_of(head.lemma_) or lexicon.weapon_of(head.lower_)
+
+
+def modifier_weapons(noun: Token, lexicon: Lexicon) -> list[str]:
+    """Weapons named as modifiers of an event noun: "drone attack", "rocket and mortar fire"."""
+    found = []
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            for tok in with_conjuncts(child):
+                code = lexicon.weapon_of(tok.lemma_) or lexicon.weapon_of(tok.lower_)
+                if code and code not in found:
+                    found.append(code)
+    phrase = noun.doc[core_phrase(noun)[0].i:noun.i + 1].text.lower()
+    for words, code in lexicon.weapon_phrases:
+        if words in phrase and code not in found:
+            found.append(code)
+    return found
+
+
+def lemma_forms(token: Token) -> tuple[str, ...]:
+    """The lemma, the word, and the word without a plural "s" (the tagger lemmatises "bases"
+    as "basis" and proper-noun "salvos" not at all)."""
+    lower = token.lower_
+    return (token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower)
+
+
+def kind_of(head: Token, lexicon: Lexicon) -> str:
+    """What a phrase headed by ``head`` names: actor, weapon, event, civilian, facility, place,
+    person, other. Named entities decide first, then the head noun's lexicon class."""
+    forms = lemma_forms(head)
+    lemma = forms[0]
+    if head.ent_type_ == "ACTOR":
+        return "actor"
+    if weapon_code(head, lexicon):
+        return "weapon"
+    if any(f in lexicon.noun_triggers for f in forms):
+        return "event"
+    if head.ent_type_ in PLACE_ENTS:
+        return "place"
+    if head.ent_type_ in ("ORG", "NORP"):
+        return "actor"
+    if head.ent_type_ == "PERSON":
+        return "person"
+    for kind in ("armed", "civilian", "facility"):
+        if any(f in lexicon.heads[kind] for f in forms):
+            return {"armed": "actor"}.get(kind, kind)
+    return "other"
+
+
+def in_quotes(token: Token, sentence: Span) -> bool:
+    """True when the token sits between an opening and a closing quotation mark."""
+    opens = 0
+    for tok in sentence:
+        if tok.i >= token.i:
+            break
+        if tok.text in ("“", "‘"):
+            opens += 1
+        elif tok.text in ("”", "’") and opens:
+            opens -= 1
+        elif tok.text == '"':
+            opens = 1 - opens
+    return opens > 0

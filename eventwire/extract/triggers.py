@@ -1,0 +1,124 @@
+"""Find the words that report an event, and drop the ones that report no real event.
+
+A trigger is a verb ("fired", "targeted"), a phrasal verb ("shot down") or an event noun
+("attack", "airstrike") from the lexicon. It reports nothing real when it is negated ("did not
+attack"), hypothetical or future ("could strike", "will attack"), wished or threatened ("vowed to
+continue attacks"), non-specific ("any attack", "no attacks"), vague ("repeated attacks"), the
+complement of a noun like "threat of attacks", generic ("targeting embassies is unacceptable"),
+or a habitual present ("the coalition battling jihadists"). ``irrealis_reason`` says which.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon, TriggerSense
+from .syntax import lemma_forms
+
+#: dependency links through which an embedding verb's mood reaches its complement
+_EMBEDDING_DEPS = ("xcomp", "advcl", "dobj", "pobj", "prep", "pcomp", "acomp")
+
+
+@dataclass
+class Trigger:
+    token: Token
+    sense: TriggerSense
+    pos: str  # "verb" or "noun"
+
+
+def _phrasal(token: Token, lexicon: Lexicon) -> TriggerSense | None:
+    for child in token.children:
+        if child.dep_ in ("prt", "dobj") and f"{token.lemma_.lower()} {child.lower_}" in lexicon.phrasal_triggers:
+            return lexicon.phrasal_triggers[f"{token.lemma_.lower()} {child.lower_}"]
+    return None
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
+    """Every token in the sentence that can report an event, in order."""
+    found = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            sense = _phrasal(token, lexicon) or lexicon.verb_triggers.get(lemma)
+            if sense:
+                found.append(Trigger(token, sense, "verb"))
+        elif token.pos_ in ("NOUN", "PROPN"):
+            sense = next((lexicon.noun_triggers[f] for f in lemma_forms(token)
+                          if f in lexicon.noun_triggers), None)
+            if sense:
+                found.append(Trigger(token, sense, "noun"))
+    return found
+
+
+def has_modal(verb: Token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon.cues["modal_auxiliaries"]
+               for c in verb.children)
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb that carries out an event noun: "launched" in "launched a deadly attack"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lexicon.cues["support_verbs"]:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() == "come":
+        return head.head  # "came under attack"
+    return None
+
+
+def _embedding_reason(token: Token, lexicon: Lexicon) -> str | None:
+    """Walk up through complements: "vowed to continue attacks" -> governed by "vow"."""
+    current, path = token, []
+    while current.dep_ in _EMBEDDING_DEPS and current.head != current:
+        path.append(current.dep_)
+        current = current.head
+        lemma = current.lemma_.lower()
+        if lemma in lexicon.cues["speech_verbs"]:
+            return None
+        if lemma in lexicon.cues["irrealis_governors"]:
+            return f"governed by {current.lemma_!r}"
+        if current.pos_ == "NOUN" and lemma in lexicon.cues["irrealis_nouns"] and "pobj" in path:
+            return f"complement of {current.lemma_!r}"
+        if current.pos_ in ("VERB", "AUX") and (has_modal(current, lexicon) or is_negated(current)):
+            return f"under a negated or modal {current.lemma_!r}"
+    return None
+
+
+def _noun_reason(noun: Token, lexicon: Lexicon) -> str | None:
+    for child in noun.children:
+        if child.dep_ in ("det", "amod", "advmod") and child.lower_ in lexicon.cues["nonspecific_determiners"]:
+            return f"non-specific ({child.lower_!r})"
+        if child.dep_ in ("amod", "compound") and child.lower_ in lexicon.cues["vague_modifiers"]:
+            return f"vague ({child.lower_!r})"
+    verb = support_verb(noun, lexicon)
+    if verb is not None and (has_modal(verb, lexicon) or is_negated(verb)):
+        return f"under a negated or modal {verb.lemma_!r}"
+    return None
+
+
+def _verb_reason(verb: Token, lexicon: Lexicon, is_title: bool) -> str | None:
+    if has_modal(verb, lexicon):
+        return "hypothetical or future (modal verb)"
+    if verb.dep_ in ("csubj", "csubjpass"):
+        return "generic (subject of a statement about it)"
+    if verb.tag_ == "VBG" and verb.dep_ == "amod":
+        return "descriptive participle"
+    if not is_title and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        if not any(e.label_ == "DATE" for e in verb.sent.ents):
+            return "habitual present"
+    return None
+
+
+def irrealis_reason(trigger: Trigger, lexicon: Lexicon, is_title: bool = False) -> str | None:
+    """Why this trigger reports no real, specific event; None when it does."""
+    token = trigger.token
+    if is_negated(token):
+        return "negated"
+    own = (_noun_reason(token, lexicon) if trigger.pos == "noun"
+           else _verb_reason(token, lexicon, is_title))
+    return own or _embedding_reason(token, lexicon)

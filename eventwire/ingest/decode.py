@@ -1,0 +1,90 @@
+"""Bytes on disk to article text: size limit, binary and encoding checks, normalisation.
+
+Every refusal is a ``ReadError`` naming the file and the reason in one line, raised before the
+text reaches a parser: an 80 MB HTML page is refused by its size (``stat``, before reading), a
+PNG renamed ``.txt`` as binary, a Latin-1 file as "not UTF-8 text (invalid byte 0xe9 at
+offset 3)". Accepted text is UTF-8 (with or without a byte-order mark) or UTF-16 with a BOM.
+
+``normalise_text`` is what every article text goes through once: line ends unified to ``\\n``,
+NFC, control characters other than newline and tab removed. Nothing else changes, so the
+offsets that later stages record stay valid for ``Article.text``.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from ..errors import ReadError
+
+#: how much of a file the binary check looks at
+BINARY_SAMPLE_BYTES = 8192
+#: a sample with more than this share of control bytes (not tab, newline, CR, FF) is binary
+BINARY_CONTROL_SHARE = 0.10
+_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_LINE_ENDS = re.compile(r"\r\n?")
+#: C0 and C1 control characters except tab (\x09) and newline (\x0a); NUL is counted apart
+_CONTROLS = re.compile(r"[\x01-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def load_text(path: Path, max_bytes: int, *, allow_nul: bool = False) -> str:
+    """The decoded text of ``path``, or a ``ReadError`` saying why it cannot be read.
+
+    ``allow_nul``: JSON files may carry NUL characters inside strings; they are removed later,
+    with a warning, instead of refusing the whole file as binary.
+    """
+    source = str(path)
+    try:
+        info = path.stat()
+        if not path.is_file():
+            raise ReadError(source, "not a regular file")
+        if info.st_size > max_bytes:
+            raise ReadError(source, f"file is {info.st_size} bytes, over the limit of "
+                                    f"{max_bytes} (ingest.max_file_bytes)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(source, f"cannot read ({exc.strerror or exc})") from exc
+    if not data:
+        raise ReadError(source, "empty file")
+    text = decode_bytes(data, source, allow_nul=allow_nul)
+    if not text.strip():
+        raise ReadError(source, "empty file (only whitespace)")
+    return text
+
+
+def decode_bytes(data: bytes, source: str, *, allow_nul: bool = False) -> str:
+    """UTF-8 (optional BOM) or UTF-16 with a BOM; anything else is refused, naming the bad byte."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError(source, f"not valid UTF-16 text ({exc.reason} at offset {exc.start})")
+    if not allow_nul and b"\x00" in data:
+        raise ReadError(source, "binary file (NUL bytes)")
+    sample = data[:BINARY_SAMPLE_BYTES]
+    if sum(1 for byte in sample if byte in _CONTROL_BYTES) > BINARY_CONTROL_SHARE * len(sample):
+        raise ReadError(source, "binary file (mostly non-text bytes)")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = bom + exc.start
+        raise ReadError(source, f"not UTF-8 text (invalid byte 0x{data[offset]:02x} "
+                                f"at offset {offset})") from None
+
+
+def unify_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``."""
+    return _LINE_ENDS.sub("\n", text)
+
+
+def normalise_text(text: str, warnings: list[str]) -> str:
+    """Newlines unified, NFC, control characters removed (NUL with a warning); nothing else."""
+    text = unicodedata.normalize("NFC", unify_newlines(text))
+    nuls = text.count("\x00")
+    if nuls:
+        warnings.append(f"removed {nuls} NUL character{'s' if nuls > 1 else ''} from the text")
+        text = text.replace("\x00", "")
+    return _CONTROLS.sub("", text)

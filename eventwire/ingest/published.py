@@ -1,0 +1,76 @@
+"""A record's "published" value to a date, or a warning saying why it was left unknown.
+
+Publication dates anchor every relative date in a story ("on Monday"), so a wrong one is worse
+than none: an unparseable value, or one before 1900 or in the future, leaves the date unknown
+(the caller's ``--published`` may then apply) and puts a warning on the article.
+
+ISO dates and datetimes are read directly; a few common newsroom formats ("December 11, 2023",
+"11 Dec 2023") by ``strptime``; only then ``dateparser`` (English, absolute dates only, on the
+short string alone, never a search through text).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+#: formats tried after ISO 8601, before dateparser
+FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%B %d %Y", "%b %d %Y",
+           "%d %B %Y", "%d %b %Y", "%d %b. %Y", "%d %B, %Y", "%d %b, %Y")
+#: dateparser: absolute dates only (no "yesterday" against today's clock), all of day, month, year
+DATEPARSER_SETTINGS = {"PARSERS": ["custom-formats", "absolute-time"],
+                       "REQUIRE_PARTS": ["day", "month", "year"],
+                       "RETURN_AS_TIMEZONE_AWARE": False}
+DATEPARSER_LANGUAGES = ["en"]
+#: longer strings are not a date field but text: dateparser is not asked
+MAX_DATE_CHARS = 64
+#: publication dates outside [MIN_YEAR, today + FUTURE_DAYS] are absurd and left unknown
+MIN_YEAR = 1900
+FUTURE_DAYS = 2
+
+
+def _from_iso(value: str) -> dt.date | None:
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        try:
+            parsed = parse(value)
+        except ValueError:
+            continue
+        return parsed.date() if isinstance(parsed, dt.datetime) else parsed
+    return None
+
+
+def _from_formats(value: str) -> dt.date | None:
+    for fmt in FORMATS:
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _from_dateparser(value: str) -> dt.date | None:
+    if len(value) > MAX_DATE_CHARS:
+        return None
+    import dateparser  # imported here: it takes a second to load and most records never need it
+
+    parsed = dateparser.parse(value, languages=DATEPARSER_LANGUAGES, settings=DATEPARSER_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def parse_published(value: Any, warnings: list[str]) -> dt.date | None:
+    """The date in ``value`` (None when missing); a warning and None when it is no usable date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        warnings.append(f"published {value!r} is not a date string: left unknown")
+        return None
+    text = " ".join(value.split())
+    date = _from_iso(text) or _from_formats(text) or _from_dateparser(text)
+    if date is None:
+        warnings.append(f"published {value!r} is not a date: left unknown")
+        return None
+    latest = dt.date.today() + dt.timedelta(days=FUTURE_DAYS)
+    if date.year < MIN_YEAR or date > latest:
+        warnings.append(f"published {value!r} is out of range ({MIN_YEAR} to {latest}): "
+                        f"left unknown")
+        return None
+    return date

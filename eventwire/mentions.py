@@ -1,0 +1,244 @@
+"""Stage "mentions": the frames of one article that report the same event become one Mention.
+
+Reads classified, dated, located frames with canonical actors; fills ``Document.mentions``.
+
+A news story tells its main event several times: the headline ("Drone, rockets fired at
+coalition forces in Iraq and Syria"), the lede ("A drone and rockets targeted two bases ...") and
+the detail paragraphs ("A drone attack targeted the Ain al-Asad airbase ..."). Merging works in
+two steps:
+
+1. *specific* frames (one weapon, one country, one event) merge when everything they say is
+   compatible and something ties them (same place, same facility, or the same weapon with no
+   conflicting place);
+2. *compound* frames (several weapons or countries, or a plural "Attacks ... claimed by X") are
+   covered by the specific events they summarise and give them what they add (date, target,
+   claims); what no specific event covers becomes an event of its own.
+
+Roles then follow the story's structure (see ``roles.py``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Document, Frame
+from .extract.classify import classify
+from .extract.lexicon import Taxonomy
+from .merging import is_unidentified, merge_event_fields
+from .records import Attribution, Evidence, Mention, stable_id
+from .roles import assign_roles, lede_sentences
+from .summary import notes_for
+from .where.gazetteer import haversine_km
+from .where.resolve import frame_countries
+
+#: places of one event lie within this distance (km) of each other
+SAME_PLACE_KM = 25.0
+
+
+@dataclass
+class Cluster:
+    """Frames of one article that report one event, and their merged reading."""
+
+    frames: list[Frame]
+    merged: Frame
+    segments: set[str] = field(default_factory=set)
+    sentences: set[int] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, frame: Frame) -> "Cluster":
+        return cls([frame], _copy(frame), {frame.segment}, {frame.sentence})
+
+    def absorb(self, other: "Cluster | Frame", fill_only: bool = False) -> None:
+        frames = other.frames if isinstance(other, Cluster) else [other]
+        source = other.merged if isinstance(other, Cluster) else other
+        self.frames.extend(frames)
+        self.segments |= {f.segment for f in frames}
+        self.sentences |= {f.sentence for f in frames}
+        merge_fields(self.merged, source, fill_only)
+
+
+def _copy(frame: Frame) -> Frame:
+    clone = Frame(**{k: v for k, v in frame.__dict__.items()})
+    for name in ("weapons", "claimed_by", "attributed_to", "fatalities_reported", "evidence",
+                 "place_refs", "associates", "target_refs", "merged_from"):
+        setattr(clone, name, list(getattr(frame, name)))
+    return clone
+
+
+# ---------------------------------------------------------------- compatibility
+def _dates_agree(a: Frame, b: Frame) -> bool:
+    if a.event_date and b.event_date:
+        return a.event_date == b.event_date
+    if a.date_range and b.event_date:
+        return a.date_range[0] <= b.event_date <= a.date_range[1]
+    if b.date_range and a.event_date:
+        return b.date_range[0] <= a.event_date <= b.date_range[1]
+    return True
+
+
+def _places_agree(a: Frame, b: Frame) -> bool:
+    """Same place, a region and a place inside it, or two points within ``SAME_PLACE_KM``."""
+    if a.latitude is None or b.latitude is None or a.geo_source == b.geo_source:
+        return True
+    if 3 in (a.geo_precision, b.geo_precision):
+        return a.country == b.country and (a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1)
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_PLACE_KM
+
+
+def _actors_agree(a: str | None, b: str | None) -> bool:
+    return is_unidentified(a) or is_unidentified(b) or a == b
+
+
+def compatible(a: Frame, b: Frame) -> bool:
+    """Nothing the two frames say contradicts each other."""
+    types_ok = (a.event_type == b.event_type or "harm" in (a.event_class, b.event_class))
+    weapons_ok = not a.weapons or not b.weapons or bool(set(a.weapons) & set(b.weapons))
+    return (types_ok and weapons_ok and _dates_agree(a, b) and _places_agree(a, b)
+            and _actors_agree(a.actor1, b.actor1)
+            and (not a.target_facility or not b.target_facility or a.target_facility == b.target_facility))
+
+
+def tied(a: Frame, b: Frame) -> bool:
+    """Something positive says they are one event (compatibility alone is not enough)."""
+    if a.geo_source and a.geo_source == b.geo_source and a.geo_precision != 3:
+        return True
+    if a.target_facility and a.target_facility == b.target_facility:
+        return True
+    same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons))
+    return same_weapon and (a.geo_precision in (None, 3) or b.geo_precision in (None, 3))
+
+
+def is_compound(frame: Frame) -> bool:
+    return len(frame.weapons) > 1 or len(frame_countries(frame)) > 1 or frame.plural
+
+
+# ---------------------------------------------------------------- merging
+def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
+    """The shared merge rules (``merging.py``), plus what only frames carry: a date the text
+    gives beats one carried over, weapons and evidence accumulate."""
+    own_date = into.date_inherited and other.event_date and not other.date_inherited
+    merge_event_fields(into, other)
+    if own_date:
+        into.event_date, into.time_precision, into.date_range = (
+            other.event_date, other.time_precision, None)
+        into.date_inherited = False
+    if not fill_only:
+        into.weapons += [w for w in other.weapons if w not in into.weapons]
+    into.target_civilians = into.target_civilians or other.target_civilians
+    seen = {(e.field, e.start) for e in into.evidence}
+    into.evidence += [e for e in other.evidence if (e.field, e.start) not in seen]
+    into.merged_from.append(other.frame_id)
+
+
+def is_weak(frame: Frame) -> bool:
+    """A frame that adds a detail to an event told elsewhere in its sentence ("... most of them
+    civilians massacred ..."): no perpetrator, weapon or place of its own."""
+    return frame.agent is None and not frame.weapons and all(r.distance > 1 for r in frame.place_refs)
+
+
+def _joins(cluster: Cluster, frame: Frame) -> bool:
+    if frame.sentence in cluster.sentences:  # a detail of its sentence's event
+        weak = is_weak(frame) or all(is_weak(f) for f in cluster.frames)
+        return weak and _dates_agree(cluster.merged, frame)
+    return compatible(cluster.merged, frame) and tied(cluster.merged, frame)
+
+
+def merge_specific(frames: list[Frame]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for frame in frames:
+        home = next((c for c in clusters if _joins(c, frame)), None)
+        if home is None:
+            clusters.append(Cluster.of(frame))
+        else:
+            home.absorb(frame)
+    return clusters
+
+
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _covers(compound: Frame, specific: Frame) -> bool:
+    countries = frame_countries(compound)
+    weapon_ok = not compound.weapons or not specific.weapons or bool(set(compound.weapons) & set(specific.weapons))
+    place_ok = not countries or specific.country in countries or specific.country is None
+    unspecified = compound.event_class in ("attack", "harm") and not compound.weapons
+    type_ok = (compound.event_type == specific.event_type
+               or (unspecified and specific.event_type in VIOLENT_TYPES))
+    return weapon_ok and place_ok and type_ok and _dates_agree(compound, specific)
+
+
+def _eligible(compound: Frame, clusters: list[Cluster], lede: set[int]) -> list[Cluster]:
+    """Which events a summary can be about: never photo captions; an undated summary (a
+    headline) only the story's news: events its lede tells, else the newest ones."""
+    told = [c for c in clusters if c.segments - {"caption"}]
+    if compound.event_date or compound.date_range:
+        return told
+    news = [c for c in told if c.sentences & lede]
+    if news:
+        return news
+    dates = [c.merged.event_date for c in told if c.merged.event_date]
+    return [c for c in told if dates and c.merged.event_date == max(dates)]
+
+
+def absorb_compounds(compounds: list[Frame], clusters: list[Cluster], lede: set[int]) -> list[Cluster]:
+    """Give each compound frame to the specific events it summarises (see module docstring);
+    dated summaries (the lede) go first, so undated ones (headlines) find the news."""
+    extra: list[Cluster] = []
+    ordered = sorted(compounds, key=lambda f: (f.event_date is None and f.date_range is None, f.sentence))
+    for compound in ordered:
+        covered = [c for c in _eligible(compound, clusters, lede) if _covers(compound, c.merged)]
+        if covered:
+            for cluster in covered:
+                cluster.absorb(compound, fill_only=True)
+        else:
+            extra.append(Cluster.of(compound))
+    return clusters + extra
+
+
+def _apply_accusations(document: Document, clusters: list[Cluster]) -> None:
+    for acc in document.accusations:
+        targets = [c for c in clusters if acc.frame_ids and set(acc.frame_ids) & {f.frame_id for f in c.frames}]
+        for cluster in targets:
+            attribution = Attribution(acc.actor, acc.by)
+            if attribution not in cluster.merged.attributed_to:
+                cluster.merged.attributed_to.append(attribution)
+                cluster.merged.evidence.append(Evidence("attributed_to", acc.span.start, acc.span.end, acc.span.text))
+
+
+def build_mentions(document: Document, taxonomy: Taxonomy, recent_days: int = 14,
+                   main_window_days: int = 2) -> Document:
+    for frame in document.frames:
+        classify(frame, taxonomy)
+    specific = [f for f in document.frames if not is_compound(f)]
+    compounds = [f for f in document.frames if is_compound(f)]
+    clusters = absorb_compounds(compounds, merge_specific(specific), lede_sentences(document))
+    for cluster in clusters:  # what the merged reading knows can change the type
+        cluster.merged.weapon = None
+        classify(cluster.merged, taxonomy)
+    clusters = [c for c in clusters if _reportable(c.merged)]
+    _apply_accusations(document, clusters)
+    roles = assign_roles(document, clusters, recent_days, main_window_days)
+    document.mentions = [_to_mention(document, c, role) for c, role in zip(clusters, roles)]
+    return document
+
+
+def _reportable(frame: Frame) -> bool:
+    """A frame that says nothing but "an attack" (no place, date, actor or weapon) is not coded."""
+    return any((frame.latitude is not None, frame.event_date, frame.date_range,
+                not is_unidentified(frame.actor1), frame.weapons, frame.actor2))
+
+
+def _to_mention(document: Document, cluster: Cluster, role: str) -> Mention:
+    frame = cluster.merged
+    first = min(cluster.frames, key=lambda f: f.trigger.start if f.trigger else 0)
+    mention = Mention(mention_id=stable_id(document.article.id, first.trigger.start if first.trigger else 0,
+                                           prefix="m"),
+                      article_id=document.article.id, role=role,
+                      evidence=sorted(frame.evidence, key=lambda e: (e.start, e.field)))
+    for name in mention.__dataclass_fields__:
+        if name in Frame.__dataclass_fields__ and name not in ("evidence",):
+            value = getattr(frame, name)
+            setattr(mention, name, list(value) if isinstance(value, list) else value)
+    if mention.fatalities is None:
+        mention.fatalities = 0  # ACLED: the lowest reported figure, 0 when none is reported
+    mention.notes = notes_for(mention)
+    return mention

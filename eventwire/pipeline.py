@@ -1,0 +1,130 @@
+"""Run the per-article stages in order over a batch, timing each.
+
+    clean -> nlp -> extract -> when -> where -> actors -> mentions
+
+Each stage is a function over a batch of ``Document`` records (see ``document.py`` for what each
+reads and fills). The heavy resources (spaCy pipeline, gazetteer index, actor table) are loaded
+once per process by ``Resources`` and shared by every batch.
+"""
+from __future__ import annotations
+
+import functools
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from . import actors as actors_mod
+from .clean import clean_article, find_dateline
+from .config import Settings
+from .dating import date_document
+from .document import Document, TextSpan
+from .extract import extract
+from .extract.lexicon import Lexicon, Taxonomy, load_lexicon, load_taxonomy
+from .mentions import build_mentions
+from .nlp import Analyzer, load_pipeline
+from .participants import assign_actors
+from .records import Article
+from .where.gazetteer import Gazetteer
+from .where.index import open_gazetteer, ruler_patterns as place_patterns
+from .where.resolve import locate
+
+STAGE_NAMES = ("clean", "nlp", "extract", "when", "where", "actors", "mentions")
+
+
+class Resources:
+    """What the stages need, loaded lazily once per process."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        return load_lexicon()
+
+    @functools.cached_property
+    def taxonomy(self) -> Taxonomy:
+        return load_taxonomy()
+
+    @functools.cached_property
+    def actors(self) -> actors_mod.ActorTable:
+        return actors_mod.load_actor_table()
+
+    @functools.cached_property
+    def gazetteer(self) -> Gazetteer:
+        return open_gazetteer(self.settings)
+
+    @functools.cached_property
+    def analyzer(self) -> Analyzer:
+        patterns = list(self.actors.ruler_patterns()) + list(place_patterns(self.gazetteer))
+        nlp = load_pipeline(self.settings["nlp.model"], patterns)
+        return Analyzer(nlp, self.lexicon, self.settings["nlp.batch_size"])
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent per stage and documents seen, summed over batches (for ``bench``)."""
+
+    seconds: Counter[str] = field(default_factory=Counter)
+    documents: int = 0
+
+
+def _clean(doc: Document, res: Resources) -> None:
+    clean_article(doc.article)
+    found = find_dateline(doc.article.text, doc.article.segments)
+    doc.dateline = TextSpan(found[1], found[2], found[0]) if found else None
+
+
+def _mentions(doc: Document, res: Resources) -> None:
+    build_mentions(doc, res.taxonomy, res.settings["roles.recent_days"],
+                   res.settings["roles.main_window_days"])
+
+
+PER_DOCUMENT: dict[str, Callable[[Document, Resources], object]] = {
+    "clean": _clean,
+    "extract": lambda doc, res: extract(doc, res.lexicon),
+    "when": lambda doc, res: date_document(doc),
+    "where": lambda doc, res: locate(doc, res.gazetteer),
+    "actors": lambda doc, res: assign_actors(doc, res.actors, res.gazetteer),
+    "mentions": _mentions,
+}
+
+
+class Pipeline:
+    """The per-article pipeline: ``analyse(articles)`` returns one Document per article."""
+
+    def __init__(self, settings: Settings | None = None, resources: Resources | None = None):
+        self.settings = settings or Settings()
+        self.resources = resources or Resources(self.settings)
+        self.times = StageTimes()
+
+    def analyse(self, articles: Sequence[Article]) -> list[Document]:
+        documents = [Document(article) for article in articles]
+        for name in STAGE_NAMES:
+            started = time.perf_counter()
+            if name == "nlp":
+                self.resources.analyzer(documents)
+            else:
+                for document in documents:
+                    PER_DOCUMENT[name](document, self.resources)
+            self.times.seconds[name] += time.perf_counter() - started
+        self.times.documents += len(documents)
+        return documents
+
+    def analyse_one(self, article: Article) -> Document:
+        return self.analyse([article])[0]
+
+    def warm_up(self) -> None:
+        """Load every resource now (models, gazetteer), so the first article is not slow."""
+        _ = self.resources.analyzer
+
+
+def batched(items: Iterable, size: int) -> Iterable[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

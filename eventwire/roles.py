@@ -1,0 +1,73 @@
+"""Roles of the events one article reports: its news (``main``), other recent events
+(``secondary``), older events and photo captions (``background``).
+
+* background: reported only in photo captions; known only to a range ("has launched several
+  strikes"); or dated more than ``recent_days`` before publication;
+* main: reported in the title, standfirst or lede (the first body paragraph) and dated within
+  ``main_window_days`` of the newest such event; if no event qualifies, the newest events are;
+* secondary: everything else.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from .document import Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .mentions import Cluster
+
+HEADLINE_SEGMENTS = ("title", "standfirst")
+
+
+def lede_sentences(document: Document) -> set[int]:
+    """Sentence indices of the title, standfirst and first body paragraph."""
+    lede: set[int] = set()
+    first_body = None
+    for sentence in document.sentences:
+        if sentence.segment in HEADLINE_SEGMENTS:
+            lede.add(sentence.index)
+        elif sentence.segment == "body":
+            first_body = sentence.paragraph if first_body is None else first_body
+            if sentence.paragraph == first_body:
+                lede.add(sentence.index)
+    return lede
+
+
+def _reference_day(document: Document, clusters: "list[Cluster]") -> dt.date | None:
+    if document.published is not None:
+        return document.published
+    dates = [c.merged.event_date for c in clusters if c.merged.event_date]
+    return max(dates) if dates else None
+
+
+def _is_background(cluster: "Cluster", reference: dt.date | None, recent_days: int) -> bool:
+    frame = cluster.merged
+    if cluster.segments <= {"caption"} or (frame.event_date is None and frame.date_range):
+        return True
+    if reference is not None and frame.event_date is not None:
+        return (reference - frame.event_date).days > recent_days
+    return False
+
+
+def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int,
+                 main_window_days: int) -> list[str]:
+    reference = _reference_day(document, clusters)
+    roles = ["background" if _is_background(c, reference, recent_days) else "secondary"
+             for c in clusters]
+    lede = lede_sentences(document)
+    current = [i for i, r in enumerate(roles) if r != "background"]
+    in_lede = [i for i in current if clusters[i].sentences & lede]
+    dates = [clusters[i].merged.event_date for i in in_lede if clusters[i].merged.event_date]
+    newest = max(dates) if dates else None
+    for i in in_lede:
+        day = clusters[i].merged.event_date
+        if newest is None or day is None or (newest - day).days <= main_window_days:
+            roles[i] = "main"
+    if current and "main" not in roles:
+        days = [clusters[i].merged.event_date for i in current if clusters[i].merged.event_date]
+        newest = max(days) if days else None
+        for i in current:
+            if clusters[i].merged.event_date == newest:
+                roles[i] = "main"
+    return roles

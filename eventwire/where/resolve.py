@@ -1,0 +1,189 @@
+"""Stage "where": which named place is the event's place, and where that is.
+
+Reads ``frame.place_refs``, the article's dateline and the countries it names; fills
+``country``, ``admin1``, ``admin2``, ``location``, ``latitude``, ``longitude``,
+``geo_precision`` (ACLED: 1 town or facility, 2 near a town or part of a region, 3 region),
+``geo_source`` and ``target_facility``.
+
+Choosing: places tied to the trigger (the target, "in/at/near" phrases) beat places merely named
+in the sentence; among those the most precise kind wins (facility, city, district, province,
+country). Same-name candidates are told apart by the countries the frame and the article name
+(the dateline counts double), then by population. A generic target ("a base", "the American
+embassy") next to a resolved town becomes the curated facility of that type nearby, if any.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..document import Document, Frame, PlaceRef
+from .gazetteer import PLACE_KINDS, Gazetteer, Place
+
+#: words around a place name that are not part of it ("the Al-Shaddadi region")
+GENERIC_SUFFIXES = ("region", "province", "governorate", "area", "district", "countryside",
+                    "city", "town", "village", "outskirts", "neighbourhood", "neighborhood",
+                    "suburb", "border", "camp", "state", "county", "municipality")
+COMPASS = ("northern", "southern", "eastern", "western", "central", "north", "south", "east",
+           "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
+           "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+           "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
+           "south-western", "upper", "lower", "greater", "heavily", "fortified")
+#: suffix words that make a town reference imprecise (ACLED geo_precision 2)
+VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
+VAGUE_RELATIONS = ("near", "outside", "around", "off", "north", "south", "east", "west")
+#: facility words in a generic target -> facility_type values in data/facilities.csv
+FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "military base",
+                  "airbase": "military base", "air base": "military base", "camp": "camp",
+                  "airport": "airport", "port": "port", "crossing": "border crossing",
+                  "field": "oil field", "outpost": "military base", "garrison": "military base"}
+NEARBY_FACILITY_KM = 20.0
+_KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b.*$")
+
+
+def name_variants(text: str) -> list[str]:
+    """Lookup forms of a place phrase: "the western Anbar province" -> ["western Anbar province",
+    "Anbar province", "Anbar"]; "Baghdad's Green Zone" -> [..., "Baghdad"]."""
+    base = _LEADING.sub("", text.strip())
+    variants = [base]
+    words = base.split()
+    while words and words[0].lower() in COMPASS:
+        words = words[1:]
+    variants.append(" ".join(words))
+    while words and words[-1].lower() in GENERIC_SUFFIXES:
+        words = words[:-1]
+        variants.append(" ".join(words))
+    joined = " ".join(words)
+    if re.search(r"\bairbase\b", joined, re.IGNORECASE):
+        variants.append(re.sub(r"\bairbase\b", "Air Base", joined, flags=re.IGNORECASE))
+    if _POSSESSIVE.search(base):
+        variants.append(_POSSESSIVE.sub("", base))
+    return [v for v in dict.fromkeys(variants) if v]
+
+
+def is_vague(ref: PlaceRef) -> bool:
+    last = ref.text.split()[-1].lower() if ref.text.split() else ""
+    return last in VAGUE_SUFFIXES or (ref.relation or "") in VAGUE_RELATIONS
+
+
+class Resolver:
+    """Resolves the place references of one document's frames."""
+
+    def __init__(self, gazetteer: Gazetteer, document: Document):
+        self.gazetteer = gazetteer
+        self.document = document
+        self.article_countries = self._article_countries()
+
+    def _article_countries(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for sentence in self.document.sentences:
+            for ent in sentence.span.ents:
+                if ent.label_ == "GPE":
+                    country = self.gazetteer.country(_LEADING.sub("", ent.text))
+                    if country is not None:
+                        counts[country.country_code] += 1
+        if self.document.dateline is not None:
+            for part in self.document.dateline.text.split(","):
+                for place in self.gazetteer.lookup(part.strip())[:1]:
+                    counts[place.country_code] += 2
+        return counts
+
+    def candidates(self, ref: PlaceRef) -> list[Place]:
+        for variant in name_variants(ref.text):
+            country = self.gazetteer.country(variant)
+            if country is not None:  # a country's name in English news is the country
+                return [country]
+            found = self.gazetteer.lookup(variant)
+            if found:
+                return found
+        return []
+
+    def choose(self, places: list[Place], frame_countries: set[str]) -> Place | None:
+        if not places:
+            return None
+        return min(places, key=lambda p: (
+            p.country_code not in frame_countries,
+            -self.article_countries.get(p.country_code, 0),
+            _KIND_RANK.get(p.kind, 99), -p.population))
+
+    def resolve(self, frame: Frame) -> None:
+        """Unambiguous names first; the countries they give then pick among the rest."""
+        found = [self.candidates(ref) for ref in frame.place_refs]
+        for ref, places in zip(frame.place_refs, found):
+            ref.place = places[0] if len(places) == 1 else None
+        named = {r.place.country_code for r in frame.place_refs if r.place is not None}
+        for ref, places in zip(frame.place_refs, found):
+            if ref.place is None:
+                ref.place = self.choose(places, named)
+        self._apply(frame)
+
+    def _apply(self, frame: Frame) -> None:
+        resolved = [r for r in frame.place_refs if r.place is not None]
+        if not resolved:
+            return
+        closest = min(r.distance for r in resolved)
+        pool = [r for r in resolved if r.distance <= max(1, closest)]
+        best = min(pool, key=lambda r: (_KIND_RANK.get(r.place.kind, 99), r.distance, r.start))
+        place, precision = best.place, _precision(best)
+        facility = self._facility_nearby(frame, place)
+        if facility is not None:
+            place, precision = facility, max(precision, 2)
+        _set_place(frame, place, precision, self.gazetteer)
+        frame.add_evidence("location", self.document.span(best.start, best.end))
+
+    def _facility_nearby(self, frame: Frame, place: Place) -> Place | None:
+        """"a base in the Al-Shaddadi region" -> the curated base near Al-Shaddadi."""
+        if place.kind in ("facility", "airport", "country", "admin1"):
+            return None
+        for ref in frame.target_refs:
+            wanted = next((t for w, t in FACILITY_WORDS.items()
+                           if re.search(rf"\b{w}\b", ref.text, re.IGNORECASE)), None)
+            if wanted is None:
+                continue
+            near = self.gazetteer.nearby(place.latitude, place.longitude, NEARBY_FACILITY_KM)
+            match = next((p for p in near if p.facility_type == wanted), None)
+            if match is not None:
+                return match
+        return None
+
+
+def _precision(ref: PlaceRef) -> int:
+    kind = ref.place.kind if ref.place else "country"
+    if kind in ("facility", "airport", "neighbourhood", "city"):
+        return 2 if is_vague(ref) else 1
+    if kind == "admin2":
+        return 2
+    return 3
+
+
+def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer) -> None:
+    frame.country = place.country
+    frame.admin1, frame.admin2 = place.admin1, place.admin2
+    if place.kind in ("facility", "airport", "city", "neighbourhood") and not place.admin1:
+        frame.admin1, frame.admin2 = gazetteer.admin_names(place.latitude, place.longitude,
+                                                           place.country_code)
+    frame.location = place.display
+    frame.latitude, frame.longitude = round(place.latitude, 5), round(place.longitude, 5)
+    frame.geo_precision = precision
+    frame.geo_source = place.place_id
+    if place.kind in ("facility", "airport") and frame.target_facility is None:
+        frame.target_facility = place.name
+
+
+def frame_countries(frame: Frame) -> list[str]:
+    """Every country a frame's resolved places lie in, in text order (compound reports)."""
+    seen = []
+    for ref in sorted(frame.place_refs, key=lambda r: r.start):
+        if ref.place is not None and ref.place.country not in seen and ref.distance <= 1:
+            seen.append(ref.place.country)
+    if frame.country and frame.country not in seen:
+        seen.insert(0, frame.country)
+    return seen
+
+
+def locate(document: Document, gazetteer: Gazetteer) -> Document:
+    resolver = Resolver(gazetteer, document)
+    for frame in document.frames:
+        resolver.resolve(frame)
+    return document

@@ -1,0 +1,146 @@
+"""The verbs of eventwire as Python functions: extract, ingest, events, export.
+
+The CLI (``cli.py``) and the HTTP API are thin layers over these. ``extract`` reads text and
+stores nothing; ``ingest`` reads files, runs the pipeline batch by batch, de-duplicates against
+what the store already holds and commits each batch in one transaction, so a crash or Ctrl-C
+loses nothing committed and a re-run picks up where it stopped (known articles are skipped by
+content hash).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence, TextIO
+
+from .config import Settings
+from .dedup import ArticleMeta, EventCluster, canonical_event, deduplicate, event_id_for
+from .document import Document
+from .errors import ReadError
+from .export import export as write_export
+from .ingest import read_paths
+from .pipeline import Pipeline, batched
+from .records import Aggregate, Article, Event, Mention
+from .store import open_store
+from .store.base import Store
+from .when import resolve_published
+
+
+def document_events(document: Document) -> list[Event]:
+    """The events one article reports, each as a canonical event with this article as source."""
+    meta = {document.article.id: ArticleMeta.of(document.article)}
+    return [canonical_event(event_id_for(m), [m], meta) for m in document.mentions]
+
+
+def extract(text: str, published: dt.date | str | None = None, *, url: str | None = None,
+            title: str | None = None, pipeline: Pipeline | None = None) -> list[Event | Aggregate]:
+    """One article's events and count statements: ``eventwire.extract(text, published="2023-12-11")``."""
+    if isinstance(published, str):
+        published = resolve_published(published)
+    article = Article(text=text, url=url, title=title, published=published,
+                      published_source="caller" if published else None)
+    document = (pipeline or Pipeline()).analyse_one(article)
+    return [*document_events(document), *document.aggregates]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts, what it skipped and why, and how long it took."""
+
+    read: int = 0
+    stored: int = 0
+    already_known: int = 0
+    mentions: int = 0
+    aggregates: int = 0
+    events_changed: int = 0
+    skipped: list[ReadError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _existing_clusters(store: Store, mentions: list[Mention], max_days: int
+                       ) -> tuple[list[EventCluster], dict[str, ArticleMeta]]:
+    """Stored events near the batch's dates, with their mentions, for de-duplication."""
+    days = [d for m in mentions for d in ((m.event_date,) if m.event_date else (m.date_range or ()))]
+    if not days:
+        return [], {}
+    pad = dt.timedelta(days=max_days)
+    clusters, metas = [], {}
+    for event in store.events_near(min(days) - pad, max(days) + pad):
+        clusters.append(EventCluster(event.event_id, store.mentions_of(event.event_id)))
+        for source in event.sources:
+            metas[source.article_id] = ArticleMeta(source.article_id, source.url, source.outlet, source.published)
+    return clusters, metas
+
+
+def _new_articles(store: Store, batch: list[Article]) -> list[Article]:
+    known = store.known_hashes([a.content_hash for a in batch])
+    fresh, seen = [], set(known)
+    for article in batch:
+        if article.content_hash not in seen:
+            fresh.append(article)
+            seen.add(article.content_hash)
+    return fresh
+
+
+def ingest_batch(store: Store, pipeline: Pipeline, batch: list[Article], report: IngestReport) -> None:
+    articles = _new_articles(store, batch)
+    report.already_known += len(batch) - len(articles)
+    if not articles:
+        return
+    documents = pipeline.analyse(articles)
+    mentions = [m for d in documents for m in d.mentions]
+    aggregates = [a for d in documents for a in d.aggregates]
+    settings = pipeline.settings
+    existing, metas = _existing_clusters(store, mentions, settings["dedup.max_days_apart"])
+    metas.update({a.id: ArticleMeta.of(a) for a in articles})
+    dedup = deduplicate(mentions, metas, existing, max_days=settings["dedup.max_days_apart"],
+                        max_km=settings["dedup.max_km_apart"], threshold=settings["dedup.threshold"])
+    events = dedup.changed_events()
+    store.save_batch(articles, mentions, aggregates, events)
+    report.stored += len(articles)
+    report.mentions += len(mentions)
+    report.aggregates += len(aggregates)
+    report.events_changed += len(events)
+    report.warnings += [f"{a.origin or a.id}: {w}" for d in documents for a in [d.article]
+                        for w in a.warnings + d.warnings]
+
+
+def ingest(paths: Sequence[str], *, db: str | None = None, settings: Settings | None = None,
+           published: dt.date | None = None, pipeline: Pipeline | None = None,
+           progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Read, analyse, de-duplicate and store; see the module docstring for crash safety."""
+    settings = settings or Settings()
+    pipeline = pipeline or Pipeline(settings)
+    report, started = IngestReport(), time.perf_counter()
+    with open_store(db or settings["store.db"]) as store:
+        articles = _articles(paths, settings, published, report)
+        for batch in batched(articles, settings["ingest.batch_size"]):
+            ingest_batch(store, pipeline, batch, report)
+            if progress:
+                progress(len(batch))
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _articles(paths: Sequence[str], settings: Settings, published: dt.date | None,
+              report: IngestReport) -> Iterable[Article]:
+    for item in read_paths(paths, settings=settings, published=published):
+        if isinstance(item, ReadError):
+            report.skipped.append(item)
+        else:
+            report.read += 1
+            yield item
+
+
+def events(*, db: str | None = None, settings: Settings | None = None, **filters) -> list[Event]:
+    """Canonical events from the store; filters as ``Store.events``."""
+    settings = settings or Settings()
+    with open_store(db or settings["store.db"]) as store:
+        return store.events(**filters)
+
+
+def export(fmt: str, out: TextIO | str, *, db: str | None = None, settings: Settings | None = None,
+           **filters) -> int:
+    """Write the store's events in an analyst's format (acled, geojson, parquet, jsonl)."""
+    return write_export(events(db=db, settings=settings, **filters), fmt, out)
