@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .document import Document, Frame, Sentence, TextSpan
+from .extract.lexicon import load_lexicon
 from .when import TimeExpression, find_time_expressions
 
 #: ACLED precision of an event known only to a range
@@ -35,13 +36,29 @@ def _sets_story_date(expr: TimeExpression) -> bool:
     return not expr.text.rstrip().lower().endswith(("after", "before"))
 
 
+def _report_date(expr: TimeExpression, sentence: Sentence) -> bool:
+    """"..., the Pentagon said on Monday": the day something was said, not when it happened."""
+    span = sentence.span.doc.char_span(sentence.start - sentence.base + expr.start,
+                                       sentence.start - sentence.base + expr.end,
+                                       alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("pobj", "prep", "npadvmod", "tmod", "nmod", "compound", "advmod") and head.head != head:
+        head = head.head
+    return head.lemma_.lower() in load_lexicon().cues["speech_verbs"]
+
+
 def _expressions(document: Document) -> dict[int, list[TimeExpression]]:
-    """Time expressions per sentence, anchored to the story's running date."""
+    """Time expressions per sentence (report dates left out), anchored to the story's
+    running date."""
     found: dict[int, list[TimeExpression]] = {}
     running: dt.date | None = None
     for sentence in document.sentences:
         anchor = running if sentence.segment == "body" else None
         exprs = find_time_expressions(sentence.text, document.published, anchor=anchor)
+        if sentence.parsed:
+            exprs = [e for e in exprs if not _report_date(e, sentence)]
         found[sentence.index] = exprs
         if sentence.segment == "body":
             days = [e.date for e in exprs if _sets_story_date(e)]
@@ -94,7 +111,7 @@ class Dater:
         if expr is not None:
             _set_from_expression(frame, expr, sentence)
         elif frame.perfect or (frame.plural and sentence.segment == "body"):
-            self._range(frame)
+            self._range(frame, self.exprs[sentence.index])
         elif sentence.segment == "body":
             day, source, index = self.running_date(sentence.index)
             if day is not None and source is not None:
@@ -104,11 +121,13 @@ class Dater:
                 frame.add_evidence("event_date", TextSpan(origin.start + source.start,
                                                           origin.start + source.end, source.text))
 
-    def _range(self, frame: Frame) -> None:
+    def _range(self, frame: Frame, own: list[TimeExpression]) -> None:
+        """From the sentence's own "since ..." if it has one, else the article's."""
         end = self.document.published
         if end is None:
             return
-        start = self.period_start or end - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS)
+        periods = [e.date_range[0] for e in own if e.kind == "period" and e.date_range]
+        start = (periods[0] if periods else self.period_start) or end - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS)
         frame.event_date, frame.date_range = None, (start, end)
         frame.time_precision = RANGE_PRECISION
 

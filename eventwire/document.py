@@ -115,6 +115,10 @@ class Frame(EventFields):
     time_span: TextSpan | None = None
     #: dated only by carrying the previous sentence's date (weaker than its own)
     date_inherited: bool = False
+    #: "the attack": names an event told before; joins it rather than founding one
+    anaphor: bool = False
+    #: the weapon the trigger implies when a state's forces act ("strikes" by an army: airstrikes)
+    state_weapon: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     #: other frames (ids) this one was merged with, kept for debugging and evaluation
     merged_from: list[str] = field(default_factory=list)

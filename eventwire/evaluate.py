@@ -30,7 +30,7 @@ from .ingest import read_file
 from .merging import is_unidentified
 from .pipeline import Pipeline
 from .records import Aggregate, Article, Mention, parse_date
-from .where.gazetteer import haversine_km, normalise_name
+from .where.gazetteer import Gazetteer, haversine_km, normalise_name
 
 MATCH_KM = 25.0
 MATCH_DAYS = 1
@@ -212,7 +212,18 @@ def _norm(value: str | None) -> str:
     return " ".join(w for w in words if w not in ("al", "governorate", "province"))
 
 
-def field_checks(actors: ActorComparer) -> dict[str, Callable[[dict, Mention], bool | None]]:
+def same_region(gazetteer: Gazetteer, gold: str | None, pred: str | None) -> bool:
+    """Two spellings of one region ("Al-Hasakah", "Al Hasakeh"): equal when normalised, or
+    the gazetteer resolves both to the same place."""
+    if _norm(gold) == _norm(pred):
+        return True
+    if not gold or not pred:
+        return False
+    ids = {p.place_id for p in gazetteer.lookup(gold) if p.kind in ("admin1", "admin2")}
+    return bool(ids & {p.place_id for p in gazetteer.lookup(pred)})
+
+
+def field_checks(actors: ActorComparer, gazetteer: Gazetteer) -> dict[str, Callable[[dict, Mention], bool | None]]:
     """Per-field comparisons; None means gold gives no value to compare."""
     def opt(key: str, check: Callable[[dict, Mention], bool]) -> Callable[[dict, Mention], bool | None]:
         return lambda g, p: None if g.get(key) is None else check(g, p)
@@ -227,7 +238,7 @@ def field_checks(actors: ActorComparer) -> dict[str, Callable[[dict, Mention], b
         "date": opt("date", lambda g, p: parse_date(g["date"]) == p.event_date),
         "place_25km": opt("lat", lambda g, p: p.latitude is not None and haversine_km(
             g["lat"], g["lon"], p.latitude, p.longitude) <= MATCH_KM),
-        "admin1": opt("admin1", lambda g, p: _norm(g["admin1"]) == _norm(p.admin1)),
+        "admin1": opt("admin1", lambda g, p: same_region(gazetteer, g["admin1"], p.admin1)),
         "country": opt("country", lambda g, p: p.country in _gold_countries(g)),
         "fatalities": opt("fatalities", lambda g, p: g["fatalities"] == p.fatalities),
         "injured": opt("injured", lambda g, p: g["injured"] == p.injured),
@@ -260,7 +271,7 @@ def evaluate_gold(path: Path, pipeline: Pipeline | None = None) -> Report:
     documents = pipeline.analyse([g.article for g in golds])
     for gold, document in zip(golds, documents):
         preds = document.mentions
-        checks = field_checks(ActorComparer(gold.aliases))
+        checks = field_checks(ActorComparer(gold.aliases), pipeline.resources.gazetteer)
         report.articles += 1
         report.gold_events += len(gold.events)
         report.predicted_events += len(preds)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .actors import ActorTable, event_inter, interaction_code
 from .document import Document, Frame
 from .extract.classify import classify
 from .extract.lexicon import Taxonomy
@@ -104,7 +105,9 @@ def tied(a: Frame, b: Frame) -> bool:
     if a.target_facility and a.target_facility == b.target_facility:
         return True
     same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons))
-    return same_weapon and (a.geo_precision in (None, 3) or b.geo_precision in (None, 3))
+    coarse = a.geo_precision in (None, 3) or b.geo_precision in (None, 3)
+    casualties_only = "harm" in (a.event_class, b.event_class)  # "killed at Tower-22"
+    return (same_weapon or casualties_only) and (coarse or _places_agree(a, b))
 
 
 def is_compound(frame: Frame) -> bool:
@@ -116,7 +119,7 @@ def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
     """The shared merge rules (``merging.py``), plus what only frames carry: a date the text
     gives beats one carried over, weapons and evidence accumulate."""
     own_date = into.date_inherited and other.event_date and not other.date_inherited
-    merge_event_fields(into, other)
+    merge_event_fields(into, other, place=not fill_only)
     if own_date:
         into.event_date, into.time_precision, into.date_range = (
             other.event_date, other.time_precision, None)
@@ -142,9 +145,35 @@ def _joins(cluster: Cluster, frame: Frame) -> bool:
     return compatible(cluster.merged, frame) and tied(cluster.merged, frame)
 
 
+def refers_back(frame: Frame) -> bool:
+    """"the attack", or a casualty report with nothing of its own ("Some of the wounded were
+    flown out"): details of an event told before."""
+    return frame.anaphor or (frame.event_class == "harm" and is_weak(frame))
+
+
+def _antecedent(clusters: list[Cluster], frame: Frame) -> Cluster | None:
+    """The latest event told before ``frame`` that it can be about (its place is ignored: an
+    anaphor's sentence often names other places)."""
+    earlier = [c for c in clusters if min(c.sentences) <= frame.sentence
+               and (c.segments - {"caption"} or frame.segment == "caption")]
+    for cluster in reversed(earlier):
+        same_kind = frame.event_class == "harm" or cluster.merged.event_type == frame.event_type \
+            or not frame.weapons
+        if same_kind and _dates_agree(cluster.merged, frame):
+            return cluster
+    return None
+
+
 def merge_specific(frames: list[Frame]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for frame in frames:
+        if refers_back(frame):
+            home = _antecedent(clusters, frame)
+            if home is not None:
+                home.absorb(frame, fill_only=True)
+                continue
+            if is_weak(frame):
+                continue  # refers to nothing told: not an event of its own
         home = next((c for c in clusters if _joins(c, frame)), None)
         if home is None:
             clusters.append(Cluster.of(frame))
@@ -194,6 +223,15 @@ def absorb_compounds(compounds: list[Frame], clusters: list[Cluster], lede: set[
     return clusters + extra
 
 
+def _claimant_is_perpetrator(frame: Frame, actors: ActorTable) -> None:
+    """ACLED codes the claimed perpetrator as actor1 unless the text names another actor."""
+    if frame.claimed_by and (is_unidentified(frame.actor1) or "(" in (frame.actor1 or "")):
+        claimant = actors.lookup(frame.claimed_by[0])
+        if claimant is not None:
+            frame.actor1, frame.inter1 = claimant.name, event_inter(claimant, frame.country)
+            frame.interaction = interaction_code(frame.inter1, frame.inter2)
+
+
 def _apply_accusations(document: Document, clusters: list[Cluster]) -> None:
     for acc in document.accusations:
         targets = [c for c in clusters if acc.frame_ids and set(acc.frame_ids) & {f.frame_id for f in c.frames}]
@@ -204,8 +242,8 @@ def _apply_accusations(document: Document, clusters: list[Cluster]) -> None:
                 cluster.merged.evidence.append(Evidence("attributed_to", acc.span.start, acc.span.end, acc.span.text))
 
 
-def build_mentions(document: Document, taxonomy: Taxonomy, recent_days: int = 14,
-                   main_window_days: int = 2) -> Document:
+def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
+                   recent_days: int = 14, main_window_days: int = 2) -> Document:
     for frame in document.frames:
         classify(frame, taxonomy)
     specific = [f for f in document.frames if not is_compound(f)]
@@ -214,6 +252,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, recent_days: int = 14
     for cluster in clusters:  # what the merged reading knows can change the type
         cluster.merged.weapon = None
         classify(cluster.merged, taxonomy)
+        _claimant_is_perpetrator(cluster.merged, actors)
     clusters = [c for c in clusters if _reportable(c.merged)]
     _apply_accusations(document, clusters)
     roles = assign_roles(document, clusters, recent_days, main_window_days)

@@ -23,6 +23,8 @@ from .where.gazetteer import Gazetteer
 
 NON_STATE_ARMED = (2, 3, 4)
 VIOLENT_CLASSES = ("attack", "harm", "clash", "abduction", "looting")
+#: how far back "X accused Y of being behind the attacks" reaches
+ACCUSATION_WINDOW_DAYS = 30
 _PERIOD_SUFFIX = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
 _BOTH = re.compile(r"\b(both|the two)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|both|these|this|that|the two)\s+(?:[\w-]+\s+)?(\w+)\b", re.IGNORECASE)
@@ -125,7 +127,7 @@ class ActorAssigner:
             if crowd is not None:
                 self._set(frame, 1, crowd)
         frame.interaction = interaction_code(frame.inter1, frame.inter2)
-        if frame.country is None and frame.actor1:
+        if frame.country is None and frame.actor1 and frame.event_class == "statement":
             self._home_country(frame)
 
     def _home_country(self, frame: Frame) -> None:
@@ -156,9 +158,19 @@ def _apply_accusations(document: Document, table: ActorTable) -> None:
         acc.actor = table.resolve(acc.actor).name
         target = table.resolve(acc.target) if acc.target else None
         earlier = [f for f in document.frames if f.sentence <= acc.sentence
-                   and f.event_class in VIOLENT_CLASSES]
+                   and f.event_class in VIOLENT_CLASSES and _current(f, document)]
         hits = [f for f in earlier if target is not None and f.actor2 == target.name]
         acc.frame_ids = [f.frame_id for f in (hits or ([] if target else earlier))]
+
+
+def _current(frame: Frame, document: Document) -> bool:
+    """Blame for "the attacks" is about the story's recent events, not photo captions or
+    events older than ``ACCUSATION_WINDOW_DAYS``."""
+    if frame.segment == "caption":
+        return False
+    if document.published and frame.event_date:
+        return (document.published - frame.event_date).days <= ACCUSATION_WINDOW_DAYS
+    return frame.date_range is None
 
 
 def _article_countries(document: Document, gazetteer: Gazetteer) -> list[str]:

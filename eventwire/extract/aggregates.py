@@ -13,7 +13,9 @@ from ..document import Document, Sentence
 from ..records import Aggregate, Evidence, stable_id
 from .lexicon import Lexicon
 from .numbers import parse_figure
-from .syntax import (entity_phrase, objects, prep_objects, subjects, text_span, with_conjuncts)
+from .frames import times_count
+from .syntax import (entity_phrase, objects, passive_subjects, prep_objects, subjects, text_span,
+                     with_conjuncts)
 
 PLACE_LABELS = ("GPE", "LOC")
 
@@ -48,6 +50,17 @@ def _where(noun: Token, sentence: Sentence) -> str | None:
     return " and ".join(dict.fromkeys(names)) or None
 
 
+def _according_to(token: Token) -> str | None:
+    """"According to the Pentagon, ..." anywhere in the clause."""
+    for tok in token.sent:
+        if tok.lower_ == "according" and tok.nbor(1).lower_ == "to":
+            obj = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                first, last = entity_phrase(obj)
+                return token.doc[first.i:last.i + 1].text
+    return None
+
+
 def _source(noun: Token, lexicon: Lexicon) -> str | None:
     verb = noun.head
     if noun.dep_ in ("dobj",) and verb.lemma_.lower() in lexicon.aggregates["source_verbs"]:
@@ -55,7 +68,31 @@ def _source(noun: Token, lexicon: Lexicon) -> str | None:
         if subject is not None:
             first, last = entity_phrase(subject)
             return noun.doc[first.i:last.i + 1].text
-    return None
+    return _according_to(noun)
+
+
+def _verb_count(verb: Token, lexicon: Lexicon):
+    """"have been attacked more than 150 times" -> (Figure(150), "attacks on <subject>")."""
+    times = times_count(verb)
+    if times is None or verb.lemma_.lower() not in lexicon.aggregates["counted_nouns"]:
+        return None, None, None
+    figure, first = _count(times)
+    victims = passive_subjects(verb) or objects(verb)
+    what = verb.lemma_.lower() + "s"
+    if victims:
+        first_v, last_v = entity_phrase(victims[0])
+        what += " on " + verb.doc[first_v.i:last_v.i + 1].text
+    return figure, first, what
+
+
+def _counted(token: Token, sentence: Sentence, lexicon: Lexicon):
+    """(figure, first token, what) when the token counts events, else Nones."""
+    if token.tag_.startswith("VB"):
+        return _verb_count(token, lexicon)
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in lexicon.aggregates["counted_nouns"]:
+        return None, None, None
+    figure, first = _count(token)
+    return figure, first, _what(token, sentence)
 
 
 def find_aggregates(document: Document, lexicon: Lexicon) -> list[Aggregate]:
@@ -64,14 +101,12 @@ def find_aggregates(document: Document, lexicon: Lexicon) -> list[Aggregate]:
         if not sentence.parsed:
             continue
         for noun in sentence.span:
-            if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() not in lexicon.aggregates["counted_nouns"]:
-                continue
-            figure, first = _count(noun)
+            figure, first, what = _counted(noun, sentence, lexicon)
             if figure is None or figure.value < 2:
                 continue
             span = text_span(sentence, first, noun)
             agg = Aggregate(
-                count=figure.value, qualifier=figure.qualifier, what=_what(noun, sentence),
+                count=figure.value, qualifier=figure.qualifier, what=what,
                 aggregate_id=stable_id(document.article.id, span.start, prefix="a"),
                 article_id=document.article.id, where=_where(noun, sentence),
                 source=_source(noun, lexicon), url=document.article.url,

@@ -76,10 +76,16 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
     found: list[Casualty] = []
     for token in sentence.span:
         field, victims = _victims(token, lexicon)
-        for victim in victims:
-            figure, first = _figure_of(victim)
-            if figure and is_plausible_casualty_count(figure.value):
-                found.append(Casualty(field, figure, text_span(sentence, first, token), token.i))
+        figures = [(f, first) for f, first in map(_figure_of, victims) if f is not None]
+        if not figures:
+            continue
+        # conjoined victims add up: "a commander ... and one of his aides" is two
+        total = Figure(sum(f.value for f, _ in figures), figures[0][0].qualifier,
+                       any(f.vague for f, _ in figures))
+        first = min((t for _, t in figures), key=lambda t: t.i)
+        if is_plausible_casualty_count(total.value):
+            start, end = sorted((first, token), key=lambda t: t.i)
+            found.append(Casualty(field, total, text_span(sentence, start, end), token.i))
     seen = {(c.field, c.figure.value) for c in found}
     for match in _LIST_FIGURE.finditer(sentence.text):
         figure = parse_figure(match.group("n"))

@@ -30,7 +30,22 @@ def _passive_like(verb: Token) -> bool:
 
 
 def _claimants(verb: Token) -> list[Token]:
-    return agents(verb) if _passive_like(verb) else subjects(verb)
+    """Who claims; a relative pronoun stands for its antecedent ("an alliance ... that
+    claimed it" -> the alliance, or the name it is in apposition to)."""
+    found = agents(verb) if _passive_like(verb) else subjects(verb)
+    return [_antecedent(verb) if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t
+            for t in found]
+
+
+def _antecedent(relative_verb: Token) -> Token:
+    """The named actor a relative clause is about: its head, or up the "an alliance of ...",
+    apposition chain to a name ("the Islamic Resistance in Iraq, an alliance of Iran-backed
+    militias that claimed it")."""
+    head = relative_verb.head
+    for tok in [head, *list(head.ancestors)[:4]]:
+        if tok.ent_type_ == "ACTOR" and tok.pos_ == "PROPN":
+            return tok
+    return head
 
 
 def _claimed_thing(verb: Token) -> Token | None:

@@ -43,8 +43,13 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
     return "Armed clash"
 
 
+STATE_INTER = (1, 8)
+
+
 def classify(frame: Frame, taxonomy: Taxonomy) -> None:
     """Fill event_type, sub_event_type, disorder_type, civilian_targeting, intercepted, plover."""
+    if not frame.weapons and frame.state_weapon and frame.inter1 in STATE_INTER:
+        frame.weapons.append(frame.state_weapon)
     sub = sub_event_type(frame, taxonomy)
     frame.sub_event_type = sub
     frame.event_type = taxonomy.event_type_of(sub)

@@ -42,10 +42,17 @@ def _linked(a: Token, b: Token) -> bool:
     return False
 
 
+def _same_event(a: Trigger, b: Trigger) -> bool:
+    """Linked in the parse, or casualty verbs in one list ("killing three and wounding 34")."""
+    if _linked(a.token, b.token):
+        return True
+    return a.harm and b.harm and (a.token.head == b.token or b.token.head == a.token)
+
+
 def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
     groups: list[list[Trigger]] = []
     for trig in triggers:
-        joined = [g for g in groups if any(_linked(trig.token, t.token) for t in g)]
+        joined = [g for g in groups if any(_same_event(trig, t) for t in g)]
         merged = [trig] + [t for g in joined for t in g]
         groups = [g for g in groups if g not in joined] + [sorted(merged, key=lambda t: t.token.i)]
     return sorted(groups, key=lambda g: g[0].token.i)
@@ -96,6 +103,8 @@ class FrameBuilder:
                       trigger=span, sentence=self.sentence.index, segment=self.sentence.segment,
                       event_class=_event_class(group))
         frame.add_evidence("trigger", span)
+        frame.anaphor = _refers_back(anchor)
+        frame.state_weapon = anchor.sense.state_weapon
         for trig in group:
             self._collect(frame, trig)
         self._defaults(frame, group)
@@ -114,8 +123,9 @@ class FrameBuilder:
             self._prep_argument(frame, prep, obj)
 
     def _verb_arguments(self, frame: Frame, verb: Token) -> None:
-        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
-            frame.perfect = True
+        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+               for c in verb.children):
+            frame.perfect = True  # "has launched" (not "had been carried out"): undated
         for subj in subjects(verb):
             self._role(frame, subj, "agent")
         for subj in passive_subjects(verb):
@@ -130,9 +140,13 @@ class FrameBuilder:
             self._add_weapon(frame, code, noun)
         if noun.tag_ in ("NNS", "NNPS"):
             frame.plural = True
-        for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
-                                        and child.ent_type_ in ("NORP", "ACTOR", "ORG", "GPE")):
+        modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "nmod", "poss", "amod")]
+        for child in modifiers:
+            if child.dep_ in ("compound", "nmod", "poss") and child.ent_type_ in ("GPE", "LOC", "FAC") \
+                    and child.ent_type_ != "ACTOR" and not _is_demonym_like(child):
+                self._add_place(frame, child, "compound", distance=1)  # "Jordan drone strike"
+            elif child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
+                                          and child.ent_type_ in ("NORP", "ACTOR", "ORG", "GPE")):
                 self._role(frame, child, "agent")
             elif child.dep_ == "acl" and child.lemma_.lower() in ("target", "hit"):
                 for obj in objects(child):
@@ -249,7 +263,9 @@ class FrameBuilder:
             if implied:
                 frame.weapons.append(implied)
         for ent in self.sentence.span.ents:  # weaker places: anywhere in the sentence
-            if ent.label_ in ("GPE", "LOC", "FAC"):
+            modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
+                                         "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
+            if ent.label_ in ("GPE", "LOC", "FAC") and not modifier:
                 self._add_place(frame, ent.root, "sentence", distance=3)
 
     def _complete(self, frame: Frame, group: list[Trigger]) -> bool:
@@ -284,14 +300,41 @@ COMPASS = frozenset({"northern", "southern", "eastern", "western", "north", "sou
                      "south-eastern", "south-western"})
 
 
+def _is_demonym_like(token: Token) -> bool:
+    """"US drone strike", "Israeli strike": a state's name as a modifier names the attacker."""
+    return token.text in ("US", "U.S.", "UK", "EU", "UN") or token.ent_type_ == "NORP"
+
+
+def _refers_back(trig: Trigger) -> bool:
+    """"the attack", "this strike", "what it called a terrorist attack": a noun that names an
+    event the story has already told, not a new one."""
+    token = trig.token
+    if trig.pos != "noun" or token.tag_ in ("NNS", "NNPS"):
+        return False
+    det = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), None)
+    if det in ("the", "this", "that", "its", "their"):
+        return True
+    return any(a.lemma_.lower() == "call" for a in token.ancestors)
+
+
 def _is_named(head: Token) -> bool:
     """Does a facility phrase carry a name ("the Ain al-Asad airbase"), not just "a base"?"""
     first, last = entity_phrase(head)
     return any(t.pos_ == "PROPN" or t.ent_type_ for t in head.doc[first.i:last.i + 1])
 
 
+def times_count(token: Token) -> Token | None:
+    """The "times" of "attacked more than 150 times", if the verb has one with a number."""
+    for child in token.children:
+        if child.lower_ == "times" and any(c.dep_ == "nummod" for c in child.children):
+            return child
+    return None
+
+
 def _is_count(token: Token) -> bool:
-    """"92 attacks", "five attacks": a count statement, handled by the aggregates extractor."""
+    """"92 attacks", "attacked 150 times": a count statement, for the aggregates extractor."""
+    if token.tag_.startswith("VB"):
+        return times_count(token) is not None
     if token.tag_ not in ("NNS", "NNPS"):
         return False
     return any(c.dep_ == "nummod" for c in token.children)

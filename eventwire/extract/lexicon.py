@@ -23,6 +23,7 @@ class TriggerSense:
     event_class: str
     weapon: str | None = None
     requires: str | None = None
+    state_weapon: str | None = None
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -33,7 +34,8 @@ def _read_toml(name: str) -> dict[str, Any]:
 
 
 def _senses(table: dict[str, dict[str, str]]) -> dict[str, TriggerSense]:
-    return {word: TriggerSense(spec["class"], spec.get("weapon"), spec.get("requires"))
+    return {word: TriggerSense(spec["class"], spec.get("weapon"), spec.get("requires"),
+                               spec.get("state_weapon"))
             for word, spec in table.items()}
 
 

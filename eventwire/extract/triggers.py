@@ -26,6 +26,10 @@ class Trigger:
     sense: TriggerSense
     pos: str  # "verb" or "noun"
 
+    @property
+    def harm(self) -> bool:
+        return self.sense.event_class == "harm"
+
 
 def _phrasal(token: Token, lexicon: Lexicon) -> TriggerSense | None:
     for child in token.children:
@@ -46,9 +50,16 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         elif token.pos_ in ("NOUN", "PROPN"):
             sense = next((lexicon.noun_triggers[f] for f in lemma_forms(token)
                           if f in lexicon.noun_triggers), None)
-            if sense:
+            if sense and not _names_a_weapon(token, lexicon):
                 found.append(Trigger(token, sense, "noun"))
     return found
+
+
+def _names_a_weapon(noun: Token, lexicon: Lexicon) -> bool:
+    """"attack drone", "attack helicopter": the noun modifies a weapon, it is no event."""
+    head = noun.head
+    return noun.dep_ in ("compound", "amod", "nmod") and any(
+        f in lexicon.weapon_words for f in lemma_forms(head))
 
 
 def has_modal(verb: Token, lexicon: Lexicon) -> bool:
@@ -107,6 +118,9 @@ def _verb_reason(verb: Token, lexicon: Lexicon, is_title: bool) -> str | None:
         return "generic (subject of a statement about it)"
     if verb.tag_ == "VBG" and verb.dep_ == "amod":
         return "descriptive participle"
+    if verb.dep_ == "acl" and any(c.lower_ in lexicon.cues["record_modifiers"]
+                                  for c in verb.head.children if c.dep_ == "amod"):
+        return "a record ('the first ... killed since')"
     if not is_title and verb.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
         if not any(e.label_ == "DATE" for e in verb.sent.ents):

@@ -7,8 +7,9 @@ Reads ``frame.place_refs``, the article's dateline and the countries it names; f
 
 Choosing: places tied to the trigger (the target, "in/at/near" phrases) beat places merely named
 in the sentence; among those the most precise kind wins (facility, city, district, province,
-country). Same-name candidates are told apart by the countries the frame and the article name
-(the dateline counts double), then by population. A generic target ("a base", "the American
+country). Same-name candidates are told apart by the countries the frame names, then by size
+(a city of millions beats a hamlet), then by the countries the article names (the dateline
+counts double), then by population. A generic target ("a base", "the American
 embassy") next to a resolved town becomes the curated facility of that type nearby, if any.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from collections import Counter
 
 from ..document import Document, Frame, PlaceRef
-from .gazetteer import PLACE_KINDS, Gazetteer, Place
+from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, normalise_name
 
 #: words around a place name that are not part of it ("the Al-Shaddadi region")
 GENERIC_SUFFIXES = ("region", "province", "governorate", "area", "district", "countryside",
@@ -37,6 +38,13 @@ FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "milit
                   "airport": "airport", "port": "port", "crossing": "border crossing",
                   "field": "oil field", "outpost": "military base", "garrison": "military base"}
 NEARBY_FACILITY_KM = 20.0
+#: names of world regions that are never an event's place (a hamlet called "Middle East" is)
+MACRO_REGIONS = frozenset({"middle east", "near east", "levant", "gulf", "persian gulf",
+                           "arabian gulf", "arab world", "sahel", "horn of africa", "africa",
+                           "europe", "asia", "west", "east", "the west", "region", "world",
+                           "north africa", "west africa", "east africa", "central asia",
+                           "south asia", "southeast asia", "latin america", "caucasus",
+                           "balkans", "mena", "maghreb"})
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b.*$")
@@ -90,20 +98,34 @@ class Resolver:
         return counts
 
     def candidates(self, ref: PlaceRef) -> list[Place]:
+        """Places a phrase can name, trying shorter forms; a form that finds only small towns
+        gives way to a shorter one that finds a big town or region ("eastern Baghdad")."""
+        fallback: list[Place] = []
         for variant in name_variants(ref.text):
+            if normalise_name(variant) in MACRO_REGIONS:
+                return fallback
             country = self.gazetteer.country(variant)
             if country is not None:  # a country's name in English news is the country
                 return [country]
             found = self.gazetteer.lookup(variant)
-            if found:
+            if any(_is_major(p) for p in found):
                 return found
-        return []
+            fallback = fallback or found
+        return fallback
+
+    def plausible(self, place: Place, frame_countries: set[str]) -> bool:
+        """A small town in a country the story never names is a false friend ("Middle East",
+        a hamlet in the United States)."""
+        if place.kind not in ("city", "neighbourhood") or place.population >= BIG_TOWN:
+            return True
+        return place.country_code in frame_countries or place.country_code in self.article_countries
 
     def choose(self, places: list[Place], frame_countries: set[str]) -> Place | None:
+        places = [p for p in places if self.plausible(p, frame_countries)]
         if not places:
             return None
         return min(places, key=lambda p: (
-            p.country_code not in frame_countries,
+            p.country_code not in frame_countries, not _is_major(p),
             -self.article_countries.get(p.country_code, 0),
             _KIND_RANK.get(p.kind, 99), -p.population))
 
@@ -111,7 +133,7 @@ class Resolver:
         """Unambiguous names first; the countries they give then pick among the rest."""
         found = [self.candidates(ref) for ref in frame.place_refs]
         for ref, places in zip(frame.place_refs, found):
-            ref.place = places[0] if len(places) == 1 else None
+            ref.place = places[0] if len(places) == 1 and self.plausible(places[0], set()) else None
         named = {r.place.country_code for r in frame.place_refs if r.place is not None}
         for ref, places in zip(frame.place_refs, found):
             if ref.place is None:
@@ -148,6 +170,10 @@ class Resolver:
         return None
 
 
+def _is_major(place: Place) -> bool:
+    return place.kind not in ("city", "neighbourhood") or place.population >= BIG_TOWN
+
+
 def _precision(ref: PlaceRef) -> int:
     kind = ref.place.kind if ref.place else "country"
     if kind in ("facility", "airport", "neighbourhood", "city"):
@@ -172,13 +198,11 @@ def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer)
 
 
 def frame_countries(frame: Frame) -> list[str]:
-    """Every country a frame's resolved places lie in, in text order (compound reports)."""
+    """Every country the places tied to a frame lie in, in text order (compound reports)."""
     seen = []
     for ref in sorted(frame.place_refs, key=lambda r: r.start):
         if ref.place is not None and ref.place.country not in seen and ref.distance <= 1:
             seen.append(ref.place.country)
-    if frame.country and frame.country not in seen:
-        seen.insert(0, frame.country)
     return seen
 
 
