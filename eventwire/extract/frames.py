@@ -29,15 +29,21 @@ CLASS_PRIORITY = ("intercept", "abduction", "protest", "riot", "territory", "arr
                   "clash", "attack", "harm")
 
 
+TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
+                            "despite", "than"))
+
+
 def _linked(a: Token, b: Token) -> bool:
-    """Do two trigger tokens report the same event? (directly, through one preposition, or as
-    the object and the participle of one verb: "launched an attack ..., killing 1,200")."""
+    """Do two trigger tokens report the same event? (directly, through one preposition that
+    does not order them in time, or as the object and the participle of one verb: "launched an
+    attack ..., killing 1,200")."""
     if a.head == b.head and {a.dep_, b.dep_} & {"dobj", "nsubjpass"} and {a.dep_, b.dep_} & {"advcl", "xcomp"}:
         return True
     for child, parent in ((a, b), (b, a)):
         if child.head == parent and child.dep_ not in ("conj", "ccomp", "parataxis", "appos"):
             return True
-        if child.head.dep_ == "prep" and child.head.head == parent and child.dep_ == "pobj":
+        if child.head.dep_ == "prep" and child.head.head == parent and child.dep_ == "pobj" \
+                and child.head.lower_ not in TEMPORAL_PREPS:
             return True
     return False
 
@@ -94,7 +100,8 @@ class FrameBuilder:
         is_title = self.sentence.segment in ("title", "standfirst")
         reason = irrealis_reason(anchor, self.lexicon, is_title)
         counted = any(_is_count(t.token) for t in group)
-        if reason or counted or self._is_anaphor(anchor):
+        anaphor = all(t.pos == "noun" for t in group) and self._is_anaphor(anchor)
+        if reason or counted or anaphor:
             self.document.context.setdefault("dropped", []).append(
                 (anchor.token.text, reason or "count or anaphor", self.sentence.index))
             return None
@@ -138,8 +145,9 @@ class FrameBuilder:
     def _noun_arguments(self, frame: Frame, noun: Token) -> None:
         for code in modifier_weapons(noun, self.lexicon):
             self._add_weapon(frame, code, noun)
-        if noun.tag_ in ("NNS", "NNPS"):
-            frame.plural = True
+        determiner = next((c.lower_ for c in noun.children if c.dep_ in ("det", "predet")), None)
+        if noun.tag_ in ("NNS", "NNPS") and determiner not in DEFINITE:
+            frame.plural = True  # "attacks", "several strikes"; "the strikes" are known ones
         modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "nmod", "poss", "amod")]
         for child in modifiers:
             if child.dep_ in ("compound", "nmod", "poss") and child.ent_type_ in ("GPE", "LOC", "FAC") \

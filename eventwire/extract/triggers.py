@@ -72,7 +72,11 @@ def is_negated(token: Token) -> bool:
 
 
 def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The verb that carries out an event noun: "launched" in "launched a deadly attack"."""
+    """The verb that carries out an event noun: "launched" in "launched a deadly attack", or
+    "carried out" in "carried out a wave of air strikes"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            any(f in lexicon.heads["quantity"] for f in lemma_forms(noun.head.head)):
+        noun = noun.head.head
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lexicon.cues["support_verbs"]:
         return head

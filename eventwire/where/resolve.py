@@ -14,11 +14,12 @@ embassy") next to a resolved town becomes the curated facility of that type near
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 
 from ..document import Document, Frame, PlaceRef
-from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, normalise_name
+from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
 
 #: words around a place name that are not part of it ("the Al-Shaddadi region")
 GENERIC_SUFFIXES = ("region", "province", "governorate", "area", "district", "countryside",
@@ -206,8 +207,54 @@ def frame_countries(frame: Frame) -> list[str]:
     return seen
 
 
+PRECISE_KINDS = ("facility", "airport", "neighbourhood", "city")
+
+
+#: towns or facilities closer than this are one location (an embassy inside the Green Zone)
+SPLIT_MIN_KM = 10.0
+
+
+def _precise_refs(frame: Frame) -> list[PlaceRef]:
+    """Distinct towns or facilities tied to a frame, at least ``SPLIT_MIN_KM`` apart
+    ("strikes hit positions near Al-Qaim and around Akashat")."""
+    kept: list[PlaceRef] = []
+    for ref in sorted(frame.place_refs, key=lambda r: r.start):
+        if ref.place is None or ref.distance > 1 or ref.place.kind not in PRECISE_KINDS:
+            continue
+        if all(haversine_km(ref.place.latitude, ref.place.longitude, k.place.latitude,
+                            k.place.longitude) >= SPLIT_MIN_KM for k in kept):
+            kept.append(ref)
+    return kept
+
+
+def split_by_place(frame: Frame, gazetteer: Gazetteer, document: Document) -> list[Frame]:
+    """ACLED codes one event per location: a report of strikes at two named towns is two
+    events. Casualty figures given for all of them together belong to none alone, so the
+    parts carry none (a warning says so)."""
+    refs = _precise_refs(frame)
+    if len(refs) < 2:
+        return [frame]
+    parts = []
+    for ref in refs:
+        part = copy.deepcopy(frame)
+        part.frame_id = f"{frame.frame_id}-{ref.start}"
+        part.place_refs = [r for r in part.place_refs if r.start == ref.start or r.distance > 1]
+        part.country = part.location = part.latitude = part.longitude = None
+        part.geo_precision = None
+        Resolver(gazetteer, document)._apply(part)
+        parts.append(part)
+    if frame.fatalities_reported or frame.injured is not None:
+        document.warnings.append(f"casualties of {frame.trigger.text!r} given for several places "
+                                 "together: not assigned to any one of them")
+        for part in parts:
+            part.fatalities_reported, part.fatalities, part.injured = [], None, None
+    return parts
+
+
 def locate(document: Document, gazetteer: Gazetteer) -> Document:
     resolver = Resolver(gazetteer, document)
     for frame in document.frames:
         resolver.resolve(frame)
+    document.frames = [part for frame in document.frames
+                       for part in split_by_place(frame, gazetteer, document)]
     return document
