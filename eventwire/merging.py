@@ -31,9 +31,23 @@ def _copy_fields(into: EventFields, other: EventFields, names: tuple[str, ...]) 
         setattr(into, name, getattr(other, name))
 
 
+#: gazetteer id prefixes from the most to the least specific kind of place
+SOURCE_SPECIFICITY = ("fac:", "ap:", "gn:", "adm2:", "adm1:", "cc:")
+
+
+def _specificity(source: str | None) -> int:
+    return next((i for i, p in enumerate(SOURCE_SPECIFICITY) if (source or "").startswith(p)),
+                len(SOURCE_SPECIFICITY))
+
+
 def better_place(into: EventFields, other: EventFields) -> bool:
-    return other.geo_precision is not None and (
-        into.geo_precision is None or other.geo_precision < into.geo_precision)
+    """Lower ACLED geo_precision wins; at equal precision, a facility beats a town."""
+    if other.geo_precision is None:
+        return False
+    if into.geo_precision is None:
+        return True
+    return (other.geo_precision, _specificity(other.geo_source)) < (
+        into.geo_precision, _specificity(into.geo_source))
 
 
 def better_date(into: EventFields, other: EventFields) -> bool:

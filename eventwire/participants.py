@@ -22,6 +22,7 @@ from .merging import is_unidentified
 from .where.gazetteer import Gazetteer
 
 NON_STATE_ARMED = (2, 3, 4)
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their"})
 VIOLENT_CLASSES = ("attack", "harm", "clash", "abduction", "looting")
 #: how far back "X accused Y of being behind the attacks" reaches
 ACCUSATION_WINDOW_DAYS = 30
@@ -62,6 +63,9 @@ class ActorAssigner:
         """The actor(s) a phrase names, following anaphors back through the story."""
         if ref is None:
             return []
+        if ref.text.lower() in PRONOUNS:  # "it fired", "they claimed"
+            earlier = _named_actors(self.document, self.table, ref.start)
+            return earlier[-1:]
         anaphor = _DEFINITE.search(ref.text)
         if anaphor and anaphor.group(1).lower().rstrip("s") in {a.rstrip("s") for a in self.anaphors}:
             earlier = _named_actors(self.document, self.table, ref.start)

@@ -148,7 +148,7 @@ class FrameBuilder:
         determiner = next((c.lower_ for c in noun.children if c.dep_ in ("det", "predet")), None)
         if noun.tag_ in ("NNS", "NNPS") and determiner not in DEFINITE:
             frame.plural = True  # "attacks", "several strikes"; "the strikes" are known ones
-        modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "nmod", "poss", "amod")]
+        modifiers = _modifier_chain(noun)
         for child in modifiers:
             if child.dep_ in ("compound", "nmod", "poss") and child.ent_type_ in ("GPE", "LOC", "FAC") \
                     and child.ent_type_ != "ACTOR" and not _is_demonym_like(child):
@@ -168,6 +168,11 @@ class FrameBuilder:
             self._role(frame, agent, "agent")
 
     def _harm_arguments(self, frame: Frame, verb: Token) -> None:
+        headline_passive = verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children)
+        if headline_passive:  # "Two soldiers wounded as ...": the subject is the victim
+            for victim in subjects(verb):
+                self._target(frame, victim, kind_of(victim, self.lexicon))
+            return
         for subj in subjects(verb):
             kind = kind_of(subj, self.lexicon)
             if kind in ("actor", "person", "place") and verb.lemma_.lower() not in ("die",):
@@ -189,8 +194,9 @@ class FrameBuilder:
             self._role(frame, obj, "agent")
         elif prep in TARGET_PREPS and kind in ("facility", "actor", "civilian", "place", "person"):
             self._role(frame, obj, "target")
-        elif prep in PLACE_PREPS and kind in ("place", "facility"):
-            self._add_place(frame, obj, prep, distance=1)
+        elif prep in PLACE_PREPS and (kind in ("place", "facility", "name")
+                                      or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
+            self._add_place(frame, obj, prep, distance=1)  # NER calls some towns NORP
 
     def _role(self, frame: Frame, head: Token, role: str) -> None:
         """Put a phrase where it belongs by what it names, whatever its syntactic slot."""
@@ -223,7 +229,8 @@ class FrameBuilder:
                 if sub.head.lemma_.lower() in ("house", "host", "of", "belong", "link"):
                     self._set_actor(frame, sub, "target")
         for prep, obj in prep_objects(head):
-            if prep in PLACE_PREPS and kind_of(obj, self.lexicon) in ("place", "facility"):
+            if prep in PLACE_PREPS and (kind_of(obj, self.lexicon) in ("place", "facility", "name")
+                                        or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
                 self._add_place(frame, obj, prep, distance=1)
 
     def _set_actor(self, frame: Frame, head: Token, role: str) -> None:
@@ -279,7 +286,7 @@ class FrameBuilder:
     def _complete(self, frame: Frame, group: list[Trigger]) -> bool:
         """Does the group carry what its trigger requires ("fired" needs a weapon)?"""
         anchor = _anchor(group)
-        needs = anchor.sense.requires if anchor.pos == "verb" else None
+        needs = anchor.sense.requires if anchor.pos == "verb" or anchor.sense.requires == "agent" else None
         if needs == "weapon":
             return bool(frame.weapons) or any(t.pos == "noun" for t in group)
         if needs == "target":
@@ -308,6 +315,19 @@ COMPASS = frozenset({"northern", "southern", "eastern", "western", "north", "sou
                      "south-eastern", "south-western"})
 
 
+MODIFIER_DEPS = ("compound", "nmod", "poss", "amod")
+
+
+def _modifier_chain(noun: Token) -> list[Token]:
+    """Modifiers of a noun and of its modifiers ("US" in "a US drone strike"), nothing else."""
+    found, todo = [], [c for c in noun.lefts if c.dep_ in MODIFIER_DEPS]
+    while todo:
+        tok = todo.pop()
+        found.append(tok)
+        todo += [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
+    return sorted(found, key=lambda t: t.i)
+
+
 def _is_demonym_like(token: Token) -> bool:
     """"US drone strike", "Israeli strike": a state's name as a modifier names the attacker."""
     return token.text in ("US", "U.S.", "UK", "EU", "UN") or token.ent_type_ == "NORP"
@@ -317,7 +337,11 @@ def _refers_back(trig: Trigger) -> bool:
     """"the attack", "this strike", "what it called a terrorist attack": a noun that names an
     event the story has already told, not a new one."""
     token = trig.token
-    if trig.pos != "noun" or token.tag_ in ("NNS", "NNPS"):
+    if trig.pos != "noun":
+        return False
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() == "claim":
+        return True  # "militia umbrella claims attack": the attack the story tells
+    if token.tag_ in ("NNS", "NNPS"):
         return False
     det = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), None)
     if det in ("the", "this", "that", "its", "their"):

@@ -149,14 +149,15 @@ def agents(verb: Token) -> list[Token]:
 
 def weapon_code(head: Token, lexicon: Lexicon) -> str | None:
     """The weapon a phrase names ("drone", "fourteen rockets", "salvos of rockets"), if any."""
-    if any(f in lexicon.heads["quantity"] for f in lemma_forms(head)):
-        inner = [o for p, o in prep_objects(head) if p == "of"]
-        return weapon_code(inner[0], lexicon) if inner else None
+    inner = [o for p, o in prep_objects(head) if p == "of"]
+    if inner and any(f in lexicon.heads["quantity"] for f in lemma_forms(head)):
+        return weapon_code(inner[0], lexicon)
     first, last = core_phrase(head)
-    phrase = head.doc[first.i:head.i + 1].text.lower()
-    for words, code in lexicon.weapon_phrases:
-        if phrase.endswith(words):
-            return code
+    words = head.doc[first.i:head.i + 1]
+    for phrase in (words.text.lower(), " ".join(t.lemma_.lower() for t in words)):
+        for weapon_words, code in lexicon.weapon_phrases:
+            if phrase.endswith(weapon_words):
+                return code
     return lexicon.weapon_of(head.lemma_) or lexicon.weapon_of(head.lower_)
 
 
@@ -200,6 +201,8 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
         return "actor"
     if head.ent_type_ == "PERSON":
         return "person"
+    if head.pos_ == "PROPN" and not head.ent_type_ and head.is_title:
+        return "name"  # a capitalised name the NER missed ("near Samarra"): maybe a place
     for kind in ("armed", "civilian", "facility"):
         if any(f in lexicon.heads[kind] for f in forms):
             return {"armed": "actor"}.get(kind, kind)

@@ -43,6 +43,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     found = []
     for token in sentence:
         lemma = token.lemma_.lower()
+        if token.ent_type_ in ("DATE", "TIME"):  # "March 3" is no protest march
+            continue
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             sense = _phrasal(token, lexicon) or lexicon.verb_triggers.get(lemma)
             if sense:

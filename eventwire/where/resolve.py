@@ -150,9 +150,10 @@ class Resolver:
         best = min(pool, key=lambda r: (_KIND_RANK.get(r.place.kind, 99), r.distance, r.start))
         place, precision = best.place, _precision(best)
         facility = self._facility_nearby(frame, place)
-        if facility is not None:
-            place, precision = facility, max(precision, 2)
-        _set_place(frame, place, precision, self.gazetteer)
+        if facility is not None:  # inferred, not named: a place, not a target facility
+            _set_place(frame, facility, max(precision, 2), self.gazetteer, named=False)
+        else:
+            _set_place(frame, place, precision, self.gazetteer)
         frame.add_evidence("location", self.document.span(best.start, best.end))
 
     def _facility_nearby(self, frame: Frame, place: Place) -> Place | None:
@@ -184,7 +185,8 @@ def _precision(ref: PlaceRef) -> int:
     return 3
 
 
-def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer) -> None:
+def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer,
+               named: bool = True) -> None:
     frame.country = place.country
     frame.admin1, frame.admin2 = place.admin1, place.admin2
     if place.kind in ("facility", "airport", "city", "neighbourhood") and not place.admin1:
@@ -194,7 +196,7 @@ def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer)
     frame.latitude, frame.longitude = round(place.latitude, 5), round(place.longitude, 5)
     frame.geo_precision = precision
     frame.geo_source = place.place_id
-    if place.kind in ("facility", "airport") and frame.target_facility is None:
+    if named and place.kind in ("facility", "airport") and frame.target_facility is None:
         frame.target_facility = place.name
 
 
