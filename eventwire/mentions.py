@@ -177,8 +177,8 @@ def merge_specific(frames: list[Frame]) -> list[Cluster]:
         home = next((c for c in clusters if _joins(c, frame)), None)
         if home is None:
             clusters.append(Cluster.of(frame))
-        else:
-            home.absorb(frame)
+        else:  # a weak frame adds details, not its sentence's other places
+            home.absorb(frame, fill_only=is_weak(frame))
     return clusters
 
 
