@@ -112,6 +112,10 @@ def _noun_reason(noun: Token, lexicon: Lexicon) -> str | None:
         if child.dep_ in ("amod", "compound") and child.lower_ in lexicon.cues["vague_modifiers"]:
             return f"vague ({child.lower_!r})"
     verb = support_verb(noun, lexicon)
+    if noun.dep_ in ("nsubj", "nsubjpass"):  # "attacks would continue"
+        verb = noun.head
+        if verb.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in verb.children):
+            return "generic (what attacks are, not an attack)"
     if verb is not None and (has_modal(verb, lexicon) or is_negated(verb)):
         return f"under a negated or modal {verb.lemma_!r}"
     return None

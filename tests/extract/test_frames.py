@@ -1,0 +1,95 @@
+"""Who did what to whom, with what, where: sentences written for these tests, through the
+real spaCy model and gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import analyse
+
+MONDAY = dt.date(2024, 3, 11)
+
+
+def only(document):
+    assert len(document.mentions) == 1, [(m.sub_event_type, m.location) for m in document.mentions]
+    return document.mentions[0]
+
+
+def test_state_airstrike_with_toll_and_town(pipeline):
+    m = only(analyse(pipeline, "Israeli warplanes struck a house in Rafah on Monday, killing five people.", MONDAY))
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.actor1 == "Military Forces of Israel"
+    assert m.location == "Rafah" and m.country == "Palestine"
+    assert m.fatalities == 5
+    assert m.event_date == MONDAY
+
+
+def test_passive_agent_is_the_perpetrator_and_subject_the_target(pipeline):
+    m = only(analyse(pipeline, "A police patrol was ambushed by gunmen near Tikrit on Monday.", MONDAY))
+    assert m.actor1 == "Unidentified Armed Group (Iraq)"
+    assert m.actor2 is not None and "Police" in m.actor2
+    assert m.location == "Tikrit"
+
+
+def test_weapon_as_subject_is_a_weapon_not_an_actor(pipeline):
+    m = only(analyse(pipeline, "Two mortar rounds landed near the Rafah crossing on Monday, officials said.", MONDAY))
+    assert m.weapon == "mortar"
+    assert m.sub_event_type == "Shelling/artillery/missile attack"
+    assert m.actor1.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants did not attack the checkpoint in Tikrit on Monday.",
+    "Officials warned that the group could launch drone attacks on the base in Erbil.",
+    "The group vowed to continue attacks on US forces in Syria.",
+    "Commanders said any attack on the embassy would be met with force.",
+    "The threat of rocket attacks on Baghdad airport worries diplomats.",
+])
+def test_negated_hypothetical_threatened_and_generic_attacks_are_not_events(pipeline, sentence):
+    assert analyse(pipeline, sentence, MONDAY).mentions == []
+
+
+def test_weapon_count_is_kept(pipeline):
+    document = analyse(pipeline, "Fourteen rockets were fired at the Ain al-Asad air base on Monday.", MONDAY)
+    frame = next(f for f in document.frames if f.weapons == ["rocket"])
+    assert frame.weapon_count == 14
+
+
+def test_interception_is_disrupted_weapons_use(pipeline):
+    m = only(analyse(pipeline, "US forces shot down a drone near the al-Tanf garrison on Monday.", MONDAY))
+    assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert m.intercepted is True
+    assert m.actor1 == "Military Forces of the United States"
+
+
+def test_claim_in_the_next_sentence_reaches_back(pipeline):
+    text = ("A drone hit the Harir air base north of Erbil on Monday, officials said.\n\n"
+            "The attack was claimed by the Islamic Resistance in Iraq.")
+    m = only(analyse(pipeline, text, MONDAY))
+    assert m.claimed_by == ["Islamic Resistance in Iraq"]
+    assert m.actor1 == "Islamic Resistance in Iraq"
+
+
+def test_accusation_is_an_attribution_not_the_perpetrator(pipeline):
+    text = ("Rockets struck a base near Erbil on Monday.\n\n"
+            "Washington blamed Kataib Hezbollah for the attack.")
+    m = only(analyse(pipeline, text, MONDAY))
+    assert [a.actor for a in m.attributed_to] == ["Kataib Hezbollah"]
+    assert m.attributed_to[0].by == "Washington"
+    assert m.actor1.startswith("Unidentified Armed Group")
+
+
+def test_armed_group_statement_is_a_strategic_development_but_government_statement_is_not(pipeline):
+    group = analyse(pipeline, "On Monday Kataib Hezbollah issued a statement saying attacks on US troops would continue.", MONDAY)
+    m = only(group)
+    assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Other")
+    government = analyse(pipeline, "On Monday the Iraqi government issued a statement saying attacks on embassies were unacceptable.", MONDAY)
+    assert government.mentions == []
+
+
+def test_civilian_victims_make_violence_against_civilians(pipeline):
+    m = only(analyse(pipeline, "Gunmen killed six villagers in Kaduna state on Monday.", MONDAY))
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert m.civilian_targeting == "Civilian targeting"
+    assert m.fatalities == 6
