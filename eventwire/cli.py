@@ -22,7 +22,7 @@ from .when import resolve_published
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news reports into conflict-event data.")
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 EVENT_FORMATS = ("table", "jsonl", "json", "csv")
 ConfigOption = typer.Option(None, "--config", help="A TOML file of settings (see `eventwire settings`).")
 DbOption = typer.Option(None, "--db", help="DuckDB file (default: the store.db setting, eventwire.duckdb).")

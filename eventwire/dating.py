@@ -49,21 +49,25 @@ def _report_date(expr: TimeExpression, sentence: Sentence) -> bool:
     return head.lemma_.lower() in load_lexicon().cues["speech_verbs"]
 
 
-def _expressions(document: Document) -> dict[int, list[TimeExpression]]:
-    """Time expressions per sentence (report dates left out), anchored to the story's
-    running date."""
+def _expressions(document: Document) -> tuple[dict[int, list[TimeExpression]],
+                                               dict[int, list[TimeExpression]]]:
+    """Time expressions per sentence, anchored to the story's running date: those that can
+    date an event (report dates left out), and all of them (a statement's date is the day it
+    was said)."""
     found: dict[int, list[TimeExpression]] = {}
+    every: dict[int, list[TimeExpression]] = {}
     running: dt.date | None = None
     for sentence in document.sentences:
         anchor = running if sentence.segment == "body" else None
-        exprs = find_time_expressions(sentence.text, document.published, anchor=anchor)
+        exprs = every[sentence.index] = find_time_expressions(
+            sentence.text, document.published, anchor=anchor)
         if sentence.parsed:
             exprs = [e for e in exprs if not _report_date(e, sentence)]
         found[sentence.index] = exprs
         if sentence.segment == "body":
             days = [e.date for e in exprs if _sets_story_date(e)]
             running = days[-1] if days else running
-    return found
+    return found, every
 
 
 def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan) -> TimeExpression | None:
@@ -92,7 +96,7 @@ def _set_from_expression(frame: Frame, expr: TimeExpression, sentence: Sentence)
 class Dater:
     def __init__(self, document: Document):
         self.document = document
-        self.exprs = _expressions(document)
+        self.exprs, self.all_exprs = _expressions(document)
         self.period_start = _period_start(document, self.exprs)
 
     def running_date(self, before: int) -> tuple[dt.date | None, TimeExpression | None, int]:
@@ -107,7 +111,8 @@ class Dater:
 
     def date_frame(self, frame: Frame) -> None:
         sentence = self.document.sentences[frame.sentence]
-        expr = _pick(self.exprs[sentence.index], sentence, frame.trigger) if frame.trigger else None
+        pool = self.all_exprs if frame.event_class == "statement" else self.exprs
+        expr = _pick(pool[sentence.index], sentence, frame.trigger) if frame.trigger else None
         if expr is not None:
             _set_from_expression(frame, expr, sentence)
         elif frame.perfect or (frame.plural and sentence.segment == "body"):

@@ -36,7 +36,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .merging import is_unidentified, merge_event_fields
+from .merging import is_unidentified, is_unspecific, merge_event_fields
 from .records import Article, Event, Mention, Source, stable_id
 from .where.gazetteer import haversine_km
 
@@ -110,7 +110,7 @@ def _contradicts(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
         return True
     if a.target_facility and b.target_facility and a.target_facility != b.target_facility:
         return True
-    if not is_unidentified(a.actor1) and not is_unidentified(b.actor1) and a.actor1 != b.actor1:
+    if not is_unspecific(a.actor1) and not is_unspecific(b.actor1) and a.actor1 != b.actor1:
         return True
     if None not in (a.latitude, b.latitude) and max(a.geo_precision or 3, b.geo_precision or 3) < 3:
         return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > max_km

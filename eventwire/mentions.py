@@ -24,7 +24,7 @@ from .actors import ActorTable, event_inter, interaction_code
 from .document import Document, Frame
 from .extract.classify import classify
 from .extract.lexicon import Taxonomy
-from .merging import is_unidentified, merge_event_fields
+from .merging import is_unidentified, is_unspecific, merge_event_fields
 from .records import Attribution, Evidence, Mention, stable_id
 from .roles import assign_roles, lede_sentences
 from .summary import notes_for
@@ -86,7 +86,7 @@ def _places_agree(a: Frame, b: Frame) -> bool:
 
 
 def _actors_agree(a: str | None, b: str | None) -> bool:
-    return is_unidentified(a) or is_unidentified(b) or a == b
+    return is_unspecific(a) or is_unspecific(b) or a == b
 
 
 def compatible(a: Frame, b: Frame) -> bool:

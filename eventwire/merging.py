@@ -26,6 +26,12 @@ def is_unidentified(actor: str | None) -> bool:
     return not actor or actor.startswith(UNIDENTIFIED_PREFIX)
 
 
+def is_unspecific(actor: str | None) -> bool:
+    """Unknown, or a description rather than a name ("Militia (Pro-Iran)", "Civilians (Iraq)"):
+    it cannot contradict a named actor."""
+    return is_unidentified(actor) or "(" in (actor or "")
+
+
 def _copy_fields(into: EventFields, other: EventFields, names: tuple[str, ...]) -> None:
     for name in names:
         setattr(into, name, getattr(other, name))

@@ -39,6 +39,8 @@ FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "milit
                   "airport": "airport", "port": "port", "crossing": "border crossing",
                   "field": "oil field", "outpost": "military base", "garrison": "military base"}
 NEARBY_FACILITY_KM = 20.0
+#: places smaller than this count only in countries the story names
+HAMLET = 5_000
 #: names of world regions that are never an event's place (a hamlet called "Middle East" is)
 MACRO_REGIONS = frozenset({"middle east", "near east", "levant", "gulf", "persian gulf",
                            "arabian gulf", "arab world", "sahel", "horn of africa", "africa",
@@ -115,9 +117,9 @@ class Resolver:
         return fallback
 
     def plausible(self, place: Place, frame_countries: set[str]) -> bool:
-        """A small town in a country the story never names is a false friend ("Middle East",
-        a hamlet in the United States)."""
-        if place.kind not in ("city", "neighbourhood") or place.population >= BIG_TOWN:
+        """A hamlet in a country the story never names is a false friend ("Middle East", a
+        hamlet in the United States)."""
+        if place.kind not in ("city", "neighbourhood") or place.population >= HAMLET:
             return True
         return place.country_code in frame_countries or place.country_code in self.article_countries
 

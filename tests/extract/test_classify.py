@@ -1,0 +1,45 @@
+"""ACLED's hierarchy on hand-built frames (no parsing: the decision logic alone)."""
+from __future__ import annotations
+
+from eventwire.document import Frame
+from eventwire.extract.classify import classify
+from eventwire.extract.lexicon import load_taxonomy
+
+
+def classified(**fields) -> Frame:
+    frame = Frame(**fields)
+    classify(frame, load_taxonomy())
+    return frame
+
+
+def test_remote_weapon_decides_even_against_civilians():
+    frame = classified(event_class="attack", weapons=["airstrike"], target_civilians=True)
+    assert frame.sub_event_type == "Air/drone strike"
+    assert frame.civilian_targeting == "Civilian targeting"
+    assert frame.plover == {"type": "ASSAULT", "mode": "aerial"}
+
+
+def test_first_remote_weapon_in_acled_order_wins():
+    assert classified(event_class="attack", weapons=["rocket", "drone"]).sub_event_type == "Air/drone strike"
+    assert classified(event_class="attack", weapons=["IED", "firearms"]).sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_interception_is_disrupted_weapons_use():
+    frame = classified(event_class="intercept", weapons=["drone"])
+    assert (frame.event_type, frame.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert frame.intercepted is True and frame.disorder_type == "Strategic developments"
+
+
+def test_firearms_against_civilians_or_armed_actors():
+    assert classified(event_class="attack", weapons=["firearms"], inter2=7).sub_event_type == "Attack"
+    assert classified(event_class="attack", weapons=["firearms"], inter2=1).sub_event_type == "Armed clash"
+
+
+def test_territory_depends_on_who_takes_it():
+    assert classified(event_class="territory", inter1=1).sub_event_type == "Government regains territory"
+    assert classified(event_class="territory", inter1=2).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_strikes_are_airstrikes_only_when_a_state_strikes():
+    assert classified(event_class="attack", state_weapon="airstrike", inter1=1).weapon == "airstrike"
+    assert classified(event_class="attack", state_weapon="airstrike", inter1=3).weapon is None

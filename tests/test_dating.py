@@ -1,0 +1,53 @@
+"""Which date dates which event: own expression, the story's running date, ranges, report
+dates and future events (sentences written for these tests)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import analyse
+
+MONDAY = dt.date(2023, 12, 11)
+
+
+def dates(document):
+    return sorted((m.event_date, m.date_range) for m in document.mentions)
+
+
+def test_weekday_in_a_story_of_that_weekday_is_that_day(pipeline):
+    doc = analyse(pipeline, "A drone struck the Harir air base on Monday.", MONDAY)
+    assert dates(doc) == [(MONDAY, None)]
+
+
+def test_sentence_without_a_date_carries_the_story_date(pipeline):
+    text = ("A drone struck the Harir air base on Friday, officials said.\n\n"
+            "And in Syria, rockets were fired at a base near Hasakah.")
+    doc = analyse(pipeline, text, MONDAY)
+    assert [m.event_date for m in doc.mentions] == [dt.date(2023, 12, 8)] * 2
+
+
+def test_report_date_does_not_date_the_event(pipeline):
+    text = "Rockets hit a base near Erbil on Saturday, the Pentagon said on Monday."
+    doc = analyse(pipeline, text, MONDAY)
+    assert [m.event_date for m in doc.mentions] == [dt.date(2023, 12, 9)]
+
+
+def test_perfect_without_a_date_is_a_range_from_the_story_period(pipeline):
+    text = ("Militias have carried out at least 92 attacks since October 17.\n\n"
+            "The Pentagon has launched several strikes against Kataib Hezbollah in Iraq.")
+    doc = analyse(pipeline, text, MONDAY)
+    [strikes] = doc.mentions
+    assert strikes.event_date is None
+    assert strikes.date_range == (dt.date(2023, 10, 17), MONDAY)
+    assert strikes.role == "background"
+
+
+def test_future_events_are_not_events(pipeline):
+    doc = analyse(pipeline, "Rockets are expected to hit the Harir air base next Monday.", MONDAY)
+    assert doc.mentions == []
+
+
+def test_unknown_publication_date_leaves_relative_dates_unresolved_and_says_so(pipeline):
+    doc = analyse(pipeline, "A drone struck the Harir air base on Monday.", None)
+    [m] = doc.mentions
+    assert m.event_date is None
+    assert any("publication date unknown" in w for w in doc.warnings)

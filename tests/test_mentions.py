@@ -1,0 +1,37 @@
+"""Within-article merging: the headline, the lede and the detail paragraph are one event."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import analyse
+
+TUESDAY = dt.date(2024, 3, 12)
+STORY = """Drone and rockets fired at bases in Iraq and Syria
+
+ERBIL, Iraq — A drone and rockets targeted two bases in Iraq and Syria on Tuesday, officials said.
+
+Both attacks were claimed by the Islamic Resistance in Iraq.
+
+A drone hit the Harir air base north of Erbil on Tuesday without causing casualties.
+
+In Syria, several rockets were fired at a base near Hasakah, the officials added.
+"""
+
+
+def test_summaries_are_absorbed_by_the_events_they_summarise(pipeline):
+    doc = analyse(pipeline, STORY, TUESDAY)
+    found = sorted((m.weapon, m.country) for m in doc.mentions)
+    assert found == [("drone", "Iraq"), ("rocket", "Syria")]
+
+
+def test_claim_of_both_attacks_reaches_both_events_through_the_summary(pipeline):
+    doc = analyse(pipeline, STORY, TUESDAY)
+    assert all(m.claimed_by == ["Islamic Resistance in Iraq"] for m in doc.mentions)
+    assert all(m.role == "main" and m.event_date == TUESDAY for m in doc.mentions)
+
+
+def test_same_weapon_on_other_days_stays_apart(pipeline):
+    text = ("A drone hit the Harir air base on Tuesday.\n\n"
+            "Another drone hit the Harir air base on Sunday.")
+    doc = analyse(pipeline, text, TUESDAY)
+    assert sorted(m.event_date for m in doc.mentions) == [dt.date(2024, 3, 10), TUESDAY]

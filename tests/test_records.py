@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.records import (Aggregate, Article, Attribution, Event, Evidence, Source,
+                               aggregate_from_json, aggregate_to_json, content_hash,
+                               event_from_json, event_to_json)
+
+
+def test_same_story_with_other_whitespace_has_the_same_id():
+    assert Article(text="Rockets hit  a base.\r\n").id == Article(text="Rockets hit a base.").id
+    assert content_hash("a") != content_hash("b")
+
+
+def test_caller_id_wins_but_content_hash_is_kept():
+    article = Article(text="Rockets hit a base.", id="wire-42")
+    assert article.id == "wire-42" and article.content_hash == content_hash("Rockets hit a base.")
+
+
+def test_event_json_round_trip():
+    event = Event(event_id="ev1", role="main", event_date=dt.date(2023, 12, 11), time_precision=1,
+                  date_range=None, claimed_by=["Islamic Resistance in Iraq"],
+                  attributed_to=[Attribution("Kataib Hezbollah", "Pentagon")],
+                  sources=[Source("a1", "https://example.org/a", evidence=[Evidence("trigger", 1, 5, "fire")])])
+    data = event_to_json(event)
+    assert data["event_date"] == "2023-12-11"
+    assert event_from_json(data) == event
+
+
+def test_aggregate_json_round_trip():
+    agg = Aggregate(count=92, what="attacks", qualifier="at least", aggregate_id="a1",
+                    period=(dt.date(2023, 10, 17), dt.date(2023, 12, 11)))
+    data = aggregate_to_json(agg)
+    assert data["role"] == "aggregate" and data["period"] == ["2023-10-17", "2023-12-11"]
+    assert aggregate_from_json(data) == agg

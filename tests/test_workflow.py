@@ -1,0 +1,84 @@
+"""ingest -> store -> events on real DuckDB files, with the project's sample articles."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eventwire import workflow
+from tests.conftest import KIRKUK_PUBLISHED, REPO
+
+EXAMPLES = REPO / "examples" / "articles"
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory, pipeline):
+    db = tmp_path_factory.mktemp("db") / "all.duckdb"
+    report = workflow.ingest([str(EXAMPLES)], db=str(db), pipeline=pipeline)
+    return db, report
+
+
+def _ids(db) -> set[str]:
+    return {e.event_id for e in workflow.events(db=str(db))}
+
+
+def test_ingest_reads_every_sample_and_stores_events(stored):
+    db, report = stored
+    assert report.read == 9 and report.stored == 9 and not report.skipped
+    assert len(_ids(db)) >= 9
+
+
+def test_ingest_is_idempotent(stored, pipeline):
+    db, _ = stored
+    before = workflow.events(db=str(db))
+    again = workflow.ingest([str(EXAMPLES)], db=str(db), pipeline=pipeline)
+    assert again.stored == 0 and again.already_known == 9 and again.events_changed == 0
+    assert workflow.events(db=str(db)) == before
+
+
+def test_two_halves_give_the_same_events_as_one_ingest(stored, tmp_path, pipeline):
+    db, _ = stored
+    halves = tmp_path / "halves.duckdb"
+    workflow.ingest([str(EXAMPLES / "articles.jsonl")], db=str(halves), pipeline=pipeline)
+    workflow.ingest([str(p) for p in EXAMPLES.glob("*.html")], db=str(halves), pipeline=pipeline)
+    whole = {(e.event_date, e.sub_event_type, e.location, len(e.sources)) for e in workflow.events(db=str(db))}
+    parts = {(e.event_date, e.sub_event_type, e.location, len(e.sources)) for e in workflow.events(db=str(halves))}
+    assert parts == whole
+
+
+def test_same_attack_from_two_outlets_is_one_event_with_two_sources(stored):
+    db, _ = stored
+    tower = [e for e in workflow.events(db=str(db), country="Jordan")
+             if e.location == "Tower 22" and str(e.event_date) == "2024-01-28"]
+    assert len(tower) == 1
+    assert len({s.article_id for s in tower[0].sources}) >= 2
+
+
+def test_bad_files_are_skipped_with_reasons_and_the_rest_is_stored(tmp_path, pipeline, kirkuk_text):
+    (tmp_path / "good.txt").write_text(kirkuk_text, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (tmp_path / "broken.jsonl").write_text(
+        json.dumps({"text": kirkuk_text.replace("Tuesday", "Monday"), "published": "2024-03-11"})
+        + "\n{not json\n", encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    report = workflow.ingest([str(tmp_path)], db=str(db), pipeline=pipeline, published=KIRKUK_PUBLISHED)
+    reasons = {Path(e.source).name: e.reason for e in report.skipped}
+    assert set(reasons) == {"empty.txt", "binary.txt", "broken.jsonl:2"}
+    assert report.stored == 2 and workflow.events(db=str(db))
+
+
+def test_one_liner_extract_returns_events_and_aggregates(kirkuk_text):
+    found = workflow.extract(kirkuk_text, published="2024-03-12")
+    roles = sorted(getattr(x, "role") for x in found)
+    assert roles == ["aggregate", "background", "main", "secondary"]
+
+
+def test_export_writes_every_format(stored, tmp_path):
+    db, _ = stored
+    for fmt in ("acled", "geojson", "jsonl", "parquet"):
+        out = tmp_path / f"out.{fmt}"
+        assert workflow.export(fmt, out, db=str(db)) == len(_ids(db))
+        assert out.stat().st_size > 0

@@ -1,0 +1,84 @@
+"""Choosing an event's place, on a stand-in gazetteer of a few rows (resolution logic only)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from eventwire.document import ActorRef, Document, Frame, PlaceRef, TextSpan
+from eventwire.records import Article
+from eventwire.where.gazetteer import MemoryGazetteer, Place
+from eventwire.where.resolve import Resolver, name_variants, split_by_place
+
+IRAQ = Place("cc:IQ", "Iraq", "country", "Iraq", "IQ", 33.3, 44.4)
+SYRIA = Place("cc:SY", "Syria", "country", "Syria", "SY", 33.5, 36.3)
+HIT_IRAQ = Place("gn:1", "Hit", "city", "Iraq", "IQ", 33.64, 42.83, admin1="Al Anbar", population=60000)
+HIT_SYRIA = Place("gn:2", "Hit", "city", "Syria", "SY", 35.0, 38.0, admin1="Homs", population=300)
+QAIM = Place("gn:3", "Al-Qaim", "city", "Iraq", "IQ", 34.37, 41.09, admin1="Al Anbar", population=74000)
+AKASHAT = Place("gn:4", "Akashat", "city", "Iraq", "IQ", 33.8, 40.6, admin1="Al Anbar", population=1000)
+BASE = Place("fac:base", "Qaim Base", "facility", "Iraq", "IQ", 34.38, 41.10, admin1="Al Anbar",
+             facility_type="military base")
+GAZ = MemoryGazetteer([(IRAQ, []), (SYRIA, []), (HIT_IRAQ, []), (HIT_SYRIA, []),
+                       (QAIM, ["Qaim"]), (AKASHAT, []), (BASE, [])])
+
+
+def frame(*refs: PlaceRef, **fields) -> Frame:
+    return Frame(frame_id="f1", place_refs=list(refs), **fields)
+
+
+def ref(text, distance=1, start=0, relation="in") -> PlaceRef:
+    return PlaceRef(start, start + len(text), text, 0, relation=relation, distance=distance)
+
+
+def resolver() -> Resolver:
+    return Resolver(GAZ, Document(Article(text="x")))
+
+
+def test_name_variants_drop_articles_compass_words_and_generic_suffixes():
+    assert name_variants("the western Anbar province") == ["western Anbar province", "Anbar province", "Anbar"]
+    assert "Baghdad" in name_variants("Baghdad's Green Zone")
+
+
+def test_the_country_named_with_the_town_decides_between_namesakes():
+    f = frame(ref("Hit", start=0), ref("Syria", start=10))
+    resolver().resolve(f)
+    assert f.location == "Hit" and f.country == "Syria"
+
+
+def test_without_context_the_bigger_namesake_wins():
+    f = frame(ref("Hit"))
+    resolver().resolve(f)
+    assert f.country == "Iraq" and f.admin1 == "Al Anbar" and f.geo_precision == 1
+
+
+def test_a_place_tied_to_the_trigger_beats_one_merely_named_in_the_sentence():
+    f = frame(ref("Iraq", distance=3, start=0), ref("Al-Qaim", distance=1, start=20))
+    resolver().resolve(f)
+    assert f.location == "Al-Qaim"
+
+
+def test_near_a_town_is_precision_two_and_a_country_precision_three():
+    near = frame(ref("Al-Qaim", relation="near"))
+    resolver().resolve(near)
+    assert near.geo_precision == 2
+    country = frame(ref("Iraq"))
+    resolver().resolve(country)
+    assert country.geo_precision == 3
+
+
+def test_a_generic_base_next_to_a_town_becomes_the_curated_base_without_claiming_its_name():
+    f = frame(ref("Al-Qaim"), target_refs=[ActorRef(0, 6, "a base")])
+    resolver().resolve(f)
+    assert f.location == "Qaim Base" and f.geo_precision == 2
+    assert f.target_facility is None  # inferred, not named by the text
+
+
+def test_strikes_at_two_distant_towns_are_two_events_and_lose_their_joint_toll():
+    f = frame(ref("Al-Qaim", start=0), ref("Akashat", start=30), trigger=TextSpan(0, 7, "strikes"),
+              fatalities_reported=[16], fatalities=16)
+    document = Document(Article(text="x"))
+    r = Resolver(GAZ, document)
+    r.article_countries = Counter({"IQ": 1})  # the story names Iraq
+    r.resolve(f)
+    parts = split_by_place(f, GAZ, document)
+    assert sorted(p.location for p in parts) == ["Akashat", "Al-Qaim"]
+    assert all(p.fatalities is None for p in parts)
+    assert document.warnings
