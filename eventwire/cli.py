@@ -250,7 +250,7 @@ def _cells(row: dict[str, Any]) -> list[str]:
     lat, lon = row.get("latitude"), row.get("longitude")
     when = row.get("event_date") or ("..".join(row["date_range"]) if row.get("date_range") else "")
     return [when, f"{row.get('event_type')} / {row.get('sub_event_type')}", actor1,
-            row.get("actor2") or "", ", ".join(p for p in (row.get("location"), row.get("country")) if p),
+            row.get("actor2") or "", ", ".join(dict.fromkeys(p for p in (row.get("location"), row.get("country")) if p)),
             "" if lat is None else f"{lat:.2f}, {lon:.2f}",
             "" if row.get("fatalities") is None else str(row["fatalities"]),
             row.get("role") or "", str(len(row.get("sources") or []))]

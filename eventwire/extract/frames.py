@@ -22,7 +22,8 @@ from .triggers import Trigger, find_triggers, irrealis_reason, support_verb
 
 TARGET_PREPS = ("at", "on", "against", "toward", "towards", "into", "upon", "targeting", "onto")
 PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on", "over", "north",
-               "south", "east", "west", "from", "off", "along", "of")
+               "south", "east", "west", "from", "off", "along", "of", "through", "throughout",
+               "within", "beyond")
 DEFINITE = ("the", "these", "those", "both", "this", "that")
 #: classes that outrank others when triggers of several classes report one event
 CLASS_PRIORITY = ("intercept", "abduction", "protest", "riot", "territory", "arrest", "looting",
@@ -206,7 +207,8 @@ class FrameBuilder:
         elif kind == "event":
             for code in modifier_weapons(head, self.lexicon):
                 self._add_weapon(frame, code, head)
-        elif role == "agent" and kind in ("actor", "place", "person"):
+        elif role == "agent" and (kind in ("actor", "place", "person")
+                                  or kind == "civilian" and frame.event_class in ("protest", "riot")):
             if frame.agent is None:
                 self._set_actor(frame, head, "agent")
         elif role == "target":

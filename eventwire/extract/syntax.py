@@ -189,6 +189,9 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
     person, other. Named entities decide first, then the head noun's lexicon class."""
     forms = lemma_forms(head)
     lemma = forms[0]
+    if head.like_num or head.ent_type_ == "CARDINAL" or lemma in ("thousand", "hundred", "dozen", "crowd"):
+        inner = [o for p, o in prep_objects(head) if p == "of"]
+        return kind_of(inner[0], lexicon) if inner else "civilian"  # "Thousands of Jordanians"
     if head.ent_type_ == "ACTOR":
         return "actor"
     if weapon_code(head, lexicon):
@@ -197,6 +200,8 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
         return "event"
     if head.ent_type_ in PLACE_ENTS:
         return "place"
+    if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
+        return "civilian"  # "Jordanians", "Palestinians": people of a nation
     if head.ent_type_ in ("ORG", "NORP"):
         return "actor"
     if head.ent_type_ == "PERSON":

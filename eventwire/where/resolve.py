@@ -29,7 +29,8 @@ COMPASS = ("northern", "southern", "eastern", "western", "central", "north", "so
            "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
            "northwestern", "southeastern", "southwestern", "north-east", "north-west",
            "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
-           "south-western", "upper", "lower", "greater", "heavily", "fortified")
+           "south-western", "upper", "lower", "greater", "heavily", "fortified", "downtown",
+           "old", "outer", "rural", "eastern-most", "occupied")
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
 VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
 VAGUE_RELATIONS = ("near", "outside", "around", "off", "north", "south", "east", "west")
@@ -107,6 +108,8 @@ class Resolver:
         for variant in name_variants(ref.text):
             if normalise_name(variant) in MACRO_REGIONS:
                 return fallback
+            if variant.islower():  # "the base", "the border": a common noun is no place name
+                continue
             country = self.gazetteer.country(variant)
             if country is not None:  # a country's name in English news is the country
                 return [country]
