@@ -253,6 +253,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
         cluster.merged.weapon = None
         classify(cluster.merged, taxonomy)
         _claimant_is_perpetrator(cluster.merged, actors)
+        cluster.merged.interaction = interaction_code(cluster.merged.inter1, cluster.merged.inter2)
     clusters = [c for c in clusters if _reportable(c.merged)]
     _apply_accusations(document, clusters)
     roles = assign_roles(document, clusters, recent_days, main_window_days)

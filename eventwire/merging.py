@@ -11,11 +11,12 @@ across articles (mentions into a canonical event).
 """
 from __future__ import annotations
 
+from .actors import interaction_code
 from .records import EventFields
 
 UNIDENTIFIED_PREFIX = "Unidentified"
 FILL_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-               "interaction", "target_facility", "intercepted", "civilian_targeting", "weapon",
+               "target_facility", "intercepted", "civilian_targeting", "weapon",
                "event_type", "sub_event_type", "disorder_type", "plover")
 PLACE_FIELDS = ("country", "admin1", "admin2", "location", "latitude", "longitude",
                 "geo_precision", "geo_source")
@@ -82,5 +83,6 @@ def merge_event_fields(into: EventFields, other: EventFields, *, place: bool = T
                                  if v not in into.fatalities_reported]
     if into.fatalities_reported:
         into.fatalities = min(into.fatalities_reported)
+    into.interaction = interaction_code(into.inter1, into.inter2)
     if other.injured is not None:
         into.injured = other.injured if into.injured is None else min(into.injured, other.injured)

@@ -19,6 +19,7 @@ def test_main_event_is_the_claimed_rocket_attack_on_k1(kirkuk):
     assert main.claimed_by == ["Islamic Resistance in Iraq"]
     assert main.actor1 == "Islamic Resistance in Iraq"
     assert main.injured == 2 and main.fatalities == 0
+    assert (main.inter1, main.inter2, main.interaction) == (2, 1, 12)  # rebels vs state forces
 
 
 def test_headline_lede_and_claim_are_one_event(kirkuk):
