@@ -44,7 +44,7 @@ def _settings(config: Optional[Path], **overrides: Any) -> Settings:
     return _guard(lambda: Settings(overrides, config_file=config))
 
 
-def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+def _date(value: Optional[str]) -> Optional[dt.date]:
     if value is None:
         return None
     return _guard(lambda: resolve_published(value))
@@ -76,7 +76,7 @@ def extract(files: list[str] = typer.Argument(..., help="Article files (.txt .js
     """Print the events found in articles, one JSON object per event; stores nothing."""
     _check_format(format, ("jsonl", "json", "table"))
     settings = _settings(config)
-    day = _date(published, "--published")
+    day = _date(published)
     from .ingest import read_paths
     from .pipeline import Pipeline
     pipeline, items, skipped = Pipeline(settings), [], []
@@ -102,7 +102,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs 
            config: Optional[Path] = ConfigOption) -> None:
     """Read articles, extract and de-duplicate events, store them (idempotent, resumable)."""
     settings = _settings(config)
-    day = _date(published, "--published")
+    day = _date(published)
     report = _guard(lambda: _run_ingest(paths, db, settings, day, quiet))
     typer.echo(f"read {report.read} article(s): stored {report.stored}, already known "
                f"{report.already_known}; {report.mentions} mention(s), {report.aggregates} "
@@ -134,8 +134,8 @@ def _filters(country, admin1, actor, event_type, sub_event_type, role, since, un
         except (ValueError, AssertionError):
             _fail(f"bad --bbox {bbox!r} (expected min_lon,min_lat,max_lon,max_lat)")
     return {"country": country, "admin1": admin1, "actor": actor, "event_type": event_type,
-            "sub_event_type": sub_event_type, "role": role, "since": _date(since, "--since"),
-            "until": _date(until, "--until"), "bbox": box, "limit": limit}
+            "sub_event_type": sub_event_type, "role": role, "since": _date(since),
+            "until": _date(until), "bbox": box, "limit": limit}
 
 
 _FILTER_HELP = {"country": "Country name (ACLED spelling).", "admin1": "First-level region.",
@@ -183,7 +183,7 @@ def export(format: str = typer.Option(..., "--format", "-f", help="acled, geojso
     from .export import FORMATS
     _check_format(format, FORMATS)
     settings = _settings(config)
-    filters = {"country": country, "since": _date(since, "--since"), "until": _date(until, "--until")}
+    filters = {"country": country, "since": _date(since), "until": _date(until)}
     if output == "-":
         count = _guard(lambda: workflow.export(format, sys.stdout, db=db, settings=settings, **filters))
     else:

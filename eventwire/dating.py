@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .document import Document, Frame, Sentence, TextSpan
-from .extract.lexicon import load_lexicon
+from .extractors.lexicon import load_lexicon
 from .when import TimeExpression, find_time_expressions
 
 #: ACLED precision of an event known only to a range

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 from .actors import ActorTable, event_inter, interaction_code
 from .document import Document, Frame
-from .extract.classify import classify
-from .extract.lexicon import Taxonomy
+from .extractors.classify import classify
+from .extractors.lexicon import Taxonomy
 from .merging import is_unidentified, is_unspecific, merge_event_fields
 from .records import Attribution, Evidence, Mention, stable_id
 from .roles import assign_roles, lede_sentences

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .document import Document, Sentence
 from .errors import ResourceError
-from .extract.lexicon import Lexicon
+from .extractors.lexicon import Lexicon
 
 #: segment kinds that are read for events; the rest (dateline, credit, boilerplate) are not
 ANALYSED_SEGMENTS = ("title", "standfirst", "body", "caption")

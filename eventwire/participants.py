@@ -17,7 +17,7 @@ import re
 
 from .actors import Actor, ActorTable, event_inter, interaction_code
 from .document import ActorRef, Document, Frame
-from .extract.lexicon import load_lexicon
+from .extractors.lexicon import load_lexicon
 from .merging import is_unidentified
 from .where.gazetteer import Gazetteer
 

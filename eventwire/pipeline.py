@@ -19,8 +19,8 @@ from .clean import clean_article, find_dateline
 from .config import Settings
 from .dating import date_document
 from .document import Document, TextSpan
-from .extract import extract
-from .extract.lexicon import Lexicon, Taxonomy, load_lexicon, load_taxonomy
+from .extractors import extract
+from .extractors.lexicon import Lexicon, Taxonomy, load_lexicon, load_taxonomy
 from .mentions import build_mentions
 from .nlp import Analyzer, load_pipeline
 from .participants import assign_actors

@@ -71,7 +71,8 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_is_stored(tmp_path, pip
 
 
 def test_one_liner_extract_returns_events_and_aggregates(kirkuk_text):
-    found = workflow.extract(kirkuk_text, published="2024-03-12")
+    import eventwire
+    found = eventwire.extract(kirkuk_text, published="2024-03-12")
     roles = sorted(getattr(x, "role") for x in found)
     assert roles == ["aggregate", "background", "main", "secondary"]
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.numbers import Figure, is_plausible_casualty_count, parse_figure
+from eventwire.extractors.numbers import Figure, is_plausible_casualty_count, parse_figure
 
 
 @pytest.mark.parametrize("phrase, expected", [

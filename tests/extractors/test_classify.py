@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from eventwire.document import Frame
-from eventwire.extract.classify import classify
-from eventwire.extract.lexicon import load_taxonomy
+from eventwire.extractors.classify import classify
+from eventwire.extractors.lexicon import load_taxonomy
 
 
 def classified(**fields) -> Frame:
