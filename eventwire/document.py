@@ -175,8 +175,5 @@ class Document:
     def span(self, start: int, end: int) -> TextSpan:
         return TextSpan(start, end, self.article.text[start:end])
 
-    def sentence_of(self, index: int) -> Sentence:
-        return self.sentences[index]
-
     def frame(self, frame_id: str) -> Frame | None:
         return next((f for f in self.frames if f.frame_id == frame_id), None)

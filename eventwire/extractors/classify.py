@@ -10,8 +10,6 @@ from __future__ import annotations
 from ..document import Frame
 from .lexicon import Taxonomy
 
-#: ACLED inter codes of armed actors (state forces, rebels, militias, external forces)
-ARMED_INTER = (1, 2, 3, 4, 8)
 CIVILIAN_INTER = 7
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..document import Sentence, TextSpan
 from .lexicon import Lexicon
@@ -16,11 +16,7 @@ from .lexicon import Lexicon
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
-#: dependants that belong to a noun's core phrase (what the phrase names)
-CORE_LEFT_DEPS = ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "punct", "case",
-                  "predet", "advmod", "npadvmod", "prep", "pobj", "cc", "conj")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
-ACTOR_ENTS = ("ACTOR", "ORG", "NORP")
 
 
 def text_span(sentence: Sentence, first: Token, last: Token) -> TextSpan:
@@ -28,10 +24,6 @@ def text_span(sentence: Sentence, first: Token, last: Token) -> TextSpan:
     start = sentence.base + first.idx
     end = sentence.base + last.idx + len(last.text)
     return TextSpan(start, end, first.doc.text[first.idx:last.idx + len(last.text)])
-
-
-def token_span(sentence: Sentence, token: Token) -> TextSpan:
-    return text_span(sentence, token, token)
 
 
 def core_phrase(head: Token) -> tuple[Token, Token]:
@@ -212,18 +204,3 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
         if any(f in lexicon.heads[kind] for f in forms):
             return {"armed": "actor"}.get(kind, kind)
     return "other"
-
-
-def in_quotes(token: Token, sentence: Span) -> bool:
-    """True when the token sits between an opening and a closing quotation mark."""
-    opens = 0
-    for tok in sentence:
-        if tok.i >= token.i:
-            break
-        if tok.text in ("“", "‘"):
-            opens += 1
-        elif tok.text in ("”", "’") and opens:
-            opens -= 1
-        elif tok.text == '"':
-            opens = 1 - opens
-    return opens > 0
