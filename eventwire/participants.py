@@ -177,7 +177,7 @@ def _current(frame: Frame, document: Document) -> bool:
     return frame.date_range is None
 
 
-def _article_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
+def _article_countries(document: Document) -> list[str]:
     counts: dict[str, int] = {}
     for frame in document.frames:
         if frame.country:
@@ -186,7 +186,7 @@ def _article_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
 
 
 def assign_actors(document: Document, table: ActorTable, gazetteer: Gazetteer) -> Document:
-    document.context["countries"] = _article_countries(document, gazetteer)
+    document.context["countries"] = _article_countries(document)
     assigner = ActorAssigner(document, table, gazetteer)
     for frame in document.frames:
         assigner.assign(frame)

@@ -144,9 +144,10 @@ class Resolver:
         for ref, places in zip(frame.place_refs, found):
             if ref.place is None:
                 ref.place = self.choose(places, named)
-        self._apply(frame)
+        self.place(frame)
 
-    def _apply(self, frame: Frame) -> None:
+    def place(self, frame: Frame) -> None:
+        """Set the frame's place from its already resolved references."""
         resolved = [r for r in frame.place_refs if r.place is not None]
         if not resolved:
             return
@@ -234,7 +235,7 @@ def _precise_refs(frame: Frame) -> list[PlaceRef]:
     return kept
 
 
-def split_by_place(frame: Frame, gazetteer: Gazetteer, document: Document) -> list[Frame]:
+def split_by_place(frame: Frame, resolver: Resolver) -> list[Frame]:
     """ACLED codes one event per location: a report of strikes at two named towns is two
     events. Casualty figures given for all of them together belong to none alone, so the
     parts carry none (a warning says so)."""
@@ -248,10 +249,10 @@ def split_by_place(frame: Frame, gazetteer: Gazetteer, document: Document) -> li
         part.place_refs = [r for r in part.place_refs if r.start == ref.start or r.distance > 1]
         part.country = part.location = part.latitude = part.longitude = None
         part.geo_precision = None
-        Resolver(gazetteer, document)._apply(part)
+        resolver.place(part)
         parts.append(part)
     if frame.fatalities_reported or frame.injured is not None:
-        document.warnings.append(f"casualties of {frame.trigger.text!r} given for several places "
+        resolver.document.warnings.append(f"casualties of {frame.trigger.text!r} given for several places "
                                  "together: not assigned to any one of them")
         for part in parts:
             part.fatalities_reported, part.fatalities, part.injured = [], None, None
@@ -263,5 +264,5 @@ def locate(document: Document, gazetteer: Gazetteer) -> Document:
     for frame in document.frames:
         resolver.resolve(frame)
     document.frames = [part for frame in document.frames
-                       for part in split_by_place(frame, gazetteer, document)]
+                       for part in split_by_place(frame, resolver)]
     return document

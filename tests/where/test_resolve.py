@@ -78,7 +78,7 @@ def test_strikes_at_two_distant_towns_are_two_events_and_lose_their_joint_toll()
     r = Resolver(GAZ, document)
     r.article_countries = Counter({"IQ": 1})  # the story names Iraq
     r.resolve(f)
-    parts = split_by_place(f, GAZ, document)
+    parts = split_by_place(f, r)
     assert sorted(p.location for p in parts) == ["Akashat", "Al-Qaim"]
     assert all(p.fatalities is None for p in parts)
     assert document.warnings
