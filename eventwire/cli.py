@@ -203,16 +203,22 @@ def demo(db: Optional[str] = DbOption,
 
 
 @app.command(name="eval")
-def eval_(gold: Path = typer.Argument(..., help="A gold file or a folder of them (seed-gold format)."),
+def eval_(gold: Path = typer.Argument(..., help="Gold data: a seed-gold file or folder, or a file of a "
+                                      "dataset eventwire reads (acled, case2021, ucdp-aec, wikievents, gvdb)."),
+          dataset: Optional[str] = typer.Option(None, "--dataset", "-d", help="The gold's format; "
+                                                "recognised from the file when left out."),
+          limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Score only the first N items."),
+          misses: bool = typer.Option(False, "--misses", help="List what was missed or extra."),
           format: str = typer.Option("table", "--format", "-f", help="table or json."),
           config: Optional[Path] = ConfigOption) -> None:
-    """Score extraction against hand-coded gold: detection P/R/F1 and per-field accuracy."""
+    """Score extraction against gold: detection P/R/F1, per-field accuracy, dataset figures."""
     _check_format(format, ("table", "json"))
-    from .evaluate import evaluate_gold, format_report
+    from .evaluate import evaluate, format_report
     from .pipeline import Pipeline
     settings = _settings(config)
-    report = _guard(lambda: evaluate_gold(gold, Pipeline(settings)))
-    typer.echo(json.dumps(report.as_dict(), indent=2) if format == "json" else format_report(report))
+    report = _guard(lambda: evaluate(gold, dataset, Pipeline(settings), limit))
+    typer.echo(json.dumps(report.as_dict(), indent=2) if format == "json"
+               else format_report(report, show_misses=misses))
 
 
 @app.command(name="settings")

@@ -20,17 +20,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .actors import load_actor_table
-from .errors import EvalError, ReadError
-from .ingest import read_file
-from .merging import is_unidentified
-from .pipeline import Pipeline
-from .records import Aggregate, Article, Mention, parse_date
-from .where.gazetteer import Gazetteer, haversine_km, normalise_name
+from ..actors import load_actor_table
+from ..errors import EvalError, ReadError
+from ..ingest import read_file
+from ..merging import is_unidentified
+from ..pipeline import Pipeline
+from ..records import Aggregate, Article, Mention, parse_date
+from ..where.gazetteer import Gazetteer, haversine_km, normalise_name
+from .report import Report, Tally
 
 MATCH_KM = 25.0
 MATCH_DAYS = 1
@@ -45,59 +46,6 @@ class GoldArticle:
     events: list[dict[str, Any]]
     aggregates: list[dict[str, Any]]
     aliases: list[list[str]]
-
-
-@dataclass
-class Tally:
-    right: int = 0
-    total: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.right += int(ok)
-        self.total += 1
-
-    @property
-    def score(self) -> float | None:
-        return round(self.right / self.total, 3) if self.total else None
-
-
-@dataclass
-class Report:
-    """Scores over a gold set (see the module docstring)."""
-
-    name: str
-    articles: int = 0
-    gold_events: int = 0
-    predicted_events: int = 0
-    matched: int = 0
-    fields: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FIELDS})
-    aggregates: dict[str, Tally] = field(default_factory=lambda: {
-        "found": Tally(), "qualifier": Tally(), "period": Tally()})
-    misses: list[str] = field(default_factory=list)
-    extras: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return round(self.matched / self.predicted_events, 3) if self.predicted_events else 0.0
-
-    @property
-    def recall(self) -> float:
-        return round(self.matched / self.gold_events, 3) if self.gold_events else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return round(2 * p * r / (p + r), 3) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"dataset": self.name, "articles": self.articles, "gold_events": self.gold_events,
-                "predicted_events": self.predicted_events, "matched": self.matched,
-                "precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "fields": {k: {"score": v.score, "right": v.right, "total": v.total}
-                           for k, v in self.fields.items()},
-                "aggregates": {k: {"score": v.score, "right": v.right, "total": v.total}
-                               for k, v in self.aggregates.items()},
-                "misses": self.misses, "extras": self.extras}
 
 
 # ---------------------------------------------------------------- loading
@@ -267,7 +215,8 @@ def _label(event: dict[str, Any] | Mention) -> str:
 def evaluate_gold(path: Path, pipeline: Pipeline | None = None) -> Report:
     pipeline = pipeline or Pipeline()
     golds = load_gold(Path(path), pipeline)
-    report = Report(name=Path(path).name)
+    report = Report(name=Path(path).name, dataset="seed", fields={f: Tally() for f in FIELDS},
+                    aggregates={k: Tally() for k in ("found", "qualifier", "period")})
     documents = pipeline.analyse([g.article for g in golds])
     for gold, document in zip(golds, documents):
         preds = document.mentions
@@ -289,20 +238,6 @@ def evaluate_gold(path: Path, pipeline: Pipeline | None = None) -> Report:
     return report
 
 
-def format_report(report: Report) -> str:
-    """The human-readable table ``eventwire eval`` prints."""
-    lines = [f"gold: {report.name}  articles: {report.articles}",
-             f"events  gold {report.gold_events}  predicted {report.predicted_events}  matched {report.matched}",
-             f"detection  P {report.precision:.3f}  R {report.recall:.3f}  F1 {report.f1:.3f}",
-             "", f"{'field':<16}{'score':>7}{'right':>7}{'of':>5}"]
-    for name, tally in report.fields.items():
-        score = "  -  " if tally.score is None else f"{tally.score:.3f}"
-        lines.append(f"{name:<16}{score:>7}{tally.right:>7}{tally.total:>5}")
-    for name, tally in report.aggregates.items():
-        score = "  -  " if tally.score is None else f"{tally.score:.3f}"
-        lines.append(f"{'aggregate ' + name:<16}{score:>7}{tally.right:>7}{tally.total:>5}")
-    if report.misses:
-        lines += ["", "missed:"] + [f"  {m}" for m in report.misses]
-    if report.extras:
-        lines += ["", "extra:"] + [f"  {m}" for m in report.extras]
-    return "\n".join(lines)
+def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
+    """The dataset entry point (``limit`` is ignored: seed sets are a handful of articles)."""
+    return evaluate_gold(path, pipeline)

@@ -1,0 +1,75 @@
+"""``eventwire eval``: score the pipeline against gold data, whatever format it comes in.
+
+Each dataset has its own module that reads its format, runs the pipeline and fills in one
+:class:`~eventwire.evaluate.report.Report`:
+
+=============  ==========================================  ====================================
+dataset        what is read                                 what is scored
+=============  ==========================================  ====================================
+seed           seed-gold JSON (one file or a folder)        detection P/R/F1, every event field
+acled          ACLED CSV: ``notes`` as the article           event/sub-event type, actors, place,
+               and ``event_date`` as its date                date, fatalities, interaction
+case2021       CASE 2021 task 2 TSV (id, snippet, class)     accuracy and macro-F1 over 30 classes
+ucdp-aec       UCDP-AEC JSONL with the full article          country found, deaths in [low, high]
+wikievents     WikiEvents JSONL (KAIROS)                     Conflict.Attack attacker/target/place
+gvdb           Gun Violence Database TSV                     killed, injured, city, date
+=============  ==========================================  ====================================
+
+The format is recognised from the file's first line; ``dataset=`` overrides it.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from ..errors import EvalError
+from ..pipeline import Pipeline
+from .report import Report, Tally, format_report
+from .seed import evaluate_gold
+
+#: dataset name -> module (in this package) with ``evaluate(path, pipeline, limit) -> Report``
+DATASETS = {"seed": "seed", "acled": "acled", "case2021": "case2021", "ucdp-aec": "ucdp_aec",
+            "wikievents": "wikievents", "gvdb": "gvdb"}
+
+__all__ = ["DATASETS", "Report", "Tally", "detect_dataset", "evaluate", "evaluate_gold",
+           "format_report"]
+
+
+def _first_line(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.readline(200_000)
+    except OSError as exc:
+        raise EvalError(str(path), f"unreadable ({exc.strerror or exc})") from exc
+
+
+def detect_dataset(path: Path) -> str:
+    """Which dataset format ``path`` is in, from its first line (a folder is seed gold)."""
+    if path.is_dir() or path.suffix == ".json":
+        return "seed"
+    line = _first_line(path)
+    if line.startswith("event_id_cnty,") or ("event_type" in line and "notes" in line):
+        return "acled"
+    if line.split("\t")[:3] == ["id", "EventSnippet", "SubType"] or "EventSnippet" in line:
+        return "case2021"
+    if line.startswith("Article id\t"):
+        return "gvdb"
+    if '"source_article"' in line:
+        return "ucdp-aec"
+    if '"event_mentions"' in line:
+        return "wikievents"
+    raise EvalError(str(path), "not a gold format eventwire reads; valid datasets: "
+                    + ", ".join(DATASETS))
+
+
+def evaluate(path: Path | str, dataset: str | None = None, pipeline: Pipeline | None = None,
+             limit: int | None = None) -> Report:
+    """Score the pipeline on the gold at ``path``; ``limit`` scores only the first N items."""
+    path = Path(path)
+    if not path.exists():
+        raise EvalError(str(path), "no such file or folder")
+    name = dataset or detect_dataset(path)
+    if name not in DATASETS:
+        raise EvalError(name, "unknown dataset; valid datasets: " + ", ".join(DATASETS))
+    module = importlib.import_module(f".{DATASETS[name]}", __name__)
+    return module.evaluate(path, pipeline or Pipeline(), limit)
