@@ -36,8 +36,12 @@ def gold_of(row: dict[str, str]) -> dict[str, Any]:
 
 
 def article_for(row: dict[str, str]) -> Article:
-    return Article(text=row["Full text"], id=f"gvdb-{row['Article id']}", url=row.get("Article url"),
-                   title=row.get("Article title") or None)
+    """GVDB's full text begins with the title, glued to the first sentence: split them."""
+    text, title = row["Full text"], (row.get("Article title") or "").strip()
+    if title and text.startswith(title):
+        text = title + "\n\n" + text[len(title):]
+    return Article(text=text, id=f"gvdb-{row['Article id']}", url=row.get("Article url"),
+                   title=title or None)
 
 
 def score(report: Report, row: dict[str, str], document: Document) -> None:

@@ -17,9 +17,11 @@ from spacy.tokens import Token
 from ..document import Document, Frame, Sentence, TextSpan
 from .lexicon import Lexicon
 from .numbers import Figure, is_plausible_casualty_count, number_words, parse_figure
-from .syntax import objects, passive_subjects, subjects, text_span
+from .syntax import is_passive, kind_of, objects, passive_subjects, subjects, text_span
 
 FIELDS = ("killed", "injured")
+#: entity labels of a proper noun that cannot be one victim
+NOT_A_PERSON = frozenset(("ACTOR", "GPE", "LOC", "FAC", "NORP"))
 
 
 @dataclass
@@ -28,9 +30,11 @@ class Casualty:
     figure: Figure
     span: TextSpan
     token_i: int
+    #: read from how a victim was harmed ("was shot"), not from a casualty word
+    inferred: bool = False
 
 
-def _figure_of(victim: Token) -> tuple[Figure | None, Token]:
+def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     """The number of people a victim phrase counts, and the token that begins it."""
     if victim.like_num or victim.tag_ == "CD":
         start = min([victim] + [c for c in victim.children if c.dep_ in ("quantmod", "advmod")],
@@ -47,7 +51,44 @@ def _figure_of(victim: Token) -> tuple[Figure | None, Token]:
             return Figure(number_words().vague[child.lower_], vague=True), child
     if victim.lower_ in number_words().vague:
         return Figure(number_words().vague[victim.lower_], vague=True), victim
+    if _is_one_person(victim, lexicon):
+        return Figure(1), min([victim, *victim.lefts], key=lambda t: t.i)
     return None, victim
+
+
+def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
+    """"he", "the victim", "a teenager", "Jassely Lupoe": one person, though no number says so."""
+    if victim.lower_ in lexicon.casualty_outcomes["single_pronouns"]:
+        return True
+    if victim.lower_ in lexicon.casualty_outcomes["nobody"] \
+            or any(c.lower_ in ("no", "any") for c in victim.children) \
+            or any(c.dep_ == "neg" for c in victim.head.children):
+        return False
+    if victim.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in victim.children):
+        return False
+    if victim.tag_ == "NNP":  # a person's name; the NER often calls one an ORG
+        return victim.ent_type_ not in NOT_A_PERSON
+    return kind_of(victim, lexicon) in ("civilian", "person", "name", "other") \
+        or victim.lemma_.lower() in lexicon.heads["armed"]
+
+
+def _killed_marker(verb: Token, lexicon: Lexicon) -> bool:
+    markers = lexicon.casualty_outcomes["killed_markers"]
+    return any(c.lower_ in markers or (c.dep_ == "prep" and any(o.lower_ in markers for o in c.children))
+               for c in verb.children)
+
+
+def _outcome_field(verb: Token, lexicon: Lexicon) -> str | None:
+    """killed for "shot dead" / "fatally stabbed"; injured for a victim only "shot"."""
+    outcomes = lexicon.casualty_outcomes
+    lemma = verb.lemma_.lower()
+    if lemma in outcomes["verbs"] and _killed_marker(verb, lexicon):
+        return "killed"
+    linked = [verb.head, *verb.children] if verb.dep_ == "conj" else list(verb.children)
+    if lemma in outcomes["injury_verbs"] and is_passive(verb) \
+            and not any(t.lemma_.lower() in lexicon.casualty_verbs for t in linked):
+        return "injured"
+    return None
 
 
 def _victims(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
@@ -56,6 +97,9 @@ def _victims(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
         field = lexicon.casualty_verbs[lemma]
         found = subjects(token) if lemma == "die" else passive_subjects(token) + objects(token)
         return field, found
+    outcome = _outcome_field(token, lexicon) if token.tag_.startswith("VB") else None
+    if outcome:
+        return outcome, passive_subjects(token) + objects(token)
     if token.lower_ in lexicon.casualty_nouns and token.pos_ in ("ADJ", "NOUN"):
         field = lexicon.casualty_nouns[token.lower_]
         numbers = [c for c in token.children if c.dep_ == "nummod" or c.like_num]
@@ -76,7 +120,7 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
     found: list[Casualty] = []
     for token in sentence.span:
         field, victims = _victims(token, lexicon)
-        figures = [(f, first) for f, first in map(_figure_of, victims) if f is not None]
+        figures = [(f, first) for f, first in (_figure_of(v, lexicon) for v in victims) if f is not None]
         if not figures:
             continue
         # conjoined victims add up: "a commander ... and one of his aides" is two
@@ -85,7 +129,8 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
         first = min((t for _, t in figures), key=lambda t: t.i)
         if is_plausible_casualty_count(total.value):
             start, end = sorted((first, token), key=lambda t: t.i)
-            found.append(Casualty(field, total, text_span(sentence, start, end), token.i))
+            inferred = token.lemma_.lower() not in lexicon.casualty_verbs and token.pos_ == "VERB"
+            found.append(Casualty(field, total, text_span(sentence, start, end), token.i, inferred))
     seen = {(c.field, c.figure.value) for c in found}
     for match in _LIST_FIGURE.finditer(sentence.text):
         figure = parse_figure(match.group("n"))
@@ -96,7 +141,14 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
             span = TextSpan(start, sentence.start + match.end(), match.group(0))
             found.append(Casualty(field, figure, span, sentence.span.start))
             seen.add((field, figure.value))
-    return found
+    return _drop_shot_who_died(found)
+
+
+def _drop_shot_who_died(found: list[Casualty]) -> list[Casualty]:
+    """"a man died after he was shot": the one shot is the one killed, not an injured too."""
+    if not any(c.field == "killed" for c in found):
+        return found
+    return [c for c in found if not (c.inferred and c.field == "injured")]
 
 
 def _zero_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:

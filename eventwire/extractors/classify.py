@@ -11,6 +11,9 @@ from ..document import Frame
 from .lexicon import Taxonomy
 
 CIVILIAN_INTER = 7
+#: ACLED's Riots: violence by a crowd (inter 5 rioters, 7 civilians) or by protesters (6)
+CROWD_INTER = {5: "Mob violence", 6: "Violent demonstration", 7: "Mob violence"}
+VIOLENT_CLASSES = ("attack", "clash", "harm")
 
 
 def _remote_sub_type(weapons: list[str], taxonomy: Taxonomy) -> str | None:
@@ -31,6 +34,8 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
         return "Government regains territory" if frame.inter1 == 1 else "Non-state actor overtakes territory"
     if cls in taxonomy.fixed_classes and cls != "clash":
         return taxonomy.fixed_classes[cls][1]
+    if cls in VIOLENT_CLASSES and frame.inter1 in CROWD_INTER:
+        return CROWD_INTER[frame.inter1]  # rioters and crowds fighting: Riots, whatever the weapon
     remote = _remote_sub_type(frame.weapons, taxonomy)
     if remote:
         return remote

@@ -15,7 +15,7 @@ from ..records import stable_id
 from .casualties import attach_casualties
 from .lexicon import Lexicon
 from .numbers import parse_figure
-from .syntax import (actor_phrase, agents, core_phrase, entity_phrase, kind_of, modifier_weapons, objects,
+from .syntax import (SUBJECT_DEPS, actor_phrase, lemma_forms, agents, core_phrase, entity_phrase, kind_of, modifier_weapons, objects,
                      passive_subjects, prep_objects, subjects, text_span, weapon_code,
                      with_conjuncts)
 from .triggers import Trigger, find_triggers, irrealis_reason, support_verb
@@ -26,10 +26,12 @@ PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on"
                "within", "beyond")
 DEFINITE = ("the", "these", "those", "both", "this", "that")
 #: classes that outrank others when triggers of several classes report one event
-CLASS_PRIORITY = ("intercept", "abduction", "protest", "riot", "territory", "arrest", "looting",
+CLASS_PRIORITY = ("intercept", "abduction", "protest", "crowd", "riot", "territory", "arrest", "looting",
                   "clash", "attack", "harm")
 
 
+#: classes whose agent is a crowd of people, not only an armed actor
+CROWD_CLASSES = ("protest", "crowd", "riot")
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
                             "despite", "than"))
 
@@ -49,9 +51,22 @@ def _linked(a: Token, b: Token) -> bool:
     return False
 
 
+def _conjoined(a: Token, b: Token) -> bool:
+    """Coordinated verbs sharing one subject: "was shot and killed", "stormed and torched"."""
+    for first, second in ((a, b), (b, a)):
+        if second.dep_ == "conj" and second.head == first and first.pos_ == second.pos_ == "VERB" \
+                and not any(c.dep_ in SUBJECT_DEPS for c in second.children):
+            return True
+    return False
+
+
 def _same_event(a: Trigger, b: Trigger) -> bool:
-    """Linked in the parse, or casualty verbs in one list ("killing three and wounding 34")."""
+    """Linked in the parse, coordinated with one subject, or casualty verbs in one list
+    ("killing three and wounding 34")."""
     if _linked(a.token, b.token):
+        return True
+    compatible = a.sense.event_class == b.sense.event_class or a.harm or b.harm
+    if compatible and _conjoined(a.token, b.token):
         return True
     return a.harm and b.harm and (a.token.head == b.token or b.token.head == a.token)
 
@@ -138,6 +153,9 @@ class FrameBuilder:
             self._role(frame, subj, "agent")
         for subj in passive_subjects(verb):
             self._role(frame, subj, "target")
+        for obj in objects(verb) + passive_subjects(verb):
+            if self._victim_kind(verb, obj) == "civilian":
+                self._target(frame, obj, "civilian")
         for obj in objects(verb):
             self._role(frame, obj, "target")
         for agent in agents(verb):
@@ -181,11 +199,22 @@ class FrameBuilder:
             elif kind == "weapon":
                 self._add_weapon(frame, weapon_code(subj, self.lexicon), subj)
         victims = passive_subjects(verb) + objects(verb)
+        if verb.lemma_.lower() == "die":  # "a man died": the subject is the victim
+            victims += subjects(verb)
         for victim in victims:
-            if kind_of(victim, self.lexicon) == "civilian":
-                frame.target_civilians = True
-            elif kind_of(victim, self.lexicon) == "actor" and frame.target is None:
+            kind = self._victim_kind(verb, victim)
+            if kind == "civilian":
+                self._target(frame, victim, kind)
+            elif kind == "actor" and frame.target is None:
                 self._set_actor(frame, victim, "target")
+
+    def _victim_kind(self, verb: Token, victim: Token) -> str:
+        """What a harmed phrase names: a person nobody lists ("a street vendor", "Lupoe") is a
+        civilian when the verb harms people directly."""
+        kind = kind_of(victim, self.lexicon)
+        if kind in ("person", "name", "other") and verb.lemma_.lower() in self.lexicon.cues["person_harm_verbs"]:
+            return "civilian"
+        return kind
 
     def _prep_argument(self, frame: Frame, prep: str, obj: Token) -> None:
         kind = kind_of(obj, self.lexicon)
@@ -207,12 +236,23 @@ class FrameBuilder:
         elif kind == "event":
             for code in modifier_weapons(head, self.lexicon):
                 self._add_weapon(frame, code, head)
-        elif role == "agent" and (kind in ("actor", "place", "person")
-                                  or kind == "civilian" and frame.event_class in ("protest", "riot")):
+        elif role == "agent" and frame.event_class in CROWD_CLASSES:
+            if frame.agent is None and self._is_crowd(head, kind, frame.event_class):
+                self._set_actor(frame, head, "agent")
+        elif role == "agent" and kind in ("actor", "place", "person"):
             if frame.agent is None:
                 self._set_actor(frame, head, "agent")
         elif role == "target":
             self._target(frame, head, kind)
+
+    def _is_crowd(self, head: Token, kind: str, event_class: str) -> bool:
+        """Who can protest or riot: a crowd of people; for "crowd" verbs ("blocked",
+        "gathered") not forces, which block roads for other reasons."""
+        if any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head)):
+            return True
+        if event_class == "crowd":
+            return kind in ("civilian", "other")
+        return kind in ("actor", "place", "person", "civilian", "other")
 
     def _target(self, frame: Frame, head: Token, kind: str) -> None:
         if kind == "civilian":
@@ -295,6 +335,9 @@ class FrameBuilder:
             return bool(frame.weapons or frame.target or frame.target_refs or frame.target_civilians
                         or any(p.distance == 0 for p in frame.place_refs)
                         or any(t.pos == "noun" for t in group))
+        if needs == "agent" and anchor.sense.event_class == "crowd":
+            # weak verbs count only as the clause's news, not in "protesters who gathered"
+            return frame.agent is not None and anchor.token.dep_ not in ("relcl", "acl")
         if needs == "agent":
             return frame.agent is not None
         return True

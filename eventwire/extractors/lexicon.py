@@ -50,6 +50,8 @@ class Lexicon:
     weapon_phrases: tuple[tuple[str, str], ...]
     casualty_verbs: dict[str, str]
     casualty_nouns: dict[str, str]
+    #: verbs, killed markers, injury verbs and single-person pronouns (see lexicon.toml)
+    casualty_outcomes: dict[str, frozenset[str]]
     no_casualties: re.Pattern[str]
     cues: dict[str, frozenset[str]]
     claims: dict[str, frozenset[str]]
@@ -111,6 +113,7 @@ def load_lexicon() -> Lexicon:
                                     key=lambda x: -len(x[0]))),
         casualty_verbs=_invert(raw["casualty_verbs"]),
         casualty_nouns=_invert(raw["casualty_nouns"]),
+        casualty_outcomes={k: frozenset(v) for k, v in raw["casualty_outcomes"].items()},
         no_casualties=re.compile("|".join(raw["no_casualties"]["patterns"]), re.IGNORECASE),
         cues={k: frozenset(v) for k, v in raw["cues"].items()},
         claims={k: frozenset(v) for k, v in raw["claims"].items()},
