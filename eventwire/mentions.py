@@ -33,6 +33,8 @@ from .where.resolve import frame_countries
 
 #: places of one event lie within this distance (km) of each other
 SAME_PLACE_KM = 25.0
+#: event type -> the generic noun ACLED names its crowd actor with ("Protesters (Morocco)")
+CROWD_NOUNS = {"Protests": "protesters", "Riots": "rioters"}
 
 
 @dataclass
@@ -232,6 +234,23 @@ def _claimant_is_perpetrator(frame: Frame, actors: ActorTable) -> None:
             frame.interaction = interaction_code(frame.inter1, frame.inter2)
 
 
+def _crowd_and_unknown_actors(frame: Frame, actors: ActorTable) -> None:
+    """ACLED's conventions once the type is known: a protest's actor1 is Protesters (<country
+    of the event>) and a riot's Rioters (<country>), the named group moving to assoc_actor_1;
+    an unknown perpetrator is Unidentified Armed Group (<country of the event>)."""
+    noun = CROWD_NOUNS.get(frame.event_type or "")
+    crowd = actors.generic(noun, frame.country) if noun and frame.country else None
+    if crowd is not None and frame.actor1 != crowd.name:
+        named = frame.actor1 and "(" not in frame.actor1
+        if named:
+            frame.assoc_actor_1 = "; ".join(a for a in (frame.actor1, frame.assoc_actor_1) if a)
+        frame.actor1, frame.inter1 = crowd.name, crowd.inter
+    elif is_unidentified(frame.actor1) and "(" not in (frame.actor1 or "(") and frame.country:
+        unknown = actors.unidentified_armed_group(frame.country)
+        frame.actor1, frame.inter1 = unknown.name, unknown.inter
+    frame.interaction = interaction_code(frame.inter1, frame.inter2)
+
+
 def _apply_accusations(document: Document, clusters: list[Cluster]) -> None:
     for acc in document.accusations:
         targets = [c for c in clusters if acc.frame_ids and set(acc.frame_ids) & {f.frame_id for f in c.frames}]
@@ -253,6 +272,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
         cluster.merged.weapon = None
         classify(cluster.merged, taxonomy)
         _claimant_is_perpetrator(cluster.merged, actors)
+        _crowd_and_unknown_actors(cluster.merged, actors)
         cluster.merged.interaction = interaction_code(cluster.merged.inter1, cluster.merged.inter2)
     clusters = [c for c in clusters if _reportable(c.merged)]
     _apply_accusations(document, clusters)

@@ -36,11 +36,15 @@ __all__ = ["DATASETS", "Report", "Tally", "detect_dataset", "evaluate", "evaluat
 
 
 def _first_line(path: Path) -> str:
+    """The first non-blank line (a byte-order mark dropped)."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return handle.readline(200_000)
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            for line in handle:
+                if line.strip():
+                    return line[:200_000]
     except OSError as exc:
         raise EvalError(str(path), f"unreadable ({exc.strerror or exc})") from exc
+    return ""
 
 
 def detect_dataset(path: Path) -> str:
@@ -48,16 +52,19 @@ def detect_dataset(path: Path) -> str:
     if path.is_dir() or path.suffix == ".json":
         return "seed"
     line = _first_line(path)
-    if line.startswith("event_id_cnty,") or ("event_type" in line and "notes" in line):
-        return "acled"
-    if line.split("\t")[:3] == ["id", "EventSnippet", "SubType"] or "EventSnippet" in line:
-        return "case2021"
-    if line.startswith("Article id\t"):
-        return "gvdb"
-    if '"source_article"' in line:
-        return "ucdp-aec"
-    if '"event_mentions"' in line:
-        return "wikievents"
+    if line.lstrip().startswith("{"):
+        if '"source_article"' in line:
+            return "ucdp-aec"
+        if '"event_mentions"' in line:
+            return "wikievents"
+    else:
+        header = line.rstrip("\r\n").split("\t") if "\t" in line else line.rstrip("\r\n").split(",")
+        if {"event_type", "sub_event_type", "notes"} <= set(header):
+            return "acled"
+        if header[:3] == ["id", "EventSnippet", "SubType"]:
+            return "case2021"
+        if header[:1] == ["Article id"] and "Full text" in header:
+            return "gvdb"
     raise EvalError(str(path), "not a gold format eventwire reads; valid datasets: "
                     + ", ".join(DATASETS))
 

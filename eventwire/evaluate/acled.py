@@ -77,7 +77,7 @@ def checks(actors: ActorComparer, pipeline: Pipeline) -> dict[str, tuple[str, Ch
 
 
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
-    rows = read_rows(path, ",", limit)
+    rows = read_rows(path, ",", limit, required=("event_id_cnty", "event_date", "notes"))
     report = Report(name=path.name, dataset="acled", articles=len(rows))
     comparisons = checks(ActorComparer(), pipeline)
     for row, document in zip(rows, analyse_all(pipeline, map(article_for, rows))):

@@ -61,12 +61,12 @@ def macro_f1(pairs: list[tuple[str, str]], classes: tuple[str, ...]) -> float:
 
 
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
-    rows = read_rows(path, "\t", limit)
+    rows = read_rows(path, "\t", limit, required=("id", "EventSnippet", "SubType"))
     report = Report(name=path.name, dataset="case2021", articles=len(rows))
     articles = (Article(text=row["EventSnippet"], id=f"case-{row['id']}") for row in rows)
     pairs = []
     for row, document in zip(rows, analyse_all(pipeline, articles)):
-        gold, got = row["SubType"].strip(), predicted_class(document)
+        gold, got = (row["SubType"] or "").strip(), predicted_class(document)
         pairs.append((gold, got))
         report.tally("accuracy").add(gold == got)
         report.tally(f"class {gold}").add(gold == got)

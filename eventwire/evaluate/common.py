@@ -18,13 +18,24 @@ BATCH = 64
 ROLE_ORDER = ("main", "secondary", "background")
 
 
-def read_rows(path: Path, delimiter: str, limit: int | None = None) -> list[dict[str, str]]:
-    """A CSV/TSV gold file as dicts; a clear EvalError when it is not one."""
+def _require(path: Path, found: Iterable[str], required: Iterable[str]) -> None:
+    missing = [name for name in required if name not in set(found)]
+    if missing:
+        raise EvalError(str(path), f"missing column(s): {', '.join(missing)}")
+
+
+def read_rows(path: Path, delimiter: str, limit: int | None = None,
+              required: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """A CSV/TSV gold file as dicts; a clear EvalError when it is not one. Tab-separated
+    files are read unquoted (CASE and GVDB do not quote: a stray quote must not eat rows)."""
     csv.field_size_limit(sys.maxsize)
+    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter=delimiter, quoting=quoting)
+            _require(path, reader.fieldnames or (), required)
             rows = []
-            for row in csv.DictReader(handle, delimiter=delimiter):
+            for row in reader:
                 rows.append(row)
                 if limit is not None and len(rows) >= limit:
                     break
@@ -35,14 +46,18 @@ def read_rows(path: Path, delimiter: str, limit: int | None = None) -> list[dict
     return rows
 
 
-def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    """A JSONL gold file; names the line that is not JSON."""
+def read_jsonl(path: Path, limit: int | None = None, required: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """A JSONL gold file; names the line that is not JSON or lacks a required key."""
     records = []
     try:
-        with path.open(encoding="utf-8") as handle:
+        with path.open(encoding="utf-8-sig") as handle:
             for number, line in enumerate(handle, 1):
                 if line.strip():
-                    records.append(json.loads(line))
+                    record = json.loads(line)
+                    if not isinstance(record, dict):
+                        raise EvalError(f"{path}:{number}", "not a JSON object")
+                    _require(Path(f"{path}:{number}"), record, required)
+                    records.append(record)
                 if limit is not None and len(records) >= limit:
                     break
     except json.JSONDecodeError as exc:

@@ -61,7 +61,7 @@ def score(report: Report, row: dict[str, str], document: Document) -> None:
 
 
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
-    rows = read_rows(path, "\t", limit)
+    rows = read_rows(path, "\t", limit, required=("Article id", "Full text", "Json"))
     report = Report(name=path.name, dataset="gvdb", articles=len(rows))
     for row, document in zip(rows, analyse_all(pipeline, map(article_for, rows))):
         score(report, row, document)

@@ -21,6 +21,9 @@ from .report import Report
 from .seed import ActorComparer, same_region
 
 
+REQUIRED = ("id", "source_article", "location_root_name", "deaths_low", "deaths_high")
+
+
 def article_for(record: dict[str, Any]) -> Article:
     return Article(text=record["source_article"], id=f"ucdp-aec-{record['id']}",
                    published=parse_date(record.get("source_date")), published_source="caller")
@@ -50,17 +53,19 @@ def score(report: Report, record: dict[str, Any], document: Document, gazetteer:
         event.fatalities, record.get("deaths_low"), record.get("deaths_high")))
     start, end = parse_date(record.get("start_date")), parse_date(record.get("end_date"))
     report.tally("date_in_range").add(event is not None and event.event_date is not None
+                                      and start is not None and end is not None
                                       and start <= event.event_date <= end)
-    adm1 = re.sub(r"\s+(governorate|province|region|state)$", "", record["location_adm1_name"] or "")
+    adm1 = re.sub(r"\s+(governorate|province|region|state)$", "", record.get("location_adm1_name") or "")
     report.tally("admin1").add(event is not None and same_region(gazetteer, adm1, event.admin1))
     for side in ("side_a", "side_b"):
-        report.tally(side).add(event is not None and _actors_ok(actors, record[f"{side}_name"], event))
+        name = record.get(f"{side}_name")
+        report.tally(side).add(bool(name) and event is not None and _actors_ok(actors, name, event))
     if event is None:
         report.misses.append(f"{record['id']}: no event in {country}")
 
 
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
-    records = read_jsonl(path, limit)
+    records = read_jsonl(path, limit, required=REQUIRED)
     report = Report(name=path.name, dataset="ucdp-aec", articles=len(records))
     gazetteer, actors = pipeline.resources.gazetteer, ActorComparer()
     for record, document in zip(records, analyse_all(pipeline, map(article_for, records))):

@@ -93,7 +93,7 @@ def _f1(found: Tally, right: Tally) -> float:
 
 
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
-    records = read_jsonl(path, limit)
+    records = read_jsonl(path, limit, required=("doc_id", "sentences", "entity_mentions", "event_mentions"))
     report = Report(name=path.name, dataset="wikievents", articles=len(records))
     rebuilt = [rebuild_text(r) for r in records]
     articles = [Article(text=text, id=r["doc_id"]) for r, (text, _) in zip(records, rebuilt)]
