@@ -35,6 +35,10 @@ from .where.resolve import frame_countries
 SAME_PLACE_KM = 25.0
 #: event type -> the generic noun ACLED names its crowd actor with ("Protesters (Morocco)")
 CROWD_NOUNS = {"Protests": "protesters", "Riots": "rioters"}
+#: inter codes of state forces (military, police): at a protest they are actor 2
+STATE_INTER = (1, 8)
+#: protest outcomes, weakest first: a merged protest keeps the strongest its reports give
+PROTEST_OUTCOMES = (None, "intervention", "excessive")
 
 
 @dataclass
@@ -126,6 +130,8 @@ def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
         into.event_date, into.time_precision, into.date_range = (
             other.event_date, other.time_precision, None)
         into.date_inherited = False
+    if PROTEST_OUTCOMES.index(other.protest_outcome) > PROTEST_OUTCOMES.index(into.protest_outcome):
+        into.protest_outcome = other.protest_outcome
     if not fill_only:
         into.weapons += [w for w in other.weapons if w not in into.weapons]
     into.target_civilians = into.target_civilians or other.target_civilians
@@ -241,8 +247,9 @@ def _crowd_and_unknown_actors(frame: Frame, actors: ActorTable) -> None:
     noun = CROWD_NOUNS.get(frame.event_type or "")
     crowd = actors.generic(noun, frame.country) if noun and frame.country else None
     if crowd is not None and frame.actor1 != crowd.name:
-        named = frame.actor1 and "(" not in frame.actor1
-        if named:
+        if frame.inter1 in STATE_INTER and frame.actor2 is None:  # police acting: actor 2
+            frame.actor2, frame.inter2 = frame.actor1, frame.inter1
+        elif frame.actor1 and "(" not in frame.actor1:  # a named group: associated
             frame.assoc_actor_1 = "; ".join(a for a in (frame.actor1, frame.assoc_actor_1) if a)
         frame.actor1, frame.inter1 = crowd.name, crowd.inter
     elif is_unidentified(frame.actor1) and "(" not in (frame.actor1 or "(") and frame.country:

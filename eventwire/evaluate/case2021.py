@@ -2,8 +2,8 @@
 sub-event types under CASE's names plus five non-conflict classes (natural and man-made
 disasters, organised crime, diplomacy, attribution of responsibility).
 
-The snippet's class is its primary event's ACLED sub-event type under CASE's name; a snippet
-with no conflict event gets the topic :func:`eventwire.extractors.topics.snippet_topic` finds, or
+The snippet's class is its primary event's ACLED sub-event type under CASE's name (or, for a
+snippet too bare to code a row from, its first event frame's); a snippet with no event gets the topic :func:`eventwire.extractors.topics.snippet_topic` finds, or
 "NONE" (always wrong). Reported: accuracy, and macro-F1 over the 30 classes (CASE's own figure).
 """
 from __future__ import annotations
@@ -42,9 +42,14 @@ CLASSES = tuple(CASE_CLASS.values()) + tuple(TOPIC_CLASS.values())
 
 
 def predicted_class(document: Document) -> str:
+    """The primary event's type; else the first event frame's (a snippet's event may be too
+    bare to code as a row: "649 people were arrested"); else the non-conflict topic."""
     event = primary_event(document)
     if event is not None and event.sub_event_type in CASE_CLASS:
         return CASE_CLASS[event.sub_event_type]
+    typed = [f.sub_event_type for f in document.frames if f.sub_event_type in CASE_CLASS]
+    if typed:
+        return CASE_CLASS[typed[0]]
     topic = snippet_topic(document)
     return TOPIC_CLASS.get(topic or "", "NONE")
 

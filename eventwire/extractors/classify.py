@@ -32,6 +32,8 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
     cls = frame.event_class
     if cls == "territory":
         return "Government regains territory" if frame.inter1 == 1 else "Non-state actor overtakes territory"
+    if cls in ("protest", "crowd") and frame.protest_outcome:
+        return taxonomy.protest_outcomes[frame.protest_outcome]
     if cls in taxonomy.fixed_classes and cls != "clash":
         return taxonomy.fixed_classes[cls][1]
     if cls in VIOLENT_CLASSES and frame.inter1 in CROWD_INTER:

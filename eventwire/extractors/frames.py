@@ -26,7 +26,7 @@ PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on"
                "within", "beyond")
 DEFINITE = ("the", "these", "those", "both", "this", "that")
 #: classes that outrank others when triggers of several classes report one event
-CLASS_PRIORITY = ("intercept", "abduction", "protest", "crowd", "riot", "territory", "arrest", "looting",
+CLASS_PRIORITY = ("intercept", "abduction", "protest", "crowd", "riot", "crowd_control", "territory", "arrest", "looting",
                   "clash", "attack", "harm")
 
 

@@ -53,6 +53,8 @@ class Lexicon:
     #: verbs, killed markers, injury verbs and single-person pronouns (see lexicon.toml)
     casualty_outcomes: dict[str, frozenset[str]]
     no_casualties: re.Pattern[str]
+    #: protest outcome name -> regular expression (see lexicon.toml [protest_outcomes])
+    protest_outcomes: dict[str, re.Pattern[str]]
     cues: dict[str, frozenset[str]]
     claims: dict[str, frozenset[str]]
     statements: dict[str, frozenset[str]]
@@ -73,6 +75,7 @@ class Taxonomy:
     remote_weapons: dict[str, str]
     remote_weapon_order: tuple[str, ...]
     fixed_classes: dict[str, tuple[str, str]]
+    protest_outcomes: dict[str, str]
     plover: dict[str, tuple[str, str]]
     plover_weapon_modes: dict[str, str]
 
@@ -114,6 +117,7 @@ def load_lexicon() -> Lexicon:
         casualty_verbs=_invert(raw["casualty_verbs"]),
         casualty_nouns=_invert(raw["casualty_nouns"]),
         casualty_outcomes={k: frozenset(v) for k, v in raw["casualty_outcomes"].items()},
+        protest_outcomes={k: re.compile(v, re.IGNORECASE) for k, v in raw["protest_outcomes"].items()},
         no_casualties=re.compile("|".join(raw["no_casualties"]["patterns"]), re.IGNORECASE),
         cues={k: frozenset(v) for k, v in raw["cues"].items()},
         claims={k: frozenset(v) for k, v in raw["claims"].items()},
@@ -133,6 +137,7 @@ def load_taxonomy() -> Taxonomy:
         remote_weapons=dict(raw["remote_weapons"]),
         remote_weapon_order=tuple(raw["remote_weapon_order"]["order"]),
         fixed_classes={k: (v[0], v[1]) for k, v in raw["fixed_classes"].items()},
+        protest_outcomes=dict(raw["protest_outcomes"]),
         plover={k: (v[0], v[1]) for k, v in raw["plover"].items()},
         plover_weapon_modes=dict(raw["plover_weapon_modes"]),
     )

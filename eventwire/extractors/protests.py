@@ -1,0 +1,71 @@
+"""Demonstrations coded the way ACLED codes them: one event per demonstration, typed by what
+happened at it, with the protesters as actor 1 and the forces that intervened as actor 2.
+
+Reads ``Document.frames`` and the sentences; sets ``Frame.protest_outcome`` and turns police
+action against a crowd into part of the protest it was against:
+
+* protesters throwing stones, torching or clashing: ``violent`` (Riots / Violent demonstration);
+* otherwise lethal force (live fire, protesters killed): ``excessive`` (Excessive force against
+  protesters);
+* otherwise tear gas, dispersal, arrests at the protest: ``intervention`` (Protest with
+  intervention).
+
+The cues are regular expressions in ``data/lexicon.toml`` [protest_outcomes]; they are read in
+the protest's sentence and the next one.
+"""
+from __future__ import annotations
+
+from ..document import Document, Frame
+from .lexicon import Lexicon
+
+#: classes of a frame that reports a demonstration itself
+PROTEST_CLASSES = ("protest", "crowd")
+#: classes of a frame that can be forces acting against a crowd
+FORCE_CLASSES = ("attack", "harm", "clash", "arrest", "crowd_control")
+OUTCOMES = ("violent", "excessive", "intervention")
+
+
+def outcome_of(text: str, lexicon: Lexicon) -> str | None:
+    """The first of violent, excessive, intervention whose cue is in ``text`` (ACLED's order)."""
+    patterns = lexicon.protest_outcomes
+    return next((name for name in OUTCOMES if patterns[name].search(text)), None)
+
+
+def _window(document: Document, frame: Frame) -> str:
+    texts = [s.text for s in document.sentences if frame.sentence <= s.index <= frame.sentence + 1]
+    return " ".join(texts)
+
+
+def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
+    """Forces acting on a crowd: the frame's target, or its sentence, names protesters."""
+    crowd = lexicon.protest_outcomes["crowd"]
+    if frame.event_class == "crowd_control":
+        return True
+    target = " ".join(r.text for r in [frame.target, *frame.target_refs] if r is not None)
+    sentence = next((s.text for s in document.sentences if s.index == frame.sentence), "")
+    return bool(crowd.search(target)) or (frame.agent is not None and bool(crowd.search(sentence))
+                                          and frame.event_class != "clash")
+
+
+def _as_protest(frame: Frame, outcome: str | None) -> None:
+    """A police action at a protest becomes part of the protest: protesters are actor 1 (set
+    later, from the event's country), the forces actor 2."""
+    frame.event_class = "riot" if outcome == "violent" else "protest"
+    frame.protest_outcome = outcome if outcome != "violent" else None
+    frame.target, frame.agent = frame.agent, None
+    frame.target_civilians = False
+    frame.weapons = []
+
+
+def type_protests(document: Document, lexicon: Lexicon) -> None:
+    """Set each protest's outcome, and fold forces' actions against crowds into protests."""
+    for frame in document.frames:
+        if frame.event_class in PROTEST_CLASSES:
+            outcome = outcome_of(_window(document, frame), lexicon)
+            if outcome == "violent":
+                frame.event_class = "riot"
+            else:
+                frame.protest_outcome = outcome
+        elif frame.event_class in FORCE_CLASSES and _against_crowd(document, frame, lexicon):
+            outcome = outcome_of(_window(document, frame), lexicon) or "intervention"
+            _as_protest(frame, outcome)
