@@ -119,6 +119,8 @@ class Frame(EventFields):
     anaphor: bool = False
     #: the weapon the trigger implies when a state's forces act ("strikes" by an army: airstrikes)
     state_weapon: str | None = None
+    #: its target is territory by its head noun ("seized the village"), not a thing
+    territorial_target: bool = False
     #: how a demonstration went: "intervention" or "excessive" (force against protesters)
     protest_outcome: str | None = None
     evidence: list[Evidence] = field(default_factory=list)

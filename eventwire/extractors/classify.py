@@ -31,7 +31,7 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
     """ACLED sub-event type of a frame (see the module docstring for the order of decisions)."""
     cls = frame.event_class
     if cls == "territory":
-        return "Government regains territory" if frame.inter1 == 1 else "Non-state actor overtakes territory"
+        return _territory_sub_type(frame)
     if cls in ("protest", "crowd") and frame.protest_outcome:
         return taxonomy.protest_outcomes[frame.protest_outcome]
     if cls in taxonomy.fixed_classes and cls != "clash":
@@ -49,6 +49,17 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
 
 
 STATE_INTER = (1, 8)
+#: what a seizure of something other than territory is
+NOT_TERRITORY = {"weapons": "Disrupted weapons use", "other": "Looting/property destruction"}
+
+
+def _territory_sub_type(frame: Frame) -> str:
+    """Seizing a town is territorial; seizing weapons disrupts their use; seizing a car is
+    looting (a target is territory when it is a named place or its head noun says so)."""
+    territorial = any(r.distance == 0 for r in frame.place_refs) or frame.territorial_target
+    if not territorial:
+        return NOT_TERRITORY["weapons" if frame.weapons else "other"]
+    return "Government regains territory" if frame.inter1 == 1 else "Non-state actor overtakes territory"
 
 
 def classify(frame: Frame, taxonomy: Taxonomy) -> None:

@@ -26,7 +26,8 @@ PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on"
                "within", "beyond")
 DEFINITE = ("the", "these", "those", "both", "this", "that")
 #: classes that outrank others when triggers of several classes report one event
-CLASS_PRIORITY = ("intercept", "abduction", "protest", "crowd", "riot", "crowd_control", "territory", "arrest", "looting",
+CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot", "crowd_control",
+                  "territory", "arrest", "looting", "withdrawal", "base", "agreement", "group_change",
                   "clash", "attack", "harm")
 
 
@@ -266,6 +267,8 @@ class FrameBuilder:
             if kind == "facility":
                 first, last = core_phrase(head)
                 frame.target_refs.append(self._actor_ref(first, last))
+            if kind == "place" or any(f in self.lexicon.heads["territory"] for f in lemma_forms(head)):
+                frame.territorial_target = True
         for sub in head.subtree:  # "bases ... housing forces of the coalition"
             if sub != head and sub.dep_ in ("dobj", "pobj") and kind_of(sub, self.lexicon) == "actor":
                 if sub.head.lemma_.lower() in ("house", "host", "of", "belong", "link"):
@@ -331,6 +334,11 @@ class FrameBuilder:
         needs = anchor.sense.requires if anchor.pos == "verb" or anchor.sense.requires == "agent" else None
         if needs == "weapon":
             return bool(frame.weapons) or any(t.pos == "noun" for t in group)
+        if needs == "facility":  # "set up a new observation post"
+            return bool(frame.target_refs)
+        if needs == "weapon_object":  # "seized weapons", "an IED was defused"
+            things = objects(anchor.token) + passive_subjects(anchor.token)
+            return any(kind_of(t, self.lexicon) == "weapon" for t in things)
         if needs == "target":
             return bool(frame.weapons or frame.target or frame.target_refs or frame.target_civilians
                         or any(p.distance == 0 for p in frame.place_refs)

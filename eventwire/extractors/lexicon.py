@@ -43,6 +43,8 @@ def _senses(table: dict[str, dict[str, str]]) -> dict[str, TriggerSense]:
 class Lexicon:
     verb_triggers: dict[str, TriggerSense]
     phrasal_triggers: dict[str, TriggerSense]
+    #: word -> lemma, where the tagger's lemma is wrong ("raped" -> "rap")
+    lemma_fixes: dict[str, str]
     noun_triggers: dict[str, TriggerSense]
     #: single-word weapon lemma -> weapon code; phrases handled by ``weapon_phrases``
     weapon_words: dict[str, str]
@@ -110,6 +112,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verb_triggers=_senses(raw["verb_triggers"]),
         phrasal_triggers=_senses(raw["phrasal_triggers"]),
+        lemma_fixes=dict(raw["lemma_fixes"]),
         noun_triggers=_senses(raw["noun_triggers"]),
         weapon_words={w: code for w, code in weapons.items() if " " not in w},
         weapon_phrases=tuple(sorted(((w, c) for w, c in weapons.items() if " " in w),

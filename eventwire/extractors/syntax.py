@@ -181,6 +181,8 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
     person, other. Named entities decide first, then the head noun's lexicon class."""
     forms = lemma_forms(head)
     lemma = forms[0]
+    if head.ent_type_ in ("DATE", "TIME"):  # "on 1 December 2023" is no target
+        return "other"
     if head.like_num or head.ent_type_ == "CARDINAL" or lemma in ("thousand", "hundred", "dozen", "crowd"):
         inner = [o for p, o in prep_objects(head) if p == "of"]
         return kind_of(inner[0], lexicon) if inner else "civilian"  # "Thousands of Jordanians"

@@ -42,7 +42,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every token in the sentence that can report an event, in order."""
     found = []
     for token in sentence:
-        lemma = token.lemma_.lower()
+        lemma = lexicon.lemma_fixes.get(token.lower_, token.lemma_.lower())
         if token.ent_type_ in ("DATE", "TIME"):  # "March 3" is no protest march
             continue
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
@@ -50,11 +50,21 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if sense:
                 found.append(Trigger(token, sense, "verb"))
         elif token.pos_ in ("NOUN", "PROPN"):
-            sense = next((lexicon.noun_triggers[f] for f in lemma_forms(token)
-                          if f in lexicon.noun_triggers), None)
+            sense = _noun_sense(token, lexicon)
             if sense and not _names_a_weapon(token, lexicon):
                 found.append(Trigger(token, sense, "noun"))
     return found
+
+
+def _noun_sense(noun: Token, lexicon: Lexicon) -> TriggerSense | None:
+    """The noun's sense, two-word names first ("sexual violence", "prisoner exchange")."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    forms = lemma_forms(noun)
+    if before is not None and before.head == noun and before.dep_ in ("amod", "compound"):
+        two = next((f"{before.lower_} {f}" for f in forms if f"{before.lower_} {f}" in lexicon.noun_triggers), None)
+        if two:
+            return lexicon.noun_triggers[two]
+    return next((lexicon.noun_triggers[f] for f in forms if f in lexicon.noun_triggers), None)
 
 
 def _names_a_weapon(noun: Token, lexicon: Lexicon) -> bool:

@@ -36,8 +36,26 @@ def test_firearms_against_civilians_or_armed_actors():
 
 
 def test_territory_depends_on_who_takes_it():
-    assert classified(event_class="territory", inter1=1).sub_event_type == "Government regains territory"
-    assert classified(event_class="territory", inter1=2).sub_event_type == "Non-state actor overtakes territory"
+    taken = {"event_class": "territory", "territorial_target": True}
+    assert classified(**taken, inter1=1).sub_event_type == "Government regains territory"
+    assert classified(**taken, inter1=2).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_seizing_weapons_or_a_car_is_not_taking_territory():
+    assert classified(event_class="territory", weapons=["arms"], inter1=1).sub_event_type == "Disrupted weapons use"
+    assert classified(event_class="territory", inter1=2).sub_event_type == "Looting/property destruction"
+
+
+def test_a_protest_is_typed_by_how_it_went():
+    assert classified(event_class="protest").sub_event_type == "Peaceful protest"
+    assert classified(event_class="protest", protest_outcome="intervention").sub_event_type == "Protest with intervention"
+    assert classified(event_class="protest", protest_outcome="excessive").sub_event_type \
+        == "Excessive force against protesters"
+
+
+def test_crowds_fighting_are_riots_whatever_the_weapon():
+    assert classified(event_class="attack", weapons=["IED"], inter1=5).sub_event_type == "Mob violence"
+    assert classified(event_class="clash", inter1=6).sub_event_type == "Violent demonstration"
 
 
 def test_strikes_are_airstrikes_only_when_a_state_strikes():
