@@ -242,10 +242,13 @@ def _claimant_is_perpetrator(frame: Frame, actors: ActorTable) -> None:
 
 def _crowd_and_unknown_actors(frame: Frame, actors: ActorTable) -> None:
     """ACLED's conventions once the type is known: a protest's actor1 is Protesters (<country
-    of the event>) and a riot's Rioters (<country>), the named group moving to assoc_actor_1;
+    of the event>) and a riot's Rioters (<the rioters' own country, else the event's>), the
+    named group moving to assoc_actor_1;
     an unknown perpetrator is Unidentified Armed Group (<country of the event>)."""
     noun = CROWD_NOUNS.get(frame.event_type or "")
-    crowd = actors.generic(noun, frame.country) if noun and frame.country else None
+    known = actors.lookup(frame.actor1) if frame.actor1 and frame.event_type == "Riots" else None
+    home = known.country if known is not None and known.country else frame.country  # settlers: Israel
+    crowd = actors.generic(noun, home) if noun and home else None
     if crowd is not None and frame.actor1 != crowd.name:
         if frame.inter1 in STATE_INTER and frame.actor2 is None:  # police acting: actor 2
             frame.actor2, frame.inter2 = frame.actor1, frame.inter1

@@ -170,7 +170,7 @@ def test_acled_names_with_period_suffix_resolve(table):
     ("Unidentified Armed Group (Nigeria)", 3, "Nigeria"),
     ("Fulani Ethnic Militia (Nigeria)", 4, "Nigeria"),
     ("Labor Group (Spain)", 6, "Spain"),
-    ("Settlers (Israel)", 3, "Israel"),
+    ("Settlers (Israel)", 5, "Israel"),
     ("Civilians (International)", 7, None),
 ])
 def test_acled_templated_names_resolve_for_any_country(table, name, inter, country):

@@ -96,7 +96,7 @@ def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
 def _prefilter(words: list[str]) -> re.Pattern[str]:
     """Word starts (a head word minus its last two letters, at least four) any event report uses."""
     firsts = {w.split()[-1] for w in words if len(w) >= 3}
-    stems = sorted({w if len(w) < 6 else w[:max(4, len(w) - 2)] for w in firsts},
+    stems = sorted({w if len(w) < 5 else w[:max(4, len(w) - 2)] for w in firsts},
                    key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
 

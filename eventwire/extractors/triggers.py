@@ -32,9 +32,15 @@ class Trigger:
 
 
 def _phrasal(token: Token, lexicon: Lexicon) -> TriggerSense | None:
+    """"shoot down", "reach agreement", "take to the streets"."""
+    lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ in ("prt", "dobj") and f"{token.lemma_.lower()} {child.lower_}" in lexicon.phrasal_triggers:
-            return lexicon.phrasal_triggers[f"{token.lemma_.lower()} {child.lower_}"]
+        keys = [f"{lemma} {child.lower_}"] if child.dep_ in ("prt", "dobj") else []
+        if child.dep_ == "prep":
+            keys += [f"{lemma} {child.lower_} {o.lemma_.lower()}" for o in child.children if o.dep_ == "pobj"]
+        sense = next((lexicon.phrasal_triggers[k] for k in keys if k in lexicon.phrasal_triggers), None)
+        if sense:
+            return sense
     return None
 
 
@@ -148,11 +154,32 @@ def _verb_reason(verb: Token, lexicon: Lexicon, is_title: bool) -> str | None:
     return None
 
 
+def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
+    """"An earthquake struck", "a gas cylinder explosion": nature or an accident, no attack.
+    An explosion is an accident when its sentence has an accident cue and names no attacker."""
+    token = trigger.token
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trigger.pos == "verb" and any(f in lexicon.cues["disaster_subjects"]
+                                     for s in subjects for f in lemma_forms(s)):
+        return "natural or accidental"
+    if trigger.sense.weapon == "IED" and trigger.sense.event_class == "attack" and not subjects:
+        words = {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
+        text = token.sent.text.lower()
+        cued = any((c in words) if " " not in c else (c in text) for c in lexicon.cues["accident_cues"])
+        armed = any(t.ent_type_ == "ACTOR" or t.lemma_.lower() in lexicon.heads["armed"] for t in token.sent)
+        if cued and not armed:
+            return "accident"
+    return None
+
+
 def irrealis_reason(trigger: Trigger, lexicon: Lexicon, is_title: bool = False) -> str | None:
     """Why this trigger reports no real, specific event; None when it does."""
     token = trigger.token
     if is_negated(token):
         return "negated"
+    accident = accident_reason(trigger, lexicon)
+    if accident:
+        return accident
     own = (_noun_reason(token, lexicon) if trigger.pos == "noun"
            else _verb_reason(token, lexicon, is_title))
     return own or _embedding_reason(token, lexicon)
