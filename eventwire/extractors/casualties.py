@@ -36,6 +36,9 @@ class Casualty:
 
 def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     """The number of people a victim phrase counts, and the token that begins it."""
+    if victim.lower_ in lexicon.casualty_outcomes["nobody"] and any(c.lower_ == "no" for c in victim.children) \
+            or victim.lower_ in ("nobody", "none", "anyone", "anybody"):
+        return None, victim  # "no one else was hurt"
     if victim.like_num or victim.tag_ == "CD":
         start = min([victim] + [c for c in victim.children if c.dep_ in ("quantmod", "advmod")],
                     key=lambda t: t.i)

@@ -13,7 +13,7 @@ from .lexicon import Taxonomy
 CIVILIAN_INTER = 7
 #: ACLED's Riots: violence by a crowd (inter 5 rioters, 7 civilians) or by protesters (6)
 CROWD_INTER = {5: "Mob violence", 6: "Violent demonstration", 7: "Mob violence"}
-VIOLENT_CLASSES = ("attack", "clash", "harm")
+VIOLENT_CLASSES = ("attack", "clash", "harm", "looting")
 
 
 def _remote_sub_type(weapons: list[str], taxonomy: Taxonomy) -> str | None:
@@ -34,10 +34,10 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
         return _territory_sub_type(frame)
     if cls in ("protest", "crowd") and frame.protest_outcome:
         return taxonomy.protest_outcomes[frame.protest_outcome]
-    if cls in taxonomy.fixed_classes and cls != "clash":
-        return taxonomy.fixed_classes[cls][1]
     if cls in VIOLENT_CLASSES and frame.inter1 in CROWD_INTER:
         return CROWD_INTER[frame.inter1]  # rioters and crowds fighting: Riots, whatever the weapon
+    if cls in taxonomy.fixed_classes and cls != "clash":
+        return taxonomy.fixed_classes[cls][1]
     remote = _remote_sub_type(frame.weapons, taxonomy)
     if remote:
         return remote
@@ -49,16 +49,15 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
 
 
 STATE_INTER = (1, 8)
-#: what a seizure of something other than territory is
-NOT_TERRITORY = {"weapons": "Disrupted weapons use", "other": "Looting/property destruction"}
 
 
 def _territory_sub_type(frame: Frame) -> str:
-    """Seizing a town is territorial; seizing weapons disrupts their use; seizing a car is
-    looting (a target is territory when it is a named place or its head noun says so)."""
+    """Seizing a town is territorial; seizing a car is looting (a target is territory when it
+    is a named place or its head noun says so; seized weapons were made an interception when
+    the frame was built)."""
     territorial = any(r.distance == 0 for r in frame.place_refs) or frame.territorial_target
     if not territorial:
-        return NOT_TERRITORY["weapons" if frame.weapons else "other"]
+        return "Looting/property destruction"
     return "Government regains territory" if frame.inter1 == 1 else "Non-state actor overtakes territory"
 
 

@@ -132,7 +132,13 @@ class FrameBuilder:
         for trig in group:
             self._collect(frame, trig)
         self._defaults(frame, group)
+        if frame.event_class == "territory" and any(self._seizes_weapons(t.token) for t in group):
+            frame.event_class = "intercept"  # "police seized weapons": Disrupted weapons use
         return frame if self._complete(frame, group) else None
+
+    def _seizes_weapons(self, verb: Token) -> bool:
+        things = objects(verb) + passive_subjects(verb)
+        return any(kind_of(t, self.lexicon) == "weapon" for t in things)
 
     # ------------------------------------------------------------------ arguments
     def _collect(self, frame: Frame, trig: Trigger) -> None:
@@ -228,6 +234,16 @@ class FrameBuilder:
         elif prep in PLACE_PREPS and (kind in ("place", "facility", "name")
                                       or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
             self._add_place(frame, obj, prep, distance=1)  # NER calls some towns NORP
+        if prep in PLACE_PREPS and any(f in self.lexicon.heads["area"] for f in lemma_forms(obj)):
+            self._area_places(frame, obj, prep)
+
+    def _area_places(self, frame: Frame, area: Token, prep: str) -> None:
+        """"in Idleb countryside", "on the outskirts of Aleppo": the place the area is named after."""
+        named = [c for c in area.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                 and (c.ent_type_ in ("GPE", "LOC", "FAC") or kind_of(c, self.lexicon) in ("place", "name"))]
+        named += [o for p, o in prep_objects(area) if p == "of" and kind_of(o, self.lexicon) in ("place", "name")]
+        for place in named:
+            self._add_place(frame, place, prep, distance=2)
 
     def _role(self, frame: Frame, head: Token, role: str) -> None:
         """Put a phrase where it belongs by what it names, whatever its syntactic slot."""
@@ -277,6 +293,8 @@ class FrameBuilder:
             if prep in PLACE_PREPS and (kind_of(obj, self.lexicon) in ("place", "facility", "name")
                                         or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
                 self._add_place(frame, obj, prep, distance=1)
+            if prep in PLACE_PREPS and any(f in self.lexicon.heads["area"] for f in lemma_forms(obj)):
+                self._area_places(frame, obj, prep)
 
     def _set_actor(self, frame: Frame, head: Token, role: str) -> None:
         for tok in with_conjuncts(head):
@@ -336,9 +354,8 @@ class FrameBuilder:
             return bool(frame.weapons) or any(t.pos == "noun" for t in group)
         if needs == "facility":  # "set up a new observation post"
             return bool(frame.target_refs)
-        if needs == "weapon_object":  # "seized weapons", "an IED was defused"
-            things = objects(anchor.token) + passive_subjects(anchor.token)
-            return any(kind_of(t, self.lexicon) == "weapon" for t in things)
+        if needs == "weapon_object":  # "an IED was defused"
+            return self._seizes_weapons(anchor.token)
         if needs == "target":
             return bool(frame.weapons or frame.target or frame.target_refs or frame.target_civilians
                         or any(p.distance == 0 for p in frame.place_refs)

@@ -93,12 +93,15 @@ def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
     return {word: key for key, words in groups.items() for word in words}
 
 
-def _prefilter(words: list[str]) -> re.Pattern[str]:
-    """Word starts (a head word minus its last two letters, at least four) any event report uses."""
-    firsts = {w.split()[-1] for w in words if len(w) >= 3}
+def _prefilter(words: list[str], phrases: list[str]) -> re.Pattern[str]:
+    """Word starts (a head word minus its last two letters, at least four) any event report
+    uses, and phrasal verbs' two ends a few words apart ("set up", "set a new post up")."""
+    firsts = {w.split()[-1] for w in words if len(w.split()[-1]) >= 3}
     stems = sorted({w if len(w) < 5 else w[:max(4, len(w) - 2)] for w in firsts},
                    key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
+    phrasal = [re.escape(p.split()[0][:4]) + r"\w*\s+(?:\w+\s+){0,3}?" + re.escape(p.split()[-1][:4])
+               for p in phrases]
+    return re.compile(r"\b(?:" + "|".join(phrasal + [re.escape(s) for s in stems]) + r")", re.IGNORECASE)
 
 
 @functools.cache
@@ -127,7 +130,7 @@ def load_lexicon() -> Lexicon:
         statements={k: frozenset(v) for k, v in raw["statements"].items()},
         aggregates={k: frozenset(v) for k, v in raw["aggregates"].items()},
         heads={k: frozenset(v) for k, v in raw["heads"].items()},
-        prefilter=_prefilter(words),
+        prefilter=_prefilter(words, list(raw["phrasal_triggers"])),
     )
 
 

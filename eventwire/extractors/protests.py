@@ -41,6 +41,8 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
     crowd = lexicon.protest_outcomes["crowd"]
     if frame.event_class == "crowd_control":
         return True
+    if frame.agent is not None and crowd.search(frame.agent.text):
+        return False  # the crowd's own violence ("protesters threw stones"): a riot, not repression
     target = " ".join(r.text for r in [frame.target, *frame.target_refs] if r is not None)
     sentence = next((s.text for s in document.sentences if s.index == frame.sentence), "")
     return bool(crowd.search(target)) or (frame.agent is not None and bool(crowd.search(sentence))

@@ -41,8 +41,7 @@ def test_territory_depends_on_who_takes_it():
     assert classified(**taken, inter1=2).sub_event_type == "Non-state actor overtakes territory"
 
 
-def test_seizing_weapons_or_a_car_is_not_taking_territory():
-    assert classified(event_class="territory", weapons=["arms"], inter1=1).sub_event_type == "Disrupted weapons use"
+def test_seizing_a_car_is_not_taking_territory():
     assert classified(event_class="territory", inter1=2).sub_event_type == "Looting/property destruction"
 
 
