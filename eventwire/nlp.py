@@ -13,11 +13,11 @@ An entity ruler built from the project's actor and place tables runs before spaC
 from __future__ import annotations
 
 import time
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .document import Document, Sentence
 from .errors import ResourceError
@@ -92,13 +92,40 @@ def _phrases(nlp: Language, pattern: dict, sequences: list[list[str]] | None, at
     return phrases
 
 
+#: labels the stock NER gives town names it does not know ("Settat" ORG, "Zaio" PERSON)
+MISLABELLED = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
+#: prepositions after which a name is where something happened ("in Settat", "near Zaio")
+PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "at", "around", "inside", "across"))
+
+
+def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
+    """A name the NER calls an organisation or a person, standing where a place stands ("in
+    Settat", "Zaio (Nador)") and known to the gazetteer as a populated place, is a place."""
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        if ent.label_ not in MISLABELLED:
+            continue
+        head = ent.root
+        after = doc[ent.end] if ent.end < len(doc) else None
+        placed = (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) \
+            or (after is not None and after.text == "(")
+        if placed and is_place(ent.text):
+            ents[i] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
 class Analyzer:
     """Runs the nlp stage over batches of documents."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon, batch_size: int = 64):
+    def __init__(self, nlp: Language, lexicon: Lexicon, batch_size: int = 64,
+                 is_place: Callable[[str], bool] | None = None):
         self.nlp = nlp
         self.lexicon = lexicon
         self.batch_size = batch_size
+        self.is_place = is_place
 
     def _names_only(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
@@ -127,6 +154,8 @@ class Analyzer:
         paragraph_no: dict[int, int] = {}
         for document, (offset, kind, chunk, candidate) in jobs:
             doc = next(parsed) if candidate else self._names_only(chunk)
+            if candidate and self.is_place is not None:
+                relabel_places(doc, self.is_place)
             number = paragraph_no[id(document)] = paragraph_no.get(id(document), -1) + 1
             _add_sentences(document, doc, offset, kind, number, candidate)
         elapsed = time.perf_counter() - started

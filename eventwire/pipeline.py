@@ -27,6 +27,9 @@ from .participants import assign_actors
 from .records import Article
 from .where.gazetteer import Gazetteer
 from .where.index import open_gazetteer, ruler_patterns as place_patterns
+
+#: kinds of gazetteer place a name mislabelled by the NER may be (nlp.relabel_places)
+POPULATED_KINDS = ("city", "admin1", "admin2", "neighbourhood")
 from .where.resolve import locate
 
 STAGE_NAMES = ("clean", "nlp", "extract", "when", "where", "actors", "mentions")
@@ -58,7 +61,11 @@ class Resources:
     def analyzer(self) -> Analyzer:
         patterns = list(self.actors.ruler_patterns()) + list(place_patterns(self.gazetteer))
         nlp = load_pipeline(self.settings["nlp.model"], patterns)
-        return Analyzer(nlp, self.lexicon, self.settings["nlp.batch_size"])
+        return Analyzer(nlp, self.lexicon, self.settings["nlp.batch_size"], is_place=self._is_place)
+
+    def _is_place(self, name: str) -> bool:
+        """A populated place or an administrative area of that name is in the gazetteer."""
+        return any(p.kind in POPULATED_KINDS for p in self.gazetteer.lookup(name))
 
 
 @dataclass

@@ -250,6 +250,8 @@ class FrameBuilder:
         kind = kind_of(head, self.lexicon)
         if kind == "weapon":
             self._add_weapon(frame, weapon_code(head, self.lexicon), head)
+            if role == "agent" and frame.agent is None and _is_national(head):
+                self._set_actor(frame, head, "agent")  # "Israeli artillery": the state's forces
         elif kind == "event":
             for code in modifier_weapons(head, self.lexicon):
                 self._add_weapon(frame, code, head)
@@ -396,6 +398,12 @@ def _modifier_chain(noun: Token) -> list[Token]:
         found.append(tok)
         todo += [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
     return sorted(found, key=lambda t: t.i)
+
+
+def _is_national(head: Token) -> bool:
+    """A weapon phrase that names whose it is: "Israeli artillery", "Russian warplanes"."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+               for c in head.children)
 
 
 def _is_demonym_like(token: Token) -> bool:
