@@ -335,6 +335,11 @@ class FrameBuilder:
                           if c.dep_ == "amod" and c.lower_ in COMPASS), None)
         frame.place_refs.append(PlaceRef(span.start, span.end, span.text, self.sentence.index,
                                          relation=relation, qualifier=qualifier, distance=distance))
+        for inner in _bracketed_names(last):  # "Tunari (Cochabamba)": the area it lies in
+            inner_span = text_span(self.sentence, inner[0], inner[-1])
+            frame.place_refs.append(PlaceRef(inner_span.start, inner_span.end, inner_span.text,
+                                             self.sentence.index, relation="within",
+                                             distance=distance + 1))
 
     # ------------------------------------------------------------------ checks
     def _defaults(self, frame: Frame, group: list[Trigger]) -> None:
@@ -398,6 +403,24 @@ def _modifier_chain(noun: Token) -> list[Token]:
         found.append(tok)
         todo += [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
     return sorted(found, key=lambda t: t.i)
+
+
+def _bracketed_names(last: Token) -> list[list[Token]]:
+    """The comma-separated names in brackets right after a place: "Kikara (Douentza, Mopti)"."""
+    doc = last.doc
+    if last.i + 1 >= len(doc) or doc[last.i + 1].text != "(":
+        return []
+    names, current = [], []
+    for token in doc[last.i + 2:min(len(doc), last.i + 14)]:
+        if token.text in (",", ")"):
+            if current:
+                names.append(current)
+            current = []
+            if token.text == ")":
+                return [n for n in names if n[0].is_title or n[0].is_upper]
+        else:
+            current.append(token)
+    return []
 
 
 def _is_national(head: Token) -> bool:
