@@ -104,6 +104,10 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     ents = list(doc.ents)
     changed = False
     for i, ent in enumerate(ents):
+        bracket = next((t.i for t in ent if t.text == "("), None)
+        if bracket is not None and bracket > ent.start:  # "Maceio (Alagoas" as one entity
+            ent = ents[i] = Span(doc, ent.start, bracket, label=ent.label_)
+            changed = True
         if ent.label_ not in MISLABELLED:
             continue
         head = ent.root
