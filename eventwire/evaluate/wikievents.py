@@ -1,11 +1,16 @@
 """WikiEvents (KAIROS ontology) as gold: who attacked whom, where, in Conflict.Attack events.
 
-For each document, the gold arguments are the Attacker, Target and Place spans of its
-``Conflict.Attack.*`` events; the predicted ones are the evidence spans of the actor1 and
-claimed_by (attacker), actor2 and target (target) and location (place) fields of its attack
-events (Battles, Explosions/Remote violence, Violence against civilians). A predicted argument
-matches a gold one of the same role when their character spans overlap, or their texts name the
-same actor. Reported: precision, recall and F1 per role, each argument counted once per document.
+WikiEvents annotates only some of the events a document reports, so arguments are scored on
+the attacks it annotates: each gold ``Conflict.Attack.*`` mention is matched with the predicted
+attack events (Battles, Explosions/Remote violence, Violence against civilians) whose trigger
+lies in the same sentence. The gold arguments are its Attacker, Target and Place spans; the
+predicted ones are the evidence spans, inside that sentence, of the matched events' actor1 and
+claimed_by (attacker), actor2 and target (target) and location (place) fields. A predicted argument matches a gold one
+of the same role when their character spans overlap or their texts name the same actor.
+
+Reported: per role, recall (gold arguments found, over all annotated attacks), precision
+(predicted arguments of matched events that are right) and F1; and ``attacks found`` (annotated
+attacks with a predicted attack in their sentence).
 
 WikiEvents' ``text`` field drops the line breaks its own character offsets count, so the article
 is rebuilt from the sentences at their offsets.
@@ -18,7 +23,7 @@ from typing import Any
 
 from ..document import Document
 from ..pipeline import Pipeline
-from ..records import Article
+from ..records import Article, Mention
 from ..where.gazetteer import normalise_name
 from .common import analyse_all, read_jsonl
 from .report import Report, Tally
@@ -48,28 +53,57 @@ def rebuild_text(record: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), offsets
 
 
-def gold_arguments(record: dict[str, Any], offsets: list[tuple[int, int]]) -> dict[str, set[Argument]]:
+@dataclass
+class GoldAttack:
+    sentence: tuple[int, int]
+    arguments: dict[str, set[Argument]]
+
+
+def gold_attacks(record: dict[str, Any], offsets: list[tuple[int, int]]) -> list[GoldAttack]:
+    """Every annotated Conflict.Attack mention: its sentence's span and its arguments."""
     entities = {e["id"]: e for e in record["entity_mentions"]}
-    found: dict[str, set[Argument]] = {role: set() for role in ROLES}
+    sentences = [(tokens[0][1], tokens[-1][2]) for tokens, _ in record["sentences"]]
+    attacks = []
     for event in record["event_mentions"]:
         if not event["event_type"].startswith("Conflict.Attack"):
             continue
+        found: dict[str, set[Argument]] = {role: set() for role in ROLES}
         for argument in event["arguments"]:
             role = next((r for r, names in ROLES.items() if argument["role"] in names), None)
             entity = entities.get(argument["entity_id"])
             if role and entity:
                 span = offsets[entity["start"]][0], offsets[entity["end"] - 1][1]
                 found[role].add(Argument(*span, entity["text"]))
+        attacks.append(GoldAttack(sentences[event["trigger"]["sent_idx"]], found))
+    return attacks
+
+
+def gold_arguments(record: dict[str, Any], offsets: list[tuple[int, int]]) -> dict[str, set[Argument]]:
+    """All annotated attack arguments of a document, by role."""
+    found: dict[str, set[Argument]] = {role: set() for role in ROLES}
+    for attack in gold_attacks(record, offsets):
+        for role in ROLES:
+            found[role] |= attack.arguments[role]
     return found
 
 
-def predicted_arguments(document: Document) -> dict[str, set[Argument]]:
+def _attack_mentions(document: Document) -> list[Mention]:
+    return [m for m in document.mentions if m.event_type in ATTACK_TYPES]
+
+
+def _in_sentence(mention: Mention, sentence: tuple[int, int]) -> bool:
+    return any(e.field == "trigger" and sentence[0] <= e.start < sentence[1] for e in mention.evidence)
+
+
+def predicted_arguments(mentions: list[Mention], sentence: tuple[int, int] | None = None
+                        ) -> dict[str, set[Argument]]:
+    """The mentions' argument spans by role (within ``sentence`` when given)."""
     found: dict[str, set[Argument]] = {role: set() for role in ROLES}
-    for mention in document.mentions:
-        if mention.event_type not in ATTACK_TYPES:
-            continue
+    inside = (lambda e: sentence[0] <= e.start < sentence[1]) if sentence else (lambda e: True)
+    for mention in mentions:
         for role, fields in PREDICTED_FIELDS.items():
-            found[role] |= {Argument(e.start, e.end, e.text) for e in mention.evidence if e.field in fields}
+            found[role] |= {Argument(e.start, e.end, e.text) for e in mention.evidence
+                            if e.field in fields and inside(e)}
     return found
 
 
@@ -92,6 +126,31 @@ def _f1(found: Tally, right: Tally) -> float:
     return round(2 * p * r / (p + r), 3) if p + r else 0.0
 
 
+def _add(tally: Tally, right: int, total: int) -> None:
+    tally.right, tally.total = tally.right + right, tally.total + total
+
+
+def score_document(report: Report, record: dict[str, Any], offsets: list[tuple[int, int]],
+                   document: Document, actors: ActorComparer) -> None:
+    attacks = gold_attacks(record, offsets)
+    if not attacks:
+        return
+    candidates = _attack_mentions(document)
+    golds: dict[str, set[Argument]] = {role: set() for role in ROLES}
+    preds: dict[str, set[Argument]] = {role: set() for role in ROLES}
+    for attack in attacks:
+        found = [m for m in candidates if _in_sentence(m, attack.sentence)]
+        report.tally("attacks found").add(bool(found))
+        for role, arguments in predicted_arguments(found, attack.sentence).items():
+            preds[role] |= arguments
+        for role in ROLES:
+            golds[role] |= attack.arguments[role]
+    for role in ROLES:
+        found_n, right = score_role(golds[role], preds[role], actors)
+        _add(report.tally(f"{role} recall"), found_n, len(golds[role]))
+        _add(report.tally(f"{role} precision"), right, len(preds[role]))
+
+
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     records = read_jsonl(path, limit, required=("doc_id", "sentences", "entity_mentions", "event_mentions"))
     report = Report(name=path.name, dataset="wikievents", articles=len(records))
@@ -99,12 +158,7 @@ def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report
     articles = [Article(text=text, id=r["doc_id"]) for r, (text, _) in zip(records, rebuilt)]
     actors = ActorComparer()
     for record, (_, offsets), document in zip(records, rebuilt, analyse_all(pipeline, articles)):
-        golds, preds = gold_arguments(record, offsets), predicted_arguments(document)
-        for role in ROLES:
-            found, right = score_role(golds[role], preds[role], actors)
-            recall, precision = report.tally(f"{role} recall"), report.tally(f"{role} precision")
-            recall.right, recall.total = recall.right + found, recall.total + len(golds[role])
-            precision.right, precision.total = precision.right + right, precision.total + len(preds[role])
+        score_document(report, record, offsets, document, actors)
     for role in ROLES:
-        report.figures[f"{role}_f1"] = _f1(report.fields[f"{role} recall"], report.fields[f"{role} precision"])
+        report.figures[f"{role}_f1"] = _f1(report.tally(f"{role} recall"), report.tally(f"{role} precision"))
     return report

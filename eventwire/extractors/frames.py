@@ -250,8 +250,8 @@ class FrameBuilder:
         kind = kind_of(head, self.lexicon)
         if kind == "weapon":
             self._add_weapon(frame, weapon_code(head, self.lexicon), head)
-            if role == "agent" and frame.agent is None and _is_national(head):
-                self._set_actor(frame, head, "agent")  # "Israeli artillery": the state's forces
+            if role == "agent" and frame.agent is None and (_is_national(head) or self._is_person(head)):
+                self._set_actor(frame, head, "agent")  # "Israeli artillery", "Taliban gunmen"
         elif kind == "event":
             for code in modifier_weapons(head, self.lexicon):
                 self._add_weapon(frame, code, head)
@@ -263,6 +263,10 @@ class FrameBuilder:
                 self._set_actor(frame, head, "agent")
         elif role == "target":
             self._target(frame, head, kind)
+
+    def _is_person(self, head: Token) -> bool:
+        """Weapon words that are people too: "gunmen", "snipers", "suicide bombers"."""
+        return any(f in self.lexicon.heads["armed_weapons"] for f in lemma_forms(head))
 
     def _is_crowd(self, head: Token, kind: str, event_class: str) -> bool:
         """Who can protest or riot: a crowd of people; for "crowd" verbs ("blocked",
@@ -282,9 +286,12 @@ class FrameBuilder:
         elif kind in ("facility", "place"):
             if kind == "place" or _is_named(head):
                 self._add_place(frame, head, "target", distance=0)
+                first, last = entity_phrase(head)
+                frame.add_evidence("target", text_span(self.sentence, first, last))
             if kind == "facility":
                 first, last = core_phrase(head)
                 frame.target_refs.append(self._actor_ref(first, last))
+                frame.add_evidence("target", text_span(self.sentence, first, last))
             if kind == "place" or any(f in self.lexicon.heads["territory"] for f in lemma_forms(head)):
                 frame.territorial_target = True
         for sub in head.subtree:  # "bases ... housing forces of the coalition"
