@@ -31,6 +31,9 @@ CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot"
                   "clash", "attack", "harm")
 
 
+#: relation of a place named by an area around it ("the Deir ez-Zor desert"): a region, so it
+#: locates an event but is not one of several towns a report splits into
+AREA_RELATION = "area"
 #: classes whose agent is a crowd of people, not only an armed actor
 CROWD_CLASSES = ("protest", "crowd", "riot")
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
@@ -242,8 +245,8 @@ class FrameBuilder:
         named = [c for c in area.children if c.dep_ in ("compound", "amod", "nmod", "poss")
                  and (c.ent_type_ in ("GPE", "LOC", "FAC") or kind_of(c, self.lexicon) in ("place", "name"))]
         named += [o for p, o in prep_objects(area) if p == "of" and kind_of(o, self.lexicon) in ("place", "name")]
-        for place in named:
-            self._add_place(frame, place, prep, distance=2)
+        for place in named:  # as close as the area itself: "the province of Marib" is Marib
+            self._add_place(frame, place, AREA_RELATION, distance=1)
 
     def _role(self, frame: Frame, head: Token, role: str) -> None:
         """Put a phrase where it belongs by what it names, whatever its syntactic slot."""

@@ -153,7 +153,7 @@ class Resolver:
             return
         closest = min(r.distance for r in resolved)
         pool = [r for r in resolved if r.distance <= max(1, closest)]
-        best = min(pool, key=lambda r: (_KIND_RANK.get(r.place.kind, 99), r.distance, r.start))
+        best = min(pool, key=lambda r: (_ref_rank(r), r.distance, r.start))
         place, precision = best.place, _precision(best)
         facility = self._facility_nearby(frame, place)
         if facility is not None:  # inferred, not named: a place, not a target facility
@@ -206,6 +206,13 @@ def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer,
         frame.target_facility = place.name
 
 
+def _ref_rank(ref: PlaceRef) -> int:
+    """How precise a resolved reference is; a town named as the region around the event ("the
+    Deir ez-Zor desert") is only as precise as a district."""
+    rank = _KIND_RANK.get(ref.place.kind, 99)
+    return max(rank, _KIND_RANK["admin2"]) if ref.relation in NOT_SPLIT_RELATIONS else rank
+
+
 def frame_countries(frame: Frame) -> list[str]:
     """Every country the places tied to a frame lie in, in text order (compound reports)."""
     seen = []
@@ -218,6 +225,9 @@ def frame_countries(frame: Frame) -> list[str]:
 PRECISE_KINDS = ("facility", "airport", "neighbourhood", "city")
 
 
+#: places that name a region around the event ("the Deir ez-Zor desert"), or the areas a town
+#: lies in ("Kikara (Douentza, Mopti)"): they never make a report several events
+NOT_SPLIT_RELATIONS = ("area", "within")
 #: towns or facilities closer than this are one location (an embassy inside the Green Zone)
 SPLIT_MIN_KM = 10.0
 
@@ -227,7 +237,8 @@ def _precise_refs(frame: Frame) -> list[PlaceRef]:
     ("strikes hit positions near Al-Qaim and around Akashat")."""
     kept: list[PlaceRef] = []
     for ref in sorted(frame.place_refs, key=lambda r: r.start):
-        if ref.place is None or ref.distance > 1 or ref.place.kind not in PRECISE_KINDS:
+        if ref.place is None or ref.distance > 1 or ref.place.kind not in PRECISE_KINDS \
+                or ref.relation in NOT_SPLIT_RELATIONS:
             continue
         if all(haversine_km(ref.place.latitude, ref.place.longitude, k.place.latitude,
                             k.place.longitude) >= SPLIT_MIN_KM for k in kept):
