@@ -18,6 +18,7 @@ Roles then follow the story's structure (see ``roles.py``).
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from .actors import ActorTable, event_inter, interaction_code
@@ -35,6 +36,8 @@ from .where.resolve import frame_countries
 SAME_PLACE_KM = 25.0
 #: event type -> the generic noun ACLED names its crowd actor with ("Protesters (Morocco)")
 CROWD_NOUNS = {"Protests": "protesters", "Riots": "rioters"}
+#: ACLED time precision of an event dated only by the report ("as reported"): within a week
+AS_REPORTED_PRECISION = 2
 #: inter codes of state forces (military, police): at a protest they are actor 2
 STATE_INTER = (1, 8)
 #: protest outcomes, weakest first: a merged protest keeps the strongest its reports give
@@ -261,6 +264,13 @@ def _crowd_and_unknown_actors(frame: Frame, actors: ActorTable) -> None:
     frame.interaction = interaction_code(frame.inter1, frame.inter2)
 
 
+def _date_as_reported(frame: Frame, published: dt.date | None) -> None:
+    """The news of a report with no date of its own happened around publication: ACLED
+    codes it "as reported", to the report's day at week precision."""
+    if frame.event_date is None and frame.date_range is None and published is not None:
+        frame.event_date, frame.time_precision = published, AS_REPORTED_PRECISION
+
+
 def _apply_accusations(document: Document, clusters: list[Cluster]) -> None:
     for acc in document.accusations:
         targets = [c for c in clusters if acc.frame_ids and set(acc.frame_ids) & {f.frame_id for f in c.frames}]
@@ -287,6 +297,9 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     clusters = [c for c in clusters if _reportable(c.merged)]
     _apply_accusations(document, clusters)
     roles = assign_roles(document, clusters, recent_days, main_window_days)
+    for cluster, role in zip(clusters, roles):
+        if role == "main":
+            _date_as_reported(cluster.merged, document.article.published)
     document.mentions = [_to_mention(document, c, role) for c, role in zip(clusters, roles)]
     return document
 

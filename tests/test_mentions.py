@@ -35,3 +35,11 @@ def test_same_weapon_on_other_days_stays_apart(pipeline):
             "Another drone hit the Harir air base on Sunday.")
     doc = analyse(pipeline, text, TUESDAY)
     assert sorted(m.event_date for m in doc.mentions) == [dt.date(2024, 3, 10), TUESDAY]
+
+
+def test_the_news_of_a_report_without_a_date_is_dated_as_reported(pipeline):
+    document = analyse(pipeline, "Gunmen killed three farmers near Maiduguri, police said.",
+                       published=dt.date(2024, 3, 12))
+    news = [m for m in document.mentions if m.role == "main"]
+    assert news and news[0].event_date == dt.date(2024, 3, 12)
+    assert news[0].time_precision == 2  # "as reported": within a week of the report
