@@ -38,6 +38,8 @@ SAME_PLACE_KM = 25.0
 CROWD_NOUNS = {"Protests": "protesters", "Riots": "rioters"}
 #: ACLED time precision of an event dated only by the report ("as reported"): within a week
 AS_REPORTED_PRECISION = 2
+#: sub-event types an attack gets by default when its target is unknown
+GUESSED_SUB_TYPES = ("Armed clash", "Attack")
 #: inter codes of state forces (military, police): at a protest they are actor 2
 STATE_INTER = (1, 8)
 #: protest outcomes, weakest first: a merged protest keeps the strongest its reports give
@@ -98,9 +100,23 @@ def _actors_agree(a: str | None, b: str | None) -> bool:
     return is_unspecific(a) or is_unspecific(b) or a == b
 
 
+def _type_guessed(frame: Frame) -> bool:
+    """An attack whose target nobody named is Armed clash only by default: it can be the
+    Attack on civilians another report of it names ("Man shot" / "a man was shot dead")."""
+    return frame.event_class == "attack" and frame.sub_event_type in GUESSED_SUB_TYPES \
+        and frame.actor2 is None and not frame.target_civilians
+
+
+def _types_agree(a: Frame, b: Frame) -> bool:
+    if a.event_type == b.event_type or "harm" in (a.event_class, b.event_class):
+        return True
+    return (_type_guessed(a) and b.sub_event_type in GUESSED_SUB_TYPES) or \
+        (_type_guessed(b) and a.sub_event_type in GUESSED_SUB_TYPES)
+
+
 def compatible(a: Frame, b: Frame) -> bool:
     """Nothing the two frames say contradicts each other."""
-    types_ok = (a.event_type == b.event_type or "harm" in (a.event_class, b.event_class))
+    types_ok = _types_agree(a, b)
     weapons_ok = not a.weapons or not b.weapons or bool(set(a.weapons) & set(b.weapons))
     return (types_ok and weapons_ok and _dates_agree(a, b) and _places_agree(a, b)
             and _actors_agree(a.actor1, b.actor1)

@@ -60,6 +60,14 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     return None, victim
 
 
+def _harmed(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Who a harm verb harmed: its passive subject and objects, or the subject of a headline's
+    bare participle ("Two soldiers wounded") or of an objectless killing ("Woman shot to death")."""
+    found = passive_subjects(verb) + objects(verb)
+    headline = verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children)
+    return found or (subjects(verb) if headline or _killed_marker(verb, lexicon) else [])
+
+
 def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
     """"he", "the victim", "a teenager", "Jassely Lupoe": one person, though no number says so."""
     if victim.lower_ in lexicon.casualty_outcomes["single_pronouns"]:
@@ -77,9 +85,14 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
 
 
 def _killed_marker(verb: Token, lexicon: Lexicon) -> bool:
+    """"shot dead", "fatally stabbed", "beaten to death"; also "shot dead two farmers", where
+    the tagger hangs "dead" on the victims."""
     markers = lexicon.casualty_outcomes["killed_markers"]
-    return any(c.lower_ in markers or (c.dep_ == "prep" and any(o.lower_ in markers for o in c.children))
-               for c in verb.children)
+    if any(c.lower_ in markers or (c.dep_ == "prep" and any(o.lower_ in markers for o in c.children))
+           for c in verb.children):
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in markers and c.i < o.i and c.i == verb.i + 1
+               for o in objects(verb) for c in o.children)
 
 
 def _outcome_field(verb: Token, lexicon: Lexicon) -> str | None:
@@ -99,14 +112,16 @@ def _victims(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
     lemma = token.lemma_.lower()
     if token.tag_.startswith("VB") and lemma in lexicon.casualty_verbs:
         field = lexicon.casualty_verbs[lemma]
-        found = subjects(token) if lemma == "die" else passive_subjects(token) + objects(token)
+        found = subjects(token) if lemma == "die" else _harmed(token, lexicon)
         return field, found
     outcome = _outcome_field(token, lexicon) if token.tag_.startswith("VB") else None
     if outcome:
-        return outcome, passive_subjects(token) + objects(token)
+        return outcome, _harmed(token, lexicon)
     if token.lower_ in lexicon.casualty_nouns and token.pos_ in ("ADJ", "NOUN"):
         field = lexicon.casualty_nouns[token.lower_]
         numbers = [c for c in token.children if c.dep_ == "nummod" or c.like_num]
+        if not numbers and token.lower_ in lexicon.casualty_outcomes["single_remains"]:
+            return field, [token]  # "a man's body was found": one dead
         return field, numbers or ([token.head] if token.head.like_num else [])
     return None, []
 
