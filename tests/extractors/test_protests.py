@@ -132,8 +132,6 @@ def test_protesters_shot_dead_by_police_is_excessive_force(pipeline):
     assert m.fatalities == 2
 
 
-@pytest.mark.xfail(strict=True, reason="typed Excessive force but fatalities 0: in the active 'shot dead two "
-                                       "protesters' the parser makes 'dead' a modifier of 'protesters'")
 def test_police_shooting_dead_protesters_counts_the_dead(pipeline):
     m = only(pipeline, "On 1 December 2023, police shot dead two protesters in Lagos.")
     assert m.sub_event_type == "Excessive force against protesters"
