@@ -193,6 +193,7 @@ def _antecedent(clusters: list[Cluster], frame: Frame) -> Cluster | None:
 
 def merge_specific(frames: list[Frame]) -> list[Cluster]:
     clusters: list[Cluster] = []
+    waiting: list[Frame] = []
     for frame in frames:
         if refers_back(frame):
             home = _antecedent(clusters, frame)
@@ -200,12 +201,18 @@ def merge_specific(frames: list[Frame]) -> list[Cluster]:
                 home.absorb(frame, fill_only=True)
                 continue
             if is_weak(frame):
-                continue  # refers to nothing told: not an event of its own
+                waiting.append(frame)  # "four were killed ... following an attack": told later
+                continue
         home = next((c for c in clusters if _joins(c, frame)), None)
         if home is None:
             clusters.append(Cluster.of(frame))
         else:  # a weak frame adds details, not its sentence's other places
             home.absorb(frame, fill_only=is_weak(frame))
+    for frame in waiting:  # casualties told before their event, in its sentence; else nothing
+        home = next((c for c in clusters if frame.sentence in c.sentences
+                     and _dates_agree(c.merged, frame)), None)
+        if home is not None:
+            home.absorb(frame, fill_only=True)
     return clusters
 
 

@@ -170,6 +170,16 @@ def _drop_shot_who_died(found: list[Casualty]) -> list[Casualty]:
     return [c for c in found if not (c.inferred and c.field == "injured")]
 
 
+def _unknown_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
+    """"leaving an unspecified number of fatalities": a toll, but nobody gave the number."""
+    match = lexicon.unknown_casualties.search(sentence.text)
+    if not match:
+        return []
+    span = TextSpan(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
+    figure = Figure(lexicon.unknown_casualty_value, vague=True)
+    return [Casualty("killed", figure, span, sentence.span.start)]
+
+
 def _zero_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
     match = lexicon.no_casualties.search(sentence.text)
     if not match:
@@ -204,7 +214,8 @@ def _nearest(frames: list[Frame], sentence: Sentence, token_i: int) -> Frame:
 
 def attach_casualties(frames: list[Frame], sentence: Sentence, lexicon: Lexicon,
                       document: Document) -> None:
-    casualties = find_casualties(sentence, lexicon) + _zero_casualties(sentence, lexicon)
+    casualties = find_casualties(sentence, lexicon) + _zero_casualties(sentence, lexicon) \
+        + _unknown_casualties(sentence, lexicon)
     for casualty in casualties:
         if frames:
             record(_nearest(frames, sentence, casualty.token_i), casualty)

@@ -69,6 +69,10 @@ def _same_event(a: Trigger, b: Trigger) -> bool:
     ("killing three and wounding 34")."""
     if _linked(a.token, b.token):
         return True
+    for harm, other in ((a, b), (b, a)):  # "conducted an airstrike and killed two"
+        if harm.harm and harm.token.dep_ == "conj" and other.pos == "noun" \
+                and other.token.dep_ == "dobj" and other.token.head == harm.token.head:
+            return True
     compatible = a.sense.event_class == b.sense.event_class or a.harm or b.harm
     if compatible and _conjoined(a.token, b.token):
         return True
@@ -221,6 +225,8 @@ class FrameBuilder:
     def _victim_kind(self, verb: Token, victim: Token) -> str:
         """What a harmed phrase names: a person nobody lists ("a street vendor", "Lupoe") is a
         civilian when the verb harms people directly."""
+        if (victim.like_num or victim.tag_ == "CD") and not any(p == "of" for p, _ in prep_objects(victim)):
+            return "number"  # "... and two were wounded": the noun is elided, so is who they are
         kind = kind_of(victim, self.lexicon)
         if kind in ("person", "name", "other") and verb.lemma_.lower() in self.lexicon.cues["person_harm_verbs"]:
             return "civilian"

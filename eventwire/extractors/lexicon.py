@@ -55,6 +55,9 @@ class Lexicon:
     #: verbs, killed markers, injury verbs and single-person pronouns (see lexicon.toml)
     casualty_outcomes: dict[str, frozenset[str]]
     no_casualties: re.Pattern[str]
+    #: "an unspecified number of fatalities", and the toll ACLED codes for it
+    unknown_casualties: re.Pattern[str]
+    unknown_casualty_value: int
     #: protest outcome name -> regular expression (see lexicon.toml [protest_outcomes])
     protest_outcomes: dict[str, re.Pattern[str]]
     cues: dict[str, frozenset[str]]
@@ -124,6 +127,8 @@ def load_lexicon() -> Lexicon:
         casualty_nouns=_invert(raw["casualty_nouns"]),
         casualty_outcomes={k: frozenset(v) for k, v in raw["casualty_outcomes"].items()},
         protest_outcomes={k: re.compile(v, re.IGNORECASE) for k, v in raw["protest_outcomes"].items()},
+        unknown_casualties=re.compile("|".join(raw["unknown_casualties"]["patterns"]), re.IGNORECASE),
+        unknown_casualty_value=raw["unknown_casualties"]["value"],
         no_casualties=re.compile("|".join(raw["no_casualties"]["patterns"]), re.IGNORECASE),
         cues={k: frozenset(v) for k, v in raw["cues"].items()},
         claims={k: frozenset(v) for k, v in raw["claims"].items()},

@@ -66,6 +66,10 @@ def _words_value(words: list[str], table: NumberWords) -> int | None:
     return int(total + current) if seen else None
 
 
+#: a range of figures: "6-7", "10 to 12", "20 or 30"
+_RANGE = re.compile(r"^(\d+)\s*(?:-|–|to|or)\s*\d+$")
+
+
 def parse_figure(phrase: str) -> Figure | None:
     """"at least 92" -> Figure(92, "at least"); "dozens" -> Figure(12, vague=True); "ten" -> 10."""
     table = number_words()
@@ -73,6 +77,9 @@ def parse_figure(phrase: str) -> Figure | None:
     qualifier = next((q for q in table.qualifiers if text.startswith(q + " ")), None)
     if qualifier:
         text = text[len(qualifier):].strip()
+    low = _RANGE.match(text)
+    if low:  # "6-7", "6 to 7": the lowest figure reported
+        return Figure(int(low.group(1)), qualifier)
     words = [w for w in re.split(r"[\s\-]+", text) if w and w not in ("of",)]
     if not words:
         return None
