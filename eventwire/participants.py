@@ -23,7 +23,7 @@ from .where.gazetteer import Gazetteer
 
 NON_STATE_ARMED = (2, 3, 4)
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their"})
-VIOLENT_CLASSES = ("attack", "harm", "clash", "abduction", "looting", "sexual")
+VIOLENT_CLASSES = ("attack", "harm", "clash", "abduction", "looting", "sexual", "takeover")
 #: how far back "X accused Y of being behind the attacks" reaches
 ACCUSATION_WINDOW_DAYS = 30
 _PERIOD_SUFFIX = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..document import Document
-from ..extractors.topics import snippet_topic
+from ..extractors.topics import snippet_topic, topic_scores
 from ..pipeline import Pipeline
 from ..records import Article
 from .common import analyse_all, primary_event, read_rows
@@ -41,9 +41,19 @@ TOPIC_CLASS = {"natural_disaster": "NATURAL_DISASTER", "man_made_disaster": "MAN
 CLASSES = tuple(CASE_CLASS.values()) + tuple(TOPIC_CLASS.values())
 
 
+def _leads_with_attribution(document: Document) -> bool:
+    """The snippet's first sentence is about who is responsible ("IS claimed responsibility
+    for a car bomb ...", "the Taliban denied ..."), not the attack it refers to."""
+    first = document.sentences[0].text if document.sentences else document.article.text
+    return topic_scores(first).get("attribution", 0) > 0
+
+
 def predicted_class(document: Document) -> str:
     """The primary event's type; else the first event frame's (a snippet's event may be too
-    bare to code as a row: "649 people were arrested"); else the non-conflict topic."""
+    bare to code as a row: "649 people were arrested"); else the non-conflict topic. A snippet
+    that leads with a claim or a denial of responsibility is an attribution."""
+    if _leads_with_attribution(document):
+        return TOPIC_CLASS["attribution"]
     event = primary_event(document)
     if event is not None and event.sub_event_type in CASE_CLASS:
         return CASE_CLASS[event.sub_event_type]

@@ -30,8 +30,8 @@ def _targets_civilians(frame: Frame) -> bool:
 def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
     """ACLED sub-event type of a frame (see the module docstring for the order of decisions)."""
     cls = frame.event_class
-    if cls == "territory":
-        return _territory_sub_type(frame)
+    if cls == "territory" or cls in taxonomy.territorial_classes:
+        return _territory_sub_type(frame, cls in taxonomy.territorial_classes)
     if cls in ("protest", "crowd") and frame.protest_outcome:
         return taxonomy.protest_outcomes[frame.protest_outcome]
     if cls in VIOLENT_CLASSES and frame.inter1 in CROWD_INTER:
@@ -51,11 +51,11 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
 STATE_INTER = (1, 8)
 
 
-def _territory_sub_type(frame: Frame) -> str:
+def _territory_sub_type(frame: Frame, always: bool = False) -> str:
     """Seizing a town is territorial; seizing a car is looting (a target is territory when it
     is a named place or its head noun says so; seized weapons were made an interception when
     the frame was built)."""
-    territorial = any(r.distance == 0 for r in frame.place_refs) or frame.territorial_target
+    territorial = always or any(r.distance == 0 for r in frame.place_refs) or frame.territorial_target
     if not territorial:
         return "Looting/property destruction"
     return "Government regains territory" if frame.inter1 == 1 else "Non-state actor overtakes territory"

@@ -27,7 +27,7 @@ PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on"
 DEFINITE = ("the", "these", "those", "both", "this", "that")
 #: classes that outrank others when triggers of several classes report one event
 CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot", "crowd_control",
-                  "territory", "arrest", "looting", "withdrawal", "base", "agreement", "group_change",
+                  "takeover", "territory", "arrest", "looting", "withdrawal", "base", "agreement", "group_change",
                   "clash", "attack", "harm")
 
 

@@ -81,6 +81,7 @@ class Taxonomy:
     remote_weapon_order: tuple[str, ...]
     fixed_classes: dict[str, tuple[str, str]]
     protest_outcomes: dict[str, str]
+    territorial_classes: tuple[str, ...]
     plover: dict[str, tuple[str, str]]
     plover_weapon_modes: dict[str, str]
 
@@ -149,6 +150,7 @@ def load_taxonomy() -> Taxonomy:
         remote_weapon_order=tuple(raw["remote_weapon_order"]["order"]),
         fixed_classes={k: (v[0], v[1]) for k, v in raw["fixed_classes"].items()},
         protest_outcomes=dict(raw["protest_outcomes"]),
+        territorial_classes=tuple(raw["territorial_classes"]["classes"]),
         plover={k: (v[0], v[1]) for k, v in raw["plover"].items()},
         plover_weapon_modes=dict(raw["plover_weapon_modes"]),
     )

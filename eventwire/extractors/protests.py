@@ -45,7 +45,8 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
         return False  # the crowd's own violence ("protesters threw stones"): a riot, not repression
     target = " ".join(r.text for r in [frame.target, *frame.target_refs] if r is not None)
     sentence = next((s.text for s in document.sentences if s.index == frame.sentence), "")
-    return bool(crowd.search(target)) or (frame.agent is not None and bool(crowd.search(sentence))
+    acting = frame.agent is not None or frame.event_class == "harm"  # "dozens were wounded as ..."
+    return bool(crowd.search(target)) or (acting and bool(crowd.search(sentence))
                                           and frame.event_class != "clash")
 
 
@@ -70,4 +71,6 @@ def type_protests(document: Document, lexicon: Lexicon) -> None:
                 frame.protest_outcome = outcome
         elif frame.event_class in FORCE_CLASSES and _against_crowd(document, frame, lexicon):
             outcome = outcome_of(_window(document, frame), lexicon) or "intervention"
+            if outcome == "intervention" and frame.fatalities:
+                outcome = "excessive"  # protesters were killed
             _as_protest(frame, outcome)

@@ -162,14 +162,27 @@ def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
     if trigger.pos == "verb" and any(f in lexicon.cues["disaster_subjects"]
                                      for s in subjects for f in lemma_forms(s)):
         return "natural or accidental"
-    if trigger.sense.weapon == "IED" and trigger.sense.event_class == "attack" and not subjects:
-        words = {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
-        text = token.sent.text.lower()
-        cued = any((c in words) if " " not in c else (c in text) for c in lexicon.cues["accident_cues"])
+    people = [s for s in subjects if s.ent_type_ in ("ACTOR", "PERSON", "NORP") or s.pos_ == "PRON"
+              or any(f in lexicon.heads["armed"] | lexicon.heads["civilian"] for f in lemma_forms(s))]
+    if trigger.sense.weapon == "IED" and trigger.sense.event_class == "attack" and not people:
         armed = any(t.ent_type_ == "ACTOR" or t.lemma_.lower() in lexicon.heads["armed"] for t in token.sent)
-        if cued and not armed:
+        if _cued(token.sent, lexicon.cues["accident_cues"]) and not armed:
             return "accident"
+    if trigger.sense.event_class in POLICE_WORK and _cued(token.sent, lexicon.cues["crime_cues"]) \
+            and not any(t.ent_type_ == "ACTOR" for t in token.sent):
+        return "criminal"  # "police arrested ten people over fake currency": not political
     return None
+
+
+#: classes that are police work when done about crime (arrests, seizures)
+POLICE_WORK = ("arrest", "intercept")
+
+
+def _cued(sentence: Span, cues: frozenset[str]) -> bool:
+    """Any cue in the sentence: single words by lemma or form, phrases by text."""
+    words = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    text = sentence.text.lower()
+    return any((c in words) if " " not in c else (c in text) for c in cues)
 
 
 def irrealis_reason(trigger: Trigger, lexicon: Lexicon, is_title: bool = False) -> str | None:
