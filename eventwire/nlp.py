@@ -100,7 +100,8 @@ PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "at", "around", "inside
 
 def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     """A name the NER calls an organisation or a person, standing where a place stands ("in
-    Settat", "Zaio (Nador)") and known to the gazetteer as a populated place, is a place."""
+    Settat", "Zaio (Nador)", "(Andhra Pradesh)") and known to the gazetteer as a populated
+    place, is a place."""
     ents = list(doc.ents)
     changed = False
     for i, ent in enumerate(ents):
@@ -112,8 +113,10 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
             continue
         head = ent.root
         after = doc[ent.end] if ent.end < len(doc) else None
+        before = doc[ent.start - 1] if ent.start > 0 else None
         placed = (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) \
-            or (after is not None and after.text == "(")
+            or (after is not None and after.text == "(") \
+            or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"
         if placed and is_place(ent.text):
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True

@@ -366,8 +366,14 @@ class FrameBuilder:
         for ent in self.sentence.span.ents:  # weaker places: anywhere in the sentence
             modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
                                          "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
-            if ent.label_ in ("GPE", "LOC", "FAC") and not modifier:
+            if ent.label_ in ("GPE", "LOC", "FAC") and (not modifier or self._names_settlement(ent.root)):
                 self._add_place(frame, ent.root, "sentence", distance=3)
+
+    def _names_settlement(self, modifier: Token) -> bool:
+        """"Visakhapatnam city", "Keesara village": the name of the town the noun is."""
+        head = modifier.head
+        return modifier.dep_ == "compound" and any(
+            f in self.lexicon.heads["area"] | self.lexicon.heads["territory"] for f in lemma_forms(head))
 
     def _complete(self, frame: Frame, group: list[Trigger]) -> bool:
         """Does the group carry what its trigger requires ("fired" needs a weapon)?"""
