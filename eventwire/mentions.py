@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .actors import ActorTable, event_inter, interaction_code
 from .document import Document, Frame
+from .extractors.casualties import record
 from .extractors.classify import classify
 from .extractors.lexicon import Taxonomy
 from .merging import is_unidentified, is_unspecific, merge_event_fields
@@ -191,10 +192,33 @@ def _antecedent(clusters: list[Cluster], frame: Frame) -> Cluster | None:
     return None
 
 
+#: how many sentences back a casualty figure without an event of its own may reach
+ORPHAN_REACH = 2
+
+
+def _attach_orphan_casualties(document: Document, clusters: list[Cluster]) -> None:
+    """"The blast killed three. Ten others were wounded.": a figure in a sentence with no event
+    belongs to the event the story told just before it."""
+    for sentence, casualty in document.context.get("orphan_casualties", []):
+        told = [c for c in clusters if any(sentence - ORPHAN_REACH <= s < sentence for s in c.sentences)
+                and c.segments & {"body", "title", "standfirst"}]
+        if told:
+            record(max(told, key=lambda c: max(s for s in c.sentences if s < sentence)).merged, casualty)
+
+
+def _a_killing_of_its_own(frame: Frame) -> bool:
+    """"A man was killed and his body was found": a report of one killing, in the body of the
+    story, not a toll over time ("14,000 have been killed since April") nor a headline."""
+    counted = bool(frame.fatalities_reported or frame.injured)
+    return counted and frame.segment == "body" and not frame.perfect and frame.date_range is None
+
+
 def merge_specific(frames: list[Frame]) -> list[Cluster]:
     clusters: list[Cluster] = []
     waiting: list[Frame] = []
     for frame in frames:
+        if frame.event_class == "harm" and frame.perfect:
+            continue  # "14,000 have been killed since April": a toll over time, no one event
         if refers_back(frame):
             home = _antecedent(clusters, frame)
             if home is not None:
@@ -208,11 +232,13 @@ def merge_specific(frames: list[Frame]) -> list[Cluster]:
             clusters.append(Cluster.of(frame))
         else:  # a weak frame adds details, not its sentence's other places
             home.absorb(frame, fill_only=is_weak(frame))
-    for frame in waiting:  # casualties told before their event, in its sentence; else nothing
+    for frame in waiting:  # casualties told before their event, in its sentence
         home = next((c for c in clusters if frame.sentence in c.sentences
                      and _dates_agree(c.merged, frame)), None)
         if home is not None:
             home.absorb(frame, fill_only=True)
+        elif _a_killing_of_its_own(frame):
+            clusters.append(Cluster.of(frame))
     return clusters
 
 
@@ -311,6 +337,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     specific = [f for f in document.frames if not is_compound(f)]
     compounds = [f for f in document.frames if is_compound(f)]
     clusters = absorb_compounds(compounds, merge_specific(specific), lede_sentences(document))
+    _attach_orphan_casualties(document, clusters)
     for cluster in clusters:  # what the merged reading knows can change the type
         cluster.merged.weapon = None
         classify(cluster.merged, taxonomy)

@@ -43,7 +43,10 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
         start = min([victim] + [c for c in victim.children if c.dep_ in ("quantmod", "advmod")],
                     key=lambda t: t.i)
         return parse_figure(victim.doc[start.i:victim.i + 1].text), start
-    number = next((c for c in victim.children if c.dep_ == "nummod"
+    if victim.lemma_.lower() == "number":
+        return None, victim  # "an unknown number of soldiers": read by the unknown-toll patterns
+    modifiers = [victim] + [c for c in victim.children if c.dep_ == "compound"]  # "Thirteen Houthi fighters"
+    number = next((c for m in modifiers for c in m.children if c.dep_ == "nummod"
                    or c.dep_ == "compound" and (c.like_num or c.ent_type_ == "CARDINAL")), None)
     if number is not None:
         words = sorted(number.subtree, key=lambda t: t.i)

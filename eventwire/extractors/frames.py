@@ -34,6 +34,8 @@ CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot"
 #: relation of a place named by an area around it ("the Deir ez-Zor desert"): a region, so it
 #: locates an event but is not one of several towns a report splits into
 AREA_RELATION = "area"
+#: nouns that wrap a crowd: "a group of teachers", "dozens of protesters", "members of a union"
+CROWD_WRAPPERS = ("group", "member", "number", "dozen", "dozens", "hundreds", "thousands", "scores")
 #: classes whose agent is a crowd of people, not only an armed actor
 CROWD_CLASSES = ("protest", "crowd", "riot")
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
@@ -201,6 +203,9 @@ class FrameBuilder:
             self._role(frame, agent, "agent")
 
     def _harm_arguments(self, frame: Frame, verb: Token) -> None:
+        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+               for c in verb.children):
+            frame.perfect = True  # "have been killed since April": a toll, not one event
         headline_passive = verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children)
         if headline_passive:  # "Two soldiers wounded as ...": the subject is the victim
             for victim in subjects(verb):
@@ -280,6 +285,9 @@ class FrameBuilder:
     def _is_crowd(self, head: Token, kind: str, event_class: str) -> bool:
         """Who can protest or riot: a crowd of people; for "crowd" verbs ("blocked",
         "gathered") not forces, which block roads for other reasons."""
+        inner = [o for p, o in prep_objects(head) if p == "of"]
+        if inner and (head.like_num or any(f in CROWD_WRAPPERS for f in lemma_forms(head))):
+            return self._is_crowd(inner[0], kind_of(inner[0], self.lexicon), event_class)
         if any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head)):
             return True
         if event_class == "crowd":

@@ -141,6 +141,9 @@ class Resolver:
         for ref, places in zip(frame.place_refs, found):
             ref.place = places[0] if len(places) == 1 and self.plausible(places[0], set()) else None
         named = {r.place.country_code for r in frame.place_refs if r.place is not None}
+        named |= {places[0].country_code for ref, places in zip(frame.place_refs, found)
+                  if ref.relation == "within"  # "(Veracruz)": city or state, both in Mexico
+                  and places and len({p.country_code for p in places}) == 1}
         for ref, places in zip(frame.place_refs, found):
             if ref.place is None:
                 ref.place = self.choose(places, named)

@@ -1,0 +1,48 @@
+"""CASE 2021 snippet classes (evaluate/case2021.py predicted_class): a snippet whose first
+sentence is about who is responsible for an attack is an attribution (ATTRIB); a snippet that
+reports the attack itself is the attack's class, even when a claim follows. Snippets written
+for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.evaluate.case2021 import predicted_class
+from tests.conftest import analyse
+
+PUBLISHED = dt.date(2023, 12, 1)
+
+
+def case_class(pipeline, text: str) -> str:
+    return predicted_class(analyse(pipeline, text, PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State group claimed responsibility for a car bomb that killed ten people at a "
+    "market in Baghdad on 1 December 2023.",
+    "Al-Shabaab claimed responsibility for the roadside bombing, which killed four soldiers near "
+    "Mogadishu on 1 December 2023. The group said its fighters planted the device.",
+    "The Taliban denied involvement in the bombing of a mosque in Kabul on 1 December 2023.",
+])
+def test_a_snippet_that_leads_with_a_claim_or_denial_is_an_attribution(pipeline, text):
+    assert case_class(pipeline, text) == "ATTRIB"
+
+
+def test_a_denial_in_other_words_is_an_attribution(pipeline):
+    assert case_class(pipeline, "The Taliban denied any role in the bombing of a mosque in Kabul "
+                                "on 1 December 2023.") == "ATTRIB"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A roadside bomb struck a military convoy near Mogadishu on 1 December 2023, killing four "
+     "soldiers.", "REM_EXPLOS"),
+    ("A car bomb exploded at a crowded market in Baghdad on 1 December 2023, killing ten people.",
+     "REM_EXPLOS"),
+    ("A suicide bomber blew himself up at a crowded market in Baghdad on 1 December 2023, killing "
+     "ten people.", "SUIC_BOMB"),
+    ("A car bomb exploded at a crowded market in Baghdad on 1 December 2023, killing ten people. "
+     "The Islamic State group later claimed responsibility for the attack.", "REM_EXPLOS"),
+])
+def test_a_snippet_that_reports_the_bombing_is_the_bombing_s_class(pipeline, text, expected):
+    assert case_class(pipeline, text) == expected

@@ -1,0 +1,125 @@
+"""Casualty figures as a coder reads them (extractors/casualties.py, numbers.py, frames.py,
+mentions.py): a sentence-initial number counts its victims, a range counts its lowest figure,
+an unspecified toll is ACLED's 10, casualties told before their attack join it, a headline's
+victim counts one, and news with no date of its own is dated as reported. Sentences written
+for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import analyse
+
+PUBLISHED = dt.date(2023, 12, 1)
+
+
+def only(pipeline, text: str, published: dt.date = PUBLISHED):
+    found = analyse(pipeline, text, published).mentions
+    assert len(found) == 1, [(m.sub_event_type, m.fatalities, m.injured) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Thirteen militants were killed in an army raid in Marib province on 1 December 2023.", 13),
+    ("Thirteen militants were killed in clashes with government forces in Marib on 1 December "
+     "2023.", 13),
+    ("Twenty-two militants were killed in an army raid in Marib province on 1 December 2023.", 22),
+])
+def test_a_number_opening_the_sentence_counts_the_victims(pipeline, text, killed):
+    assert only(pipeline, text).fatalities == killed
+
+
+def test_a_sentence_initial_number_before_a_modified_noun_counts_the_victims(pipeline):
+    m = only(pipeline, "Thirteen Houthi fighters were killed in clashes with government forces "
+                       "in Marib on 1 December 2023.")
+    assert m.fatalities == 13
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("On 1 December 2023, 6-7 people were killed when gunmen attacked a village in Zamfara "
+     "state.", 6),
+    ("On 1 December 2023, 6 to 7 people were killed when gunmen attacked a village in Zamfara "
+     "state.", 6),
+    ("On 1 December 2023, gunmen attacked a village in Zamfara state and killed 10-12 people.", 10),
+])
+def test_a_range_of_figures_counts_the_lowest(pipeline, text, killed):
+    assert only(pipeline, text).fatalities == killed
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, gunmen attacked a village in Zamfara state, leaving an unspecified "
+    "number of fatalities.",
+    "On 1 December 2023, gunmen opened fire on a bus in Zamfara state, leaving an unspecified "
+    "number of fatalities.",
+])
+def test_an_unspecified_number_of_fatalities_is_coded_ten(pipeline, text):
+    assert only(pipeline, text).fatalities == 10
+
+
+def test_killing_an_unknown_number_is_coded_ten(pipeline):
+    m = only(pipeline, "On 1 December 2023, militants attacked an army base in Kidal, killing an "
+                       "unknown number of soldiers.")
+    assert m.fatalities == 10
+
+
+def test_casualties_told_before_the_attack_join_it(pipeline):
+    m = only(pipeline, "On 1 December 2023, four soldiers were killed and two were wounded "
+                       "following an attack by militants on a checkpoint in Kidal.")
+    assert (m.fatalities, m.injured) == (4, 2)
+    assert m.actor2 == "Military Forces of Mali"
+    assert m.actor1 == "Unidentified Armed Group (Mali)"
+    assert m.civilian_targeting is None  # "two were wounded" are soldiers, not civilians
+
+
+def test_policemen_killed_after_gunmen_attacked_are_the_attack_s_victims(pipeline):
+    m = only(pipeline, "On 1 December 2023, three policemen were killed after gunmen attacked a "
+                       "police station in Zamfara state.")
+    assert m.fatalities == 3
+    assert m.actor2 == "Police Forces of Nigeria"
+
+
+@pytest.mark.parametrize("text, actor1, country", [
+    ("On 1 December 2023, the Israeli army conducted an airstrike and killed two civilians in "
+     "Khan Younis.", "Military Forces of Israel", "Palestine"),
+    ("On 1 December 2023, Russian forces carried out an airstrike and killed two civilians in "
+     "Idlib.", "Military Forces of Russia", "Syria"),
+])
+def test_conducting_an_airstrike_and_killing_is_one_event(pipeline, text, actor1, country):
+    m = only(pipeline, text)
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.fatalities == 2
+    assert (m.actor1, m.country) == (actor1, country)
+    assert m.actor2 == f"Civilians ({country})"
+
+
+def test_a_headline_victim_shot_to_death_counts_one_killed(pipeline):
+    m = only(pipeline, "Woman shot to death in Detroit")
+    assert m.fatalities == 1
+    assert (m.location, m.country) == ("Detroit", "United States")
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, a man was shot in Detroit. A man's body was found near the scene hours "
+    "later.",
+    "On 1 December 2023, gunmen opened fire on a bar in Detroit, wounding three people. A man's "
+    "body was found outside the bar.",
+])
+def test_a_body_found_after_a_shooting_adds_one_killed_to_it(pipeline, text):
+    assert only(pipeline, text).fatalities == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed a farmer in his field in Kano state, police said.",
+    "Woman shot to death in Detroit",
+])
+def test_an_undated_event_is_dated_to_publication_at_week_precision(pipeline, text):
+    published = dt.date(2023, 12, 5)
+    m = only(pipeline, text, published)
+    assert (m.event_date, m.time_precision) == (published, 2)
+
+
+def test_an_event_with_its_own_date_keeps_it_at_day_precision(pipeline):
+    m = only(pipeline, "On 1 December 2023, gunmen killed a farmer in his field in Kano state.",
+             dt.date(2023, 12, 5))
+    assert (m.event_date, m.time_precision) == (dt.date(2023, 12, 1), 1)

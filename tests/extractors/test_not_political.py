@@ -1,0 +1,53 @@
+"""What is not political violence gives no event (extractors/triggers.py, lexicon.toml): an
+earthquake that "struck", an explosion of a gas cylinder with nobody named setting it off,
+police work over counterfeit money. Each is paired with the same wording that is an event (a
+bomb explosion, arrested activists, gunmen blowing something up), so the rule cannot pass by
+finding nothing. Sentences written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import analyse
+
+PUBLISHED = dt.date(2023, 12, 1)
+
+
+def mentions(pipeline, text: str):
+    return analyse(pipeline, text, PUBLISHED).mentions
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, an earthquake struck eastern Turkey, killing 12 people.",
+    "An earthquake struck eastern Turkey on 1 December 2023, killing 12 people and injuring "
+    "dozens.",
+    "On 1 December 2023, a gas cylinder explosion at a restaurant in Kano killed five people.",
+    "On 1 December 2023, police arrested ten people over counterfeit currency in Lagos.",
+])
+def test_disasters_accidents_and_police_work_give_no_event(pipeline, text):
+    assert mentions(pipeline, text) == []
+
+
+def test_a_bomb_explosion_at_a_market_is_an_event(pipeline):
+    found = mentions(pipeline, "On 1 December 2023, a bomb explosion at a market in Kano killed "
+                               "five people.")
+    assert [(m.event_type, m.fatalities, m.country) for m in found] == \
+        [("Explosions/Remote violence", 5, "Nigeria")]
+
+
+def test_arresting_opposition_activists_is_an_event(pipeline):
+    found = mentions(pipeline, "On 1 December 2023, police arrested ten opposition activists in "
+                               "Lagos.")
+    assert [(m.sub_event_type, m.actor1, m.country) for m in found] == \
+        [("Arrests", "Police Forces of Nigeria", "Nigeria")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("On 1 December 2023, gunmen blew up a bank in Kano.", "Nigeria"),
+    ("On 1 December 2023, gunmen blew up a bank in Kidal.", "Mali"),
+])
+def test_gunmen_blowing_up_a_bank_is_still_an_event(pipeline, text, country):
+    found = mentions(pipeline, text)
+    assert [(m.actor1, m.country) for m in found] == [(f"Unidentified Armed Group ({country})",
+                                                       country)]

@@ -1,0 +1,89 @@
+"""Places named through an area ("in Idleb countryside", "the outskirts of Aleppo", "the province
+of Marib", "the Deir ez-Zor desert around al-Mayadin") and places given with the areas they lie
+in, in brackets ("Tunari (Cochabamba)", "Kikara (Douentza, Mopti)"). Sentences written for
+these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import analyse
+
+PUBLISHED = dt.date(2023, 12, 1)
+
+
+def only(pipeline, text: str):
+    found = analyse(pipeline, text, PUBLISHED).mentions
+    assert len(found) == 1, [(m.location, m.sub_event_type) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    ("On 1 December 2023, gunmen killed two farmers in Idleb countryside.", "Idlib", "Idleb"),
+    ("On 1 December 2023, gunmen killed two farmers in the countryside of Hama.", "Hamah", "Hama"),
+    ("On 1 December 2023, shelling killed three civilians on the outskirts of Aleppo.",
+     "Aleppo", "Aleppo"),
+])
+def test_a_place_inside_an_area_phrase_locates_the_event(pipeline, text, location, admin1):
+    m = only(pipeline, text)
+    assert (m.location, m.admin1, m.country) == (location, admin1, "Syria")
+    assert m.latitude is not None and m.longitude is not None
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, an airstrike killed four fighters in the province of Marib, Yemen.",
+    "On 1 December 2023, an airstrike killed four fighters in the province of Marib in Yemen.",
+    "On 1 December 2023, an airstrike killed four fighters in Yemen's province of Marib.",
+])
+def test_the_province_of_a_place_beats_the_country_named_with_it(pipeline, text):
+    m = only(pipeline, text)
+    assert (m.location, m.admin1, m.country) == ("Marib", "Marib", "Yemen")
+    assert m.geo_precision in (1, 2)  # the province, not only the country
+
+
+def test_an_area_named_after_a_place_never_splits_a_report(pipeline):
+    """The desert is named after Deir ez-Zor; the strikes were around al-Mayadin: one event."""
+    m = only(pipeline, "On 1 December 2023, Russian warplanes carried out strikes in the Deir ez-Zor "
+                       "desert around al-Mayadin, killing six fighters.")
+    assert (m.location, m.admin1, m.country) == ("Al Mayadin", "Deir ez Zor", "Syria")
+    assert m.fatalities == 6
+
+
+@pytest.mark.parametrize("text, location, admin1, country", [
+    ("On 1 December 2023, gunmen killed a farmer in Tunari (Cochabamba).",
+     "Cochabamba", "Cochabamba", "Bolivia"),
+    ("On 1 December 2023, soldiers clashed with rebels in Tunari (Cochabamba).",
+     "Cochabamba", "Cochabamba", "Bolivia"),
+    ("On 1 December 2023, gunmen killed a farmer in Kikara (Mopti).", "Mopti", "Mopti", "Mali"),
+    ("On 1 December 2023, gunmen killed a farmer in Kikara (Douentza, Mopti).",
+     "Douentza", "Mopti", "Mali"),
+])
+def test_a_town_the_gazetteer_does_not_know_is_placed_by_its_bracketed_areas(
+        pipeline, text, location, admin1, country):
+    m = only(pipeline, text)
+    assert (m.location, m.admin1, m.country) == (location, admin1, country)
+
+
+@pytest.mark.xfail(strict=True, reason="an unknown village placed by its bracketed province is "
+                   "coded geo_precision 1 (the town itself: 'Mopti', 'Cochabamba' city), not 2/3")
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, gunmen killed a farmer in Kikara (Mopti).",
+    "On 1 December 2023, gunmen killed a farmer in Tunari (Cochabamba).",
+])
+def test_a_town_placed_only_by_its_province_does_not_claim_town_precision(pipeline, text):
+    assert only(pipeline, text).geo_precision > 1
+
+
+@pytest.mark.xfail(strict=True, reason="the bracketed state does not pick the country of an "
+                   "ambiguous town: 'Cordoba (Veracruz)' -> Cordoba, Argentina; 'Santa Rosa "
+                   "(La Pampa)' -> Santa Rosa, Philippines")
+@pytest.mark.parametrize("text, country, admin1", [
+    ("On 1 December 2023, gunmen killed a trader in Cordoba (Veracruz).", "Mexico", None),
+    ("On 1 December 2023, gunmen killed a trader in Santa Rosa (La Pampa).", "Argentina",
+     "La Pampa"),
+])
+def test_the_bracketed_state_picks_the_country_of_an_ambiguous_town(pipeline, text, country, admin1):
+    m = only(pipeline, text)
+    assert m.country == country
+    assert admin1 is None or m.admin1 == admin1
