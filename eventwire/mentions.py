@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .actors import ActorTable, event_inter, interaction_code
 from .document import Document, Frame
-from .extractors.casualties import record
+from .extractors.casualties import record, settle_injured
 from .extractors.classify import classify
 from .extractors.lexicon import Taxonomy
 from .merging import is_unidentified, is_unspecific, merge_event_fields
@@ -150,6 +150,8 @@ def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
         into.event_date, into.time_precision, into.date_range = (
             other.event_date, other.time_precision, None)
         into.date_inherited = False
+    if other.shot is not None:
+        into.shot = other.shot if into.shot is None else min(into.shot, other.shot)
     if PROTEST_OUTCOMES.index(other.protest_outcome) > PROTEST_OUTCOMES.index(into.protest_outcome):
         into.protest_outcome = other.protest_outcome
     if not fill_only:
@@ -341,6 +343,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     for cluster in clusters:  # what the merged reading knows can change the type
         cluster.merged.weapon = None
         classify(cluster.merged, taxonomy)
+        settle_injured(cluster.merged)
         _claimant_is_perpetrator(cluster.merged, actors)
         _crowd_and_unknown_actors(cluster.merged, actors)
         cluster.merged.interaction = interaction_code(cluster.merged.inter1, cluster.merged.inter2)

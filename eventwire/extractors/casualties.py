@@ -105,7 +105,8 @@ def _outcome_field(verb: Token, lexicon: Lexicon) -> str | None:
     if lemma in outcomes["verbs"] and _killed_marker(verb, lexicon):
         return "killed"
     linked = [verb.head, *verb.children] if verb.dep_ == "conj" else list(verb.children)
-    if lemma in outcomes["injury_verbs"] and is_passive(verb) \
+    hit_someone = is_passive(verb) or bool(objects(verb))  # "was shot", "shot her husband"
+    if lemma in outcomes["injury_verbs"] and hit_someone \
             and not any(t.lemma_.lower() in lexicon.casualty_verbs for t in linked):
         return "injured"
     return None
@@ -200,9 +201,20 @@ def record(frame: Frame, casualty: Casualty) -> None:
             frame.fatalities_reported.append(value)
         frame.fatalities = min(frame.fatalities_reported)
         frame.add_evidence("fatalities", casualty.span)
+    elif casualty.inferred:  # "he was shot": hurt, unless the story says he died
+        frame.shot = value if frame.shot is None else min(frame.shot, value)
+        frame.add_evidence("injured", casualty.span)
     else:
         frame.injured = value if frame.injured is None else min(frame.injured, value)
         frame.add_evidence("injured", casualty.span)
+
+
+def settle_injured(frame: Frame) -> None:
+    """People shot whose fate the story does not tell count as injured, but not those it says
+    were killed ("a man died after he was shot": one dead, no one injured)."""
+    if frame.injured is None and frame.shot:
+        hurt = frame.shot - (frame.fatalities or 0)
+        frame.injured = hurt if hurt > 0 else None
 
 
 def _nearest(frames: list[Frame], sentence: Sentence, token_i: int) -> Frame:

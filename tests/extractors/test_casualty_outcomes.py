@@ -89,3 +89,17 @@ def test_two_men_shot_and_wounded_is_one_event_with_two_injured(pipeline, text):
     m = only(pipeline, text)
     assert m.injured == 2
     assert m.fatalities == 0
+
+
+def test_a_victim_shot_who_later_died_is_not_also_counted_injured(pipeline):
+    document = analyse(pipeline, "On 1 December 2023, a man was shot outside a shop in Kano. "
+                                 "The victim later died in hospital.", published=dt.date(2023, 12, 1))
+    shooting = next(m for m in document.mentions if m.role == "main")
+    assert shooting.fatalities == 1
+    assert shooting.injured is None
+
+
+def test_shooting_someone_hurts_them_unless_the_story_says_otherwise(pipeline):
+    document = analyse(pipeline, "On 1 December 2023, a gunman shot a shopkeeper in Kano.",
+                       published=dt.date(2023, 12, 1))
+    assert document.mentions[0].injured == 1
