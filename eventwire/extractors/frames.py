@@ -278,6 +278,16 @@ class FrameBuilder:
         elif role == "target":
             self._target(frame, head, kind)
 
+    def _civilian_facility(self, head: Token) -> bool:
+        """"the home of a tribal sheikh", "a Palestinian vehicle": where civilians are, unless
+        it is a military one or an armed actor's ("an army camp", "the militia's vehicles")."""
+        heads = self.lexicon.heads
+        if not any(f in heads["civilian_facility"] for f in lemma_forms(head)):
+            return False
+        modifiers = [c for c in head.subtree if c != head]
+        return not any(m.lower_ in heads["military_modifiers"] or m.ent_type_ == "ACTOR"
+                       or m.lemma_.lower() in heads["armed"] for m in modifiers)
+
     def _is_person(self, head: Token) -> bool:
         """Weapon words that are people too: "gunmen", "snipers", "suicide bombers"."""
         return any(f in self.lexicon.heads["armed_weapons"] for f in lemma_forms(head))
@@ -309,6 +319,8 @@ class FrameBuilder:
                 first, last = core_phrase(head)
                 frame.target_refs.append(self._actor_ref(first, last))
                 frame.add_evidence("target", text_span(self.sentence, first, last))
+                if self._civilian_facility(head):
+                    frame.target_civilians = True
             if kind == "place" or any(f in self.lexicon.heads["territory"] for f in lemma_forms(head)):
                 frame.territorial_target = True
         for sub in head.subtree:  # "bases ... housing forces of the coalition"

@@ -147,6 +147,7 @@ class Resolver:
         for ref, places in zip(frame.place_refs, found):
             if ref.place is None:
                 ref.place = self.choose(places, named)
+        _drop_contradicted(frame.place_refs, found)
         self.place(frame)
 
     def place(self, frame: Frame) -> None:
@@ -207,6 +208,24 @@ def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer,
     frame.geo_source = place.place_id
     if named and place.kind in ("facility", "airport") and frame.target_facility is None:
         frame.target_facility = place.name
+
+
+#: characters between a name and the bracket after it ("Al Mansura village near Jenin (")
+BRACKET_REACH = 25
+
+
+def _drop_contradicted(refs: list[PlaceRef], found: list[list[Place]]) -> None:
+    """"Al Mansura village near Jenin (Jenin, West Bank)": a name read as a town of another
+    country than the one its bracketed areas certainly lie in is a wrong reading; the areas
+    place the event instead."""
+    certain = {id(r): places[0].country_code for r, places in zip(refs, found)
+               if r.relation == "within" and places and len({p.country_code for p in places}) == 1}
+    for ref in refs:
+        if ref.place is None or ref.relation == "within":
+            continue
+        after = [r for r in refs if id(r) in certain and 0 <= r.start - ref.end <= BRACKET_REACH]
+        if after and all(certain[id(r)] != ref.place.country_code for r in after):
+            ref.place = None
 
 
 def _ref_rank(ref: PlaceRef) -> int:

@@ -87,3 +87,9 @@ def test_the_bracketed_state_picks_the_country_of_an_ambiguous_town(pipeline, te
     m = only(pipeline, text)
     assert m.country == country
     assert admin1 is None or m.admin1 == admin1
+
+
+def test_a_town_read_in_another_country_than_its_bracketed_areas_gives_way_to_them(pipeline):
+    document = analyse(pipeline, "On 1 December 2023, soldiers opened fire at a car near Al Mansura "
+                                 "village near Jenin (Jenin, West Bank).", published=dt.date(2023, 12, 1))
+    assert [m.country for m in document.mentions] == ["Palestine"]
