@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import analyse
 from eventwire.document import Frame
 from eventwire.extractors.classify import classify
 from eventwire.extractors.lexicon import load_taxonomy
+from tests.conftest import analyse
 
 
 def classified(**fields) -> Frame:
