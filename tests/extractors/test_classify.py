@@ -1,12 +1,9 @@
 """ACLED's hierarchy on hand-built frames (no parsing: the decision logic alone)."""
 from __future__ import annotations
 
-import datetime as dt
-
 from eventwire.document import Frame
 from eventwire.extractors.classify import classify
 from eventwire.extractors.lexicon import load_taxonomy
-from tests.conftest import analyse
 
 
 def classified(**fields) -> Frame:
@@ -64,11 +61,3 @@ def test_strikes_are_airstrikes_only_when_a_state_strikes():
     assert classified(event_class="attack", state_weapon="airstrike", inter1=1).weapon == "airstrike"
     assert classified(event_class="attack", state_weapon="airstrike", inter1=3).weapon is None
 
-
-def test_attacking_a_home_or_a_civilian_car_targets_civilians(pipeline):
-    home = analyse(pipeline, "On 1 December 2023, gunmen attacked the home of a tribal elder in Amara.",
-                   published=dt.date(2023, 12, 1)).mentions[0]
-    base = analyse(pipeline, "On 1 December 2023, gunmen attacked an army camp near Amara.",
-                   published=dt.date(2023, 12, 1)).mentions[0]
-    assert (home.sub_event_type, home.civilian_targeting) == ("Attack", "Civilian targeting")
-    assert base.sub_event_type == "Armed clash"

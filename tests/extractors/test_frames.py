@@ -93,3 +93,12 @@ def test_civilian_victims_make_violence_against_civilians(pipeline):
     assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
     assert m.civilian_targeting == "Civilian targeting"
     assert m.fatalities == 6
+
+
+def test_attacking_a_home_or_a_civilian_car_targets_civilians(pipeline):
+    home = analyse(pipeline, "On 1 December 2023, gunmen attacked the home of a tribal elder in Amara.",
+                   published=dt.date(2023, 12, 1)).mentions[0]
+    base = analyse(pipeline, "On 1 December 2023, gunmen attacked an army camp near Amara.",
+                   published=dt.date(2023, 12, 1)).mentions[0]
+    assert (home.sub_event_type, home.civilian_targeting) == ("Attack", "Civilian targeting")
+    assert base.sub_event_type == "Armed clash"
