@@ -125,7 +125,7 @@ class FrameBuilder:
         anchor = _anchor(group)
         is_title = self.sentence.segment in ("title", "standfirst")
         reason = irrealis_reason(anchor, self.lexicon, is_title)
-        counted = any(_is_count(t.token) for t in group)
+        counted = any(_is_count(t.token) for t in group) and not _few_with_toll(group)
         anaphor = all(t.pos == "noun" for t in group) and self._is_anaphor(anchor)
         if reason or counted or anaphor:
             self.document.context.setdefault("dropped", []).append(
@@ -257,7 +257,7 @@ class FrameBuilder:
                  and (c.ent_type_ in ("GPE", "LOC", "FAC") or kind_of(c, self.lexicon) in ("place", "name"))]
         named += [o for p, o in prep_objects(area) if p == "of" and kind_of(o, self.lexicon) in ("place", "name")]
         for place in named:  # as close as the area itself: "the province of Marib" is Marib
-            self._add_place(frame, place, AREA_RELATION, distance=1)
+            self._add_place(frame, place, AREA_RELATION, distance=1, nested=True)
 
     def _role(self, frame: Frame, head: Token, role: str) -> None:
         """Put a phrase where it belongs by what it names, whatever its syntactic slot."""
@@ -362,10 +362,15 @@ class FrameBuilder:
                 figure = parse_figure(number.text)
                 frame.weapon_count = figure.value if figure and not figure.vague else None
 
-    def _add_place(self, frame: Frame, head: Token, relation: str, distance: int) -> None:
+    def _add_place(self, frame: Frame, head: Token, relation: str, distance: int,
+                   nested: bool = False) -> None:
+        """A place reference; ``nested`` lets a name inside a longer one in ("Wardak" in
+        "Afghanistan's eastern Wardak province")."""
         first, last = entity_phrase(head)
         span = text_span(self.sentence, first, last)
-        if any(p.start <= span.start < p.end for p in frame.place_refs):
+        inside = (lambda p: p.start == span.start and p.end == span.end) if nested \
+            else (lambda p: p.start <= span.start < p.end)
+        if any(inside(p) for p in frame.place_refs):
             return
         qualifier = next((c.lower_ for c in head.children
                           if c.dep_ == "amod" and c.lower_ in COMPASS), None)
@@ -504,6 +509,21 @@ def times_count(token: Token) -> Token | None:
         if child.lower_ == "times" and any(c.dep_ == "nummod" for c in child.children):
             return child
     return None
+
+
+#: "two car bomb blasts killed ...": so few counted attacks with a toll are the news, not a tally
+FEW_ATTACKS = 3
+
+
+def _few_with_toll(group: list[Trigger]) -> bool:
+    if not any(t.harm for t in group):
+        return False
+    for trig in group:
+        number = next((c for c in trig.token.children if c.dep_ == "nummod"), None)
+        figure = parse_figure(number.text) if number is not None else None
+        if figure is not None and figure.value > FEW_ATTACKS:
+            return False
+    return True
 
 
 def _is_count(token: Token) -> bool:
