@@ -31,6 +31,8 @@ CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot"
                   "clash", "attack", "harm")
 
 
+#: the weapon code of chemical weapons: named anywhere in an attack's sentence, it is the tactic
+CHEMICAL = "chemical"
 #: relation of a place named by an area around it ("the Deir ez-Zor desert"): a region, so it
 #: locates an event but is not one of several towns a report splits into
 AREA_RELATION = "area"
@@ -288,6 +290,12 @@ class FrameBuilder:
         return not any(m.lower_ in heads["military_modifiers"] or m.ent_type_ == "ACTOR"
                        or m.lemma_.lower() in heads["armed"] for m in modifiers)
 
+    def _names_chemical_weapon(self) -> bool:
+        text = self.sentence.text.lower()
+        phrases = [w for w, code in self.lexicon.weapon_phrases if code == CHEMICAL]
+        words = {w for w, code in self.lexicon.weapon_words.items() if code == CHEMICAL}
+        return any(p in text for p in phrases) or any(t.lower_ in words for t in self.sentence.span)
+
     def _is_person(self, head: Token) -> bool:
         """Weapon words that are people too: "gunmen", "snipers", "suicide bombers"."""
         return any(f in self.lexicon.heads["armed_weapons"] for f in lemma_forms(head))
@@ -388,6 +396,9 @@ class FrameBuilder:
             implied = next((t.sense.weapon for t in group if t.sense.weapon), None)
             if implied:
                 frame.weapons.append(implied)
+        if CHEMICAL not in frame.weapons and frame.event_class in ("attack", "harm") \
+                and self._names_chemical_weapon():
+            frame.weapons.append(CHEMICAL)  # "used mustard gas in an attack": the tactic that counts
         for ent in self.sentence.span.ents:  # weaker places: anywhere in the sentence
             modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
                                          "nsubj", "nsubjpass")  # "US troops", "Washington weighs"

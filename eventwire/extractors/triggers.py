@@ -162,6 +162,10 @@ def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
     if trigger.pos == "verb" and any(f in lexicon.cues["disaster_subjects"]
                                      for s in subjects for f in lemma_forms(s)):
         return "natural or accidental"
+    armed_here = any(t.ent_type_ == "ACTOR" or t.lemma_.lower() in lexicon.heads["armed"] for t in token.sent)
+    violent = trigger.sense.event_class in ("attack", "harm", "clash")
+    if violent and _cued(token.sent, lexicon.cues["natural_hazards"]) and not armed_here:
+        return "natural"  # "a strong earthquake killed eight people"
     people = [s for s in subjects if s.ent_type_ in ("ACTOR", "PERSON", "NORP") or s.pos_ == "PRON"
               or any(f in lexicon.heads["armed"] | lexicon.heads["civilian"] for f in lemma_forms(s))]
     if trigger.sense.weapon == "IED" and trigger.sense.event_class == "attack" and not people:

@@ -102,3 +102,9 @@ def test_attacking_a_home_or_a_civilian_car_targets_civilians(pipeline):
                    published=dt.date(2023, 12, 1)).mentions[0]
     assert (home.sub_event_type, home.civilian_targeting) == ("Attack", "Civilian targeting")
     assert base.sub_event_type == "Armed clash"
+
+
+def test_a_chemical_weapon_named_in_the_sentence_decides_the_tactic(pipeline):
+    text = "On 1 December 2023, militants attacked the village of Tall Hamis, using mustard gas."
+    mention = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions[0]
+    assert mention.sub_event_type == "Chemical weapon"

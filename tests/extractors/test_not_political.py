@@ -51,3 +51,15 @@ def test_gunmen_blowing_up_a_bank_is_still_an_event(pipeline, text, country):
     found = mentions(pipeline, text)
     assert [(m.actor1, m.country) for m in found] == [(f"Unidentified Armed Group ({country})",
                                                        country)]
+
+
+def test_violence_in_a_sentence_about_a_natural_hazard_is_no_attack(pipeline):
+    text = ("On 1 December 2023, a strong earthquake shook Java, and a motorcyclist was hit "
+            "by falling rocks near Cianjur.")
+    assert analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions == []
+
+
+def test_a_protest_about_flood_relief_is_still_a_protest(pipeline):
+    text = "On 1 December 2023, villagers staged a protest in Cianjur demanding relief after heavy rains."
+    mentions = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions
+    assert [m.sub_event_type for m in mentions] == ["Peaceful protest"]
