@@ -45,9 +45,8 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
         return False  # the crowd's own violence ("protesters threw stones"): a riot, not repression
     target = " ".join(r.text for r in [frame.target, *frame.target_refs] if r is not None)
     sentence = next((s.text for s in document.sentences if s.index == frame.sentence), "")
-    acting = frame.agent is not None or frame.event_class == "harm"  # "dozens were wounded as ..."
-    return bool(crowd.search(target)) or (acting and bool(crowd.search(sentence))
-                                          and frame.event_class != "clash")
+    acting = frame.agent is not None or frame.event_class in ("harm", "clash")  # "dozens were wounded as ..."
+    return bool(crowd.search(target)) or (acting and bool(crowd.search(sentence)))
 
 
 def _as_protest(frame: Frame, outcome: str | None) -> None:
