@@ -274,8 +274,8 @@ class FrameBuilder:
         elif role == "agent" and frame.event_class in CROWD_CLASSES:
             if frame.agent is None and self._is_crowd(head, kind, frame.event_class):
                 self._set_actor(frame, head, "agent")
-        elif role == "agent" and kind in ("actor", "place", "person"):
-            if frame.agent is None:
+        elif role == "agent" and (kind in ("actor", "place", "person") or self._crowd_noun(head)):
+            if frame.agent is None:  # "the Ngbo youths attacked": a crowd can attack too
                 self._set_actor(frame, head, "agent")
         elif role == "target":
             self._target(frame, head, kind)
@@ -295,6 +295,10 @@ class FrameBuilder:
         phrases = [w for w, code in self.lexicon.weapon_phrases if code == CHEMICAL]
         words = {w for w, code in self.lexicon.weapon_words.items() if code == CHEMICAL}
         return any(p in text for p in phrases) or any(t.lower_ in words for t in self.sentence.span)
+
+    def _crowd_noun(self, head: Token) -> bool:
+        """Plural people who can act as a crowd ("youths", "traders"); one woman is no crowd."""
+        return head.tag_ in ("NNS", "NNPS") and any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head))
 
     def _is_person(self, head: Token) -> bool:
         """Weapon words that are people too: "gunmen", "snipers", "suicide bombers"."""

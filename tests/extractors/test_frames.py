@@ -108,3 +108,10 @@ def test_a_chemical_weapon_named_in_the_sentence_decides_the_tactic(pipeline):
     text = "On 1 December 2023, militants attacked the village of Tall Hamis, using mustard gas."
     mention = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions[0]
     assert mention.sub_event_type == "Chemical weapon"
+
+
+def test_a_crowd_that_attacks_people_is_mob_violence(pipeline):
+    text = "On 1 December 2023, youths from Ngbo attacked and beat traders at a market in Abakaliki."
+    mention = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions[0]
+    assert (mention.event_type, mention.sub_event_type) == ("Riots", "Mob violence")
+    assert mention.actor1 == "Rioters (Nigeria)"
