@@ -104,10 +104,18 @@ def _date_ok(gold: dict[str, Any], pred: Mention) -> bool:
     return abs((pred.event_date - gold_date).days) <= MATCH_DAYS
 
 
+#: ACLED geo-precision of a region- or country-level placement: compared by area, not distance
+IMPRECISE = 3
+
+
 def _place_ok(gold: dict[str, Any], pred: Mention) -> bool:
-    if gold.get("lat") is not None and pred.latitude is not None:
+    """Within 25 km, or, where either side is only placed in an area, in the same area."""
+    precise = pred.geo_precision is not None and pred.geo_precision < IMPRECISE
+    if gold.get("lat") is not None and pred.latitude is not None and precise:
         return haversine_km(gold["lat"], gold["lon"], pred.latitude, pred.longitude) <= MATCH_KM
     countries = _gold_countries(gold)
+    if pred.admin1 and gold.get("admin1"):  # a region: the same first-level area
+        return _norm(pred.admin1) == _norm(gold["admin1"]) and (not countries or pred.country in countries)
     return not countries or pred.country in countries or pred.country is None
 
 
