@@ -30,8 +30,8 @@ from .merging import is_unidentified, is_unspecific, merge_event_fields
 from .records import Attribution, Evidence, Mention, stable_id
 from .roles import assign_roles, lede_sentences
 from .summary import notes_for
-from .where.gazetteer import haversine_km
-from .where.resolve import frame_countries
+from .where.gazetteer import Gazetteer, haversine_km
+from .where.resolve import frame_countries, place_in_country
 
 #: places of one event lie within this distance (km) of each other
 SAME_PLACE_KM = 25.0
@@ -332,8 +332,20 @@ def _apply_accusations(document: Document, clusters: list[Cluster]) -> None:
                 cluster.merged.evidence.append(Evidence("attributed_to", acc.span.start, acc.span.end, acc.span.text))
 
 
+def _place_in_story_country(document: Document, clusters: list[Cluster], actors: ActorTable,
+                            gazetteer: Gazetteer | None) -> None:
+    """An event the text places nowhere lies in the story's country, at country precision."""
+    country = document.context.get("story_country")
+    if gazetteer is None or not country:
+        return
+    for cluster in clusters:
+        if cluster.merged.country is None and place_in_country(cluster.merged, country, gazetteer):
+            _crowd_and_unknown_actors(cluster.merged, actors)
+
+
 def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
-                   recent_days: int = 14, main_window_days: int = 2) -> Document:
+                   recent_days: int = 14, main_window_days: int = 2,
+                   gazetteer: Gazetteer | None = None) -> Document:
     for frame in document.frames:
         classify(frame, taxonomy)
     specific = [f for f in document.frames if not is_compound(f)]
@@ -348,6 +360,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
         _crowd_and_unknown_actors(cluster.merged, actors)
         cluster.merged.interaction = interaction_code(cluster.merged.inter1, cluster.merged.inter2)
     clusters = [c for c in clusters if _reportable(c.merged)]
+    _place_in_story_country(document, clusters, actors, gazetteer)
     _apply_accusations(document, clusters)
     roles = assign_roles(document, clusters, recent_days, main_window_days)
     for cluster, role in zip(clusters, roles):

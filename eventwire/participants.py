@@ -14,6 +14,7 @@ Reads ``frame.agent``, ``frame.target``, ``claims``, ``accusations``; fills ``ac
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .actors import Actor, ActorTable, event_inter, interaction_code
 from .document import ActorRef, Document, Frame
@@ -185,7 +186,20 @@ def _article_countries(document: Document) -> list[str]:
     return sorted(counts, key=lambda c: -counts[c])
 
 
+def _story_country(document: Document, table: ActorTable) -> str | None:
+    """The country the story is about: the one its events lie in most, else the one its
+    place and nationality words name most ("Syrian Observatory activists", "Cameroon's")."""
+    placed = _article_countries(document)
+    if placed:
+        return placed[0]
+    named = Counter(table.country(ent.text) for s in document.sentences for ent in s.span.ents
+                    if ent.label_ in ("GPE", "NORP"))
+    named.pop(None, None)
+    return named.most_common(1)[0][0] if named else None
+
+
 def assign_actors(document: Document, table: ActorTable, gazetteer: Gazetteer) -> Document:
+    document.context["story_country"] = _story_country(document, table)
     document.context["countries"] = _article_countries(document)
     assigner = ActorAssigner(document, table, gazetteer)
     for frame in document.frames:

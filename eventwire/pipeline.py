@@ -84,7 +84,7 @@ def _clean(doc: Document, res: Resources) -> None:
 
 def _mentions(doc: Document, res: Resources) -> None:
     build_mentions(doc, res.taxonomy, res.actors, res.settings["roles.recent_days"],
-                   res.settings["roles.main_window_days"])
+                   res.settings["roles.main_window_days"], gazetteer=res.gazetteer)
 
 
 PER_DOCUMENT: dict[str, Callable[[Document, Resources], object]] = {

@@ -43,3 +43,11 @@ def test_the_news_of_a_report_without_a_date_is_dated_as_reported(pipeline):
     news = [m for m in document.mentions if m.role == "main"]
     assert news and news[0].event_date == dt.date(2024, 3, 12)
     assert news[0].time_precision == 2  # "as reported": within a week of the report
+
+
+def test_an_event_placed_nowhere_lies_in_the_story_country(pipeline):
+    document = analyse(pipeline, "Syrian Observatory activists documented the death of a shepherd "
+                                 "in a landmine explosion on Sunday.", published=dt.date(2024, 3, 12))
+    mention = document.mentions[0]
+    assert (mention.country, mention.geo_precision) == ("Syria", 3)
+    assert mention.geo_source.startswith("article:")

@@ -292,6 +292,21 @@ def split_by_place(frame: Frame, resolver: Resolver) -> list[Frame]:
     return parts
 
 
+#: ACLED geo-precision of an event placed only in its country
+COUNTRY_PRECISION = 3
+
+
+def place_in_country(frame: Frame, country: str, gazetteer: Gazetteer) -> bool:
+    """Place an event whose text names no place of it in ``country`` at country precision
+    (ACLED codes every event to a country; the story's country is the best it has)."""
+    place = gazetteer.country(country)
+    if place is None or frame.country is not None:
+        return False
+    _set_place(frame, place, COUNTRY_PRECISION, gazetteer, named=False)
+    frame.geo_source = f"article:{place.place_id}"
+    return True
+
+
 def locate(document: Document, gazetteer: Gazetteer) -> Document:
     resolver = Resolver(gazetteer, document)
     for frame in document.frames:
