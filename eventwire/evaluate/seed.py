@@ -109,14 +109,15 @@ IMPRECISE = 3
 
 
 def _place_ok(gold: dict[str, Any], pred: Mention) -> bool:
-    """Within 25 km, or, where either side is only placed in an area, in the same area."""
+    """Within 25 km; where either side is placed only in an area (DESIGN: "same admin1 when
+    imprecise"), the same admin1, else the same country. Placed nowhere matches nothing placed."""
     precise = pred.geo_precision is not None and pred.geo_precision < IMPRECISE
     if gold.get("lat") is not None and pred.latitude is not None and precise:
         return haversine_km(gold["lat"], gold["lon"], pred.latitude, pred.longitude) <= MATCH_KM
     countries = _gold_countries(gold)
-    if pred.admin1 and gold.get("admin1"):  # a region: the same first-level area
+    if gold.get("admin1"):  # imprecise on either side: the same first-level area
         return _norm(pred.admin1) == _norm(gold["admin1"]) and (not countries or pred.country in countries)
-    return not countries or pred.country in countries or pred.country is None
+    return not countries or pred.country in countries
 
 
 def _matches(gold: dict[str, Any], pred: Mention) -> bool:

@@ -243,3 +243,14 @@ def test_an_article_with_no_event_counts_as_nobody_killed_or_injured():
     assert counts(report, "injured") == (2, 2)
     assert counts(report, "city") == (0, 1)
     assert report.misses == ["77: killed 1/0, injured 0/0 (gold/got)"]
+
+
+def test_seed_matching_compares_area_level_predictions_by_admin1():
+    from eventwire.evaluate.seed import _place_ok
+    from eventwire.records import Mention
+    gold = {"lat": 34.39, "lon": 40.99, "admin1": "Anbar", "country": "Iraq"}
+    town = Mention(latitude=34.38, longitude=41.0, geo_precision=1, admin1="Anbar", country="Iraq")
+    region = Mention(latitude=33.0, longitude=42.0, geo_precision=3, admin1="Anbar", country="Iraq")
+    country = Mention(latitude=33.2, longitude=43.7, geo_precision=3, country="Iraq")
+    nowhere = Mention()
+    assert [_place_ok(gold, m) for m in (town, region, country, nowhere)] == [True, True, False, False]
