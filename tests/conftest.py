@@ -45,3 +45,21 @@ def kirkuk(pipeline: Pipeline, kirkuk_text: str):
 def analyse(pipeline: Pipeline, text: str, published: dt.date | None = dt.date(2024, 3, 12)):
     """Run one text through the pipeline (for tests that write their own sentences)."""
     return pipeline.analyse_one(Article(text=text, published=published))
+
+
+#: the publication day of the extraction tests' own sentences ("On 1 December 2023, ...")
+DECEMBER_1 = dt.date(2023, 12, 1)
+
+
+def mentions_in(pipeline: Pipeline, text: str, published: dt.date = DECEMBER_1):
+    """The events one sentence or short text reports."""
+    return analyse(pipeline, text, published).mentions
+
+
+def only_mention(pipeline: Pipeline, text: str, published: dt.date = DECEMBER_1):
+    """The one event a text reports (fails, listing them, when it reports none or several)."""
+    found = mentions_in(pipeline, text, published)
+    assert len(found) == 1, [(m.sub_event_type, m.actor1, m.actor2, m.location, m.fatalities,
+                              m.injured) for m in found]
+    return found[0]
+

@@ -9,15 +9,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import analyse
-
-PUBLISHED = dt.date(2023, 12, 1)
-
-
-def only(pipeline, text: str, published: dt.date = PUBLISHED):
-    found = analyse(pipeline, text, published).mentions
-    assert len(found) == 1, [(m.sub_event_type, m.fatalities, m.injured) for m in found]
-    return found[0]
+from tests.conftest import only_mention as only
 
 
 @pytest.mark.parametrize("text, killed", [

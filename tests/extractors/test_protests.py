@@ -4,23 +4,9 @@ actor 1 and the forces that intervened as actor 2. Sentences written for these t
 the real spaCy model, gazetteer and actor table."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.conftest import analyse
-
-PUBLISHED = dt.date(2023, 12, 1)
-
-
-def mentions(pipeline, text: str):
-    return analyse(pipeline, text, PUBLISHED).mentions
-
-
-def only(pipeline, text: str):
-    found = mentions(pipeline, text)
-    assert len(found) == 1, [(m.sub_event_type, m.actor1, m.actor2) for m in found]
-    return found[0]
+from tests.conftest import DECEMBER_1 as PUBLISHED, mentions_in as mentions, only_mention as only
 
 
 # ------------------------------------------------------------------ peaceful protests

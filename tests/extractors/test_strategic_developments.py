@@ -4,23 +4,10 @@ agreements and deployments, and what is none of these. Sentences written for the
 through the real spaCy model, gazetteer and actor table."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.conftest import analyse
+from tests.conftest import mentions_in as mentions, only_mention as only
 
-PUBLISHED = dt.date(2023, 12, 1)
-
-
-def mentions(pipeline, text: str):
-    return analyse(pipeline, text, PUBLISHED).mentions
-
-
-def only(pipeline, text: str):
-    found = mentions(pipeline, text)
-    assert len(found) == 1, [(m.sub_event_type, m.actor1, m.location) for m in found]
-    return found[0]
 
 
 def types(m) -> tuple[str | None, str | None]:
