@@ -57,8 +57,6 @@ def test_a_town_the_gazetteer_does_not_know_is_placed_by_its_bracketed_areas(
     assert (m.location, m.admin1, m.country) == (location, admin1, country)
 
 
-@pytest.mark.xfail(strict=True, reason="an unknown village placed by its bracketed province is "
-                   "coded geo_precision 1 (the town itself: 'Mopti', 'Cochabamba' city), not 2/3")
 @pytest.mark.parametrize("text", [
     "On 1 December 2023, gunmen killed a farmer in Kikara (Mopti).",
     "On 1 December 2023, gunmen killed a farmer in Tunari (Cochabamba).",
