@@ -119,6 +119,8 @@ class Frame(EventFields):
     anaphor: bool = False
     #: the weapon the trigger implies when a state's forces act ("strikes" by an army: airstrikes)
     state_weapon: str | None = None
+    #: called deadly or fatal with no toll given: at least one dead
+    deadly: bool = False
     #: people said to be shot or stabbed, their fate untold (injured unless counted as killed)
     shot: int | None = None
     #: its target is territory by its head noun ("seized the village"), not a thing

@@ -17,9 +17,11 @@ from spacy.tokens import Token
 from ..document import Document, Frame, Sentence, TextSpan
 from .lexicon import Lexicon
 from .numbers import Figure, is_plausible_casualty_count, number_words, parse_figure
-from .syntax import is_passive, kind_of, objects, passive_subjects, subjects, text_span
+from .syntax import is_passive, kind_of, objects, passive_subjects, prep_objects, subjects, text_span
 
 FIELDS = ("killed", "injured")
+#: classes of event a killing named by a noun can be the toll of
+VIOLENT_CLASSES = ("attack", "harm", "clash")
 #: entity labels of a proper noun that cannot be one victim
 NOT_A_PERSON = frozenset(("ACTOR", "GPE", "LOC", "FAC", "NORP"))
 
@@ -32,6 +34,9 @@ class Casualty:
     token_i: int
     #: read from how a victim was harmed ("was shot"), not from a casualty word
     inferred: bool = False
+    #: "the murder of a shop worker": a toll only for a violent event, not for a protest
+    #: "against the death of a woman" or an arrest "over the killing of" someone
+    violent_only: bool = False
 
 
 def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
@@ -121,6 +126,10 @@ def _victims(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
     outcome = _outcome_field(token, lexicon) if token.tag_.startswith("VB") else None
     if outcome:
         return outcome, _harmed(token, lexicon)
+    if token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"] and token.pos_ == "NOUN":
+        victims = [o for p, o in prep_objects(token) if p == "of"]  # "the murder of a shop worker"
+        if victims:
+            return "killed", victims
     if token.lower_ in lexicon.casualty_nouns and token.pos_ in ("ADJ", "NOUN"):
         field = lexicon.casualty_nouns[token.lower_]
         numbers = [c for c in token.children if c.dep_ == "nummod" or c.like_num]
@@ -153,7 +162,9 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
         if is_plausible_casualty_count(total.value):
             start, end = sorted((first, token), key=lambda t: t.i)
             inferred = token.lemma_.lower() not in lexicon.casualty_verbs and token.pos_ == "VERB"
-            found.append(Casualty(field, total, text_span(sentence, start, end), token.i, inferred))
+            named = token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"]
+            found.append(Casualty(field, total, text_span(sentence, start, end), token.i, inferred,
+                                  violent_only=named))
     seen = {(c.field, c.figure.value) for c in found}
     for match in _LIST_FIGURE.finditer(sentence.text):
         figure = parse_figure(match.group("n"))
@@ -211,7 +222,10 @@ def record(frame: Frame, casualty: Casualty) -> None:
 
 def settle_injured(frame: Frame) -> None:
     """People shot whose fate the story does not tell count as injured, but not those it says
-    were killed ("a man died after he was shot": one dead, no one injured)."""
+    were killed ("a man died after he was shot": one dead, no one injured); a deadly event
+    with no figure killed at least one ("a fatal shooting")."""
+    if frame.deadly and not frame.fatalities_reported:
+        frame.fatalities_reported, frame.fatalities = [1], 1
     if frame.injured is None and frame.shot:
         hurt = frame.shot - (frame.fatalities or 0)
         frame.injured = hurt if hurt > 0 else None
@@ -233,7 +247,9 @@ def attach_casualties(frames: list[Frame], sentence: Sentence, lexicon: Lexicon,
         + _unknown_casualties(sentence, lexicon)
     for casualty in casualties:
         if frames:
-            record(_nearest(frames, sentence, casualty.token_i), casualty)
+            nearest = _nearest(frames, sentence, casualty.token_i)
+            if not casualty.violent_only or nearest.event_class in VIOLENT_CLASSES:
+                record(nearest, casualty)
         else:
             document.context.setdefault("orphan_casualties", []).append(
                 (sentence.index, casualty))

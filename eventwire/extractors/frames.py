@@ -180,6 +180,12 @@ class FrameBuilder:
             self._role(frame, agent, "agent")
 
     def _noun_arguments(self, frame: Frame, noun: Token) -> None:
+        if any(c.lower_ in self.lexicon.casualty_outcomes["deadly_modifiers"] for c in noun.children):
+            frame.deadly = True  # "a fatal shooting": someone died
+        if noun.lemma_.lower() in self.lexicon.casualty_outcomes["killing_nouns"]:
+            for victim in (o for p, o in prep_objects(noun) if p == "of"):  # "the murder of a trader"
+                kind = kind_of(victim, self.lexicon)
+                self._target(frame, victim, "civilian" if kind in ("person", "name", "other") else kind)
         for code in modifier_weapons(noun, self.lexicon):
             self._add_weapon(frame, code, noun)
         determiner = next((c.lower_ for c in noun.children if c.dep_ in ("det", "predet")), None)

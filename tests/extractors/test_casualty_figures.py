@@ -115,3 +115,18 @@ def test_an_event_with_its_own_date_keeps_it_at_day_precision(pipeline):
     m = only(pipeline, "On 1 December 2023, gunmen killed a farmer in his field in Kano state.",
              dt.date(2023, 12, 5))
     assert (m.event_date, m.time_precision) == (dt.date(2023, 12, 1), 1)
+
+
+def test_a_killing_named_by_a_noun_counts_its_victim_for_a_violent_event_only(pipeline):
+    shooting = only(pipeline, "On 1 December 2023, a shooting left a shop worker dead in Kano.")
+    murder = only(pipeline, "On 1 December 2023, gunmen carried out the murder of a trader in Kano.")
+    protest = only(pipeline, "On 1 December 2023, relatives staged a protest in Kano against the death "
+                             "of a woman at a hospital.")
+    assert (shooting.fatalities, murder.fatalities) == (1, 1)
+    assert murder.sub_event_type == "Attack"  # the murdered trader is a civilian victim
+    assert protest.fatalities in (0, None)
+
+
+def test_a_fatal_shooting_with_no_toll_killed_at_least_one(pipeline):
+    text = "On 1 December 2023, a fatal shooting at a market in Kano left residents in shock."
+    assert only(pipeline, text).fatalities == 1
