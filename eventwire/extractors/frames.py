@@ -28,6 +28,7 @@ DEFINITE = ("the", "these", "those", "both", "this", "that")
 #: classes that outrank others when triggers of several classes report one event
 CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot", "crowd_control",
                   "takeover", "territory", "arrest", "looting", "withdrawal", "base", "agreement", "group_change",
+                  "displacement",
                   "clash", "attack", "harm")
 
 

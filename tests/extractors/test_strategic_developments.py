@@ -145,3 +145,10 @@ def test_a_government_deploying_troops_is_a_change_to_group_activity(pipeline):
     m = only(pipeline, "On 1 December 2023, the Nigerian government deployed troops to Kano.")
     assert types(m) == ("Strategic developments", "Change to group/activity")
     assert m.actor1 == "Government of Nigeria"
+
+
+def test_people_fleeing_or_displaced_is_other_but_a_camp_for_displaced_people_is_no_event(pipeline):
+    fled = only(pipeline, "On 1 December 2023, residents of Maganda village fled their homes near "
+                          "Birnin Gwari for fear of an attack.")
+    assert types(fled) == ("Strategic developments", "Other")
+    assert mentions(pipeline, "On 1 December 2023, aid arrived at a camp for displaced people near Goma.") == []
