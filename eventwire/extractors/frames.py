@@ -304,7 +304,11 @@ class FrameBuilder:
         return any(p in text for p in phrases) or any(t.lower_ in words for t in self.sentence.span)
 
     def _crowd_noun(self, head: Token) -> bool:
-        """Plural people who can act as a crowd ("youths", "traders"); one woman is no crowd."""
+        """Plural people who can act as a crowd ("youths", "hundreds of protesters"); one woman
+        is no crowd."""
+        inner = [o for p, o in prep_objects(head) if p == "of"]
+        if inner and (head.like_num or any(f in CROWD_WRAPPERS for f in lemma_forms(head))):
+            return self._crowd_noun(inner[0])
         return head.tag_ in ("NNS", "NNPS") and any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head))
 
     def _is_person(self, head: Token) -> bool:

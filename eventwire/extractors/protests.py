@@ -45,8 +45,24 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
         return False  # the crowd's own violence ("protesters threw stones"): a riot, not repression
     target = " ".join(r.text for r in [frame.target, *frame.target_refs] if r is not None)
     sentence = next((s.text for s in document.sentences if s.index == frame.sentence), "")
-    acting = frame.agent is not None or frame.event_class in ("harm", "clash")  # "dozens were wounded as ..."
+    # the crowd is the target ("fired tear gas at protesters"), or people were hurt or fought
+    # where a crowd was ("dozens were wounded as ..."); not an attack the protest denounced
+    acting = frame.event_class in ("harm", "clash") or (
+        frame.agent is not None and not _named_by_a_noun(document, frame))
     return bool(crowd.search(target)) or (acting and bool(crowd.search(sentence)))
+
+
+def _named_by_a_noun(document: Document, frame: Frame) -> bool:
+    """"to denounce Israeli attacks on Gaza": an attack a protest is about is named by a noun;
+    police acting on the crowd are told with a verb ("opened fire on protesters")."""
+    if frame.trigger is None:
+        return False
+    sentence = next((s for s in document.sentences if s.index == frame.sentence), None)
+    if sentence is None:
+        return False
+    start = frame.trigger.start - sentence.base
+    span = sentence.span.doc.char_span(start, start + len(frame.trigger.text), alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN")
 
 
 def _as_protest(frame: Frame, outcome: str | None) -> None:
