@@ -64,7 +64,7 @@ def _conjoined(a: Token, b: Token) -> bool:
     """Coordinated verbs sharing one subject: "was shot and killed", "stormed and torched"."""
     for first, second in ((a, b), (b, a)):
         if second.dep_ == "conj" and second.head == first and first.pos_ == second.pos_ == "VERB" \
-                and not any(c.dep_ in SUBJECT_DEPS for c in second.children):
+                and not any(c.dep_ in SUBJECT_DEPS + ("nsubjpass",) for c in second.children):
             return True
     return False
 

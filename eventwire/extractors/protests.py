@@ -11,7 +11,7 @@ action against a crowd into part of the protest it was against:
   intervention).
 
 The cues are regular expressions in ``data/lexicon.toml`` [protest_outcomes]; they are read in
-the protest's sentence and the next one.
+the protest's sentence and the two after it.
 """
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ PROTEST_CLASSES = ("protest", "crowd")
 #: classes of a frame that can be forces acting against a crowd
 FORCE_CLASSES = ("attack", "harm", "clash", "arrest", "crowd_control")
 OUTCOMES = ("violent", "excessive", "intervention")
+#: sentences after a protest's own that still tell how it went ("... They threw rocks at the
+#: police. The police fired tear gas.")
+WINDOW_AFTER = 2
 
 
 def outcome_of(text: str, lexicon: Lexicon) -> str | None:
@@ -32,7 +35,8 @@ def outcome_of(text: str, lexicon: Lexicon) -> str | None:
 
 
 def _window(document: Document, frame: Frame) -> str:
-    texts = [s.text for s in document.sentences if frame.sentence <= s.index <= frame.sentence + 1]
+    texts = [s.text for s in document.sentences
+             if frame.sentence <= s.index <= frame.sentence + WINDOW_AFTER]
     return " ".join(texts)
 
 

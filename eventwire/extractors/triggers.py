@@ -178,6 +178,15 @@ def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _harms_nobody(verb: Token, lexicon: Lexicon) -> bool:
+    """"no one else was injured", "nobody was hurt": the only victims named are nobody."""
+    victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    nobody = lexicon.casualty_outcomes["nobody"]
+    return bool(victims) and all(
+        v.lower_ in ("nobody", "none") or (v.lower_ in nobody and any(c.lower_ == "no" for c in v.children))
+        for v in victims)
+
+
 #: classes that are police work when done about crime (arrests, seizures)
 POLICE_WORK = ("arrest", "intercept")
 
@@ -197,6 +206,8 @@ def irrealis_reason(trigger: Trigger, lexicon: Lexicon, is_title: bool = False) 
     accident = accident_reason(trigger, lexicon)
     if accident:
         return accident
+    if trigger.harm and _harms_nobody(token, lexicon):
+        return "nobody harmed"  # "... but no one else was injured"
     own = (_noun_reason(token, lexicon) if trigger.pos == "noun"
            else _verb_reason(token, lexicon, is_title))
     return own or _embedding_reason(token, lexicon)

@@ -95,3 +95,9 @@ def test_shooting_someone_hurts_them_unless_the_story_says_otherwise(pipeline):
     document = analyse(pipeline, "On 1 December 2023, a gunman shot a shopkeeper in Kano.",
                        published=dt.date(2023, 12, 1))
     assert document.mentions[0].injured == 1
+
+
+def test_a_killing_with_its_body_found_in_the_same_sentence_is_one_event(pipeline):
+    m = only(pipeline, "On 1 December 2023, in Kano, a man was killed and the body was found wrapped "
+                       "in a blanket.")
+    assert (m.fatalities, m.sub_event_type) == (1, "Attack")

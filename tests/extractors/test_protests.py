@@ -174,3 +174,10 @@ def test_an_attack_the_protest_denounces_is_not_police_action_against_it(pipelin
                                "military attacks on villages in the north.")
     protests = [m for m in found if m.event_type == "Protests"]
     assert [m.sub_event_type for m in protests] == ["Peaceful protest"]
+
+
+def test_how_a_protest_went_is_read_in_the_sentences_after_it(pipeline):
+    found = mentions(pipeline, "On 1 December 2023, residents held a demonstration in Sorong over water "
+                               "cuts. They sang and waved flags. Later they threw rocks at the police.")
+    assert [m.sub_event_type for m in found if m.event_type in ("Protests", "Riots")] \
+        == ["Violent demonstration"]
