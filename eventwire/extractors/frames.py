@@ -306,9 +306,7 @@ class FrameBuilder:
     def _crowd_noun(self, head: Token) -> bool:
         """Plural people who can act as a crowd ("youths", "hundreds of protesters"); one woman
         is no crowd."""
-        inner = [o for p, o in prep_objects(head) if p == "of"]
-        if inner and (head.like_num or any(f in CROWD_WRAPPERS for f in lemma_forms(head))):
-            return self._crowd_noun(inner[0])
+        head = _unwrap_crowd(head)
         return head.tag_ in ("NNS", "NNPS") and any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head))
 
     def _is_person(self, head: Token) -> bool:
@@ -318,9 +316,9 @@ class FrameBuilder:
     def _is_crowd(self, head: Token, kind: str, event_class: str) -> bool:
         """Who can protest or riot: a crowd of people; for "crowd" verbs ("blocked",
         "gathered") not forces, which block roads for other reasons."""
-        inner = [o for p, o in prep_objects(head) if p == "of"]
-        if inner and (head.like_num or any(f in CROWD_WRAPPERS for f in lemma_forms(head))):
-            return self._is_crowd(inner[0], kind_of(inner[0], self.lexicon), event_class)
+        inner = _unwrap_crowd(head)
+        if inner is not head:
+            return self._is_crowd(inner, kind_of(inner, self.lexicon), event_class)
         if any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head)):
             return True
         if event_class == "crowd":
@@ -476,6 +474,14 @@ def _modifier_chain(noun: Token) -> list[Token]:
         found.append(tok)
         todo += [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
     return sorted(found, key=lambda t: t.i)
+
+
+def _unwrap_crowd(head: Token) -> Token:
+    """The people inside a crowd wrapper: "a group of teachers", "hundreds of protesters"."""
+    inner = [o for p, o in prep_objects(head) if p == "of"]
+    if inner and (head.like_num or any(f in CROWD_WRAPPERS for f in lemma_forms(head))):
+        return _unwrap_crowd(inner[0])
+    return head
 
 
 def _bracketed_names(last: Token) -> list[list[Token]]:

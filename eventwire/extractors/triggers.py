@@ -5,7 +5,10 @@ A trigger is a verb ("fired", "targeted"), a phrasal verb ("shot down") or an ev
 attack"), hypothetical or future ("could strike", "will attack"), wished or threatened ("vowed to
 continue attacks"), non-specific ("any attack", "no attacks"), vague ("repeated attacks"), the
 complement of a noun like "threat of attacks", generic ("targeting embassies is unacceptable"),
-or a habitual present ("the coalition battling jihadists"). ``irrealis_reason`` says which.
+or a habitual present ("the coalition battling jihadists"). It reports no political event when
+nature or an accident did it ("an earthquake struck", "a gas cylinder explosion"), when police
+work on crime ("arrested over fake currency"), or when nobody was harmed ("no one else was
+injured"). ``irrealis_reason`` says which.
 """
 from __future__ import annotations
 
@@ -154,6 +157,11 @@ def _verb_reason(verb: Token, lexicon: Lexicon, is_title: bool) -> str | None:
     return None
 
 
+def _names_armed(sentence: Span, lexicon: Lexicon) -> bool:
+    """The sentence names an armed actor ("militants", a listed group)."""
+    return any(t.ent_type_ == "ACTOR" or t.lemma_.lower() in lexicon.heads["armed"] for t in sentence)
+
+
 def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
     """"An earthquake struck", "a gas cylinder explosion": nature or an accident, no attack.
     An explosion is an accident when its sentence has an accident cue and names no attacker."""
@@ -162,19 +170,25 @@ def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
     if trigger.pos == "verb" and any(f in lexicon.cues["disaster_subjects"]
                                      for s in subjects for f in lemma_forms(s)):
         return "natural or accidental"
-    armed_here = any(t.ent_type_ == "ACTOR" or t.lemma_.lower() in lexicon.heads["armed"] for t in token.sent)
+    armed = _names_armed(token.sent, lexicon)
     violent = trigger.sense.event_class in ("attack", "harm", "clash")
-    if violent and _cued(token.sent, lexicon.cues["natural_hazards"]) and not armed_here:
+    if violent and _cued(token.sent, lexicon.cues["natural_hazards"]) and not armed:
         return "natural"  # "a strong earthquake killed eight people"
     people = [s for s in subjects if s.ent_type_ in ("ACTOR", "PERSON", "NORP") or s.pos_ == "PRON"
               or any(f in lexicon.heads["armed"] | lexicon.heads["civilian"] for f in lemma_forms(s))]
-    if trigger.sense.weapon == "IED" and trigger.sense.event_class == "attack" and not people:
-        armed = any(t.ent_type_ == "ACTOR" or t.lemma_.lower() in lexicon.heads["armed"] for t in token.sent)
-        if _cued(token.sent, lexicon.cues["accident_cues"]) and not armed:
-            return "accident"
-    if trigger.sense.event_class in POLICE_WORK and _cued(token.sent, lexicon.cues["crime_cues"]) \
-            and not any(t.ent_type_ == "ACTOR" for t in token.sent):
-        return "criminal"  # "police arrested ten people over fake currency": not political
+    explosion = trigger.sense.weapon == "IED" and trigger.sense.event_class == "attack"
+    if explosion and not people and not armed and _cued(token.sent, lexicon.cues["accident_cues"]):
+        return "accident"
+    return None
+
+
+def police_work_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
+    """"police arrested ten people over fake currency": arrests and seizures about crime, with
+    no armed or political actor named, are not political events."""
+    sentence = trigger.token.sent
+    if trigger.sense.event_class in POLICE_WORK and _cued(sentence, lexicon.cues["crime_cues"]) \
+            and not any(t.ent_type_ == "ACTOR" for t in sentence):
+        return "criminal"
     return None
 
 
@@ -203,9 +217,9 @@ def irrealis_reason(trigger: Trigger, lexicon: Lexicon, is_title: bool = False) 
     token = trigger.token
     if is_negated(token):
         return "negated"
-    accident = accident_reason(trigger, lexicon)
-    if accident:
-        return accident
+    not_political = accident_reason(trigger, lexicon) or police_work_reason(trigger, lexicon)
+    if not_political:
+        return not_political
     if trigger.harm and _harms_nobody(token, lexicon):
         return "nobody harmed"  # "... but no one else was injured"
     own = (_noun_reason(token, lexicon) if trigger.pos == "noun"
