@@ -212,6 +212,9 @@ def _label(line: str) -> str:
 
 
 def _is_furniture_line(line: str, r: CleanRules) -> bool:
+    """Site furniture is short: a paragraph of prose that ends "All rights reserved" is news."""
+    if len(line.split()) > r.limits["furniture_max_words"]:
+        return False
     if _label(line) in r.furniture_lines or any(p.search(line) for p in r.furniture_patterns):
         return True
     if (r.byline.match(line) and len(line.split()) <= r.limits["byline_max_words"]

@@ -296,6 +296,13 @@ def test_site_furniture_is_boilerplate(line):
     assert kind_of(text, line) == "boilerplate"
 
 
+def test_a_long_story_pasted_as_one_paragraph_is_body_though_it_ends_in_a_copyright():
+    story = ("CHICAGO (WXYZ) — A man was shot and killed in the lobby of a hotel on the South Side "
+             "early Saturday, police said. " * 6) + "© 2016 Example Broadcasting. All rights reserved."
+    kinds = [kind for kind, _ in spans(f"Man killed in hotel lobby\n\n{story}")]
+    assert kinds == ["title", "dateline", "body"]
+
+
 @pytest.mark.parametrize("paragraph", [
     "By nightfall the fighters had pulled back from the town.",
     "Published reports say the convoy was hit twice.",
