@@ -24,6 +24,7 @@ from .extractors.lexicon import Lexicon, Taxonomy, load_lexicon, load_taxonomy
 from .mentions import build_mentions
 from .nlp import Analyzer, load_pipeline
 from .participants import assign_actors
+from .ingest.published import published_from_url
 from .records import Article
 from .where.gazetteer import Gazetteer
 from .where.index import open_gazetteer, ruler_patterns as place_patterns
@@ -78,6 +79,7 @@ class StageTimes:
 
 def _clean(doc: Document, res: Resources) -> None:
     clean_article(doc.article)
+    _published_from_url(doc.article)
     found = find_dateline(doc.article.text, doc.article.segments)
     doc.dateline = TextSpan(found[1], found[2], found[0]) if found else None
 
@@ -85,6 +87,18 @@ def _clean(doc: Document, res: Resources) -> None:
 def _mentions(doc: Document, res: Resources) -> None:
     build_mentions(doc, res.taxonomy, res.actors, res.settings["roles.recent_days"],
                    res.settings["roles.main_window_days"], gazetteer=res.gazetteer)
+
+
+def _published_from_url(article: Article) -> None:
+    """An article with no publication date from its record, its page or the caller takes the
+    one its URL carries ("/2016/01/27/..."), flagged by ``published_source`` "url" and a
+    warning: relative dates are then resolved against it, not left unknown."""
+    if article.published is not None:
+        return
+    date = published_from_url(article.url)
+    if date is not None:
+        article.published, article.published_source = date, "url"
+        article.warnings.append(f"publication date {date} taken from the URL")
 
 
 PER_DOCUMENT: dict[str, Callable[[Document, Resources], object]] = {

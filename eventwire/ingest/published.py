@@ -11,6 +11,8 @@ short string alone, never a search through text).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import urllib.parse
 from typing import Any
 
 #: formats tried after ISO 8601, before dateparser
@@ -68,9 +70,47 @@ def parse_published(value: Any, warnings: list[str]) -> dt.date | None:
     if date is None:
         warnings.append(f"published {value!r} is not a date: left unknown")
         return None
-    latest = dt.date.today() + dt.timedelta(days=FUTURE_DAYS)
-    if date.year < MIN_YEAR or date > latest:
-        warnings.append(f"published {value!r} is out of range ({MIN_YEAR} to {latest}): "
+    if not _plausible(date):
+        warnings.append(f"published {value!r} is out of range ({MIN_YEAR} to {_latest()}): "
                         f"left unknown")
         return None
     return date
+
+
+def _latest() -> dt.date:
+    return dt.date.today() + dt.timedelta(days=FUTURE_DAYS)
+
+
+def _plausible(date: dt.date) -> bool:
+    return date.year >= MIN_YEAR and date <= _latest()
+
+
+#: dates news sites write into their URLs: /2016/01/27/, /2016/jan/26/, /20150803/, /2016-01-27-
+URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/\-_.]|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[a-z]{3})/(?P<d>\d{1,2})(?=/)", re.IGNORECASE),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)(?=/)"),
+)
+_MONTHS = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _url_date(match: re.Match[str]) -> dt.date | None:
+    month = match["m"]
+    number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+    try:
+        return dt.date(int(match["y"]), number or 0, int(match["d"]))
+    except ValueError:
+        return None
+
+
+def published_from_url(url: str | None) -> dt.date | None:
+    """The publication date a news URL carries in its path ("/2016/01/27/man-shot-..."),
+    if any; a date in the future or before ``MIN_YEAR`` is no publication date."""
+    path = urllib.parse.urlsplit(url or "").path
+    for pattern in URL_DATES:
+        for match in pattern.finditer(path):
+            date = _url_date(match)
+            if date is not None and _plausible(date):
+                return date
+    return None
