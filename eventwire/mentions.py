@@ -31,7 +31,8 @@ from .records import Attribution, Evidence, Mention, stable_id
 from .roles import assign_roles, lede_sentences
 from .summary import notes_for
 from .where.gazetteer import Gazetteer, haversine_km
-from .where.resolve import frame_countries, place_in_country
+from .where.resolve import (frame_countries, place_at_home_town, place_in_country,
+                            placed_in_country_only)
 
 #: places of one event lie within this distance (km) of each other
 SAME_PLACE_KM = 25.0
@@ -333,14 +334,24 @@ def _apply_accusations(document: Document, clusters: list[Cluster]) -> None:
                 cluster.merged.evidence.append(Evidence("attributed_to", acc.span.start, acc.span.end, acc.span.text))
 
 
-def _place_in_story_country(document: Document, clusters: list[Cluster], actors: ActorTable,
-                            gazetteer: Gazetteer | None) -> None:
-    """An event the text places nowhere lies in the story's country, at country precision."""
+def _place_unplaced(document: Document, clusters: list[Cluster], actors: ActorTable,
+                    gazetteer: Gazetteer | None) -> None:
+    """An event the text places nowhere lies in or near the story's own town (its dateline's,
+    else the one town it names) when that town is in the story's country (or the story names
+    none), else in the story's country, at country precision."""
     country = document.context.get("story_country")
-    if gazetteer is None or not country:
+    town = document.context.get("home_town")
+    at_town = town is not None and country in (None, town.country)
+    if gazetteer is None or not (country or at_town):
         return
     for cluster in clusters:
-        if cluster.merged.country is None and place_in_country(cluster.merged, country, gazetteer):
+        if at_town and placed_in_country_only(cluster.merged, town):
+            place_at_home_town(cluster.merged, document, gazetteer)
+        if cluster.merged.country is not None:
+            continue
+        placed = (place_at_home_town(cluster.merged, document, gazetteer) if at_town
+                  else place_in_country(cluster.merged, country, gazetteer))
+        if placed:
             _crowd_and_unknown_actors(cluster.merged, actors)
 
 
@@ -361,7 +372,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
         _crowd_and_unknown_actors(cluster.merged, actors)
         cluster.merged.interaction = interaction_code(cluster.merged.inter1, cluster.merged.inter2)
     clusters = [c for c in clusters if _reportable(c.merged)]
-    _place_in_story_country(document, clusters, actors, gazetteer)
+    _place_unplaced(document, clusters, actors, gazetteer)
     _apply_accusations(document, clusters)
     roles = assign_roles(document, clusters, recent_days, main_window_days)
     for cluster, role in zip(clusters, roles):

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .document import Document, Sentence
 from .errors import ResourceError
@@ -96,11 +96,21 @@ def _phrases(nlp: Language, pattern: dict, sequences: list[list[str]] | None, at
 MISLABELLED = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
 #: prepositions after which a name is where something happened ("in Settat", "near Zaio")
 PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "at", "around", "inside", "across"))
+#: nouns whose "of" phrase names a place ("the town of Khan Sheikhoun", "the province of Marib")
+SETTLEMENT_NOUNS = frozenset(("town", "city", "village", "province", "governorate", "district",
+                              "region", "suburb", "neighbourhood", "neighborhood", "outskirts",
+                              "countryside", "hamlet", "municipality", "county", "state"))
+
+
+def _of_a_settlement(head: Token) -> bool:
+    """"the town of <name>": the name is the town's."""
+    return (head.dep_ == "pobj" and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in SETTLEMENT_NOUNS)
 
 
 def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     """A name the NER calls an organisation or a person, standing where a place stands ("in
-    Settat", "Zaio (Nador)", "(Andhra Pradesh)") and known to the gazetteer as a populated
+    Settat", "the town of Khan Sheikhoun", "Zaio (Nador)", "(Andhra Pradesh)") and known to the gazetteer as a populated
     place, is a place."""
     ents = list(doc.ents)
     changed = False
@@ -115,6 +125,7 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
         after = doc[ent.end] if ent.end < len(doc) else None
         before = doc[ent.start - 1] if ent.start > 0 else None
         placed = (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) \
+            or _of_a_settlement(head) \
             or (after is not None and after.text == "(") \
             or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"
         if placed and is_place(ent.text):

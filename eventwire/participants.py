@@ -188,14 +188,18 @@ def _article_countries(document: Document) -> list[str]:
 
 def _story_country(document: Document, table: ActorTable) -> str | None:
     """The country the story is about: the one its events lie in most, else the one its
-    place and nationality words name most ("Syrian Observatory activists", "Cameroon's")."""
+    place and nationality words name most ("Syrian Observatory activists", "Cameroon's"),
+    else its own town's (a local story names no country: "AURORA, Colo. –")."""
     placed = _article_countries(document)
     if placed:
         return placed[0]
     named = Counter(table.country(ent.text) for s in document.sentences for ent in s.span.ents
                     if ent.label_ in ("GPE", "NORP"))
     named.pop(None, None)
-    return named.most_common(1)[0][0] if named else None
+    if named:
+        return named.most_common(1)[0][0]
+    town = document.context.get("home_town")
+    return town.country if town is not None else None
 
 
 def assign_actors(document: Document, table: ActorTable, gazetteer: Gazetteer) -> Document:

@@ -119,6 +119,8 @@ def test_an_entity_running_into_a_bracket_is_cut_even_when_it_stays_what_it_was(
      "Sidi Kacem", "Rabat-Sale-Kenitra", "Morocco"),
     ("On 1 December 2023, police shot dead a suspect in Caruaru (Pernambuco).",
      "Caruaru", "Pernambuco", "Brazil"),
+    ("On 1 December 2023, air strikes hit the town of Khan Sheikhoun, killing five people.",
+     "Khan Shaykhun", "Idleb", "Syria"),
 ])
 def test_a_town_the_stock_ner_mislabels_is_where_the_event_happened(pipeline, text, town, admin1,
                                                                      country):

@@ -20,6 +20,7 @@ from collections import Counter
 
 from ..document import Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
+from .story import DATELINE_SOURCE, HOME_TOWN_PRECISION, STORY_SOURCE, dateline_place, story_town
 
 #: words around a place name that are not part of it ("the Al-Shaddadi region")
 GENERIC_SUFFIXES = ("region", "province", "governorate", "area", "district", "countryside",
@@ -40,6 +41,8 @@ FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "milit
                   "airport": "airport", "port": "port", "crossing": "border crossing",
                   "field": "oil field", "outpost": "military base", "garrison": "military base"}
 NEARBY_FACILITY_KM = 20.0
+#: a namesake this close to the dateline's town is the one the story means
+DATELINE_NEAR_KM = 50.0
 #: places smaller than this count only in countries the story names
 HAMLET = 5_000
 #: names of world regions that are never an event's place (a hamlet called "Middle East" is)
@@ -88,6 +91,7 @@ class Resolver:
         self.article_countries = self._article_countries()
 
     def _article_countries(self) -> Counter[str]:
+        """Countries the story names, by mention; the dateline's counts double."""
         counts: Counter[str] = Counter()
         for sentence in self.document.sentences:
             for ent in sentence.span.ents:
@@ -95,10 +99,10 @@ class Resolver:
                     country = self.gazetteer.country(_LEADING.sub("", ent.text))
                     if country is not None:
                         counts[country.country_code] += 1
-        if self.document.dateline is not None:
-            for part in self.document.dateline.text.split(","):
-                for place in self.gazetteer.lookup(part.strip())[:1]:
-                    counts[place.country_code] += 2
+        dateline = dateline_place(self.document, self.gazetteer, counts)
+        self.document.context["dateline_place"] = dateline
+        if dateline is not None:
+            counts[dateline.country_code] += 2
         return counts
 
     def candidates(self, ref: PlaceRef) -> list[Place]:
@@ -131,9 +135,20 @@ class Resolver:
         if not places:
             return None
         return min(places, key=lambda p: (
-            p.country_code not in frame_countries, not _is_major(p),
+            p.country_code not in frame_countries, not self._near_dateline(p), not _is_major(p),
             -self.article_countries.get(p.country_code, 0),
             _KIND_RANK.get(p.kind, 99), -p.population))
+
+    def resolve_name(self, text: str) -> Place | None:
+        """A place name read outside any event, in the story's context."""
+        return self.choose(self.candidates(PlaceRef(0, 0, text, -1)), set())
+
+    def _near_dateline(self, place: Place) -> bool:
+        """A namesake near the story's dateline town is the one a local story means
+        ("Kensington" in a Philadelphia paper)."""
+        town = self.document.context.get("dateline_place")
+        return town is not None and haversine_km(place.latitude, place.longitude, town.latitude,
+                                                 town.longitude) <= DATELINE_NEAR_KM
 
     def resolve(self, frame: Frame) -> None:
         """Unambiguous names first; the countries they give then pick among the rest."""
@@ -296,6 +311,34 @@ def split_by_place(frame: Frame, resolver: Resolver) -> list[Frame]:
 
 #: ACLED geo-precision of an event placed only in its country
 COUNTRY_PRECISION = 3
+#: a country's place id in the gazetteer is this and its ISO code ("cc:SY")
+COUNTRY_ID_PREFIX = "cc:"
+
+
+def _find_home_town(document: Document, resolver: Resolver) -> None:
+    """The story's own town, for events it places nowhere: the dateline's, else the one
+    town the story names."""
+    town, source = document.context.get("dateline_place"), DATELINE_SOURCE
+    if town is None:
+        town, source = story_town(document, resolver.resolve_name), STORY_SOURCE
+    document.context["home_town"], document.context["home_source"] = town, source
+
+
+def placed_in_country_only(frame: Frame, town: Place) -> bool:
+    """Whether the text placed ``frame`` in ``town``'s country and nowhere more precise."""
+    return frame.geo_source == f"{COUNTRY_ID_PREFIX}{town.country_code}"
+
+
+def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -> bool:
+    """Place an event whose text names no place of it, or only the country the story's own
+    town lies in ("an attack in Syria"), in or near that town (the dateline's, else the one
+    the story is about; see ``where/story.py``)."""
+    town, source = document.context.get("home_town"), document.context.get("home_source")
+    if town is None or not (frame.country is None or placed_in_country_only(frame, town)):
+        return False
+    _set_place(frame, town, HOME_TOWN_PRECISION, gazetteer, named=False)
+    frame.geo_source = f"{source}:{town.place_id}"
+    return True
 
 
 def place_in_country(frame: Frame, country: str, gazetteer: Gazetteer) -> bool:
@@ -313,6 +356,7 @@ def locate(document: Document, gazetteer: Gazetteer) -> Document:
     resolver = Resolver(gazetteer, document)
     for frame in document.frames:
         resolver.resolve(frame)
+    _find_home_town(document, resolver)
     document.frames = [part for frame in document.frames
                        for part in split_by_place(frame, resolver)]
     return document

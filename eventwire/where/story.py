@@ -1,0 +1,128 @@
+"""The story's own place: the town its dateline names, for events the text places nowhere.
+
+A local report often tells where it happened only once, in the dateline ("AURORA, Colo.
+(CBS4) – A deputy who was shot ..."), and never again in the sentence with the shooting.
+The dateline is where the reporter filed from, which for a local story is the event's town
+and for a wire story from a capital may be a long way off; so the event is placed there
+only when its own sentences name no place, at ACLED geo-precision 2 ("in or near that
+town"), with ``geo_source`` "dateline:<place id>" so a user can tell it from a named place.
+
+Reads ``document.dateline``; its parts after the first comma name the town's state, province
+or country, the AP way ("Colo.", "N.C.") or in full ("Iraq", "Connecticut"), and pick among
+namesakes; without them the largest namesake in a country the story names wins.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from collections import Counter
+from importlib import resources
+from typing import Callable
+
+from ..document import Document
+from .gazetteer import Gazetteer, Place, haversine_km, normalise_name
+
+#: kinds of place a dateline names: a town, a district of a city, or (rarely) a province
+DATELINE_KINDS = ("city", "neighbourhood", "admin2", "admin1")
+#: ACLED geo-precision of an event placed at its story's town: in or near that town
+HOME_TOWN_PRECISION = 2
+DATELINE_SOURCE = "dateline"
+#: a dateline this short in capitals, with nothing after it, is an outlet or an agency ("RPD:")
+ACRONYM_MAX = 3
+
+
+@functools.cache
+def region_abbreviations() -> dict[str, tuple[str, str]]:
+    """"Colo." -> ("Colorado", "US"): state and province abbreviations used in datelines
+    (``data/region_abbreviations.csv``)."""
+    path = resources.files("eventwire") / "data" / "region_abbreviations.csv"
+    with path.open(encoding="utf-8") as handle:
+        return {row["abbreviation"]: (row["region"], row["country"]) for row in csv.DictReader(handle)}
+
+
+def _hint(part: str, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """(admin1 name, country code) that a dateline's later part names, either or both None."""
+    part = part.strip()
+    if part in region_abbreviations():
+        return region_abbreviations()[part]
+    country = gazetteer.country(part)
+    if country is not None:
+        return None, country.country_code
+    region = next((p for p in gazetteer.lookup(part) if p.kind == "admin1"), None)
+    return (region.name, region.country_code) if region else (None, None)
+
+
+def _fits(place: Place, admin1: str | None, country: str | None) -> bool:
+    if country and place.country_code != country:
+        return False
+    return not admin1 or normalise_name(place.admin1 or "") == normalise_name(admin1)
+
+
+def dateline_place(document: Document, gazetteer: Gazetteer,
+                   countries: dict[str, int] | None = None) -> Place | None:
+    """The town the document's dateline names, told from its namesakes by the state or
+    country after it, else by the countries the story names (``countries``: code -> count),
+    else by size."""
+    if document.dateline is None:
+        return None
+    town, *rest = [p.strip() for p in document.dateline.text.split(",") if p.strip()] or [""]
+    if not rest and len(town) <= ACRONYM_MAX and town.isupper():
+        return None
+    candidates = [p for p in gazetteer.lookup(town) if p.kind in DATELINE_KINDS]
+    for admin1, country in (_hint(part, gazetteer) for part in rest):
+        if admin1 or country:
+            candidates = [p for p in candidates if _fits(p, admin1, country)]
+    if not candidates:
+        return None
+    named = countries or {}
+    own = normalise_name(town)
+    return min(candidates, key=lambda p: (-named.get(p.country_code, 0),
+                                          DATELINE_KINDS.index(p.kind),
+                                          normalise_name(p.name) != own, -p.population))
+
+
+#: kinds of place a story's own town can be
+TOWN_KINDS = ("city", "neighbourhood")
+#: the towns a story names all lie this close together: it is a local story about that town
+STORY_TOWN_KM = 40.0
+STORY_SOURCE = "story"
+#: entity labels that name places
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _named_towns(document: Document, resolve_name: Callable[[str], Place | None],
+                 segment: str | None = None) -> list[Place]:
+    towns: list[Place] = []
+    for sentence in document.sentences:
+        if segment is not None and sentence.segment != segment:
+            continue
+        for ent in sentence.span.ents:
+            place = resolve_name(ent.text) if ent.label_ in PLACE_LABELS else None
+            if place is not None and place.kind in TOWN_KINDS:
+                towns.append(place)
+    return towns
+
+
+def _most_named(towns: list[Place]) -> Place | None:
+    """The town named most, when it is named at least twice and more than any other."""
+    ranked = Counter(p.place_id for p in towns).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(p for p in towns if p.place_id == ranked[0][0])
+
+
+def story_town(document: Document, resolve_name: Callable[[str], Place | None]) -> Place | None:
+    """The town a story without a dateline is about: the first its headline names; else the
+    one it names when all the towns it names lie within ``STORY_TOWN_KM`` of each other; else
+    the one it names most often. ``resolve_name`` reads a name in the story's context."""
+    headline = _named_towns(document, resolve_name, segment="title")
+    if headline:
+        return headline[0]
+    towns = _named_towns(document, resolve_name)
+    if not towns:
+        return None
+    first = towns[0]
+    if all(haversine_km(p.latitude, p.longitude, first.latitude, first.longitude) <= STORY_TOWN_KM
+           for p in towns):
+        return _most_named(towns) or first
+    return _most_named(towns)

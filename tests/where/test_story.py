@@ -1,0 +1,109 @@
+"""The story's own town: the dateline's, else the one the story is about, for events its
+sentences place nowhere (or only in the town's country)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.records import Article
+
+from tests.conftest import analyse
+
+JANUARY_27 = dt.date(2016, 1, 27)
+
+
+def _main(pipeline, text: str):
+    document = analyse(pipeline, text, JANUARY_27)
+    return document, [m for m in document.mentions if m.role == "main"][0]
+
+
+def test_an_event_placed_nowhere_lies_at_the_datelines_town(pipeline):
+    text = ("Deputy wounded in parking lot shooting\n\n"
+            "AURORA, Colo. (KXYZ) – An off-duty sheriff's deputy was shot and wounded on Tuesday "
+            "night outside an apartment block, police said.")
+    document, event = _main(pipeline, text)
+    assert document.context["dateline_place"].admin1 == "Colorado"
+    assert (event.location, event.admin1, event.geo_precision) == ("Aurora", "Colorado", 2)
+    assert event.geo_source.startswith("dateline:")
+
+
+def test_the_state_after_the_town_picks_the_namesake(pipeline):
+    text = ("Man shot at party\n\n"
+            "FAYETTEVILLE, Ark. – A man was shot and killed at a house party on Saturday, "
+            "officers said.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.admin1) == ("Fayetteville", "Arkansas")
+
+
+def test_a_dateline_names_the_city_not_its_county(pipeline):
+    text = ("Man killed near restaurant\n\n"
+            "MILWAUKEE — A 40-year-old man was shot and killed outside a restaurant on "
+            "Saturday evening, police said.")
+    _, event = _main(pipeline, text)
+    assert event.location == "Milwaukee"
+
+
+def test_a_short_capitalised_dateline_is_an_outlet_not_a_town(pipeline):
+    text = ("Officer fires at suspect\n\n"
+            "DA: A suspect was shot and wounded by an officer on Friday after a car chase.")
+    document, event = _main(pipeline, text)
+    assert document.context["dateline_place"] is None
+    assert not (event.geo_source or "").startswith("dateline:")
+
+
+def test_a_place_the_sentence_names_beats_the_dateline(pipeline):
+    text = ("Rockets hit base in Anbar\n\n"
+            "BAGHDAD (Reuters) - Three rockets struck the Ain al-Asad air base in western Anbar "
+            "province on Tuesday, the military said.")
+    _, event = _main(pipeline, text)
+    assert event.location == "Ain al-Asad Air Base"
+    assert event.geo_precision == 1
+
+
+def test_the_town_a_headline_names_places_an_event_given_only_its_country(pipeline):
+    text = ("Aleppo doctors say hospitals are overwhelmed\n\n"
+            "At least six people were killed when government helicopters dropped barrel bombs "
+            "in Syria on Wednesday, rescue workers said.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.geo_precision) == ("Aleppo", 2)
+    assert event.geo_source.startswith("story:")
+
+
+def test_a_story_naming_distant_towns_keeps_the_country(pipeline):
+    text = ("Syria talks stall as fighting goes on\n\n"
+            "Envoys met in Geneva while diplomats in Moscow and Washington traded blame. "
+            "At least four people were killed in an air strike in Syria on Wednesday, "
+            "monitors said.")
+    _, event = _main(pipeline, text)
+    assert event.country == "Syria"
+    assert event.geo_precision == 3
+
+
+@pytest.mark.parametrize("url, published", [
+    ("https://news.example/2016/01/26/man-shot-on-west-side/", dt.date(2016, 1, 26)),
+    ("https://news.example/news/2016/jan/26/girl-shot-at-party/", dt.date(2016, 1, 26)),
+    ("https://news.example/article/20150803/NEWS/150809844", dt.date(2015, 8, 3)),
+    ("https://news.example/2099/01/01/future-story/", None),
+    ("https://news.example/news/85422181-story", None),
+])
+def test_an_undated_article_takes_the_date_its_url_carries(pipeline, url, published):
+    text = "Man shot on west side\n\nA man was shot and wounded on Monday night, police said."
+    document = pipeline.analyse_one(Article(text=text, url=url))
+    assert document.article.published == published
+    if published is None:
+        assert document.article.published_source is None
+        return
+    assert document.article.published_source == "url"
+    assert any("taken from the URL" in w for w in document.article.warnings)
+    monday = published - dt.timedelta(days=published.weekday())  # "on Monday" in a Monday story: that day
+    assert [m.event_date for m in document.mentions] == [monday]
+
+
+def test_a_date_from_the_record_is_not_replaced_by_the_urls(pipeline):
+    article = Article(text="A man was shot and wounded on Monday night, police said.",
+                      url="https://news.example/2016/01/26/story/", published=dt.date(2016, 2, 3),
+                      published_source="metadata")
+    document = pipeline.analyse_one(article)
+    assert (document.article.published, document.article.published_source) == (
+        dt.date(2016, 2, 3), "metadata")
