@@ -13,6 +13,9 @@ case2021       CASE 2021 task 2 TSV (id, snippet, class)     accuracy and macro-
 ucdp-aec       UCDP-AEC JSONL with the full article          country found, deaths in [low, high]
 wikievents     WikiEvents JSONL (KAIROS)                     Conflict.Attack attacker/target/place
 gvdb           Gun Violence Database TSV                     killed, injured, city, date
+ucdp-ged       UCDP GED CSV: where_description, adm_1,       coordinates within 25 km,
+               adm_2 and country geocoded (no article)       precision agreement
+fakes          FA-KES CSV: Syrian war news with its city     event in the article's city
 =============  ==========================================  ====================================
 
 The format is recognised from the file's first line; ``dataset=`` overrides it.
@@ -29,7 +32,7 @@ from .seed import evaluate_gold
 
 #: dataset name -> module (in this package) with ``evaluate(path, pipeline, limit) -> Report``
 DATASETS = {"seed": "seed", "acled": "acled", "case2021": "case2021", "ucdp-aec": "ucdp_aec",
-            "wikievents": "wikievents", "gvdb": "gvdb"}
+            "wikievents": "wikievents", "gvdb": "gvdb", "ucdp-ged": "ucdp_ged", "fakes": "fakes"}
 
 __all__ = ["DATASETS", "Report", "Tally", "detect_dataset", "evaluate", "evaluate_gold",
            "format_report"]
@@ -65,6 +68,10 @@ def detect_dataset(path: Path) -> str:
             return "case2021"
         if header[:1] == ["Article id"] and "Full text" in header:
             return "gvdb"
+        if {"where_description", "where_prec", "adm_1"} <= set(header):
+            return "ucdp-ged"
+        if {"article_content", "location", "unit_id"} <= set(header):
+            return "fakes"
     raise EvalError(str(path), "not a gold format eventwire reads; valid datasets: "
                     + ", ".join(DATASETS))
 

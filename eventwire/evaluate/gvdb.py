@@ -5,12 +5,16 @@ The article (title and full text) is compared through its primary event: killed 
 ``fatalities`` (0 when nothing is found: the article then reports no killing eventwire saw),
 injured its ``injured`` (0 when unreported), each exact. Gold counts are the victims GVDB's
 annotators marked "killed" or "injured". City is right when the event's location or admin2
-names GVDB's city. GVDB gives no publication date, so relative dates cannot be resolved and the
-date is not scored.
+names GVDB's city (its last line, a leading "West" or "unincorporated" dropped; "St." read as
+"Saint"). Date is right when the event's date is GVDB's incident date. GVDB gives no
+publication date: the pipeline reads it from the article's URL where the URL carries one, and
+``date (where published is known)`` scores those articles alone.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +26,10 @@ from ..where.gazetteer import normalise_name
 from .common import analyse_all, primary_event, read_rows
 from .report import Report
 
+#: words before a city's name in GVDB's city values that name a part of it, or its status
+CITY_PREFIXES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                           "southwest", "n", "s", "e", "w", "downtown", "unincorporated"})
+
 
 def gold_of(row: dict[str, str]) -> dict[str, Any]:
     try:
@@ -29,10 +37,37 @@ def gold_of(row: dict[str, str]) -> dict[str, Any]:
     except (json.JSONDecodeError, TypeError) as exc:
         raise EvalError(f"gvdb article {row.get('Article id')}", f"gold JSON unreadable ({exc})") from exc
     victims = data.get("victim-section") or []
-    city = ((data.get("date-and-time") or {}).get("city") or {}).get("value") or None
+    when = data.get("date-and-time") or {}
+    city = (when.get("city") or {}).get("value") or ""
     return {"killed": sum("killed" in (v.get("victim-was") or []) for v in victims),
             "injured": sum("injured" in (v.get("victim-was") or []) for v in victims),
-            "city": city}
+            "city": gold_city(city), "date": parse_gold_date(when.get("date"))}
+
+
+def gold_city(value: str) -> str | None:
+    """GVDB's city as a name: its last line (some values carry the page text before it),
+    without a leading part of town ("West Philadelphia", "unincorporated Adams County")."""
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    words = lines[-1].rstrip(".").split() if lines else []
+    while len(words) > 1 and words[0].lower().rstrip(".") in CITY_PREFIXES:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def city_key(name: str) -> str:
+    """A city name compared: "St. George" and "Saint George", "The Bronx" and "Bronx" meet."""
+    key = normalise_name(name)
+    key = re.sub(r"^(?:the|city of) ", "", key)
+    return re.sub(r"^st ", "saint ", key)
+
+
+def parse_gold_date(value: Any) -> dt.date | None:
+    """GVDB writes dates "2016-01-27" or "2015-8-23"."""
+    try:
+        year, month, day = (int(part) for part in str(value).split("-"))
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def article_for(row: dict[str, str]) -> Article:
@@ -53,8 +88,13 @@ def score(report: Report, row: dict[str, str], document: Document) -> None:
     if gold["killed"]:
         report.tally("killed (where some were)").add(killed == gold["killed"])
     if gold["city"]:
-        names = {normalise_name(n) for n in (event.location, event.admin2) if n} if event else set()
-        report.tally("city").add(normalise_name(gold["city"]) in names)
+        names = {city_key(n) for n in (event.location, event.admin2) if n} if event else set()
+        report.tally("city").add(city_key(gold["city"]) in names)
+    if gold["date"]:
+        report.tally("date").add(event is not None and event.event_date == gold["date"])
+        if document.published is not None:
+            report.tally("date (where published is known)").add(
+                event is not None and event.event_date == gold["date"])
     if killed != gold["killed"] or injured != gold["injured"]:
         report.misses.append(f"{row['Article id']}: killed {gold['killed']}/{killed}, "
                              f"injured {gold['injured']}/{injured} (gold/got)")

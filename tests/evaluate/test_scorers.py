@@ -17,6 +17,7 @@ from eventwire.evaluate import Report, evaluate
 from eventwire.evaluate.acled import acled_date, article_for
 from eventwire.evaluate.case2021 import CASE_CLASS, CLASSES, TOPIC_CLASS, macro_f1, predicted_class
 from eventwire.evaluate.common import in_range, read_jsonl
+from eventwire.evaluate import gvdb
 from eventwire.evaluate.gvdb import gold_of, score
 from eventwire.evaluate.seed import ActorComparer
 from eventwire.evaluate.ucdp_aec import country_name
@@ -204,20 +205,22 @@ def victim(*was: str) -> dict:
     return {"gender": "Male", "victim-was": list(was)}
 
 
-def gvdb_row(victims: list[dict], city: str = "") -> dict[str, str]:
-    gold = {"date-and-time": {"city": {"startIndex": -1, "endIndex": -1, "value": city}},
+def gvdb_row(victims: list[dict], city: str = "", date: str = "") -> dict[str, str]:
+    gold = {"date-and-time": {"city": {"startIndex": -1, "endIndex": -1, "value": city},
+                              "date": date},
             "victim-section": victims}
     return {"Article id": "77", "Full text": "...", "Json": json.dumps(gold)}
 
 
 def test_gvdb_gold_counts_killed_and_injured_victims():
     row = gvdb_row([victim("killed"), victim("killed"), victim("injured"), victim(),
-                    victim("killed", "injured")], city="Toledo")
-    assert gold_of(row) == {"killed": 3, "injured": 2, "city": "Toledo"}
+                    victim("killed", "injured")], city="Toledo", date="2015-8-23")
+    assert gold_of(row) == {"killed": 3, "injured": 2, "city": "Toledo",
+                            "date": dt.date(2015, 8, 23)}
 
 
 def test_gvdb_gold_with_no_victims_or_city():
-    assert gold_of(gvdb_row([])) == {"killed": 0, "injured": 0, "city": None}
+    assert gold_of(gvdb_row([])) == {"killed": 0, "injured": 0, "city": None, "date": None}
 
 
 def test_unreadable_gvdb_gold_names_the_article():
@@ -254,3 +257,21 @@ def test_seed_matching_compares_area_level_predictions_by_admin1():
     country = Mention(latitude=33.2, longitude=43.7, geo_precision=3, country="Iraq")
     nowhere = Mention()
     assert [_place_ok(gold, m) for m in (town, region, country, nowhere)] == [True, True, False, False]
+
+
+@pytest.mark.parametrize("value, city", [
+    ("Chicago ", "Chicago"),
+    ("publication date: 1/27/2016Woman shot on east side\nDETROIT", "DETROIT"),
+    ("West Philadelphia", "Philadelphia"),
+    ("unincorporated Adams County", "Adams County"),
+    ("Sparta.", "Sparta"),
+    ("", None),
+])
+def test_gvdb_city_values_are_read_as_the_city_they_name(value, city):
+    assert gvdb.gold_city(value) == city
+
+
+def test_gvdb_cities_meet_whatever_their_spelling_of_saint_or_the():
+    assert gvdb.city_key("St. George") == gvdb.city_key("Saint George")
+    assert gvdb.city_key("Bronx") == gvdb.city_key("The Bronx")
+    assert gvdb.city_key("York") != gvdb.city_key("New York")
