@@ -397,7 +397,7 @@ class FrameBuilder:
                           if c.dep_ == "amod" and c.lower_ in COMPASS), None)
         frame.place_refs.append(PlaceRef(span.start, span.end, span.text, self.sentence.index,
                                          relation=relation, qualifier=qualifier, distance=distance))
-        for inner in _bracketed_names(last):  # "Tunari (Cochabamba)": the area it lies in
+        for inner in _bracketed_names(last) or _comma_area(last):  # "Tunari (Cochabamba)"
             inner_span = text_span(self.sentence, inner[0], inner[-1])
             frame.place_refs.append(PlaceRef(inner_span.start, inner_span.end, inner_span.text,
                                              self.sentence.index, relation="within",
@@ -415,8 +415,23 @@ class FrameBuilder:
         for ent in self.sentence.span.ents:  # weaker places: anywhere in the sentence
             modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
                                          "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
-            if ent.label_ in ("GPE", "LOC", "FAC") and (not modifier or self._names_settlement(ent.root)):
+            if ent.label_ in ("GPE", "LOC", "FAC") and (not modifier or self._names_settlement(ent.root)) \
+                    and not (frame.event_class == "protest"
+                             and self._in_protest_cause(ent.root, _anchor(group).token)):
                 self._add_place(frame, ent.root, "sentence", distance=3)
+
+    def _in_protest_cause(self, place: Token, trigger: Token) -> bool:
+        """"... in solidarity with Palestinians in Gaza": a place inside what a crowd
+        protests about (below a cause word, on its own branch apart from the trigger's) is
+        not where it gathered."""
+        causes = self.lexicon.heads["protest_cause"]
+        shared = {trigger.i, *(a.i for a in trigger.ancestors)}
+        for ancestor in place.ancestors:
+            if ancestor.i in shared:
+                return False
+            if set(lemma_forms(ancestor)) & causes:
+                return True
+        return False
 
     def _names_settlement(self, modifier: Token) -> bool:
         """"Visakhapatnam city", "Keesara village": the name of the town the noun is."""
@@ -500,6 +515,30 @@ def _bracketed_names(last: Token) -> list[list[Token]]:
         else:
             current.append(token)
     return []
+
+
+#: what may follow "Duarte, Guanajuato": the area closes the place phrase
+AREA_CLOSERS = frozenset((".", ",", ")", ";", ":"))
+
+
+def _comma_area(last: Token) -> list[list[Token]]:
+    """The area after a place and a comma: "in Duarte, Guanajuato, a man was shot",
+    "shelled Bohdanivka, Donetsk." Not a list of places ("Kharkiv, Sumy, and Odesa")."""
+    doc = last.doc
+    start = last.i + 2
+    if start >= len(doc) or doc[last.i + 1].text != "," or doc[start].ent_iob_ != "B" \
+            or doc[start].ent_type_ not in ("GPE", "LOC"):
+        return []
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    closer = doc[end] if end < len(doc) else None
+    if closer is not None and closer.text not in AREA_CLOSERS:
+        return []
+    after = doc[end + 1] if closer is not None and closer.text == "," and end + 1 < len(doc) else None
+    if after is not None and (after.lower_ in ("and", "or") or after.ent_type_ in ("GPE", "LOC")):
+        return []
+    return [list(doc[start:end])]
 
 
 def _is_national(head: Token) -> bool:

@@ -37,7 +37,7 @@ from typing import Iterable, Iterator
 
 from .gazetteer import Gazetteer, Place, haversine_km, normalise_name
 from .index import ARABIC_ARTICLES, strip_article
-from .resolve import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS
+from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS
 
 # ----------------------------------------------------------------------------- lexicons (data)
 

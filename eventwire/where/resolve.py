@@ -17,21 +17,14 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
+from typing import Sequence
 
 from ..document import Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
+from .geocode import geocode
+from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS
 from .story import DATELINE_SOURCE, HOME_TOWN_PRECISION, STORY_SOURCE, dateline_place, story_town
 
-#: words around a place name that are not part of it ("the Al-Shaddadi region")
-GENERIC_SUFFIXES = ("region", "province", "governorate", "area", "district", "countryside",
-                    "city", "town", "village", "outskirts", "neighbourhood", "neighborhood",
-                    "suburb", "border", "camp", "state", "county", "municipality")
-COMPASS = ("northern", "southern", "eastern", "western", "central", "north", "south", "east",
-           "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
-           "northwestern", "southeastern", "southwestern", "north-east", "north-west",
-           "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
-           "south-western", "upper", "lower", "greater", "heavily", "fortified", "downtown",
-           "old", "outer", "rural", "eastern-most", "occupied")
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
 VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
 VAGUE_RELATIONS = ("near", "outside", "around", "off", "north", "south", "east", "west")
@@ -45,13 +38,6 @@ NEARBY_FACILITY_KM = 20.0
 DATELINE_NEAR_KM = 50.0
 #: places smaller than this count only in countries the story names
 HAMLET = 5_000
-#: names of world regions that are never an event's place (a hamlet called "Middle East" is)
-MACRO_REGIONS = frozenset({"middle east", "near east", "levant", "gulf", "persian gulf",
-                           "arabian gulf", "arab world", "sahel", "horn of africa", "africa",
-                           "europe", "asia", "west", "east", "the west", "region", "world",
-                           "north africa", "west africa", "east africa", "central asia",
-                           "south asia", "southeast asia", "latin america", "caucasus",
-                           "balkans", "mena", "maghreb"})
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b.*$")
@@ -130,12 +116,19 @@ class Resolver:
             return True
         return place.country_code in frame_countries or place.country_code in self.article_countries
 
-    def choose(self, places: list[Place], frame_countries: set[str]) -> Place | None:
-        places = [p for p in places if self.plausible(p, frame_countries)]
+    def choose(self, places: list[Place], frame_countries: set[str],
+               neighbours: Sequence[list[Place]] = ()) -> Place | None:
+        """The namesake meant: in a country the frame names; in the province a place named
+        beside it lies in ("Bohdanivka, Donetsk"); near the dateline; big; in a country the
+        story names; the most precise kind; the most populous."""
+        places = [p for p in places
+                  if self.plausible(p, frame_countries) or _beside(p, neighbours, provinces_only=True)]
         if not places:
             return None
         return min(places, key=lambda p: (
-            p.country_code not in frame_countries, not self._near_dateline(p), not _is_major(p),
+            p.country_code not in frame_countries, not _beside(p, neighbours, provinces_only=True),
+            not _beside(p, neighbours),
+            not self._near_dateline(p), not _is_major(p),
             -self.article_countries.get(p.country_code, 0),
             _KIND_RANK.get(p.kind, 99), -p.population))
 
@@ -159,11 +152,28 @@ class Resolver:
         named |= {places[0].country_code for ref, places in zip(frame.place_refs, found)
                   if ref.relation == "within"  # "(Veracruz)": city or state, both in Mexico
                   and places and len({p.country_code for p in places}) == 1}
-        for ref, places in zip(frame.place_refs, found):
+        for i, (ref, places) in enumerate(zip(frame.place_refs, found)):
             if ref.place is None:
-                ref.place = self.choose(places, named)
+                ref.place = self.choose(places, named, found[:i] + found[i + 1:])
+        self._respell_unknown(frame, found)
         _drop_contradicted(frame.place_refs, found)
         self.place(frame)
+
+    def _respell_unknown(self, frame: Frame, found: list[list[Place]]) -> None:
+        """A town the gazetteer does not spell so ("Deir Sunbul town in Idleb countryside"),
+        next to a place that gives its province, is looked for among that province's towns
+        as a respelling ("Dayr Sunbul")."""
+        areas = [r.place for r in frame.place_refs if r.place is not None and r.place.admin1]
+        if not areas:
+            return
+        for ref, places in zip(frame.place_refs, found):
+            if ref.place is not None or places or ref.relation == "within":
+                continue
+            area = areas[0]
+            hit = geocode(ref.text, country=area.country_code, admin1=area.admin1,
+                          gazetteer=self.gazetteer)
+            if hit is not None and hit.matched and hit.place.kind in PRECISE_KINDS:
+                ref.place = hit.place
 
     def place(self, frame: Frame) -> None:
         """Set the frame's place from its already resolved references."""
@@ -195,6 +205,23 @@ class Resolver:
             if match is not None:
                 return match
         return None
+
+
+def _beside(place: Place, neighbours: Sequence[list[Place]], provinces_only: bool = False) -> bool:
+    """Whether a place named beside this one may be its province ("Plan de Ayala,
+    Tamaulipas") or, unless ``provinces_only``, may lie in the same province."""
+    if not place.admin1:
+        return False
+    key = normalise_name(place.admin1)
+
+    def holds(q: Place) -> bool:
+        if q is place or q.country_code != place.country_code:
+            return False
+        if q.kind == "admin1":
+            return normalise_name(q.name) == key
+        return not provinces_only and normalise_name(q.admin1 or "") == key
+
+    return any(holds(q) for candidates in neighbours for q in candidates)
 
 
 def _is_major(place: Place) -> bool:
@@ -237,12 +264,25 @@ def _drop_contradicted(refs: list[PlaceRef], found: list[list[Place]]) -> None:
     place the event instead."""
     certain = {id(r): places[0].country_code for r, places in zip(refs, found)
                if r.relation == "within" and places and len({p.country_code for p in places}) == 1}
+    areas = {id(r): places for r, places in zip(refs, found) if r.relation == "within"}
     for ref in refs:
         if ref.place is None or ref.relation == "within":
             continue
         after = [r for r in refs if id(r) in certain and 0 <= r.start - ref.end <= BRACKET_REACH]
         if after and all(certain[id(r)] != ref.place.country_code for r in after):
             ref.place = None
+        elif ref.place.kind in PRECISE_KINDS and _outside_named_province(ref, refs, areas):
+            ref.place = None
+
+
+def _outside_named_province(ref: PlaceRef, refs: list[PlaceRef], areas: dict[int, list[Place]]) -> bool:
+    """"Bohdanivka, Donetsk" read as the Bohdanivka of another province: the gazetteer lacks
+    the one meant, and the province named after it places the event instead."""
+    after = [areas[id(r)] for r in refs if id(r) in areas and 0 <= r.start - ref.end <= BRACKET_REACH]
+    provinces = [[p for p in places if p.kind == "admin1" and p.country_code == ref.place.country_code]
+                 for places in after]
+    provinces = [p for p in provinces if p]
+    return bool(provinces) and not _beside(ref.place, provinces, provinces_only=True)
 
 
 def _ref_rank(ref: PlaceRef) -> int:

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import analyse, only_mention as only
+from tests.conftest import analyse, mentions_in, only_mention as only
 
 
 @pytest.mark.parametrize("text, location, admin1", [
@@ -65,18 +65,41 @@ def test_a_town_placed_only_by_its_province_does_not_claim_town_precision(pipeli
     assert only(pipeline, text).geo_precision > 1
 
 
-@pytest.mark.xfail(strict=True, reason="the bracketed state does not pick the country of an "
-                   "ambiguous town: 'Cordoba (Veracruz)' -> Cordoba, Argentina; 'Santa Rosa "
-                   "(La Pampa)' -> Santa Rosa, Philippines")
 @pytest.mark.parametrize("text, country, admin1", [
-    ("On 1 December 2023, gunmen killed a trader in Cordoba (Veracruz).", "Mexico", None),
+    ("On 1 December 2023, gunmen killed a trader in Cordoba (Veracruz).", "Mexico",
+     "Veracruz de Ignacio de la Llave"),
     ("On 1 December 2023, gunmen killed a trader in Santa Rosa (La Pampa).", "Argentina",
      "La Pampa"),
+    ("On 1 December 2023, in Plan de Ayala, Tamaulipas, two men were shot dead.", "Mexico",
+     "Tamaulipas"),
+    ("On 1 December 2023, police fired tear gas at protesters in Rawson (Chubut).", "Argentina",
+     "Chubut"),
 ])
-def test_the_bracketed_state_picks_the_country_of_an_ambiguous_town(pipeline, text, country, admin1):
+def test_the_province_named_beside_an_ambiguous_town_picks_the_namesake(pipeline, text, country,
+                                                                       admin1):
     m = only(pipeline, text)
-    assert m.country == country
-    assert admin1 is None or m.admin1 == admin1
+    assert (m.country, m.admin1, m.geo_precision) == (country, admin1, 1)
+
+
+def test_a_town_known_only_in_another_province_gives_way_to_the_province_named(pipeline):
+    m = only(pipeline, "On 1 December 2023, Russian forces shelled Bohdanivka, Donetsk.")
+    assert m.admin1 == "Donetsk"
+    assert m.geo_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, Russian drones attacked Kharkiv, Sumy, and Odesa.",
+    "On 1 December 2023, Russian drones attacked Kharkiv, Sumy, Odesa and Kyiv.",
+])
+def test_a_list_of_towns_is_not_a_town_and_its_province(pipeline, text):
+    assert {m.location for m in mentions_in(pipeline, text)} >= {"Kharkiv", "Odesa"}
+
+
+def test_a_place_a_protest_is_about_is_not_where_it_was_held(pipeline):
+    m = only(pipeline, "On 1 December 2023, worshippers demonstrated after the Friday prayer in "
+                       "Oujda (Oujda-Angad, Oriental) in solidarity with Palestinians and to "
+                       "denounce Israeli operations in Gaza.")
+    assert (m.location, m.country) == ("Oujda", "Morocco")
 
 
 def test_a_town_read_in_another_country_than_its_bracketed_areas_gives_way_to_them(pipeline):
