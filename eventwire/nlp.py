@@ -108,9 +108,22 @@ def _of_a_settlement(head: Token) -> bool:
             and head.head.head.lemma_.lower() in SETTLEMENT_NOUNS)
 
 
+def _before_its_province(ent: Span) -> bool:
+    """"shelled Kryvyi Rih, Dnipropetrovsk.": a name, a comma and a place that ends the
+    phrase is a town and its province."""
+    doc = ent.doc
+    if ent.end + 2 > len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].ent_type_ not in ("GPE", "LOC"):
+        return False
+    end = ent.end + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end == len(doc) or doc[end].text in (".", ",", ";", ")")
+
+
 def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     """A name the NER calls an organisation or a person, standing where a place stands ("in
-    Settat", "the town of Khan Sheikhoun", "Zaio (Nador)", "(Andhra Pradesh)") and known to the gazetteer as a populated
+    Settat", "the town of Khan Sheikhoun", "Kryvyi Rih, Dnipropetrovsk", "Zaio (Nador)",
+    "(Andhra Pradesh)") and known to the gazetteer as a populated
     place, is a place."""
     ents = list(doc.ents)
     changed = False
@@ -126,6 +139,7 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
         before = doc[ent.start - 1] if ent.start > 0 else None
         placed = (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) \
             or _of_a_settlement(head) \
+            or _before_its_province(ent) \
             or (after is not None and after.text == "(") \
             or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"
         if placed and is_place(ent.text):

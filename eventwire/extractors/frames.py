@@ -395,6 +395,8 @@ class FrameBuilder:
             return
         qualifier = next((c.lower_ for c in head.children
                           if c.dep_ == "amod" and c.lower_ in COMPASS), None)
+        if relation == "sentence" and _after_a_name(first):
+            relation = "within"  # "shelled Hostre, Donetsk": Hostre unknown, Donetsk its area
         frame.place_refs.append(PlaceRef(span.start, span.end, span.text, self.sentence.index,
                                          relation=relation, qualifier=qualifier, distance=distance))
         for inner in _bracketed_names(last) or _comma_area(last):  # "Tunari (Cochabamba)"
@@ -515,6 +517,13 @@ def _bracketed_names(last: Token) -> list[list[Token]]:
         else:
             current.append(token)
     return []
+
+
+def _after_a_name(first: Token) -> bool:
+    """A place right after a proper name and a comma is the area that name lies in."""
+    doc = first.doc
+    return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" \
+        and (first.i < 3 or doc[first.i - 3].text != ",") and _comma_area(doc[first.i - 2]) != []
 
 
 #: what may follow "Duarte, Guanajuato": the area closes the place phrase

@@ -230,10 +230,11 @@ def _is_major(place: Place) -> bool:
 
 def _precision(ref: PlaceRef) -> int:
     """ACLED geo-precision: 1 the town itself, 2 near it or somewhere in its district (an
-    unknown village placed by the area bracketed after it), 3 a region or the country."""
+    unknown village placed by the area bracketed after it, or by the town's countryside:
+    "Deir Sunbul town in Idleb countryside"), 3 a region or the country."""
     kind = ref.place.kind if ref.place else "country"
     if kind in ("facility", "airport", "neighbourhood", "city"):
-        return 2 if is_vague(ref) or ref.relation == "within" else 1
+        return 2 if is_vague(ref) or ref.relation in NOT_SPLIT_RELATIONS else 1
     if kind == "admin2":
         return 2
     return 3

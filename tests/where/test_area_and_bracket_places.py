@@ -81,6 +81,16 @@ def test_the_province_named_beside_an_ambiguous_town_picks_the_namesake(pipeline
     assert (m.country, m.admin1, m.geo_precision) == (country, admin1, 1)
 
 
+def test_a_town_the_ner_calls_a_person_before_its_province_is_the_place(pipeline):
+    m = only(pipeline, "On 1 December 2023, Russian military forces shelled Chasiv Yar, Donetsk.")
+    assert (m.location, m.admin1, m.geo_precision) == ("Chasiv Yar", "Donetsk", 1)
+
+
+def test_an_unknown_village_before_its_province_is_placed_in_the_province_imprecisely(pipeline):
+    m = only(pipeline, "On 1 December 2023, Russian military forces shelled Zorianivka, Donetsk.")
+    assert (m.admin1, m.geo_precision) == ("Donetsk", 2)
+
+
 def test_a_town_known_only_in_another_province_gives_way_to_the_province_named(pipeline):
     m = only(pipeline, "On 1 December 2023, Russian forces shelled Bohdanivka, Donetsk.")
     assert m.admin1 == "Donetsk"
