@@ -32,9 +32,10 @@ from typing import Iterable, Iterator
 
 from ..errors import ResourceError
 from .gazetteer import normalise_name
-from .index import (FACILITY_KINDS, ICAO_CODE, ICAO_PREFIX, INDEXES, MAX_RING, SCHEMA, VERSION, Sources,
-                    default_sources, fingerprint, grid_cell, nearest, read_source_bytes, split_list,
-                    strip_article)
+from .index import (FACILITY_KINDS, ICAO_CODE, ICAO_PREFIX, INDEXES, MAX_RING, RESPELT_KINDS,
+                    SCHEMA, VERSION, Sources, default_sources, fingerprint, grid_cell,
+                    nearest, read_source_bytes, split_list, strip_article)
+from .names import MIN_RESPELLING, respelling_key
 
 COUNTRY_COLUMNS = ("iso2", "iso3", "iso_numeric", "name", "region", "aliases", "latitude", "longitude")
 FACILITY_COLUMNS = ("slug", "name", "aliases", "facility_type", "country", "admin1", "admin2",
@@ -511,6 +512,16 @@ def _name_values(places: list[PlaceRow]) -> Iterator[tuple[str, str, int]]:
                 yield strip_article(key), key, rowid
 
 
+def _respelling_values(places: list[PlaceRow]) -> Iterator[tuple[str, str, int]]:
+    for rowid, place in enumerate(places, start=1):
+        if place.kind not in RESPELT_KINDS:
+            continue
+        for name in place.names | {place.name}:
+            key = respelling_key(normalise_name(name))
+            if len(key) >= MIN_RESPELLING:
+                yield key, place.country_code, rowid
+
+
 def _country_values(countries: list[CountryInfo], rowid_of: dict[str, int]) -> tuple[list, dict]:
     rows, keys = [], {}
     for info in countries:
@@ -539,6 +550,8 @@ def write_index(path: Path, places: list[PlaceRow], countries: list[CountryInfo]
             db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                            (_place_values(i, p) for i, p in enumerate(places, start=1)))
             db.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(set(_name_values(places))))
+            db.executemany("INSERT INTO respellings VALUES (?, ?, ?)",
+                           sorted(set(_respelling_values(places))))
             db.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?)", country_rows)
             db.executemany("INSERT INTO country_names VALUES (?, ?)", sorted(country_keys.items()))
             db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))

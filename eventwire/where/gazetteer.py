@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
+from .names import MIN_RESPELLING, respelling_key
+
 #: kinds of place, from most to least precise
 PLACE_KINDS = ("facility", "airport", "neighbourhood", "city", "admin2", "admin1", "country", "region")
 
@@ -79,6 +81,10 @@ class Gazetteer(Protocol):
     def nearby(self, latitude: float, longitude: float, km: float,
                kinds: Iterable[str] = ("facility",)) -> list[Place]:
         """Places of the given kinds within ``km`` of a point, nearest first."""
+
+    def respellings(self, name: str, country_codes: Iterable[str] | None) -> list[Place]:
+        """Places in those countries (None: anywhere) whose name is another romanisation of
+        ``name``."""
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -146,3 +152,14 @@ class MemoryGazetteer:
         hits = [(haversine_km(latitude, longitude, p.latitude, p.longitude), p)
                 for p in self._places if p.kind in wanted]
         return [p for d, p in sorted(hits, key=lambda x: x[0]) if d <= km]
+
+    def respellings(self, name: str, country_codes: Iterable[str] | None) -> list[Place]:
+        key = respelling_key(normalise_name(name))
+        codes = set(country_codes) if country_codes is not None else None
+        if len(key) < MIN_RESPELLING:
+            return []
+        return rank_candidates(p for p in self._places if (codes is None or p.country_code in codes) and any(
+            respelling_key(normalise_name(n)) == key for n in self._names_of(p)))
+
+    def _names_of(self, place: Place) -> list[str]:
+        return [name for name, places in self._by_name.items() if place in places]

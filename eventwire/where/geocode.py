@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from .gazetteer import Gazetteer, Place, haversine_km, normalise_name
-from .index import ARABIC_ARTICLES, strip_article
-from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS
+from .index import strip_article
+from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS, respelling_key
 
 # ----------------------------------------------------------------------------- lexicons (data)
 
@@ -174,18 +174,11 @@ def admin_key(name: str | None) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def skeleton(name: str | None) -> str:
-    """Spelling-blind form of a romanised name: articles, vowels and soft letters dropped,
-    doubled letters merged, so "Ras al-A'in" and "Ras al Ayn", "Paktya" and "Paktia" meet."""
-    words = [w for w in admin_key(name).split() if w not in ARABIC_ARTICLES]
-    text = "".join(words).translate(_SKELETON_LETTERS)
-    for pair, single in _SKELETON_PAIRS:
-        text = text.replace(pair, single)
-    text = re.sub(r"[aeiouyhw]", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
+    """Spelling-blind form of an admin or place name without its kind word: "Ras al-A'in"
+    and "Ras al Ayn", "Paktya" and "Paktia" meet (``names.respelling_key``)."""
+    return respelling_key(admin_key(name))
 
 
-_SKELETON_LETTERS = str.maketrans({"q": "k", "c": "k", "z": "s", "v": "b", "x": "k"})
-_SKELETON_PAIRS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ph", "f"))
 
 
 @functools.lru_cache(maxsize=262144)
@@ -443,6 +436,8 @@ def candidates(toponym: Toponym, ctx: Context, gazetteer: Gazetteer) -> list[Pla
         found.append(country)
     if not found:
         found = _respelt(toponym, ctx, gazetteer)
+    if not found and ctx.codes:
+        found = [p for p in gazetteer.respellings(toponym.text, ctx.codes) if _allowed(p, ctx)]
     return sorted(dict.fromkeys(found), key=lambda p: _rank(p, ctx, toponym.unit))
 
 

