@@ -21,9 +21,7 @@ import csv
 import functools
 import json
 import math
-import os
 import re
-import sqlite3
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,10 +30,10 @@ from typing import Iterable, Iterator
 
 from ..errors import ResourceError
 from .gazetteer import normalise_name
-from .index import (FACILITY_KINDS, ICAO_CODE, ICAO_PREFIX, INDEXES, MAX_RING, RESPELT_KINDS,
-                    SCHEMA, VERSION, Sources, default_sources, fingerprint, grid_cell,
-                    nearest, read_source_bytes, split_list, strip_article)
-from .names import MIN_RESPELLING, respelling_key
+from .index import (FACILITY_KINDS, ICAO_CODE, ICAO_PREFIX, MAX_RING, VERSION, Sources,
+                    default_sources, fingerprint, grid_cell, nearest, read_source_bytes,
+                    split_list)
+from .writer import write_index
 
 COUNTRY_COLUMNS = ("iso2", "iso3", "iso_numeric", "name", "region", "aliases", "latitude", "longitude")
 FACILITY_COLUMNS = ("slug", "name", "aliases", "facility_type", "country", "admin1", "admin2",
@@ -498,72 +496,6 @@ def curated_names(rules: list[AliasRule]) -> tuple[dict[str, str], dict[int, str
 
 
 # ----------------------------------------------------------------------------- writing
-
-def _place_values(rowid: int, p: PlaceRow) -> tuple:
-    return (rowid, p.place_id, p.name, p.kind, p.country_code, p.latitude, p.longitude, p.admin1,
-            p.admin2, p.population, p.location, p.facility_type, p.occupants, p.accuracy_km,
-            grid_cell(p.latitude, p.longitude))
-
-
-def _name_values(places: list[PlaceRow]) -> Iterator[tuple[str, str, int]]:
-    for rowid, place in enumerate(places, start=1):
-        for key in {normalise_name(name) for name in place.names | {place.name}}:
-            if key:
-                yield strip_article(key), key, rowid
-
-
-def _respelling_values(places: list[PlaceRow]) -> Iterator[tuple[str, str, int]]:
-    for rowid, place in enumerate(places, start=1):
-        if place.kind not in RESPELT_KINDS:
-            continue
-        for name in place.names | {place.name}:
-            key = respelling_key(normalise_name(name))
-            if len(key) >= MIN_RESPELLING:
-                yield key, place.country_code, rowid
-
-
-def _country_values(countries: list[CountryInfo], rowid_of: dict[str, int]) -> tuple[list, dict]:
-    rows, keys = [], {}
-    for info in countries:
-        rows.append((info.iso2, info.iso3, info.iso_numeric, info.name, info.region, rowid_of[f"cc:{info.iso2}"]))
-        for key in (info.iso2.lower(), info.iso3.lower(), normalise_name(info.name)):
-            keys.setdefault(key, info.iso2)
-    return rows, keys
-
-
-def write_index(path: Path, places: list[PlaceRow], countries: list[CountryInfo],
-                meta: dict[str, str]) -> None:
-    """Write the index to a temporary file, then rename it into place (atomic on POSIX and
-    Windows): a concurrent reader sees the old file or the whole new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    rowid_of = {place.place_id: rowid for rowid, place in enumerate(places, start=1)}
-    country_rows, country_keys = _country_values(countries, rowid_of)
-    for place in places:
-        if place.kind == "country":
-            for name in place.names:
-                country_keys.setdefault(normalise_name(name), place.country_code)
-    try:
-        db = sqlite3.connect(temporary)
-        try:
-            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
-            db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                           (_place_values(i, p) for i, p in enumerate(places, start=1)))
-            db.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(set(_name_values(places))))
-            db.executemany("INSERT INTO respellings VALUES (?, ?, ?)",
-                           sorted(set(_respelling_values(places))))
-            db.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?)", country_rows)
-            db.executemany("INSERT INTO country_names VALUES (?, ?)", sorted(country_keys.items()))
-            db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-            db.executescript(INDEXES + "ANALYZE;")
-            db.commit()
-        finally:
-            db.close()
-        os.replace(temporary, path)
-    except (sqlite3.Error, OSError) as exc:
-        temporary.unlink(missing_ok=True)
-        raise ResourceError(str(path), f"cannot write the gazetteer index ({exc})") from exc
-
 
 def build_index(path: Path, *, min_population: int = 0, sources: Sources | None = None) -> Path:
     """Compile the gazetteer into one SQLite file at ``path`` and return ``path``.
