@@ -158,8 +158,5 @@ class MemoryGazetteer:
         codes = set(country_codes) if country_codes is not None else None
         if len(key) < MIN_RESPELLING:
             return []
-        return rank_candidates(p for p in self._places if (codes is None or p.country_code in codes) and any(
-            respelling_key(normalise_name(n)) == key for n in self._names_of(p)))
-
-    def _names_of(self, place: Place) -> list[str]:
-        return [name for name, places in self._by_name.items() if place in places]
+        return rank_candidates(p for p in self._places if (codes is None or p.country_code in codes)
+                               and respelling_key(normalise_name(p.name)) == key)

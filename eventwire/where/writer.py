@@ -37,10 +37,9 @@ def _respelling_values(places: list[PlaceRow]) -> Iterator[tuple[str, str, int]]
     for rowid, place in enumerate(places, start=1):
         if place.kind not in RESPELT_KINDS:
             continue
-        for name in place.names | {place.name}:
-            key = respelling_key(normalise_name(name))
-            if len(key) >= MIN_RESPELLING:
-                yield key, place.country_code, rowid
+        key = respelling_key(normalise_name(place.name))  # alternate names in other
+        if len(key) >= MIN_RESPELLING:                      # languages make false friends
+            yield key, place.country_code, rowid
 
 
 def _country_values(countries: list[CountryInfo], rowid_of: dict[str, int]) -> tuple[list, dict]:
