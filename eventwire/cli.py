@@ -204,7 +204,8 @@ def demo(db: Optional[str] = DbOption,
 
 @app.command(name="eval")
 def eval_(gold: Path = typer.Argument(..., help="Gold data: a seed-gold file or folder, or a file of a "
-                                      "dataset eventwire reads (acled, case2021, ucdp-aec, wikievents, gvdb)."),
+                                      "dataset eventwire reads (acled, case2021, ucdp-aec, wikievents, gvdb, "
+                                      "ucdp-ged, fakes)."),
           dataset: Optional[str] = typer.Option(None, "--dataset", "-d", help="The gold's format; "
                                                 "recognised from the file when left out."),
           limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Score only the first N items."),
@@ -219,6 +220,36 @@ def eval_(gold: Path = typer.Argument(..., help="Gold data: a seed-gold file or 
     report = _guard(lambda: evaluate(gold, dataset, Pipeline(settings), limit))
     typer.echo(json.dumps(report.as_dict(), indent=2) if format == "json"
                else format_report(report, show_misses=misses))
+
+
+@app.command(name="where")
+def where_(description: Optional[str] = typer.Argument(None, help="A place description: 'near Kobani', "
+                                                       "'Deir Sunbul town in Idleb countryside'."),
+           country: Optional[str] = typer.Option(None, "--country", help="The country it lies in."),
+           admin1: Optional[str] = typer.Option(None, "--admin1", help="The province or state it lies in."),
+           admin2: Optional[str] = typer.Option(None, "--admin2", help="The district it lies in."),
+           at: Optional[str] = typer.Option(None, "--at", help="LAT,LON: name the country, province "
+                                            "and district of a point instead."),
+           config: Optional[Path] = ConfigOption) -> None:
+    """Geocode a place description (one JSON object), or name the admin areas of a point."""
+    settings = _settings(config)
+    if at is not None:
+        latitude, longitude = _point(at)
+        typer.echo(json.dumps(_guard(lambda: workflow.place_at(latitude, longitude, settings=settings))))
+        return
+    found = _guard(lambda: workflow.locate_place(description or "", country=country, admin1=admin1,
+                                          admin2=admin2, settings=settings))
+    if found is None:
+        _fail(f"{description!r}: no place found", code=1)
+    typer.echo(json.dumps(found))
+
+
+def _point(value: str) -> tuple[float, float]:
+    try:
+        latitude, longitude = (float(part) for part in value.split(","))
+    except ValueError:
+        _fail(f"--at {value!r}: not LAT,LON (for example 36.2,37.1)")
+    return latitude, longitude
 
 
 @app.command(name="settings")

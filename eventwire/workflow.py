@@ -1,4 +1,5 @@
-"""The verbs of eventwire as Python functions: extract, ingest, events, export.
+"""The verbs of eventwire as Python functions: extract, ingest, events, export, locate_place,
+place_at.
 
 The CLI (``cli.py``) and the HTTP API are thin layers over these. ``extract`` reads text and
 stores nothing; ``ingest`` reads files, runs the pipeline batch by batch, de-duplicates against
@@ -11,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
 
 from .config import Settings
 from .dedup import ArticleMeta, EventCluster, canonical_event, deduplicate, event_id_for
 from .document import Document
-from .errors import ReadError
+from .errors import InputError, ReadError
 from .export import export as write_export
 from .ingest import read_paths
 from .pipeline import Pipeline, batched
@@ -24,6 +25,9 @@ from .records import Aggregate, Article, Event, Mention
 from .store import open_store
 from .store.base import Store
 from .when import resolve_published
+
+if TYPE_CHECKING:
+    from .where.gazetteer import Gazetteer
 
 
 def document_events(document: Document) -> list[Event]:
@@ -144,3 +148,52 @@ def export(fmt: str, out: TextIO | str, *, db: str | None = None, settings: Sett
            **filters) -> int:
     """Write the store's events in an analyst's format (acled, geojson, parquet, jsonl)."""
     return write_export(events(db=db, settings=settings, **filters), fmt, out)
+
+
+#: latitude and longitude limits a point must lie within
+LATITUDE_RANGE, LONGITUDE_RANGE = (-90.0, 90.0), (-180.0, 180.0)
+
+
+def _open_gazetteer(settings: Settings | None) -> "Gazetteer":
+    from .where.index import open_gazetteer
+    return open_gazetteer(settings or Settings())
+
+
+def locate_place(description: str, *, country: str | None = None, admin1: str | None = None,
+          admin2: str | None = None, settings: Settings | None = None) -> dict | None:
+    """Geocode a place description with optional admin context ("near Kobani", country
+    "Syria"): the place, its point and both precision codes, or None when nothing is found."""
+    from .where.geocode import geocode
+    if not description.strip() and not (country or admin1 or admin2):
+        raise InputError("place description is empty (give one, or --country/--admin1)")
+    found = geocode(description, country=country, admin1=admin1, admin2=admin2,
+                    gazetteer=_open_gazetteer(settings))
+    if found is None:
+        return None
+    place = found.place
+    return {"location": place.display, "kind": place.kind, "country": place.country,
+            "admin1": place.admin1, "admin2": place.admin2, "latitude": round(found.latitude, 5),
+            "longitude": round(found.longitude, 5), "geo_precision": found.geo_precision,
+            "where_prec": found.where_prec, "matched": found.matched or None,
+            "geo_source": place.place_id}
+
+
+def place_at(latitude: float, longitude: float, *, settings: Settings | None = None) -> dict:
+    """The country, province (admin1) and district (admin2) of a point (reverse lookup)."""
+    for value, (low, high), name in ((latitude, LATITUDE_RANGE, "latitude"),
+                                     (longitude, LONGITUDE_RANGE, "longitude")):
+        if not low <= value <= high:
+            raise InputError(f"{name} {value} is out of range ({low:g} to {high:g})")
+    gazetteer = _open_gazetteer(settings)
+    town = next(iter(gazetteer.nearby(latitude, longitude, NEAREST_TOWN_KM, ("city",))), None)
+    answer = {"latitude": latitude, "longitude": longitude, "country": None, "admin1": None,
+              "admin2": None, "nearest_town": None}
+    if town is None:  # open sea or empty land: nothing to name
+        return answer
+    admin1, admin2 = gazetteer.admin_names(latitude, longitude, town.country_code)
+    return {**answer, "country": town.country, "admin1": admin1, "admin2": admin2,
+            "nearest_town": town.name}
+
+
+#: how far the reverse lookup looks for the town whose country a point is taken to lie in
+NEAREST_TOWN_KM = 150.0

@@ -93,3 +93,41 @@ def test_eval_prints_detection_and_fields():
 def test_settings_lists_every_setting_with_help():
     output = run("settings").output
     assert "store.db = 'eventwire.duckdb'" in output and "dedup.threshold" in output
+
+
+def test_where_geocodes_a_description_with_its_context():
+    result = run("where", "4 km north of Kobani", "--country", "Syria", "--admin1", "Aleppo governorate")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert (found["location"], found["country"], found["where_prec"], found["geo_precision"]) == (
+        "Kobani", "Syria", 2, 2)
+
+
+def test_where_at_names_the_areas_of_a_point_and_nothing_at_sea():
+    found = json.loads(run("where", "--at", "33.3,44.4").output)
+    assert (found["country"], found["admin1"]) == ("Iraq", "Baghdad")
+    sea = json.loads(run("where", "--at", "0,-160").output)
+    assert sea["country"] is None and sea["admin1"] is None
+
+
+@pytest.mark.parametrize("args, message", [
+    (("where", "--at", "95,10"), "latitude 95.0 is out of range"),
+    (("where", "--at", "Baghdad"), "not LAT,LON"),
+    (("where", ""), "place description is empty"),
+])
+def test_where_refuses_bad_input_in_one_line(args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_where_says_when_nothing_is_found():
+    result = run("where", "Qwzxyvv")
+    assert result.exit_code == 1 and "no place found" in result.output
+
+
+def test_where_is_a_python_verb_too():
+    import eventwire
+
+    assert eventwire.locate_place("Deir Ezzor")["admin1"] == "Deir ez Zor"
+    assert eventwire.place_at(36.2, 37.1)["admin1"] == "Aleppo"
