@@ -108,6 +108,11 @@ def _of_a_settlement(head: Token) -> bool:
             and head.head.head.lemma_.lower() in SETTLEMENT_NOUNS)
 
 
+def city_of_district(name: str) -> str:
+    """"Manaus - North Zone" -> "Manaus": ACLED names a part of a city "<City> - <District>"."""
+    return name.split(" - ")[0].strip()
+
+
 def _before_its_province(ent: Span) -> bool:
     """"shelled Kryvyi Rih, Dnipropetrovsk.": a name, a comma and a place that ends the
     phrase is a town and its province."""
@@ -142,7 +147,7 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
             or _before_its_province(ent) \
             or (after is not None and after.text == "(") \
             or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"
-        if placed and is_place(ent.text):
+        if placed and (is_place(ent.text) or is_place(city_of_district(ent.text))):
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
     if changed:

@@ -431,14 +431,14 @@ class FrameBuilder:
         for ancestor in place.ancestors:
             if ancestor.i in shared:
                 return False
-            if set(lemma_forms(ancestor)) & causes:
-                return True
+            if ancestor.i < place.i and set(lemma_forms(ancestor)) & causes:
+                return True  # the cause comes first: "to denounce the operations in Gaza"
         return False
 
     def _names_settlement(self, modifier: Token) -> bool:
         """"Visakhapatnam city", "Keesara village": the name of the town the noun is."""
         head = modifier.head
-        return modifier.dep_ == "compound" and any(
+        return modifier.dep_ in ("compound", "amod") and any(
             f in self.lexicon.heads["area"] | self.lexicon.heads["territory"] for f in lemma_forms(head))
 
     def _complete(self, frame: Frame, group: list[Trigger]) -> bool:

@@ -56,6 +56,8 @@ def name_variants(text: str) -> list[str]:
         words = words[:-1]
         variants.append(" ".join(words))
     joined = " ".join(words)
+    if " - " in base:  # "Manaus - North Zone": a district of Manaus
+        variants.append(base.split(" - ")[0].strip())
     if re.search(r"\bairbase\b", joined, re.IGNORECASE):
         variants.append(re.sub(r"\bairbase\b", "Air Base", joined, flags=re.IGNORECASE))
     if _POSSESSIVE.search(base):

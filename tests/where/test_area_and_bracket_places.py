@@ -122,3 +122,21 @@ def test_a_town_spelled_otherwise_is_found_among_its_provinces_towns(pipeline):
     m = only(pipeline, "On 1 December 2023, regime forces shelled Maarrat al-Nouman town in Idleb "
                        "countryside with artillery.")
     assert (m.location, m.admin1, m.geo_precision) == ("Maarrat an Numan", "Idleb", 1)
+
+
+@pytest.mark.parametrize("text, location", [
+    ("On 30 November 2023, in Manaus - North Zone (Amazonas), gunmen shot and killed two men.",
+     "Manaus"),
+    ("On 30 November 2023, in Cucuta - West (Norte de Santander), gunmen shot a man dead.",
+     "Cucuta"),
+])
+def test_a_district_named_the_acled_way_lies_in_its_city(pipeline, text, location):
+    m = only(pipeline, text)
+    assert (m.location, m.geo_precision) == (location, 1)
+
+
+def test_a_city_named_before_the_cause_of_a_protest_is_where_it_was_held(pipeline):
+    m = only(pipeline, "On 1 December 2023, residents staged a rally at the Grand Mosque in Dezful "
+                       "city (Khuzestan) to support Palestinians and to denounce Israeli operations "
+                       "in Gaza.")
+    assert (m.location, m.country) == ("Dezful", "Iran")
