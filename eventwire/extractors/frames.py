@@ -395,8 +395,8 @@ class FrameBuilder:
             return
         qualifier = next((c.lower_ for c in head.children
                           if c.dep_ == "amod" and c.lower_ in COMPASS), None)
-        if relation == "sentence" and _after_a_name(first):
-            relation = "within"  # "shelled Hostre, Donetsk": Hostre unknown, Donetsk its area
+        if relation == "sentence" and (_after_a_name(first) or _bracketed_after_a_name(first)):
+            relation = "within"  # "shelled Hostre, Donetsk", "Ramieh (Bint Jbeil)": the area
         frame.place_refs.append(PlaceRef(span.start, span.end, span.text, self.sentence.index,
                                          relation=relation, qualifier=qualifier, distance=distance))
         for inner in _bracketed_names(last) or _comma_area(last):  # "Tunari (Cochabamba)"
@@ -524,6 +524,13 @@ def _after_a_name(first: Token) -> bool:
     doc = first.doc
     return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" \
         and (first.i < 3 or doc[first.i - 3].text != ",") and _comma_area(doc[first.i - 2]) != []
+
+
+def _bracketed_after_a_name(first: Token) -> bool:
+    """"the outskirts of Ramieh (Bint Jbeil)": a place in brackets right after a proper name
+    is the area that name lies in, whatever the NER made of the name."""
+    doc = first.doc
+    return first.i >= 2 and doc[first.i - 1].text == "(" and doc[first.i - 2].pos_ == "PROPN"
 
 
 #: what may follow "Duarte, Guanajuato": the area closes the place phrase

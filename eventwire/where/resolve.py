@@ -155,10 +155,13 @@ class Resolver:
                                                  town.longitude) <= DATELINE_NEAR_KM
 
     def resolve(self, frame: Frame) -> None:
-        """Unambiguous names first; the countries they give then pick among the rest."""
+        """Unambiguous names first (a hamlet too, when brackets name it as the area of the
+        place before them); the countries they give then pick among the rest."""
         found = [self.candidates(ref) for ref in frame.place_refs]
         for ref, places in zip(frame.place_refs, found):
-            ref.place = places[0] if len(places) == 1 and self.plausible(places[0], set()) else None
+            unique = len(places) == 1
+            ref.place = places[0] if unique and (self.plausible(places[0], set())
+                                                 or ref.relation == "within") else None
         named = {r.place.country_code for r in frame.place_refs if r.place is not None}
         named |= {places[0].country_code for ref, places in zip(frame.place_refs, found)
                   if ref.relation == "within"  # "(Veracruz)": city or state, both in Mexico

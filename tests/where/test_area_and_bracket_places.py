@@ -140,3 +140,9 @@ def test_a_city_named_before_the_cause_of_a_protest_is_where_it_was_held(pipelin
                        "city (Khuzestan) to support Palestinians and to denounce Israeli operations "
                        "in Gaza.")
     assert (m.location, m.country) == ("Dezful", "Iran")
+
+
+def test_the_bracketed_area_after_an_unknown_name_places_the_event_there(pipeline):
+    m = only(pipeline, "On 1 December 2023, Israeli artillery targeted the outskirts of Zibqin "
+                       "(Bint Jbeil). There were no casualties.")
+    assert (m.country, m.location, m.geo_precision) == ("Lebanon", "Bint Jbeil", 2)
