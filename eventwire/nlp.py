@@ -108,6 +108,16 @@ def _of_a_settlement(head: Token) -> bool:
             and head.head.head.lemma_.lower() in SETTLEMENT_NOUNS)
 
 
+def _comma_parts(ent: Span) -> list[Span]:
+    """"Cuernavaca, Morelos" -> its two names; [] when the entity has no comma."""
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas:
+        return []
+    bounds = [ent.start, *commas, ent.end]
+    parts = [(a if a == ent.start else a + 1, b) for a, b in zip(bounds, bounds[1:])]
+    return [Span(ent.doc, a, b) for a, b in parts if b > a]
+
+
 def city_of_district(name: str) -> str:
     """"Manaus - North Zone" -> "Manaus": ACLED names a part of a city "<City> - <District>"."""
     return name.split(" - ")[0].strip()
@@ -128,30 +138,37 @@ def _before_its_province(ent: Span) -> bool:
 def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     """A name the NER calls an organisation or a person, standing where a place stands ("in
     Settat", "the town of Khan Sheikhoun", "Kryvyi Rih, Dnipropetrovsk", "Zaio (Nador)",
-    "(Andhra Pradesh)") and known to the gazetteer as a populated
-    place, is a place."""
-    ents = list(doc.ents)
-    changed = False
-    for i, ent in enumerate(ents):
-        bracket = next((t.i for t in ent if t.text == "("), None)
-        if bracket is not None and bracket > ent.start:  # "Maceio (Alagoas" as one entity
-            ent = ents[i] = Span(doc, ent.start, bracket, label=ent.label_)
-            changed = True
-        if ent.label_ not in MISLABELLED:
-            continue
-        head = ent.root
-        after = doc[ent.end] if ent.end < len(doc) else None
-        before = doc[ent.start - 1] if ent.start > 0 else None
-        placed = (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) \
-            or _of_a_settlement(head) \
-            or _before_its_province(ent) \
-            or (after is not None and after.text == "(") \
-            or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"
-        if placed and (is_place(ent.text) or is_place(city_of_district(ent.text))):
-            ents[i] = Span(doc, ent.start, ent.end, label="GPE")
-            changed = True
-    if changed:
-        doc.ents = ents
+    "(Andhra Pradesh)") and known to the gazetteer as a populated place, is a place; "in
+    Cuernavaca, Morelos" read as one organisation is two places."""
+    relabelled = [span for ent in doc.ents for span in _relabelled(ent, is_place)]
+    if [(e.start, e.end, e.label_) for e in relabelled] != [(e.start, e.end, e.label_) for e in doc.ents]:
+        doc.ents = relabelled
+
+
+def _relabelled(ent: Span, is_place: Callable[[str], bool]) -> list[Span]:
+    doc = ent.doc
+    bracket = next((t.i for t in ent if t.text == "("), None)
+    if bracket is not None and bracket > ent.start:  # "Maceio (Alagoas" as one entity
+        ent = Span(doc, ent.start, bracket, label=ent.label_)
+    if ent.label_ not in MISLABELLED or not _in_a_place_slot(ent):
+        return [ent]
+    if is_place(ent.text) or is_place(city_of_district(ent.text)):
+        return [Span(doc, ent.start, ent.end, label="GPE")]
+    parts = _comma_parts(ent)
+    if parts and all(is_place(p.text) for p in parts):
+        return [Span(doc, p.start, p.end, label="GPE") for p in parts]
+    return [ent]
+
+
+def _in_a_place_slot(ent: Span) -> bool:
+    doc, head = ent.doc, ent.root
+    after = doc[ent.end] if ent.end < len(doc) else None
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) \
+        or _of_a_settlement(head) \
+        or _before_its_province(ent) \
+        or (after is not None and after.text == "(") \
+        or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"
 
 
 class Analyzer:

@@ -387,7 +387,7 @@ class FrameBuilder:
                    nested: bool = False) -> None:
         """A place reference; ``nested`` lets a name inside a longer one in ("Wardak" in
         "Afghanistan's eastern Wardak province")."""
-        first, last = entity_phrase(head)
+        first, last = _before_punctuation(*entity_phrase(head))
         span = text_span(self.sentence, first, last)
         inside = (lambda p: p.start == span.start and p.end == span.end) if nested \
             else (lambda p: p.start <= span.start < p.end)
@@ -524,6 +524,13 @@ def _after_a_name(first: Token) -> bool:
     doc = first.doc
     return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" \
         and (first.i < 3 or doc[first.i - 3].text != ",") and _comma_area(doc[first.i - 2]) != []
+
+
+def _before_punctuation(first: Token, last: Token) -> tuple[Token, Token]:
+    """A place phrase ends at a comma or a bracket: "Vovchansk, Kharkiv" is Vovchansk (in
+    Kharkiv), "Sokolo (Niono, Segou)" is Sokolo (in Niono)."""
+    cut = next((t for t in first.doc[first.i + 1:last.i + 1] if t.text in (",", "(")), None)
+    return (first, first.doc[cut.i - 1]) if cut is not None else (first, last)
 
 
 def _bracketed_after_a_name(first: Token) -> bool:

@@ -97,10 +97,24 @@ def _named_towns(document: Document, resolve_name: Callable[[str], Place | None]
         if segment is not None and sentence.segment != segment:
             continue
         for ent in sentence.span.ents:
-            place = resolve_name(ent.text) if ent.label_ in PLACE_LABELS else None
+            if ent.label_ not in PLACE_LABELS or _names_an_area(ent):
+                continue
+            place = resolve_name(ent.text)
             if place is not None and place.kind in TOWN_KINDS:
                 towns.append(place)
     return towns
+
+
+def _names_an_area(ent) -> bool:
+    """"Sokolo (Niono, Segou)", "Cuernavaca, Morelos": the names after the town say where it
+    lies; they are not other towns of the story."""
+    doc = ent.doc
+    opened = max((t.i for t in doc[:ent.start] if t.text == "("), default=-1)
+    closed = max((t.i for t in doc[:ent.start] if t.text == ")"), default=-1)
+    if opened > closed:
+        return True
+    before = ent.start - 1
+    return before > 0 and doc[before].text == "," and doc[before - 1].ent_type_ in PLACE_LABELS
 
 
 def _most_named(towns: list[Place]) -> Place | None:

@@ -146,3 +146,14 @@ def test_the_bracketed_area_after_an_unknown_name_places_the_event_there(pipelin
     m = only(pipeline, "On 1 December 2023, Israeli artillery targeted the outskirts of Zibqin "
                        "(Bint Jbeil). There were no casualties.")
     assert (m.country, m.location, m.geo_precision) == ("Lebanon", "Bint Jbeil", 2)
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    ("On 1 December 2023, Russian military forces shelled Vovchansk, Kharkiv. Casualties unknown.",
+     "Vovchansk", "Kharkiv"),
+    ("On 30 November 2023, in Cuernavaca, Morelos, dozens of pensioners held a protest.",
+     "Cuernavaca", "Morelos"),
+])
+def test_a_town_and_its_province_read_as_one_name_are_split(pipeline, text, location, admin1):
+    m = only(pipeline, text)
+    assert (m.location, m.admin1, m.geo_precision) == (location, admin1, 1)
