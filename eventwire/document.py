@@ -57,6 +57,12 @@ class Sentence:
         return self.span.text
 
 
+#: relation of a place named by an area around it ("the Deir ez-Zor desert", "Hama
+#: countryside"): a region, so it locates an event but is not one of several towns a report
+#: splits into, and a town it names is only near the event
+AREA_RELATION = "area"
+
+
 @dataclass
 class PlaceRef:
     """A place named in the text, and what the gazetteer made of it."""

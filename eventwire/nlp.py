@@ -137,8 +137,8 @@ def _before_its_province(ent: Span) -> bool:
 
 def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     """A name the NER calls an organisation or a person, standing where a place stands ("in
-    Settat", "the town of Khan Sheikhoun", "Kryvyi Rih, Dnipropetrovsk", "Zaio (Nador)",
-    "(Andhra Pradesh)") and known to the gazetteer as a populated place, is a place; "in
+    Settat", "the town of Khan Sheikhoun", "Jarablus town", "Kryvyi Rih, Dnipropetrovsk",
+    "Zaio (Nador)", "(Andhra Pradesh)") and known to the gazetteer as a populated place, is a place; "in
     Cuernavaca, Morelos" read as one organisation is two places."""
     relabelled = [span for ent in doc.ents for span in _relabelled(ent, is_place)]
     if [(e.start, e.end, e.label_) for e in relabelled] != [(e.start, e.end, e.label_) for e in doc.ents]:
@@ -166,6 +166,7 @@ def _in_a_place_slot(ent: Span) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     return (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) \
         or _of_a_settlement(head) \
+        or (after is not None and after.lower_ in SETTLEMENT_NOUNS) \
         or _before_its_province(ent) \
         or (after is not None and after.text == "(") \
         or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"

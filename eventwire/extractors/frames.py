@@ -8,9 +8,9 @@ stand ("rockets were fired", "a drone targeted", "fired rockets", "drone attack"
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from ..document import ActorRef, Document, Frame, PlaceRef, Sentence
+from ..document import AREA_RELATION, ActorRef, Document, Frame, PlaceRef, Sentence
 from ..records import stable_id
 from .casualties import attach_casualties
 from .lexicon import Lexicon
@@ -34,9 +34,6 @@ CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot"
 
 #: the weapon code of chemical weapons: named anywhere in an attack's sentence, it is the tactic
 CHEMICAL = "chemical"
-#: relation of a place named by an area around it ("the Deir ez-Zor desert"): a region, so it
-#: locates an event but is not one of several towns a report splits into
-AREA_RELATION = "area"
 #: nouns that wrap a crowd: "a group of teachers", "dozens of protesters", "members of a union"
 CROWD_WRAPPERS = ("group", "member", "number", "dozen", "dozens", "hundreds", "thousands", "scores")
 #: classes whose agent is a crowd of people, not only an armed actor
@@ -420,7 +417,15 @@ class FrameBuilder:
             if ent.label_ in ("GPE", "LOC", "FAC") and (not modifier or self._names_settlement(ent.root)) \
                     and not (frame.event_class == "protest"
                              and self._in_protest_cause(ent.root, _anchor(group).token)):
-                self._add_place(frame, ent.root, "sentence", distance=3)
+                relation = AREA_RELATION if self._names_area(ent) else "sentence"
+                self._add_place(frame, ent.root, relation, distance=3)
+
+    def _names_area(self, ent: Span) -> bool:
+        """"Hama countryside", "Aleppo province": the area around the place, not the town."""
+        doc = ent.doc
+        nouns = [ent.root.head] if ent.root.dep_ in ("compound", "amod", "nmod") else []
+        nouns += [doc[ent.end]] if ent.end < len(doc) else []
+        return any(f in self.lexicon.heads["area"] for noun in nouns for f in lemma_forms(noun))
 
     def _in_protest_cause(self, place: Token, trigger: Token) -> bool:
         """"... in solidarity with Palestinians in Gaza": a place inside what a crowd
@@ -529,8 +534,11 @@ def _after_a_name(first: Token) -> bool:
 def _before_punctuation(first: Token, last: Token) -> tuple[Token, Token]:
     """A place phrase ends at a comma or a bracket: "Vovchansk, Kharkiv" is Vovchansk (in
     Kharkiv), "Sokolo (Niono, Segou)" is Sokolo (in Niono)."""
-    cut = next((t for t in first.doc[first.i + 1:last.i + 1] if t.text in (",", "(")), None)
-    return (first, first.doc[cut.i - 1]) if cut is not None else (first, last)
+    doc = first.doc
+    while first.i < last.i and first.text in ("(", ","):  # "(Isfahan": the bracket is no name
+        first = doc[first.i + 1]
+    cut = next((t for t in doc[first.i + 1:last.i + 1] if t.text in (",", "(")), None)
+    return (first, doc[cut.i - 1]) if cut is not None else (first, last)
 
 
 def _bracketed_after_a_name(first: Token) -> bool:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from ..document import Document, Frame, PlaceRef
+from ..document import AREA_RELATION, Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
 from .geocode import geocode
 from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS
@@ -274,14 +274,16 @@ BRACKET_REACH = 25
 
 
 def _drop_contradicted(refs: list[PlaceRef], found: list[list[Place]]) -> None:
-    """"Al Mansura village near Jenin (Jenin, West Bank)": a name read as a town of another
-    country than the one its bracketed areas certainly lie in is a wrong reading; the areas
-    place the event instead."""
+    """"Al Mansura village near Jenin (Jenin, West Bank)", "Tell Zarqa town in Hama
+    countryside": a name read as a town of another country than the one the areas named just
+    after it certainly lie in is a wrong reading; the areas place the event instead."""
     certain = {id(r): places[0].country_code for r, places in zip(refs, found)
                if r.relation == "within" and places and len({p.country_code for p in places}) == 1}
+    certain |= {id(r): r.place.country_code for r in refs  # "in Hama countryside": as read
+                if r.relation == AREA_RELATION and r.place is not None}
     areas = {id(r): places for r, places in zip(refs, found) if r.relation == "within"}
     for ref in refs:
-        if ref.place is None or ref.relation == "within":
+        if ref.place is None or ref.relation in NOT_SPLIT_RELATIONS:
             continue
         after = [r for r in refs if id(r) in certain and 0 <= r.start - ref.end <= BRACKET_REACH]
         if after and all(certain[id(r)] != ref.place.country_code for r in after):
@@ -321,7 +323,7 @@ PRECISE_KINDS = ("facility", "airport", "neighbourhood", "city")
 
 #: places that name a region around the event ("the Deir ez-Zor desert"), or the areas a town
 #: lies in ("Kikara (Douentza, Mopti)"): they never make a report several events
-NOT_SPLIT_RELATIONS = ("area", "within")
+NOT_SPLIT_RELATIONS = (AREA_RELATION, "within")
 #: towns or facilities closer than this are one location (an embassy inside the Green Zone)
 SPLIT_MIN_KM = 10.0
 

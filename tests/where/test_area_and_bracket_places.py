@@ -157,3 +157,15 @@ def test_the_bracketed_area_after_an_unknown_name_places_the_event_there(pipelin
 def test_a_town_and_its_province_read_as_one_name_are_split(pipeline, text, location, admin1):
     m = only(pipeline, text)
     assert (m.location, m.admin1, m.geo_precision) == (location, admin1, 1)
+
+
+def test_a_town_named_before_its_settlement_noun_is_a_place_whatever_the_ner_says(pipeline):
+    m = only(pipeline, "On 30 November 2023, clashes took place between two tribal militias in "
+                       "Jarablus town in Aleppo countryside.")
+    assert (m.location, m.admin1, m.geo_precision) == ("Jarabulus", "Aleppo", 1)
+
+
+def test_an_unknown_town_in_a_citys_countryside_is_placed_near_the_city_imprecisely(pipeline):
+    m = only(pipeline, "On 30 November 2023, regime forces shelled Tell Zarqa town in Hama "
+                       "countryside with artillery.")
+    assert (m.admin1, m.geo_precision) == ("Hama", 2)
