@@ -186,16 +186,24 @@ def _article_countries(document: Document) -> list[str]:
     return sorted(counts, key=lambda c: -counts[c])
 
 
+#: how many mentions of its country a story's dateline is worth
+DATELINE_WEIGHT = 2
+
+
 def _story_country(document: Document, table: ActorTable) -> str | None:
     """The country the story is about: the one its events lie in most, else the one its
-    place and nationality words name most ("Syrian Observatory activists", "Cameroon's"),
-    else its own town's (a local story names no country: "AURORA, Colo. –")."""
+    place and nationality words name most ("Syrian Observatory activists", "Cameroon's"), its
+    dateline's town counting double (a local story names no country: "AURORA, Colo. –"), else
+    the country of the town the story is about."""
     placed = _article_countries(document)
     if placed:
         return placed[0]
     named = Counter(table.country(ent.text) for s in document.sentences for ent in s.span.ents
                     if ent.label_ in ("GPE", "NORP"))
     named.pop(None, None)
+    dateline = document.context.get("dateline_place")
+    if dateline is not None:
+        named[dateline.country] += DATELINE_WEIGHT
     if named:
         return named.most_common(1)[0][0]
     town = document.context.get("home_town")

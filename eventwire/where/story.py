@@ -43,8 +43,9 @@ def region_abbreviations() -> dict[str, tuple[str, str]]:
 def _hint(part: str, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
     """(admin1 name, country code) that a dateline's later part names, either or both None."""
     part = part.strip()
-    if part in region_abbreviations():
-        return region_abbreviations()[part]
+    for form in (part, part + ".", part.rstrip(".")):  # "Pa" and "Pa.", "PA." and "PA"
+        if form in region_abbreviations():
+            return region_abbreviations()[form]
     country = gazetteer.country(part)
     if country is not None:
         return None, country.country_code

@@ -107,3 +107,18 @@ def test_a_date_from_the_record_is_not_replaced_by_the_urls(pipeline):
     document = pipeline.analyse_one(article)
     assert (document.article.published, document.article.published_source) == (
         dt.date(2016, 2, 3), "metadata")
+
+
+def test_a_state_written_without_its_full_stop_still_picks_the_namesake(pipeline):
+    text = ("Man wounded outside bar\n\n"
+            "YORK, Pa – A man was shot and wounded outside a bar on Saturday night, police said.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.admin1) == ("York", "Pennsylvania")
+
+
+def test_the_datelines_country_outweighs_a_country_the_story_mentions_once(pipeline):
+    text = ("Veteran shot dead at his home\n\n"
+            "LONGMONT, Colo. – A 34-year-old man was shot and killed at his home on Saturday, "
+            "police said. His family had moved to the town from Israel in 2010.")
+    _, event = _main(pipeline, text)
+    assert (event.country, event.location) == ("United States", "Longmont")
