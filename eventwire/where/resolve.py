@@ -285,17 +285,31 @@ def _drop_contradicted(refs: list[PlaceRef], found: list[list[Place]]) -> None:
     for ref in refs:
         if ref.place is None or ref.relation in NOT_SPLIT_RELATIONS:
             continue
-        after = [r for r in refs if id(r) in certain and 0 <= r.start - ref.end <= BRACKET_REACH]
+        after = [r for r in _areas_after(ref, refs) if id(r) in certain]
         if after and all(certain[id(r)] != ref.place.country_code for r in after):
             ref.place = None
         elif ref.place.kind in PRECISE_KINDS and _outside_named_province(ref, refs, areas):
             ref.place = None
 
 
+def _areas_after(ref: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """The areas named right after a place, each close to the one before: all of "Pale town
+    (Pale township, Yinmarbin district, Sagaing region)", not only the first."""
+    areas = sorted((r for r in refs if r.relation in NOT_SPLIT_RELATIONS and r.start >= ref.end),
+                   key=lambda r: r.start)
+    chain, end = [], ref.end
+    for area in areas:
+        if area.start - end > BRACKET_REACH:
+            break
+        chain.append(area)
+        end = area.end
+    return chain
+
+
 def _outside_named_province(ref: PlaceRef, refs: list[PlaceRef], areas: dict[int, list[Place]]) -> bool:
     """"Bohdanivka, Donetsk" read as the Bohdanivka of another province: the gazetteer lacks
     the one meant, and the province named after it places the event instead."""
-    after = [areas[id(r)] for r in refs if id(r) in areas and 0 <= r.start - ref.end <= BRACKET_REACH]
+    after = [areas[id(r)] for r in _areas_after(ref, refs) if id(r) in areas]
     provinces = [[p for p in places if p.kind == "admin1" and p.country_code == ref.place.country_code]
                  for places in after]
     provinces = [p for p in provinces if p]

@@ -169,3 +169,9 @@ def test_an_unknown_town_in_a_citys_countryside_is_placed_near_the_city_imprecis
     m = only(pipeline, "On 30 November 2023, regime forces shelled Tell Zarqa town in Hama "
                        "countryside with artillery.")
     assert (m.admin1, m.geo_precision) == ("Hama", 2)
+
+
+def test_every_area_in_a_long_bracket_counts_against_a_namesake_abroad(pipeline):
+    m = mentions_in(pipeline, "On 1 December 2023, in Pale town (Pale township, Yinmarbin district, "
+                              "Sagaing region), a local defense force ambushed a Myanmar military column.")[0]
+    assert m.country == "Myanmar"
