@@ -28,22 +28,6 @@ def test_an_event_placed_nowhere_lies_at_the_datelines_town(pipeline):
     assert event.geo_source.startswith("dateline:")
 
 
-def test_the_state_after_the_town_picks_the_namesake(pipeline):
-    text = ("Man shot at party\n\n"
-            "FAYETTEVILLE, Ark. – A man was shot and killed at a house party on Saturday, "
-            "officers said.")
-    _, event = _main(pipeline, text)
-    assert (event.location, event.admin1) == ("Fayetteville", "Arkansas")
-
-
-def test_a_dateline_names_the_city_not_its_county(pipeline):
-    text = ("Man killed near restaurant\n\n"
-            "MILWAUKEE — A 40-year-old man was shot and killed outside a restaurant on "
-            "Saturday evening, police said.")
-    _, event = _main(pipeline, text)
-    assert event.location == "Milwaukee"
-
-
 def test_a_short_capitalised_dateline_is_an_outlet_not_a_town(pipeline):
     text = ("Officer fires at suspect\n\n"
             "DA: A suspect was shot and wounded by an officer on Friday after a car chase.")
@@ -109,11 +93,16 @@ def test_a_date_from_the_record_is_not_replaced_by_the_urls(pipeline):
         dt.date(2016, 2, 3), "metadata")
 
 
-def test_a_state_written_without_its_full_stop_still_picks_the_namesake(pipeline):
-    text = ("Man wounded outside bar\n\n"
-            "YORK, Pa – A man was shot and wounded outside a bar on Saturday night, police said.")
+@pytest.mark.parametrize("dateline, location, admin1", [
+    ("FAYETTEVILLE, Ark. –", "Fayetteville", "Arkansas"),  # the state picks the namesake
+    ("MILWAUKEE —", "Milwaukee", "Wisconsin"),            # the city, not its county
+    ("YORK, Pa –", "York", "Pennsylvania"),               # a state without its full stop
+])
+def test_the_dateline_reads_its_state_and_names_the_city(pipeline, dateline, location, admin1):
+    text = (f"Man shot outside bar\n\n{dateline} A man was shot and killed outside a bar on "
+            "Saturday night, police said.")
     _, event = _main(pipeline, text)
-    assert (event.location, event.admin1) == ("York", "Pennsylvania")
+    assert (event.location, event.admin1) == (location, admin1)
 
 
 def test_the_datelines_country_outweighs_a_country_the_story_mentions_once(pipeline):
