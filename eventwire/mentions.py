@@ -31,8 +31,8 @@ from .records import Attribution, Evidence, Mention, stable_id
 from .roles import assign_roles, lede_sentences
 from .summary import notes_for
 from .where.gazetteer import Gazetteer, haversine_km
-from .where.resolve import (frame_countries, place_at_home_town, place_in_country,
-                            placed_around)
+from .where.resolve import (frame_countries, place_as, place_at_home_town, place_in_country,
+                            placed_around, placed_in_a_country_only)
 
 #: places of one event lie within this distance (km) of each other
 SAME_PLACE_KM = 25.0
@@ -355,6 +355,18 @@ def _place_unplaced(document: Document, clusters: list[Cluster], actors: ActorTa
             _crowd_and_unknown_actors(cluster.merged, actors)
 
 
+def _main_news_town(clusters: list[Cluster], roles: list[str]) -> None:
+    """A main event the story places only in a country ("a suicide bombing in Syria") is the
+    news the story places precisely elsewhere ("the blast in the town of Ariha"): it lies in
+    or near the town of the story's first precisely placed main event in that country."""
+    mains = [c.merged for c, role in zip(clusters, roles) if role == "main"]
+    for event in (m for m in mains if placed_in_a_country_only(m)):
+        town = next((m for m in mains if m.geo_precision in (1, 2) and m.country == event.country
+                     and not placed_in_a_country_only(m)), None)
+        if town is not None:
+            place_as(event, town)
+
+
 def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
                    recent_days: int = 14, main_window_days: int = 2,
                    gazetteer: Gazetteer | None = None) -> Document:
@@ -375,6 +387,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     _place_unplaced(document, clusters, actors, gazetteer)
     _apply_accusations(document, clusters)
     roles = assign_roles(document, clusters, recent_days, main_window_days)
+    _main_news_town(clusters, roles)
     for cluster, role in zip(clusters, roles):
         if role == "main":
             _date_as_reported(cluster.merged, document.article.published)

@@ -51,3 +51,23 @@ def test_an_event_placed_nowhere_lies_in_the_story_country(pipeline):
     mention = document.mentions[0]
     assert (mention.country, mention.geo_precision) == ("Syria", 3)
     assert mention.geo_source.startswith("article:")
+
+
+def _placed(country: str, source: str, precision: int, location: str | None = None):
+    from eventwire.document import Frame
+    return Frame(country=country, location=location or country, latitude=35.0, longitude=36.0,
+                 geo_precision=precision, geo_source=source, admin1="Idleb" if location else None)
+
+
+def test_a_main_event_placed_only_in_a_country_takes_the_town_of_the_main_news():
+    from eventwire.mentions import Cluster, _main_news_town
+
+    vague = Cluster.of(_placed("Syria", "cc:SY", 3))
+    town = Cluster.of(_placed("Syria", "gn:164816", 1, "Saraqib"))
+    abroad = Cluster.of(_placed("Iraq", "article:cc:IQ", 3))
+    older = Cluster.of(_placed("Syria", "article:cc:SY", 3))
+    _main_news_town([vague, town, abroad, older], ["main", "main", "main", "background"])
+    assert (vague.merged.location, vague.merged.geo_precision) == ("Saraqib", 2)
+    assert vague.merged.geo_source == "story:gn:164816"
+    assert abroad.merged.location == "Iraq"      # another country's event keeps its own
+    assert older.merged.location == "Syria"      # only main news is the story's news

@@ -384,6 +384,8 @@ def split_by_place(frame: Frame, resolver: Resolver) -> list[Frame]:
 COUNTRY_PRECISION = 3
 #: a country's place id in the gazetteer is this and its ISO code ("cc:SY")
 COUNTRY_ID_PREFIX = "cc:"
+#: geo_source prefix of an event placed in the story's country, not by a place of its own
+ARTICLE_SOURCE = "article"
 
 
 def placed_around(frame: Frame, town: Place) -> bool:
@@ -391,6 +393,20 @@ def placed_around(frame: Frame, town: Place) -> bool:
     Syria"). A province the text names stays the event's place: that is how precisely the
     story knows it."""
     return frame.geo_source == f"{COUNTRY_ID_PREFIX}{town.country_code}"
+
+
+def placed_in_a_country_only(frame: Frame) -> bool:
+    """Whether ``frame`` lies in a country and nowhere more precise (named or the story's)."""
+    source = frame.geo_source or ""
+    return source.startswith((COUNTRY_ID_PREFIX, f"{ARTICLE_SOURCE}:{COUNTRY_ID_PREFIX}"))
+
+
+def place_as(frame: Frame, other: Frame) -> None:
+    """Put ``frame`` in or near the place of ``other``, another event of the same story."""
+    for name in ("country", "admin1", "admin2", "location", "latitude", "longitude"):
+        setattr(frame, name, getattr(other, name))
+    frame.geo_precision = HOME_TOWN_PRECISION
+    frame.geo_source = f"{STORY_SOURCE}:{other.geo_source}"
 
 
 def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -> bool:
@@ -412,7 +428,7 @@ def place_in_country(frame: Frame, country: str, gazetteer: Gazetteer) -> bool:
     if place is None or frame.country is not None:
         return False
     _set_place(frame, place, COUNTRY_PRECISION, gazetteer, named=False)
-    frame.geo_source = f"article:{place.place_id}"
+    frame.geo_source = f"{ARTICLE_SOURCE}:{place.place_id}"
     return True
 
 
