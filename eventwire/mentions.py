@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .actors import ActorTable, event_inter, interaction_code
+from .actors import STATE_KINDS, ActorTable, event_inter, interaction_code
 from .document import Document, Frame
 from .extractors.casualties import record, settle_injured
 from .extractors.classify import classify
@@ -296,6 +296,26 @@ def _claimant_is_perpetrator(frame: Frame, actors: ActorTable) -> None:
             frame.interaction = interaction_code(frame.inter1, frame.inter2)
 
 
+def _unnamed_interceptor(frame: Frame, document: Document, actors: ActorTable) -> None:
+    """"Hamas fired rockets toward Ashdod; some were intercepted": an interception the story
+    tells without its interceptor is the defending state's (the forces of the country it
+    happened in), and whoever launched what was intercepted is actor2."""
+    passive = [f for f in document.frames if f.event_class == "intercept" and f.agent is None]
+    if not frame.intercepted or not frame.country or not passive or _defends(frame, actors):
+        return
+    defender = actors.state_forces(frame.country)
+    if frame.actor1 and frame.actor2 is None:
+        frame.actor2, frame.inter2 = frame.actor1, frame.inter1
+    frame.actor1, frame.inter1 = defender.name, event_inter(defender, frame.country)
+    frame.interaction = interaction_code(frame.inter1, frame.inter2)
+
+
+def _defends(frame: Frame, actors: ActorTable) -> bool:
+    """Whether actor1 is already a state actor of the country the event happened in."""
+    actor = actors.lookup(frame.actor1) if frame.actor1 else None
+    return actor is not None and actor.kind in STATE_KINDS and actor.country == frame.country
+
+
 def _crowd_and_unknown_actors(frame: Frame, actors: ActorTable) -> None:
     """ACLED's conventions once the type is known: a protest's actor1 is Protesters (<country
     of the event>) and a riot's Rioters (<the rioters' own country, else the event's>), the
@@ -381,6 +401,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
         classify(cluster.merged, taxonomy)
         settle_injured(cluster.merged)
         _claimant_is_perpetrator(cluster.merged, actors)
+        _unnamed_interceptor(cluster.merged, document, actors)
         _crowd_and_unknown_actors(cluster.merged, actors)
         cluster.merged.interaction = interaction_code(cluster.merged.inter1, cluster.merged.inter2)
     clusters = [c for c in clusters if _reportable(c.merged)]

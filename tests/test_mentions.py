@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.conftest import analyse
 
 TUESDAY = dt.date(2024, 3, 12)
@@ -71,3 +73,29 @@ def test_a_main_event_placed_only_in_a_country_takes_the_town_of_the_main_news()
     assert vague.merged.geo_source == "story:gn:164816"
     assert abroad.merged.location == "Iraq"      # another country's event keeps its own
     assert older.merged.location == "Syria"      # only main news is the story's news
+
+
+def test_an_interception_without_its_interceptor_is_the_defending_states(pipeline):
+    from tests.conftest import only_mention
+
+    m = only_mention(pipeline, "Interception: On 1 December 2023, Hamas militants fired rockets "
+                               "toward Ashdod. No direct hits were reported, as six rockets were "
+                               "intercepted over Ashdod.")
+    assert m.sub_event_type == "Disrupted weapons use"
+    assert (m.actor1, m.actor2) == ("Military Forces of Israel", "Hamas Movement")
+
+
+def test_a_named_interceptor_stays_actor1(pipeline):
+    from tests.conftest import mentions_in
+
+    m = mentions_in(pipeline, "On 1 December 2023, Ukrainian forces intercepted 20 Russian drones "
+                              "over Kyiv. Some of the drones were intercepted over the suburbs.")[0]
+    assert (m.sub_event_type, m.actor1) == ("Disrupted weapons use", "Military Forces of Ukraine")
+
+
+@pytest.mark.parametrize("agent", ["Israeli gunboats", "an Israeli combat helicopter"])
+def test_a_states_vessels_and_aircraft_are_its_forces(pipeline, agent):
+    from tests.conftest import only_mention
+
+    m = only_mention(pipeline, f"On 1 December 2023, {agent} fired at targets near Rafah.")
+    assert m.actor1 == "Military Forces of Israel"
