@@ -323,6 +323,8 @@ class FrameBuilder:
         return kind in ("actor", "place", "person", "civilian", "other")
 
     def _target(self, frame: Frame, head: Token, kind: str) -> None:
+        if any(f in self.lexicon.heads["area"] for f in lemma_forms(head)):
+            self._area_places(frame, head, "target")  # "struck the outskirts of Naqoura"
         if kind == "civilian":
             frame.target_civilians = True
             self._set_actor(frame, head, "target")
@@ -458,7 +460,8 @@ class FrameBuilder:
             return self._seizes_weapons(anchor.token)
         if needs == "target":
             return bool(frame.weapons or frame.target or frame.target_refs or frame.target_civilians
-                        or any(p.distance == 0 for p in frame.place_refs)
+                        or any(p.distance == 0 or p.relation == AREA_RELATION  # "the outskirts of X"
+                               for p in frame.place_refs)
                         or any(t.pos == "noun" for t in group))
         if needs == "agent" and anchor.sense.event_class == "crowd":
             # weak verbs count only as the clause's news, not in "protesters who gathered"

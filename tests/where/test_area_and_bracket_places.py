@@ -173,3 +173,9 @@ def test_every_area_in_a_long_bracket_counts_against_a_namesake_abroad(pipeline)
 def test_a_place_a_protest_is_about_is_not_where_it_was_held(pipeline, text, location, country):
     m = only(pipeline, text)
     assert (m.location, m.country) == (location, country)
+
+
+def test_striking_the_outskirts_of_a_town_is_an_attack_near_it(pipeline):
+    m = only(pipeline, "On 1 December 2023, Israeli jets struck the outskirts of Naqoura.")
+    assert (m.sub_event_type, m.actor1) == ("Air/drone strike", "Military Forces of Israel")
+    assert (m.location, m.geo_precision) == ("Naqoura", 2)
