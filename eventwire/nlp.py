@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .document import Document, Sentence
@@ -172,6 +173,24 @@ def _in_a_place_slot(ent: Span) -> bool:
         or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"
 
 
+def fix_lemmas(doc: Doc, fixes: dict[str, str]) -> None:
+    """The tagger's known wrong lemmas, corrected for every stage after it ("staged" is
+    lemmatised "stag", "raped" "rap"; ``[lemma_fixes]`` in the lexicon)."""
+    for token in doc:
+        fixed = fixes.get(token.lower_)
+        if fixed is not None:
+            token.lemma_ = fixed
+
+
+def keep_hyphenated_words(nlp: Language, words: Iterable[str]) -> None:
+    """Hyphenated trigger words stay one token ("sit-in", "sit-ins"), as the lexicon lists
+    them, instead of the tokenizer's "sit", "-", "in"."""
+    for word in words:
+        if "-" in word and " " not in word:
+            for form in {word, word.capitalize(), word + "s", word.capitalize() + "s"}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 class Analyzer:
     """Runs the nlp stage over batches of documents."""
 
@@ -181,6 +200,7 @@ class Analyzer:
         self.lexicon = lexicon
         self.batch_size = batch_size
         self.is_place = is_place
+        keep_hyphenated_words(nlp, lexicon.hyphenated_words())
 
     def _names_only(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
@@ -209,6 +229,8 @@ class Analyzer:
         paragraph_no: dict[int, int] = {}
         for document, (offset, kind, chunk, candidate) in jobs:
             doc = next(parsed) if candidate else self._names_only(chunk)
+            if candidate:
+                fix_lemmas(doc, self.lexicon.lemma_fixes)
             if candidate and self.is_place is not None:
                 relabel_places(doc, self.is_place)
             number = paragraph_no[id(document)] = paragraph_no.get(id(document), -1) + 1

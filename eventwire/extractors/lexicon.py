@@ -72,6 +72,12 @@ class Lexicon:
     def weapon_of(self, lemma: str) -> str | None:
         return self.weapon_words.get(lemma.lower())
 
+    def hyphenated_words(self) -> list[str]:
+        """Single trigger and weapon words with a hyphen ("sit-in"): the tokenizer keeps them
+        whole so they match as listed."""
+        words = [*self.verb_triggers, *self.noun_triggers, *self.weapon_words]
+        return sorted(w for w in words if "-" in w and " " not in w)
+
 
 @dataclass(frozen=True)
 class Taxonomy:

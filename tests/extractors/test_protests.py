@@ -181,3 +181,13 @@ def test_how_a_protest_went_is_read_in_the_sentences_after_it(pipeline):
                                "cuts. They sang and waved flags. Later they threw rocks at the police.")
     assert [m.sub_event_type for m in found if m.event_type in ("Protests", "Riots")] \
         == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, location", [
+    ("On 1 December 2023, local residents staged a march in Ahvaz.", "Ahvaz"),
+    ("On 30 November 2023, in Morelia, Michoacan, teachers started a sit-in outside the offices "
+     "of the Ministry of Education.", "Morelia"),
+])
+def test_a_staged_march_and_a_sit_in_are_peaceful_protests(pipeline, text, location):
+    m = only(pipeline, text)
+    assert (m.sub_event_type, m.location) == ("Peaceful protest", location)
