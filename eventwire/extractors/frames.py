@@ -205,6 +205,9 @@ class FrameBuilder:
             self._verb_arguments(frame, verb)
             for prep, obj in prep_objects(verb):
                 self._prep_argument(frame, prep, obj)
+        elif noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.lexicon.cues["occurrence_verbs"]:
+            for prep, obj in prep_objects(noun.head):  # "fighting erupted between ... in ..."
+                self._prep_argument(frame, prep, obj)
         for agent in agents(noun):
             self._role(frame, agent, "agent")
 
@@ -244,6 +247,10 @@ class FrameBuilder:
         return kind
 
     def _prep_argument(self, frame: Frame, prep: str, obj: Token) -> None:
+        if prep == "between" and frame.event_class == "clash" and obj.conjuncts:
+            self._role(frame, obj, "agent")  # "clashes between X and Y": X against Y
+            self._role(frame, obj.conjuncts[0], "target")
+            return
         kind = kind_of(obj, self.lexicon)
         if prep == "with" and kind == "weapon":
             self._add_weapon(frame, weapon_code(obj, self.lexicon), obj)

@@ -54,6 +54,11 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         lemma = lexicon.lemma_fixes.get(token.lower_, token.lemma_.lower())
         if token.ent_type_ in ("DATE", "TIME"):  # "March 3" is no protest march
             continue
+        if _nominal_gerund(token):  # "fighting erupted between ...": the noun "fighting"
+            sense = lexicon.noun_triggers.get(token.lower_)
+            if sense:
+                found.append(Trigger(token, sense, "noun"))
+                continue
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             sense = _phrasal(token, lexicon) or lexicon.verb_triggers.get(lemma)
             if sense:
@@ -63,6 +68,15 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if sense and not _names_a_weapon(token, lexicon):
                 found.append(Trigger(token, sense, "noun"))
     return found
+
+
+#: slots where an -ing form is a noun ("fighting erupted", "after heavy shelling")
+NOMINAL_SLOTS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
+
+
+def _nominal_gerund(token: Token) -> bool:
+    return token.tag_ == "VBG" and token.dep_ in NOMINAL_SLOTS and not any(
+        c.dep_ in ("dobj", "nsubj") for c in token.children)  # "killing civilians" is a verb
 
 
 def _noun_sense(noun: Token, lexicon: Lexicon) -> TriggerSense | None:

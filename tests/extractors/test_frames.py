@@ -115,3 +115,15 @@ def test_a_crowd_that_attacks_people_is_mob_violence(pipeline):
     mention = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions[0]
     assert (mention.event_type, mention.sub_event_type) == ("Riots", "Mob violence")
     assert mention.actor1 == "Rioters (Nigeria)"
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, fighting erupted between Hamas militants and Israeli troops in Gaza City.",
+    "On 1 December 2023, clashes broke out between Hamas militants and Israeli troops in Gaza City.",
+])
+def test_fighting_that_erupts_between_two_sides_is_a_clash_between_them(pipeline, text):
+    from tests.conftest import only_mention
+
+    m = only_mention(pipeline, text)
+    assert (m.sub_event_type, m.location) == ("Armed clash", "Gaza City")
+    assert (m.actor1, m.actor2) == ("Hamas Movement", "Military Forces of Israel")
