@@ -15,6 +15,8 @@ from ..records import stable_id
 from .casualties import attach_casualties
 from .lexicon import Lexicon
 from .numbers import parse_figure
+from .place_phrases import (COMPASS, after_a_name, before_punctuation, bracketed_after_a_name,
+                            bracketed_names, comma_area)
 from .syntax import (SUBJECT_DEPS, actor_phrase, lemma_forms, agents, core_phrase, entity_phrase, kind_of, modifier_weapons, objects,
                      passive_subjects, prep_objects, subjects, text_span, weapon_code,
                      with_conjuncts)
@@ -393,7 +395,7 @@ class FrameBuilder:
                    nested: bool = False) -> None:
         """A place reference; ``nested`` lets a name inside a longer one in ("Wardak" in
         "Afghanistan's eastern Wardak province")."""
-        first, last = _before_punctuation(*entity_phrase(head))
+        first, last = before_punctuation(*entity_phrase(head))
         span = text_span(self.sentence, first, last)
         inside = (lambda p: p.start == span.start and p.end == span.end) if nested \
             else (lambda p: p.start <= span.start < p.end)
@@ -401,11 +403,11 @@ class FrameBuilder:
             return
         qualifier = next((c.lower_ for c in head.children
                           if c.dep_ == "amod" and c.lower_ in COMPASS), None)
-        if relation == "sentence" and (_after_a_name(first) or _bracketed_after_a_name(first)):
+        if relation == "sentence" and (after_a_name(first) or bracketed_after_a_name(first)):
             relation = "within"  # "shelled Hostre, Donetsk", "Ramieh (Bint Jbeil)": the area
         frame.place_refs.append(PlaceRef(span.start, span.end, span.text, self.sentence.index,
                                          relation=relation, qualifier=qualifier, distance=distance))
-        for inner in _bracketed_names(last) or _comma_area(last):  # "Tunari (Cochabamba)"
+        for inner in bracketed_names(last) or comma_area(last):  # "Tunari (Cochabamba)"
             inner_span = text_span(self.sentence, inner[0], inner[-1])
             frame.place_refs.append(PlaceRef(inner_span.start, inner_span.end, inner_span.text,
                                              self.sentence.index, relation="within",
@@ -488,13 +490,6 @@ class FrameBuilder:
         return det in DEFINITE
 
 
-COMPASS = frozenset({"northern", "southern", "eastern", "western", "north", "south", "east", "west",
-                     "northeast", "northwest", "southeast", "southwest", "northeastern",
-                     "northwestern", "southeastern", "southwestern", "central", "north-east",
-                     "north-west", "south-east", "south-west", "north-eastern", "north-western",
-                     "south-eastern", "south-western"})
-
-
 MODIFIER_DEPS = ("compound", "nmod", "poss", "amod")
 
 
@@ -514,72 +509,6 @@ def _unwrap_crowd(head: Token) -> Token:
     if inner and (head.like_num or any(f in CROWD_WRAPPERS for f in lemma_forms(head))):
         return _unwrap_crowd(inner[0])
     return head
-
-
-def _bracketed_names(last: Token) -> list[list[Token]]:
-    """The comma-separated names in brackets right after a place: "Kikara (Douentza, Mopti)"."""
-    doc = last.doc
-    if last.i + 1 >= len(doc) or doc[last.i + 1].text != "(":
-        return []
-    names, current = [], []
-    for token in doc[last.i + 2:min(len(doc), last.i + 14)]:
-        if token.text in (",", ")"):
-            if current:
-                names.append(current)
-            current = []
-            if token.text == ")":
-                return [n for n in names if n[0].is_title or n[0].is_upper]
-        else:
-            current.append(token)
-    return []
-
-
-def _after_a_name(first: Token) -> bool:
-    """A place right after a proper name and a comma is the area that name lies in."""
-    doc = first.doc
-    return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" \
-        and (first.i < 3 or doc[first.i - 3].text != ",") and _comma_area(doc[first.i - 2]) != []
-
-
-def _before_punctuation(first: Token, last: Token) -> tuple[Token, Token]:
-    """A place phrase ends at a comma or a bracket: "Vovchansk, Kharkiv" is Vovchansk (in
-    Kharkiv), "Sokolo (Niono, Segou)" is Sokolo (in Niono)."""
-    doc = first.doc
-    while first.i < last.i and first.text in ("(", ","):  # "(Isfahan": the bracket is no name
-        first = doc[first.i + 1]
-    cut = next((t for t in doc[first.i + 1:last.i + 1] if t.text in (",", "(")), None)
-    return (first, doc[cut.i - 1]) if cut is not None else (first, last)
-
-
-def _bracketed_after_a_name(first: Token) -> bool:
-    """"the outskirts of Ramieh (Bint Jbeil)": a place in brackets right after a proper name
-    is the area that name lies in, whatever the NER made of the name."""
-    doc = first.doc
-    return first.i >= 2 and doc[first.i - 1].text == "(" and doc[first.i - 2].pos_ == "PROPN"
-
-
-#: what may follow "Duarte, Guanajuato": the area closes the place phrase
-AREA_CLOSERS = frozenset((".", ",", ")", ";", ":"))
-
-
-def _comma_area(last: Token) -> list[list[Token]]:
-    """The area after a place and a comma: "in Duarte, Guanajuato, a man was shot",
-    "shelled Bohdanivka, Donetsk." Not a list of places ("Kharkiv, Sumy, and Odesa")."""
-    doc = last.doc
-    start = last.i + 2
-    if start >= len(doc) or doc[last.i + 1].text != "," or doc[start].ent_iob_ != "B" \
-            or doc[start].ent_type_ not in ("GPE", "LOC"):
-        return []
-    end = start + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    closer = doc[end] if end < len(doc) else None
-    if closer is not None and closer.text not in AREA_CLOSERS:
-        return []
-    after = doc[end + 1] if closer is not None and closer.text == "," and end + 1 < len(doc) else None
-    if after is not None and (after.lower_ in ("and", "or") or after.ent_type_ in ("GPE", "LOC")):
-        return []
-    return [list(doc[start:end])]
 
 
 def _is_national(head: Token) -> bool:

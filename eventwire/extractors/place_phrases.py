@@ -1,0 +1,83 @@
+"""Where a place phrase begins and ends, and the areas written after it.
+
+News writes a place with the areas it lies in: "Kikara (Douentza, Mopti)", "Bohdanivka,
+Donetsk", "Ramieh (Bint Jbeil)". These helpers read that punctuation for the frame builder:
+the names in brackets after a place, the province after a comma, and where a place phrase
+stops. They look at tokens only; the gazetteer decides later what the names are.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+COMPASS = frozenset({"northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                     "northeast", "northwest", "southeast", "southwest", "northeastern",
+                     "northwestern", "southeastern", "southwestern", "central", "north-east",
+                     "north-west", "south-east", "south-west", "north-eastern", "north-western",
+                     "south-eastern", "south-western"})
+
+
+def bracketed_names(last: Token) -> list[list[Token]]:
+    """The comma-separated names in brackets right after a place: "Kikara (Douentza, Mopti)"."""
+    doc = last.doc
+    if last.i + 1 >= len(doc) or doc[last.i + 1].text != "(":
+        return []
+    names, current = [], []
+    for token in doc[last.i + 2:min(len(doc), last.i + 14)]:
+        if token.text in (",", ")"):
+            if current:
+                names.append(current)
+            current = []
+            if token.text == ")":
+                return [n for n in names if n[0].is_title or n[0].is_upper]
+        else:
+            current.append(token)
+    return []
+
+
+def after_a_name(first: Token) -> bool:
+    """A place right after a proper name and a comma is the area that name lies in."""
+    doc = first.doc
+    return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" \
+        and (first.i < 3 or doc[first.i - 3].text != ",") and comma_area(doc[first.i - 2]) != []
+
+
+def before_punctuation(first: Token, last: Token) -> tuple[Token, Token]:
+    """A place phrase ends at a comma or a bracket: "Vovchansk, Kharkiv" is Vovchansk (in
+    Kharkiv), "Sokolo (Niono, Segou)" is Sokolo (in Niono)."""
+    doc = first.doc
+    while first.i < last.i and first.text in ("(", ","):  # "(Isfahan": the bracket is no name
+        first = doc[first.i + 1]
+    cut = next((t for t in doc[first.i + 1:last.i + 1] if t.text in (",", "(")), None)
+    return (first, doc[cut.i - 1]) if cut is not None else (first, last)
+
+
+def bracketed_after_a_name(first: Token) -> bool:
+    """"the outskirts of Ramieh (Bint Jbeil)": a place in brackets right after a proper name
+    is the area that name lies in, whatever the NER made of the name."""
+    doc = first.doc
+    return first.i >= 2 and doc[first.i - 1].text == "(" and doc[first.i - 2].pos_ == "PROPN"
+
+
+#: what may follow "Duarte, Guanajuato": the area closes the place phrase
+AREA_CLOSERS = frozenset((".", ",", ")", ";", ":"))
+
+
+def comma_area(last: Token) -> list[list[Token]]:
+    """The area after a place and a comma: "in Duarte, Guanajuato, a man was shot",
+    "shelled Bohdanivka, Donetsk." Not a list of places ("Kharkiv, Sumy, and Odesa")."""
+    doc = last.doc
+    start = last.i + 2
+    if start >= len(doc) or doc[last.i + 1].text != "," or doc[start].ent_iob_ != "B" \
+            or doc[start].ent_type_ not in ("GPE", "LOC"):
+        return []
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    closer = doc[end] if end < len(doc) else None
+    if closer is not None and closer.text not in AREA_CLOSERS:
+        return []
+    after = doc[end + 1] if closer is not None and closer.text == "," and end + 1 < len(doc) else None
+    if after is not None and (after.lower_ in ("and", "or") or after.ent_type_ in ("GPE", "LOC")):
+        return []
+    return [list(doc[start:end])]
