@@ -61,6 +61,10 @@ class Sentence:
 #: countryside"): a region, so it locates an event but is not one of several towns a report
 #: splits into, and a town it names is only near the event
 AREA_RELATION = "area"
+#: relation of an area written after a place to say where it lies ("Kikara (Douentza, Mopti)",
+#: "Bohdanivka, Donetsk"): it names the country and province, and places the event when the
+#: place itself is unknown
+WITHIN_RELATION = "within"
 
 
 @dataclass

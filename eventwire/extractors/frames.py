@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..document import AREA_RELATION, ActorRef, Document, Frame, PlaceRef, Sentence
+from ..document import AREA_RELATION, WITHIN_RELATION, ActorRef, Document, Frame, PlaceRef, Sentence
 from ..records import stable_id
 from .casualties import attach_casualties
 from .lexicon import Lexicon
@@ -404,13 +404,13 @@ class FrameBuilder:
         qualifier = next((c.lower_ for c in head.children
                           if c.dep_ == "amod" and c.lower_ in COMPASS), None)
         if relation == "sentence" and (after_a_name(first) or bracketed_after_a_name(first)):
-            relation = "within"  # "shelled Hostre, Donetsk", "Ramieh (Bint Jbeil)": the area
+            relation = WITHIN_RELATION  # "shelled Hostre, Donetsk", "Ramieh (Bint Jbeil)": the area
         frame.place_refs.append(PlaceRef(span.start, span.end, span.text, self.sentence.index,
                                          relation=relation, qualifier=qualifier, distance=distance))
         for inner in bracketed_names(last) or comma_area(last):  # "Tunari (Cochabamba)"
             inner_span = text_span(self.sentence, inner[0], inner[-1])
             frame.place_refs.append(PlaceRef(inner_span.start, inner_span.end, inner_span.text,
-                                             self.sentence.index, relation="within",
+                                             self.sentence.index, relation=WITHIN_RELATION,
                                              distance=distance + 1))
 
     # ------------------------------------------------------------------ checks

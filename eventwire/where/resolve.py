@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from ..document import AREA_RELATION, Document, Frame, PlaceRef
+from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
 from .geocode import geocode
 from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS
@@ -161,10 +161,10 @@ class Resolver:
         for ref, places in zip(frame.place_refs, found):
             unique = len(places) == 1
             ref.place = places[0] if unique and (self.plausible(places[0], set())
-                                                 or ref.relation == "within") else None
+                                                 or ref.relation == WITHIN_RELATION) else None
         named = {r.place.country_code for r in frame.place_refs if r.place is not None}
         named |= {places[0].country_code for ref, places in zip(frame.place_refs, found)
-                  if ref.relation == "within"  # "(Veracruz)": city or state, both in Mexico
+                  if ref.relation == WITHIN_RELATION  # "(Veracruz)": city or state, both in Mexico
                   and places and len({p.country_code for p in places}) == 1}
         for i, (ref, places) in enumerate(zip(frame.place_refs, found)):
             if ref.place is None:
@@ -181,7 +181,7 @@ class Resolver:
         if not areas:
             return
         for ref, places in zip(frame.place_refs, found):
-            if ref.place is not None or places or ref.relation == "within":
+            if ref.place is not None or places or ref.relation == WITHIN_RELATION:
                 continue
             area = areas[0]
             hit = geocode(ref.text, country=area.country_code, admin1=area.admin1,
@@ -278,10 +278,10 @@ def _drop_contradicted(refs: list[PlaceRef], found: list[list[Place]]) -> None:
     countryside": a name read as a town of another country than the one the areas named just
     after it certainly lie in is a wrong reading; the areas place the event instead."""
     certain = {id(r): places[0].country_code for r, places in zip(refs, found)
-               if r.relation == "within" and places and len({p.country_code for p in places}) == 1}
+               if r.relation == WITHIN_RELATION and places and len({p.country_code for p in places}) == 1}
     certain |= {id(r): r.place.country_code for r in refs  # "in Hama countryside": as read
                 if r.relation == AREA_RELATION and r.place is not None}
-    areas = {id(r): places for r, places in zip(refs, found) if r.relation == "within"}
+    areas = {id(r): places for r, places in zip(refs, found) if r.relation == WITHIN_RELATION}
     for ref in refs:
         if ref.place is None or ref.relation in NOT_SPLIT_RELATIONS:
             continue
@@ -337,7 +337,7 @@ PRECISE_KINDS = ("facility", "airport", "neighbourhood", "city")
 
 #: places that name a region around the event ("the Deir ez-Zor desert"), or the areas a town
 #: lies in ("Kikara (Douentza, Mopti)"): they never make a report several events
-NOT_SPLIT_RELATIONS = (AREA_RELATION, "within")
+NOT_SPLIT_RELATIONS = (AREA_RELATION, WITHIN_RELATION)
 #: towns or facilities closer than this are one location (an embassy inside the Green Zone)
 SPLIT_MIN_KM = 10.0
 
