@@ -1,4 +1,4 @@
-"""The story's own place: the town its dateline names, for events the text places nowhere.
+"""The story's own town, for events the text places nowhere (or only in that town's country).
 
 A local report often tells where it happened only once, in the dateline ("AURORA, Colo.
 (CBS4) – A deputy who was shot ..."), and never again in the sentence with the shooting.
@@ -7,9 +7,11 @@ and for a wire story from a capital may be a long way off; so the event is place
 only when its own sentences name no place, at ACLED geo-precision 2 ("in or near that
 town"), with ``geo_source`` "dateline:<place id>" so a user can tell it from a named place.
 
-Reads ``document.dateline``; its parts after the first comma name the town's state, province
-or country, the AP way ("Colo.", "N.C.") or in full ("Iraq", "Connecticut"), and pick among
-namesakes; without them the largest namesake in a country the story names wins.
+``dateline_place`` reads ``document.dateline``: its parts after the first comma name the
+town's state, province or country, the AP way ("Colo.", "N.C.") or in full ("Iraq",
+"Connecticut"), and pick among namesakes; without them the largest namesake in a country the
+story names wins. ``story_town`` stands in for a story without a dateline: the town its
+headline names, else the one town it is about (``geo_source`` "story:<place id>").
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ import functools
 from collections import Counter
 from importlib import resources
 from typing import Callable
+
+from spacy.tokens import Span
 
 from ..document import Document
 from .gazetteer import Gazetteer, Place, haversine_km, normalise_name
@@ -106,7 +110,7 @@ def _named_towns(document: Document, resolve_name: Callable[[str], Place | None]
     return towns
 
 
-def _names_an_area(ent) -> bool:
+def _names_an_area(ent: Span) -> bool:
     """"Sokolo (Niono, Segou)", "Cuernavaca, Morelos": the names after the town say where it
     lies; they are not other towns of the story."""
     doc = ent.doc
