@@ -32,7 +32,7 @@ from .roles import assign_roles, lede_sentences
 from .summary import notes_for
 from .where.gazetteer import Gazetteer, haversine_km
 from .where.resolve import (frame_countries, place_as, place_at_home_town, place_in_country,
-                            placed_around, placed_in_a_country_only)
+                            placed_in_a_country_only)
 
 #: places of one event lie within this distance (km) of each other
 SAME_PLACE_KM = 25.0
@@ -365,7 +365,7 @@ def _place_unplaced(document: Document, clusters: list[Cluster], actors: ActorTa
     if gazetteer is None or not (country or at_town):
         return
     for cluster in clusters:
-        if at_town and placed_around(cluster.merged, town):
+        if at_town and placed_in_a_country_only(cluster.merged):
             place_at_home_town(cluster.merged, document, gazetteer)
         if cluster.merged.country is not None:
             continue

@@ -388,15 +388,10 @@ COUNTRY_ID_PREFIX = "cc:"
 ARTICLE_SOURCE = "article"
 
 
-def placed_around(frame: Frame, town: Place) -> bool:
-    """Whether the text placed ``frame`` only in the country ``town`` lies in ("an attack in
-    Syria"). A province the text names stays the event's place: that is how precisely the
-    story knows it."""
-    return frame.geo_source == f"{COUNTRY_ID_PREFIX}{town.country_code}"
-
-
 def placed_in_a_country_only(frame: Frame) -> bool:
-    """Whether ``frame`` lies in a country and nowhere more precise (named or the story's)."""
+    """Whether ``frame`` lies in a country and nowhere more precise ("an attack in Syria", or
+    the story's country). A province the text names is not: that is how precisely the story
+    knows the event."""
     source = frame.geo_source or ""
     return source.startswith((COUNTRY_ID_PREFIX, f"{ARTICLE_SOURCE}:{COUNTRY_ID_PREFIX}"))
 
@@ -414,7 +409,8 @@ def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -
     town lies in ("an attack in Syria"), in or near that town (the dateline's, else the one
     the story is about; see ``where/story.py``)."""
     town, source = document.context.get("home_town"), document.context.get("home_source")
-    if town is None or not (frame.country is None or placed_around(frame, town)):
+    if town is None or not (frame.country is None or (placed_in_a_country_only(frame)
+                                                      and frame.country == town.country)):
         return False
     _set_place(frame, town, HOME_TOWN_PRECISION, gazetteer, named=False)
     frame.geo_source = f"{source}:{town.place_id}"
