@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Span, Token
 from .document import Document, Sentence
 from .errors import ResourceError
 from .extractors.lexicon import Lexicon
+from .extractors.place_phrases import comma_area
+from .where.names import city_of_district
 
 #: segment kinds that are read for events; the rest (dateline, credit, boilerplate) are not
 ANALYSED_SEGMENTS = ("title", "standfirst", "body", "caption")
@@ -119,23 +121,6 @@ def _comma_parts(ent: Span) -> list[Span]:
     return [Span(ent.doc, a, b) for a, b in parts if b > a]
 
 
-def city_of_district(name: str) -> str:
-    """"Manaus - North Zone" -> "Manaus": ACLED names a part of a city "<City> - <District>"."""
-    return name.split(" - ")[0].strip()
-
-
-def _before_its_province(ent: Span) -> bool:
-    """"shelled Kryvyi Rih, Dnipropetrovsk.": a name, a comma and a place that ends the
-    phrase is a town and its province."""
-    doc = ent.doc
-    if ent.end + 2 > len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].ent_type_ not in ("GPE", "LOC"):
-        return False
-    end = ent.end + 2
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return end == len(doc) or doc[end].text in (".", ",", ";", ")")
-
-
 def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     """A name the NER calls an organisation or a person, standing where a place stands ("in
     Settat", "the town of Khan Sheikhoun", "Jarablus town", "Kryvyi Rih, Dnipropetrovsk",
@@ -168,7 +153,7 @@ def _in_a_place_slot(ent: Span) -> bool:
     return (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) \
         or _of_a_settlement(head) \
         or (after is not None and after.lower_ in SETTLEMENT_NOUNS) \
-        or _before_its_province(ent) \
+        or bool(comma_area(ent[-1])) \
         or (after is not None and after.text == "(") \
         or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"
 
@@ -186,9 +171,8 @@ def keep_hyphenated_words(nlp: Language, words: Iterable[str]) -> None:
     """Hyphenated trigger words stay one token ("sit-in", "sit-ins"), as the lexicon lists
     them, instead of the tokenizer's "sit", "-", "in"."""
     for word in words:
-        if "-" in word and " " not in word:
-            for form in {word, word.capitalize(), word + "s", word.capitalize() + "s"}:
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        for form in {word, word.capitalize(), word + "s", word.capitalize() + "s"}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 class Analyzer:

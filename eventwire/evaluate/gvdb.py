@@ -91,10 +91,10 @@ def score(report: Report, row: dict[str, str], document: Document) -> None:
         names = {city_key(n) for n in (event.location, event.admin2) if n} if event else set()
         report.tally("city").add(city_key(gold["city"]) in names)
     if gold["date"]:
-        report.tally("date").add(event is not None and event.event_date == gold["date"])
+        right_date = event is not None and event.event_date == gold["date"]
+        report.tally("date").add(right_date)
         if document.published is not None:
-            report.tally("date (where published is known)").add(
-                event is not None and event.event_date == gold["date"])
+            report.tally("date (where published is known)").add(right_date)
     if killed != gold["killed"] or injured != gold["injured"]:
         report.misses.append(f"{row['Article id']}: killed {gold['killed']}/{killed}, "
                              f"injured {gold['injured']}/{injured} (gold/got)")

@@ -51,7 +51,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every token in the sentence that can report an event, in order."""
     found = []
     for token in sentence:
-        lemma = lexicon.lemma_fixes.get(token.lower_, token.lemma_.lower())
+        lemma = token.lemma_.lower()  # the nlp stage has fixed the tagger's known errors
         if token.ent_type_ in ("DATE", "TIME"):  # "March 3" is no protest march
             continue
         if _nominal_gerund(token):  # "fighting erupted between ...": the noun "fighting"

@@ -197,7 +197,6 @@ def similar(a: str | None, b: str | None) -> bool:
 
 #: skeletons shorter than this are too common to identify a place alone
 MIN_SKELETON = 3
-same_admin = similar
 
 
 def country_codes(country: str | None, gazetteer: Gazetteer) -> tuple[tuple[str, ...], Place | None]:
@@ -233,9 +232,9 @@ def inside(place: Place, unit: Place) -> bool:
     if place.country_code != unit.country_code:
         return False
     if unit.kind == "admin1":
-        return same_admin(place.admin1, unit.name)
+        return similar(place.admin1, unit.name)
     if unit.kind == "admin2" and place.admin2 is not None:
-        return same_admin(place.admin2, unit.name)
+        return similar(place.admin2, unit.name)
     if unit.kind in ("admin2", *POINT_KINDS):
         return haversine_km(place.latitude, place.longitude, unit.latitude,
                             unit.longitude) <= ADMIN2_REACH_KM
@@ -398,13 +397,13 @@ def toponyms(description: str) -> list[Toponym]:
 def _in_admin1(place: Place, ctx: Context) -> bool:
     if ctx.admin1 is not None and inside(place, ctx.admin1):
         return True
-    return ctx.admin1_name is not None and same_admin(place.admin1, ctx.admin1_name)
+    return ctx.admin1_name is not None and similar(place.admin1, ctx.admin1_name)
 
 
 def _in_admin2(place: Place, ctx: Context) -> bool:
     if ctx.admin2 is not None and inside(place, ctx.admin2):
         return True
-    return ctx.admin2_name is not None and same_admin(place.admin2, ctx.admin2_name)
+    return ctx.admin2_name is not None and similar(place.admin2, ctx.admin2_name)
 
 
 def _allowed(place: Place, ctx: Context) -> bool:
@@ -452,7 +451,7 @@ def _respelt(toponym: Toponym, ctx: Context, gazetteer: Gazetteer) -> list[Place
 
 def _repeats_context(toponym: Toponym, ctx: Context) -> bool:
     """"Aleppo" in a row whose admin1 is Aleppo governorate names the context, not the place."""
-    return any(same_admin(toponym.text, n) for n in (ctx.admin1_name, ctx.admin2_name) if n)
+    return any(similar(toponym.text, n) for n in (ctx.admin1_name, ctx.admin2_name) if n)
 
 
 def _area_reading(toponym: Toponym, place: Place, ctx: Context) -> Place:
@@ -460,7 +459,7 @@ def _area_reading(toponym: Toponym, place: Place, ctx: Context) -> Place:
     not its namesake capital, unless the text calls it a town ("Baghdad city")."""
     if place.kind not in POINT_KINDS or toponym.unit or toponym.offset or ctx.admin1 is None:
         return place
-    if same_admin(toponym.text, ctx.admin1_name) or same_admin(toponym.text, ctx.admin1.name):
+    if similar(toponym.text, ctx.admin1_name) or similar(toponym.text, ctx.admin1.name):
         return ctx.admin1
     return place
 
@@ -536,9 +535,3 @@ def _finer_context(place: Place, ctx: Context) -> Place:
             and (place.kind != "admin1" or ctx.admin1 is None or place == ctx.admin1):
         return ctx.admin2
     return place
-
-
-def geocode_all(rows: Iterable[tuple[str, str | None, str | None, str | None]],
-                gazetteer: Gazetteer) -> list[Geocoded | None]:
-    """``geocode`` over (description, country, admin1, admin2) tuples."""
-    return [geocode(d, country=c, admin1=a1, admin2=a2, gazetteer=gazetteer) for d, c, a1, a2 in rows]

@@ -49,3 +49,8 @@ def respelling_key(normalised: str) -> str:
     for pair, single in RESPELLING_PAIRS:
         text = text.replace(pair, single)
     return _DOUBLED.sub(r"\1", _SOFT.sub("", text))
+
+
+def city_of_district(name: str) -> str:
+    """"Manaus - North Zone" -> "Manaus": ACLED names a part of a city "<City> - <District>"."""
+    return name.split(" - ")[0].strip()

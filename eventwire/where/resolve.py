@@ -22,7 +22,7 @@ from typing import Sequence
 from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
 from .geocode import geocode
-from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS
+from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS, city_of_district
 from .story import DATELINE_SOURCE, HOME_TOWN_PRECISION, STORY_SOURCE, dateline_place, story_town
 
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
@@ -57,7 +57,7 @@ def name_variants(text: str) -> list[str]:
         variants.append(" ".join(words))
     joined = " ".join(words)
     if " - " in base:  # "Manaus - North Zone": a district of Manaus
-        variants.append(base.split(" - ")[0].strip())
+        variants.append(city_of_district(base))
     if re.search(r"\bairbase\b", joined, re.IGNORECASE):
         variants.append(re.sub(r"\bairbase\b", "Air Base", joined, flags=re.IGNORECASE))
     if _POSSESSIVE.search(base):
