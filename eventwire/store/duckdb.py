@@ -1,35 +1,27 @@
 """The DuckDB store: the embedded default, one file on disk, no server.
 
-Everything DuckDB-specific lives here: connecting, turning DuckDB's errors into one-line
-``StoreError`` s that say what is wrong with the file, and the statements' ``?`` placeholders.
-Every value reaches SQL as a parameter; only table and column names (constants below) are
-spliced into statements. Each row keeps the full record as JSON beside the columns used to
-filter and sort, so reading a record back loses nothing.
+What is DuckDB's own lives here: checking the path before DuckDB tries it, connecting, turning
+DuckDB's errors into one-line ``StoreError`` s that say what is wrong with the file, and the
+``?`` placeholder. The statements themselves are shared with the PostgreSQL store
+(``store/sql.py``), so the two cannot drift apart.
 """
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 import duckdb
 
 from ..errors import StoreError
-from ..records import (Aggregate, Article, Event, Mention, aggregate_from_json,
-                       aggregate_to_json, article_from_json, article_to_json, event_from_json,
-                       event_to_json, mention_from_json, mention_to_json, parse_date)
-from .base import (Change, EventQuery, Store, StoredEvent, check_batch, date_span, iso_utc,
-                   mention_links, n_sources, plan_changes, utc_now)
 from .migrations import MIGRATIONS, Migration, migrate
+from .sql import IN_CHUNK, SQLStore, first_line
+
+__all__ = ["DuckDBStore", "IN_CHUNK", "check_path", "error_reason"]
 
 MEMORY_PATH = ":memory:"
-#: how many values one ``IN (...)`` list may carry before a statement is split
-IN_CHUNK = 500
-#: how many parameters one multi-row INSERT may carry (several times faster than executemany)
-INSERT_PARAMS = 2000
 
 #: DuckDB message fragment -> the reason a user is shown (first match wins)
 ERROR_REASONS: tuple[tuple[str, str], ...] = (
@@ -42,35 +34,6 @@ ERROR_REASONS: tuple[tuple[str, str], ...] = (
 )
 LOCK_PID = re.compile(r"PID (\d+)")
 
-ARTICLE_COLUMNS = ("id", "content_hash", "url", "outlet", "title", "published",
-                   "published_source", "language", "origin", "text", "segments", "warnings",
-                   "ingested_at")
-MENTION_COLUMNS = ("mention_id", "article_id", "role", "event_date", "event_type",
-                   "sub_event_type", "country", "admin1", "latitude", "longitude", "record")
-EVENT_COLUMNS = ("event_id", "role", "event_date", "date_start", "date_end", "event_type",
-                 "sub_event_type", "actor1", "actor2", "claimed_by", "country", "admin1",
-                 "admin2", "location", "latitude", "longitude", "fatalities", "n_sources",
-                 "updated_at", "record")
-AGGREGATE_COLUMNS = ("aggregate_id", "article_id", "count", "record")
-LINK_COLUMNS = ("event_id", "mention_id")
-CHANGE_COLUMNS = ("event_id", "change", "detail", "changed_at")
-#: the tables ``counts`` reports
-COUNTED = ("articles", "mentions", "events", "aggregates")
-EVENT_ORDER = "ORDER BY event_date DESC NULLS LAST, event_id"
-
-
-def _insert(table: str, columns: Sequence[str], n_rows: int) -> str:
-    row = f"({', '.join('?' for _ in columns)})"
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * n_rows)}"
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" for _ in range(n))
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
 
 def error_reason(exc: BaseException) -> str:
     """A short, one-line reason for a DuckDB error, naming the usual causes plainly."""
@@ -79,8 +42,7 @@ def error_reason(exc: BaseException) -> str:
         if fragment in message:
             holder = LOCK_PID.search(message)  # DuckDB names the process holding a lock
             return f"{reason} (PID {holder.group(1)})" if holder else reason
-    first = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
-    return re.sub(r"^[A-Za-z ]*Error: ", "", first)
+    return re.sub(r"^[A-Za-z ]*Error: ", "", first_line(exc))
 
 
 def check_path(path: str, url: str) -> None:
@@ -98,8 +60,11 @@ def check_path(path: str, url: str) -> None:
         raise StoreError(url, f"folder {str(folder)!r} is not writable")
 
 
-class DuckDBStore(Store):
+class DuckDBStore(SQLStore):
     """A ``Store`` in one DuckDB file (or in memory with ``:memory:``)."""
+
+    mark = "?"
+    driver_error = duckdb.Error
 
     def __init__(self, path: str, *, url: str | None = None,
                  migrations: Sequence[Migration] = MIGRATIONS):
@@ -114,13 +79,8 @@ class DuckDBStore(Store):
             self._conn.close()
             raise
 
-    # ------------------------------------------------------------------ plumbing
-    @contextlib.contextmanager
-    def _translated(self) -> Iterator[None]:
-        try:
-            yield
-        except duckdb.Error as exc:
-            raise StoreError(self.url, error_reason(exc)) from exc
+    def error_reason(self, exc: BaseException) -> str:
+        return error_reason(exc)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -132,170 +92,3 @@ class DuckDBStore(Store):
                 self._conn.rollback()
                 raise
             self._conn.commit()
-
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._translated():
-            return self._conn.execute(sql, list(params)).fetchall()
-
-    def _rows_in(self, sql: str, values: Iterable[Any]) -> list[tuple[Any, ...]]:
-        """Rows of ``sql`` (with ``{marks}`` where the IN list goes) for every value, chunked."""
-        values = list(dict.fromkeys(values))
-        rows: list[tuple[Any, ...]] = []
-        for i in range(0, len(values), IN_CHUNK):
-            chunk = values[i:i + IN_CHUNK]
-            rows += self._rows(sql.format(marks=_marks(len(chunk))), chunk)
-        return rows
-
-    def _insert_rows(self, table: str, columns: Sequence[str],
-                     rows: Sequence[Sequence[Any]]) -> None:
-        step = max(1, INSERT_PARAMS // len(columns))
-        for i in range(0, len(rows), step):
-            chunk = rows[i:i + step]
-            self._conn.execute(_insert(table, columns, len(chunk)),
-                               [value for row in chunk for value in row])
-
-    def _delete_in(self, table: str, column: str, values: Sequence[Any]) -> None:
-        for i in range(0, len(values), IN_CHUNK):
-            chunk = values[i:i + IN_CHUNK]
-            self._conn.execute(f"DELETE FROM {table} WHERE {column} IN ({_marks(len(chunk))})",
-                               list(chunk))
-
-    def _replace(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-        """Insert rows, first deleting any with the same key (the first column; last wins)."""
-        rows = list({row[0]: row for row in rows}.values())
-        self._delete_in(table, columns[0], [row[0] for row in rows])
-        self._insert_rows(table, columns, rows)
-
-    # ------------------------------------------------------------------ writing
-    def save_batch(self, articles: list[Article], mentions: list[Mention],
-                   aggregates: list[Aggregate], events: list[Event],
-                   removed_event_ids: Iterable[str] = ()) -> None:
-        removed = check_batch(events, removed_event_ids)
-        at = utc_now()
-        with self._transaction():
-            self._insert_articles(articles, at)
-            self._replace("mentions", MENTION_COLUMNS, [_mention_row(m) for m in mentions])
-            self._replace("aggregates", AGGREGATE_COLUMNS,
-                          [(a.aggregate_id, a.article_id, a.count, _dumps(aggregate_to_json(a)))
-                           for a in aggregates])
-            old = self._stored_events([e.event_id for e in events] + removed)
-            writes, changes = plan_changes(old, events, removed)
-            self._write_events(writes, at)
-            self._delete_events([c.event_id for c in changes if c.change in ("merged", "deleted")])
-            self._append_changes(changes, at)
-
-    def _insert_articles(self, articles: list[Article], at: Any) -> None:
-        """Insert the articles not stored yet (by content hash): re-saving one is a no-op."""
-        known = self.known_hashes(a.content_hash for a in articles)
-        fresh = {a.content_hash: a for a in articles if a.content_hash not in known}
-        self._insert_rows("articles", ARTICLE_COLUMNS,
-                          [_article_row(a, at) for a in fresh.values()])
-
-    def _stored_events(self, event_ids: list[str]) -> dict[str, StoredEvent]:
-        records = self._rows_in("SELECT event_id, record FROM events WHERE event_id IN ({marks})",
-                                event_ids)
-        links = self._rows_in("SELECT event_id, mention_id FROM event_mentions "
-                              "WHERE event_id IN ({marks})", event_ids)
-        old = {event_id: StoredEvent(json.loads(record), []) for event_id, record in records}
-        for event_id, mention_id in links:
-            if event_id in old:
-                old[event_id].links.append(mention_id)
-        return old
-
-    def _write_events(self, events: list[Event], at: Any) -> None:
-        self._replace("events", EVENT_COLUMNS, [_event_row(e, at) for e in events])
-        self._delete_in("event_mentions", "event_id", [e.event_id for e in events])
-        self._insert_rows("event_mentions", LINK_COLUMNS,
-                          [(e.event_id, m) for e in events for m in mention_links(e)])
-
-    def _delete_events(self, event_ids: list[str]) -> None:
-        self._delete_in("events", "event_id", event_ids)
-        self._delete_in("event_mentions", "event_id", event_ids)
-
-    def _append_changes(self, changes: list[Change], at: Any) -> None:
-        self._insert_rows("event_changes", CHANGE_COLUMNS,
-                          [(c.event_id, c.change, _dumps(c.detail), at) for c in changes])
-
-    # ------------------------------------------------------------------ reading
-    def has_article(self, content_hash: str) -> bool:
-        return bool(self._rows("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]))
-
-    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
-        return {row[0] for row in self._rows_in(
-            "SELECT content_hash FROM articles WHERE content_hash IN ({marks})", hashes)}
-
-    def select_events(self, query: EventQuery) -> list[Event]:
-        where, params = query.where_sql("?")
-        sql = f"SELECT record FROM events WHERE {where} {EVENT_ORDER}"
-        if query.limit is not None:
-            sql += " LIMIT ?"
-            params.append(query.limit)
-        sql += " OFFSET ?"
-        params.append(query.offset)
-        return [event_from_json(json.loads(r[0])) for r in self._rows(sql, params)]
-
-    def event(self, event_id: str) -> Event | None:
-        rows = self._rows("SELECT record FROM events WHERE event_id = ?", [event_id])
-        return event_from_json(json.loads(rows[0][0])) if rows else None
-
-    def mentions_of(self, event_id: str) -> list[Mention]:
-        rows = self._rows("SELECT m.record FROM event_mentions l JOIN mentions m "
-                          "ON m.mention_id = l.mention_id WHERE l.event_id = ? "
-                          "ORDER BY m.article_id, m.mention_id", [event_id])
-        return [mention_from_json(json.loads(r[0])) for r in rows]
-
-    def aggregates(self, *, article_id: str | None = None,
-                   limit: int | None = None) -> list[Aggregate]:
-        where, params = ("article_id = ?", [article_id]) if article_id is not None else ("TRUE", [])
-        sql = f"SELECT record FROM aggregates WHERE {where} ORDER BY article_id, aggregate_id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [aggregate_from_json(json.loads(r[0])) for r in self._rows(sql, params)]
-
-    def article(self, article_id: str) -> Article | None:
-        rows = self._rows(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = ?",
-                          [article_id])
-        return _article_from_row(rows[0]) if rows else None
-
-    def counts(self) -> dict[str, int]:
-        return {table: self._rows(f"SELECT count(*) FROM {table}")[0][0] for table in COUNTED}
-
-    def changes(self, since_seq: int = 0) -> list[dict[str, Any]]:
-        rows = self._rows("SELECT seq, event_id, change, detail, changed_at FROM event_changes "
-                          "WHERE seq > ? ORDER BY seq", [since_seq])
-        return [{"seq": seq, "event_id": event_id, "change": change,
-                 "detail": json.loads(detail), "at": iso_utc(at)}
-                for seq, event_id, change, detail, at in rows]
-
-    def close(self) -> None:
-        with self._translated():
-            self._conn.close()
-
-
-# ---------------------------------------------------------------------- rows
-def _article_row(article: Article, at: Any) -> list[Any]:
-    data = article_to_json(article)
-    data.update(published=parse_date(article.published), segments=_dumps(data["segments"]),
-                warnings=_dumps(data["warnings"]), ingested_at=at)
-    return [data[c] for c in ARTICLE_COLUMNS]
-
-
-def _article_from_row(row: tuple[Any, ...]) -> Article:
-    data = dict(zip(ARTICLE_COLUMNS, row))
-    return article_from_json({**data, "segments": json.loads(data["segments"]),
-                              "warnings": json.loads(data["warnings"])})
-
-
-def _mention_row(mention: Mention) -> tuple[Any, ...]:
-    return (mention.mention_id, mention.article_id, mention.role, mention.event_date,
-            mention.event_type, mention.sub_event_type, mention.country, mention.admin1,
-            mention.latitude, mention.longitude, _dumps(mention_to_json(mention)))
-
-
-def _event_row(event: Event, at: Any) -> tuple[Any, ...]:
-    start, end = date_span(event) or (None, None)
-    return (event.event_id, event.role, event.event_date, start, end, event.event_type,
-            event.sub_event_type, event.actor1, event.actor2, "\n".join(event.claimed_by) or None,
-            event.country, event.admin1, event.admin2, event.location, event.latitude,
-            event.longitude, event.fatalities, n_sources(event), at, _dumps(event_to_json(event)))
