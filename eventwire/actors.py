@@ -324,8 +324,10 @@ class ActorTable:
         return self._actors.get(name) or Actor(name, military.inter, home, military.kind)
 
     def unidentified_armed_group(self, country: str | None) -> Actor:
-        """ACLED's name for unknown perpetrators: Unidentified Armed Group (<Country>)."""
-        home = self._known_country(country) if country else None
+        """ACLED's name for unknown perpetrators: Unidentified Armed Group (<Country>). A
+        country ACLED does not code (the gazetteer knows every ISO country, "Aland Islands"
+        too) keeps the name it was given: an event there must not stop the run."""
+        home = (self.country(country) or " ".join(country.split())) if country else None
         family = self._family_named("armed_group")
         return self._family_actor(family, home)
 

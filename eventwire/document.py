@@ -185,6 +185,14 @@ class Document:
     context: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    #: why the article could not be coded (a stage failed on it), or None
+    failed: str | None = None
+
+    def fail(self, stage: str, exc: Exception) -> None:
+        """Give up on this article alone: nothing half-coded is kept, and the reason is told."""
+        self.failed = f"not coded: stage {stage!r} failed ({type(exc).__name__}: {exc})"
+        self.frames, self.mentions, self.aggregates = [], [], []
+        self.warnings.append(self.failed)
 
     @property
     def published(self) -> dt.date | None:

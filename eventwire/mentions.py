@@ -301,7 +301,8 @@ def _unnamed_interceptor(frame: Frame, document: Document, actors: ActorTable) -
     tells without its interceptor is the defending state's (the forces of the country it
     happened in), and whoever launched what was intercepted is actor2."""
     passive = [f for f in document.frames if f.event_class == "intercept" and f.agent is None]
-    if not frame.intercepted or not frame.country or not passive or _defends(frame, actors):
+    if not frame.intercepted or not actors.country(frame.country or "") or not passive \
+            or _defends(frame, actors):
         return
     defender = actors.state_forces(frame.country)
     if frame.actor1 and frame.actor2 is None:

@@ -111,6 +111,17 @@ PER_DOCUMENT: dict[str, Callable[[Document, Resources], object]] = {
 }
 
 
+def _run_stage(name: str, document: Document, resources: Resources) -> None:
+    """One stage over one article; a failure there (a bug a strange article exposes) costs
+    that article, not the batch, and is reported as the article's warning."""
+    if document.failed:
+        return
+    try:
+        PER_DOCUMENT[name](document, resources)
+    except Exception as exc:  # noqa: BLE001 - the boundary between one article and the run
+        document.fail(name, exc)
+
+
 class Pipeline:
     """The per-article pipeline: ``analyse(articles)`` returns one Document per article."""
 
@@ -127,7 +138,7 @@ class Pipeline:
                 self.resources.analyzer(documents)
             else:
                 for document in documents:
-                    PER_DOCUMENT[name](document, self.resources)
+                    _run_stage(name, document, self.resources)
             self.times.seconds[name] += time.perf_counter() - started
         self.times.documents += len(documents)
         return documents

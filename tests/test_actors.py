@@ -297,6 +297,12 @@ def test_unidentified_armed_group():
     assert unidentified_armed_group("Iraqi").name == "Unidentified Armed Group (Iraq)"
 
 
+def test_unidentified_armed_group_of_a_country_acled_does_not_code():
+    """The gazetteer knows every ISO country; an event placed in one ACLED does not list
+    (a misread US town once landed in the Aland Islands) is coded, not a crash."""
+    assert unidentified_armed_group("Aland Islands").name == "Unidentified Armed Group (Aland Islands)"
+
+
 @pytest.mark.parametrize("inter1,inter2,code", [
     (1, 2, 12), (2, 1, 12), (3, 3, 33), (5, None, 50), (5, 0, 50), (5, 7, 57), (7, 5, 57),
     (8, 1, 18), (6, None, 60), (3, 7, 37), (None, None, None), (None, 7, None),

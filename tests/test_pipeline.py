@@ -67,3 +67,23 @@ def test_every_evidence_span_is_the_article_text_at_its_offsets(kirkuk):
 def test_each_stage_is_timed(pipeline, kirkuk):
     assert set(pipeline.times.seconds) == set(STAGE_NAMES)
     assert all(seconds >= 0 for seconds in pipeline.times.seconds.values())
+
+
+def test_a_stage_failing_on_one_article_costs_that_article_only(pipeline, kirkuk_text, monkeypatch):
+    from eventwire import pipeline as pipeline_module
+    from eventwire.records import Article
+    real = pipeline_module.PER_DOCUMENT["where"]
+
+    def where_fails_on_the_second(document, resources):
+        if "second copy" in document.article.text:
+            raise ValueError("a place the gazetteer chokes on")
+        real(document, resources)
+
+    monkeypatch.setitem(pipeline_module.PER_DOCUMENT, "where", where_fails_on_the_second)
+    good, bad = pipeline.analyse([Article(text=kirkuk_text, published=dt.date(2024, 3, 12)),
+                                  Article(text=kirkuk_text + "\n\nA second copy.",
+                                          published=dt.date(2024, 3, 12))])
+    assert good.mentions and good.failed is None
+    assert bad.mentions == [] and bad.aggregates == []
+    assert bad.failed == bad.warnings[-1]
+    assert "'where'" in bad.failed and "a place the gazetteer chokes on" in bad.failed
