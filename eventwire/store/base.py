@@ -7,7 +7,8 @@ and ``MemoryStore`` here, a dependency-free stand-in for unit tests elsewhere.
 
 What the stores must agree on lives here once: ``EventQuery`` (the filters, in Python and as
 standard SQL, side by side so they cannot drift) and ``plan_changes`` (which events a batch
-really changes and how to describe it in the feed).
+really changes and how to describe it in the feed); how events are counted per period and
+group (``Store.count_events``) is in ``store/counting.py``.
 """
 from __future__ import annotations
 
@@ -15,17 +16,20 @@ import copy
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Union
 
 from ..errors import InputError, StoreError
 from ..records import (Aggregate, Article, Event, Mention, aggregate_from_json, aggregate_to_json,
                        article_from_json, article_to_json, event_from_json, event_to_json,
                        mention_from_json, mention_to_json)
+from .counting import bucket, check_counting, count_columns, finish_counts
 
 #: bbox is (min_lon, min_lat, max_lon, max_lat), in degrees.
 LON_RANGE = (-180.0, 180.0)
 LAT_RANGE = (-90.0, 90.0)
+#: an exact filter's value: one name, or several of which an event must match one
+Values = Union[str, tuple[str, ...], list[str], None]
 #: event fields a change-feed "created" entry repeats, so a feed reader need not fetch the event
 CREATED_DETAIL = ("event_date", "event_type", "sub_event_type", "country", "location")
 
@@ -63,28 +67,39 @@ def n_sources(event: Event) -> int:
 class EventQuery:
     """Filters of ``Store.events``; text filters ignore case, ``actor`` matches a substring.
 
-    ``since``/``until`` keep events whose date (or date range) touches the window; ``bbox``
-    keeps events with coordinates inside it and crosses the antimeridian when min_lon > max_lon.
+    The exact filters (``EXACT``) take one value or several, as a tuple or list: an event
+    matching any of them passes ("Iraq or Syria"). ``actor`` looks in actor1, actor2 and the
+    claimants; ``target`` (one text or several) only at the attacked side, actor2 and the
+    target facility, so "attacks on US forces" is ``target="United States"``; both match part
+    of a name. ``since``/``until`` keep events whose date (or date range) touches the window;
+    ``bbox`` keeps events with coordinates inside it and crosses the antimeridian when
+    min_lon > max_lon.
     """
 
-    country: str | None = None
-    admin1: str | None = None
+    country: Values = None
+    admin1: Values = None
     actor: str | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    role: str | None = None
+    event_type: Values = None
+    sub_event_type: Values = None
+    role: Values = None
     since: dt.date | None = None
     until: dt.date | None = None
     bbox: tuple[float, float, float, float] | None = None
     limit: int | None = None
     offset: int = 0
+    #: last, so callers that pass the fields above by position keep working
+    target: Values = None
 
     #: filters compared case-insensitively with the column of the same name
     EXACT = ("country", "admin1", "event_type", "sub_event_type", "role")
     #: the names an ``actor`` filter looks in (``claimed_by`` holds one name a line in SQL)
     ACTOR_COLUMNS = ("actor1", "actor2", "claimed_by")
+    #: where a ``target`` filter looks: who was attacked and what was hit
+    TARGET_COLUMNS = ("actor2", "target_facility")
 
     def __post_init__(self) -> None:
+        for name in (*self.EXACT, "target"):  # a list becomes a tuple: the query stays hashable
+            object.__setattr__(self, name, _one_or_more(name, getattr(self, name)))
         if self.limit is not None and self.limit < 0:
             raise InputError(f"limit {self.limit}: must be 0 or more")
         if self.offset < 0:
@@ -97,14 +112,18 @@ class EventQuery:
     def matches(self, event: Event) -> bool:
         """Whether ``event`` passes every filter (``MemoryStore``'s half of the rules)."""
         for name in self.EXACT:
-            wanted = getattr(self, name)
-            if wanted is not None and (getattr(event, name) or "").lower() != wanted.lower():
+            wanted = [v.lower() for v in self.values(name)]
+            if wanted and (getattr(event, name) or "").lower() not in wanted:
                 return False
-        if self.actor is not None:
-            names = [event.actor1 or "", event.actor2 or "", *event.claimed_by]
-            if not any(self.actor.lower() in n.lower() for n in names):
-                return False
-        return self._dates_match(event) and self._place_matches(event)
+        return (_any_contains(self.values("actor"), [event.actor1, event.actor2,
+                                                     *event.claimed_by])
+                and _any_contains(self.values("target"), [event.actor2, event.target_facility])
+                and self._dates_match(event) and self._place_matches(event))
+
+    def values(self, name: str) -> tuple[str, ...]:
+        """The values a name filter asks for: none, one or several."""
+        wanted = getattr(self, name)
+        return () if wanted is None else (wanted,) if isinstance(wanted, str) else wanted
 
     def _dates_match(self, event: Event) -> bool:
         if self.since is None and self.until is None:
@@ -127,17 +146,7 @@ class EventQuery:
 
     def where_sql(self, mark: str = "?") -> tuple[str, list[Any]]:
         """The same filters as a standard-SQL WHERE body over ``events`` and its parameters."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        for name in self.EXACT:
-            if getattr(self, name) is not None:
-                clauses.append(f"lower({name}) = lower({mark})")
-                params.append(getattr(self, name))
-        if self.actor is not None:
-            clauses.append("(" + " OR ".join(
-                f"position(lower({mark}) IN lower(coalesce({c}, ''))) > 0"
-                for c in self.ACTOR_COLUMNS) + ")")
-            params += [self.actor] * len(self.ACTOR_COLUMNS)
+        clauses, params = self._names_sql(mark)
         if self.since is not None:
             clauses.append(f"date_end >= {mark}")
             params.append(self.since)
@@ -150,11 +159,45 @@ class EventQuery:
             params += [min_lat, max_lat, min_lon, max_lon]
         return " AND ".join(clauses) or "TRUE", params
 
+    def _names_sql(self, mark: str) -> tuple[list[str], list[Any]]:
+        """The exact, actor and target filters as SQL clauses, and their parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for name in self.EXACT:
+            wanted = self.values(name)
+            if wanted:
+                clauses.append(f"lower({name}) = lower({mark})" if len(wanted) == 1 else
+                               f"lower({name}) IN ({', '.join([f'lower({mark})'] * len(wanted))})")
+                params += wanted
+        for texts, columns in ((self.values("actor"), self.ACTOR_COLUMNS),
+                               (self.values("target"), self.TARGET_COLUMNS)):
+            if texts:
+                clauses.append("(" + " OR ".join(
+                    f"position(lower({mark}) IN lower(coalesce({c}, ''))) > 0"
+                    for _ in texts for c in columns) + ")")
+                params += [text for text in texts for _ in columns]
+        return clauses, params
+
     def _bbox_sql(self, mark: str) -> str:
         min_lon, _, max_lon, _ = self.bbox or (0, 0, 0, 0)
         lon = (f"longitude BETWEEN {mark} AND {mark}" if min_lon <= max_lon
                else f"(longitude >= {mark} OR longitude <= {mark})")
         return f"latitude BETWEEN {mark} AND {mark} AND {lon}"
+
+
+def _one_or_more(name: str, value: Any) -> str | tuple[str, ...] | None:
+    """An exact filter's value as ``EventQuery`` keeps it: None, one string, or a tuple."""
+    if value is None or isinstance(value, str):
+        return value
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"{name} {value!r}: give a name or a list of names")
+    return tuple(dict.fromkeys(value)) or None
+
+
+def _any_contains(texts: tuple[str, ...], names: Iterable[str | None]) -> bool:
+    """Whether one of ``texts`` is part of one of ``names``, ignoring case (no texts: yes)."""
+    lowered = [(n or "").lower() for n in names]
+    return not texts or any(text.lower() in name for text in texts for name in lowered)
 
 
 def _check_bbox(bbox: tuple[float, float, float, float]) -> None:
@@ -274,15 +317,16 @@ class Store(ABC):
         to an event is appended to the changes feed.
         """
 
-    def events(self, *, country: str | None = None, admin1: str | None = None,
-               actor: str | None = None, event_type: str | None = None,
-               sub_event_type: str | None = None, role: str | None = None,
+    def events(self, *, country: Values = None, admin1: Values = None,
+               actor: str | None = None, event_type: Values = None,
+               sub_event_type: Values = None, role: Values = None,
                since: dt.date | None = None, until: dt.date | None = None,
                bbox: tuple[float, float, float, float] | None = None,
-               limit: int | None = None, offset: int = 0) -> list[Event]:
+               limit: int | None = None, offset: int = 0,
+               target: Values = None) -> list[Event]:
         """Canonical events passing every filter given (see ``EventQuery``), newest first."""
         return self.select_events(EventQuery(country, admin1, actor, event_type, sub_event_type,
-                                             role, since, until, bbox, limit, offset))
+                                             role, since, until, bbox, limit, offset, target))
 
     def events_near(self, since: dt.date, until: dt.date) -> list[Event]:
         """Candidates for de-duplication: events whose date or date range touches the window."""
@@ -291,6 +335,24 @@ class Store(ABC):
     @abstractmethod
     def select_events(self, query: EventQuery) -> list[Event]:
         """The events ``query`` selects, in ``sort_key`` order, after offset and limit."""
+
+    def count_events(self, query: EventQuery, group_by: tuple[str, ...] = (),
+                     interval: str | None = None) -> list[dict[str, Any]]:
+        """Events, sources and fatalities per period and group (rules: ``store/counting.py``).
+
+        ``query``'s limit and offset do not apply: every event it selects is counted. This
+        counts in Python over ``select_events`` (what ``MemoryStore`` needs); SQL stores
+        override it to count in the database, so big stores are not read into memory.
+        """
+        keys = check_counting(group_by, interval)
+        totals: dict[tuple[Any, ...], list[int]] = {}
+        for event in self.select_events(replace(query, limit=None, offset=0)):
+            sums = totals.setdefault(bucket(event, keys, interval), [0, 0, 0])
+            sums[0] += 1
+            sums[1] += n_sources(event)
+            sums[2] += event.fatalities or 0
+        return finish_counts(count_columns(keys, interval),
+                             [(*key, *sums) for key, sums in totals.items()])
 
     @abstractmethod
     def event(self, event_id: str) -> Event | None:

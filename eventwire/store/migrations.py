@@ -9,13 +9,16 @@ half-understood.
 
 The SQL here is standard (TEXT, DATE, DOUBLE PRECISION, sequences) so the PostgreSQL store can
 run the same list; a statement that has to differ by database belongs in a later migration
-chosen per store, not in these.
+chosen per store, not in these. A step plain SQL cannot do alike in both (reading the JSON
+``record`` column) is a migration's ``backfill``: Python run in the same transaction, with
+parameters in the driver's ``mark``.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Callable, Iterable, Optional, Protocol, Sequence
 
 from ..errors import MigrationError, StoreError
 
@@ -27,6 +30,8 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    #: run after the statements, in their transaction, as ``backfill(conn, mark)``
+    backfill: Optional[Callable[[Connection, str], None]] = None
 
 
 class Connection(Protocol):
@@ -125,8 +130,29 @@ INITIAL_SCHEMA = (
         changed_at TIMESTAMP NOT NULL)""",
 )
 
+#: what ``json.dumps`` writes for a record whose target facility is known (not null)
+KNOWN_FACILITY = '%"target_facility": "%'
+
+
+def backfill_target_facility(conn: Connection, mark: str) -> None:
+    """Copy each stored event's target facility from its JSON record into the new column.
+
+    JSON functions differ between DuckDB and PostgreSQL, so the record is read here in Python;
+    only rows whose record names a facility are read and updated (the rest stay NULL).
+    """
+    rows = conn.execute(f"SELECT event_id, record FROM events WHERE record LIKE {mark}",
+                        [KNOWN_FACILITY]).fetchall()
+    for event_id, record in rows:
+        conn.execute(f"UPDATE events SET target_facility = {mark} WHERE event_id = {mark}",
+                     [json.loads(record).get("target_facility"), event_id])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL_SCHEMA),
+    # counted and filtered on by ``eventwire stats --target`` / ``--group target_facility``
+    Migration(2, "events get a target_facility column",
+              ("ALTER TABLE events ADD COLUMN target_facility TEXT",),
+              backfill_target_facility),
 )
 
 
@@ -166,6 +192,8 @@ def _apply(conn: Connection, url: str, migration: Migration, mark: str) -> None:
     try:
         for statement in migration.statements:
             conn.execute(statement)
+        if migration.backfill is not None:
+            migration.backfill(conn, mark)
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         conn.execute(INSERT_APPLIED.format(mark), [migration.version, migration.name, now])
         conn.commit()

@@ -4,7 +4,8 @@ DuckDB and PostgreSQL hold the same tables (``migrations.py`` is standard SQL on
 one class writes and reads them; ``DuckDBStore`` and ``PostgresStore`` only connect, name the
 driver's parameter placeholder (``mark``), open a transaction their driver's way and turn the
 driver's errors into one-line ``StoreError`` s. Keeping the statements here once is what keeps
-the two stores returning the same events in the same order.
+the two stores returning the same events in the same order, and counting them alike
+(``count_events_sql``, built from the same ``EventQuery.where_sql``).
 
 Every value reaches SQL as a parameter; only table and column names (constants below) are
 spliced into statements. Each row keeps the full record as JSON beside the columns used to
@@ -23,6 +24,7 @@ from ..records import (Aggregate, Article, Event, Mention, aggregate_from_json,
                        event_to_json, mention_from_json, mention_to_json, parse_date)
 from .base import (Change, EventQuery, Store, StoredEvent, check_batch, date_span, iso_utc,
                    mention_links, n_sources, plan_changes, utc_now)
+from .counting import check_counting, count_columns, finish_counts
 
 #: how many values one ``IN (...)`` list may carry before a statement is split
 IN_CHUNK = 500
@@ -37,7 +39,7 @@ MENTION_COLUMNS = ("mention_id", "article_id", "role", "event_date", "event_type
 EVENT_COLUMNS = ("event_id", "role", "event_date", "date_start", "date_end", "event_type",
                  "sub_event_type", "actor1", "actor2", "claimed_by", "country", "admin1",
                  "admin2", "location", "latitude", "longitude", "fatalities", "n_sources",
-                 "updated_at", "record")
+                 "target_facility", "updated_at", "record")
 AGGREGATE_COLUMNS = ("aggregate_id", "article_id", "count", "record")
 LINK_COLUMNS = ("event_id", "mention_id")
 CHANGE_COLUMNS = ("event_id", "change", "detail", "changed_at")
@@ -200,6 +202,13 @@ class SQLStore(Store):
         params.append(query.offset)
         return [event_from_json(json.loads(r[0])) for r in self._rows(sql, params)]
 
+    def count_events(self, query: EventQuery, group_by: tuple[str, ...] = (),
+                     interval: str | None = None) -> list[dict[str, Any]]:
+        """Counted by the database (``count_events_sql``): only the totals travel."""
+        sql, params = count_events_sql(query, group_by, interval, self.mark)
+        columns = count_columns(check_counting(group_by, interval), interval)
+        return finish_counts(columns, self._rows(sql, params))
+
     def event(self, event_id: str) -> Event | None:
         rows = self._rows(f"SELECT record FROM events WHERE event_id = {self.mark}", [event_id])
         return event_from_json(json.loads(rows[0][0])) if rows else None
@@ -240,6 +249,40 @@ class SQLStore(Store):
             self._conn.close()
 
 
+# ---------------------------------------------------------------------- counting
+#: an event's day (``counting.event_day``): its date, else the first day of its range
+EVENT_DAY = "coalesce(event_date, date_start)"
+#: the measures of ``counting.MEASURES``, in that order
+MEASURES_SQL = ("count(*)", "coalesce(sum(n_sources), 0)", "coalesce(sum(fatalities), 0)")
+
+
+def period_sql(interval: str) -> str:
+    """The first day of an event's day, ISO week or month, as a DATE.
+
+    Through TIMESTAMP and back so that DuckDB and PostgreSQL both return a plain DATE
+    (PostgreSQL's ``date_trunc`` of a DATE would depend on the session's time zone).
+    """
+    return f"CAST(date_trunc('{interval}', CAST({EVENT_DAY} AS TIMESTAMP)) AS DATE)"
+
+
+def count_events_sql(query: EventQuery, group_by: Sequence[str], interval: str | None,
+                     mark: str = "?") -> tuple[str, list[Any]]:
+    """A standard-SQL count of the events ``query`` selects, per period and group.
+
+    Selects ``counting.count_columns(group_by, interval)`` in order; the rows still need
+    ``counting.finish_counts`` (ISO periods, the shared order). Group keys and the interval
+    are checked against ``counting``'s lists before they are spliced in as names.
+    """
+    keys = list(check_counting(group_by, interval))
+    if interval is not None:
+        keys.insert(0, period_sql(interval))
+    where, params = query.where_sql(mark)
+    sql = f"SELECT {', '.join(keys + list(MEASURES_SQL))} FROM events WHERE {where}"
+    if keys:
+        sql += f" GROUP BY {', '.join(keys)}"
+    return sql, params
+
+
 # ---------------------------------------------------------------------- rows
 def article_row(article: Article, at: Any) -> list[Any]:
     """An article as the ``articles`` table holds it (``ARTICLE_COLUMNS`` order)."""
@@ -275,4 +318,5 @@ def event_row(event: Event, at: Any) -> tuple[Any, ...]:
     return (event.event_id, event.role, event.event_date, start, end, event.event_type,
             event.sub_event_type, event.actor1, event.actor2, "\n".join(event.claimed_by) or None,
             event.country, event.admin1, event.admin2, event.location, event.latitude,
-            event.longitude, event.fatalities, n_sources(event), at, dumps(event_to_json(event)))
+            event.longitude, event.fatalities, n_sources(event), event.target_facility, at,
+            dumps(event_to_json(event)))
