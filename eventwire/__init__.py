@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-VERBS = ("extract", "ingest", "events", "export", "locate_place", "place_at")
+VERBS = ("extract", "ingest", "events", "stats", "export", "locate_place", "place_at")
 
 
 def __getattr__(name: str) -> Any:
