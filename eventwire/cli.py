@@ -6,6 +6,7 @@ the command exits with status 1 after doing the rest.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import sys
@@ -18,12 +19,16 @@ from . import workflow
 from .config import Settings
 from .errors import EventwireError, ReadError
 from .records import Aggregate, Event, aggregate_to_json, event_to_json
+from .store.counting import GROUP_KEYS, INTERVALS, MEASURES, check_counting, count_columns
 from .when import resolve_published
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news reports into conflict-event data.")
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 EVENT_FORMATS = ("table", "jsonl", "json", "csv")
+STATS_FORMATS = ("table", "csv", "json", "jsonl")
+#: ``stats --by``: a period, or "total" for one row per group
+STATS_PERIODS = (*INTERVALS, "total")
 ConfigOption = typer.Option(None, "--config", help="A TOML file of settings (see `eventwire settings`).")
 DbOption = typer.Option(None, "--db", help="DuckDB file (default: the store.db setting, eventwire.duckdb).")
 
@@ -50,10 +55,10 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
     return _guard(lambda: resolve_published(value))
 
 
-def _check_format(value: str, valid: Iterable[str]) -> str:
+def _check_format(value: str, valid: Iterable[str], what: str = "format") -> str:
     valid = tuple(valid)
     if value not in valid:
-        _fail(f"unknown format {value!r} (valid: {', '.join(valid)})")
+        _fail(f"unknown {what} {value!r} (valid: {', '.join(valid)})")
     return value
 
 
@@ -125,7 +130,8 @@ def _run_ingest(paths, db, settings, day, quiet):
                                progress=lambda n: progress.advance(task, n))
 
 
-def _filters(country, admin1, actor, event_type, sub_event_type, role, since, until, bbox, limit):
+def _filters(country, admin1, actor, event_type, sub_event_type, role, since, until, bbox, limit,
+             target=None):
     box = None
     if bbox:
         try:
@@ -135,23 +141,30 @@ def _filters(country, admin1, actor, event_type, sub_event_type, role, since, un
             _fail(f"bad --bbox {bbox!r} (expected min_lon,min_lat,max_lon,max_lat)")
     return {"country": country, "admin1": admin1, "actor": actor, "event_type": event_type,
             "sub_event_type": sub_event_type, "role": role, "since": _date(since),
-            "until": _date(until), "bbox": box, "limit": limit}
+            "until": _date(until), "bbox": box, "limit": limit, "target": target}
 
 
-_FILTER_HELP = {"country": "Country name (ACLED spelling).", "admin1": "First-level region.",
+_FILTER_HELP = {"country": "Country name (ACLED spelling); repeat for several.",
+                "admin1": "First-level region.",
                 "actor": "Actor name (actor1, actor2 or claimant; part of the name is enough).",
-                "type": "ACLED event type.", "sub_type": "ACLED sub-event type.",
+                "target": "Who or what was attacked (actor2 or target facility; part of the "
+                          "name is enough); repeat for several.",
+                "type": "ACLED event type; repeat for several.", "sub_type": "ACLED sub-event type.",
                 "role": "main, secondary or background.", "since": "First day (YYYY-MM-DD).",
                 "until": "Last day (YYYY-MM-DD).", "bbox": "min_lon,min_lat,max_lon,max_lat.",
                 "limit": "At most this many events."}
+CountryOption = typer.Option(None, "--country", help=_FILTER_HELP["country"])
+TypeOption = typer.Option(None, "--type", help=_FILTER_HELP["type"])
+TargetOption = typer.Option(None, "--target", help=_FILTER_HELP["target"])
 
 
 @app.command()
 def events(db: Optional[str] = DbOption,
-           country: Optional[str] = typer.Option(None, help=_FILTER_HELP["country"]),
+           country: Optional[list[str]] = CountryOption,
            admin1: Optional[str] = typer.Option(None, help=_FILTER_HELP["admin1"]),
            actor: Optional[str] = typer.Option(None, help=_FILTER_HELP["actor"]),
-           type: Optional[str] = typer.Option(None, "--type", help=_FILTER_HELP["type"]),
+           target: Optional[list[str]] = TargetOption,
+           type: Optional[list[str]] = TypeOption,
            sub_type: Optional[str] = typer.Option(None, "--sub-type", help=_FILTER_HELP["sub_type"]),
            role: Optional[str] = typer.Option(None, help=_FILTER_HELP["role"]),
            since: Optional[str] = typer.Option(None, help=_FILTER_HELP["since"]),
@@ -163,12 +176,42 @@ def events(db: Optional[str] = DbOption,
     """Print the canonical (de-duplicated) events in the store."""
     settings = _settings(config)
     fmt = _check_format(format or settings["output.format"], EVENT_FORMATS)
-    filters = _filters(country, admin1, actor, type, sub_type, role, since, until, bbox, limit)
+    filters = _filters(country, admin1, actor, type, sub_type, role, since, until, bbox, limit,
+                       target)
     found = _guard(lambda: workflow.events(db=db, settings=settings, **filters))
     if fmt == "csv":
         _guard(lambda: workflow.export("acled", sys.stdout, db=db, settings=settings, **filters))
     else:
         _print_items(found, fmt)
+
+
+@app.command()
+def stats(db: Optional[str] = DbOption,
+          country: Optional[list[str]] = CountryOption,
+          admin1: Optional[str] = typer.Option(None, help=_FILTER_HELP["admin1"]),
+          actor: Optional[str] = typer.Option(None, help=_FILTER_HELP["actor"]),
+          target: Optional[list[str]] = TargetOption,
+          type: Optional[list[str]] = TypeOption,
+          sub_type: Optional[str] = typer.Option(None, "--sub-type", help=_FILTER_HELP["sub_type"]),
+          role: Optional[str] = typer.Option(None, help=_FILTER_HELP["role"]),
+          since: Optional[str] = typer.Option(None, help=_FILTER_HELP["since"]),
+          until: Optional[str] = typer.Option(None, help=_FILTER_HELP["until"]),
+          bbox: Optional[str] = typer.Option(None, help=_FILTER_HELP["bbox"]),
+          by: str = typer.Option("week", "--by", help="day, week (Monday to Sunday), month, or "
+                                 "total for one row per group."),
+          group: Optional[list[str]] = typer.Option(None, "--group", "-g", help="Count per "
+                                                    f"{', '.join(GROUP_KEYS)}; repeat for several."),
+          format: str = typer.Option("table", "--format", "-f", help="table, csv, json or jsonl."),
+          config: Optional[Path] = ConfigOption) -> None:
+    """Count events, their sources and fatalities per day, week or month and per group."""
+    fmt = _check_format(format, STATS_FORMATS)
+    interval = None if _check_format(by, STATS_PERIODS, "--by") == "total" else by
+    settings = _settings(config)
+    filters = _filters(country, admin1, actor, type, sub_type, role, since, until, bbox, None,
+                       target)
+    rows = _guard(lambda: workflow.stats(db=db, settings=settings, interval=interval,
+                                         group_by=group or (), **filters))
+    _print_counts(rows, count_columns(check_counting(group or (), interval), interval), fmt)
 
 
 @app.command()
@@ -198,8 +241,8 @@ def demo(db: Optional[str] = DbOption,
     if not EXAMPLES.is_dir():
         _fail(f"{EXAMPLES}: the sample articles are not here (run from a clone of the repository)")
     ingest([str(EXAMPLES)], db=db, published=None, quiet=True, config=config)
-    events(db=db, country=None, admin1=None, actor=None, type=None, sub_type=None, role=None,
-           since=None, until=None, bbox=None, limit=None, format="table", config=config)
+    events(db=db, country=None, admin1=None, actor=None, target=None, type=None, sub_type=None,
+           role=None, since=None, until=None, bbox=None, limit=None, format="table", config=config)
 
 
 @app.command(name="eval")
@@ -293,16 +336,55 @@ def _cells(row: dict[str, Any]) -> list[str]:
             row.get("role") or "", str(len(row.get("sources") or []))]
 
 
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def format_table(rows: list[dict[str, Any]]) -> str:
     """A plain fixed-width table, one line per event (for people; use jsonl for programs)."""
-    def fit(text: str, width: int) -> str:
-        return text if len(text) <= width else text[:width - 1] + "…"
     lines = ["  ".join(name.ljust(width) for name, width in TABLE_COLUMNS)]
     for row in rows:
-        lines.append("  ".join(fit(cell, width).ljust(width)
+        lines.append("  ".join(_fit(cell, width).ljust(width)
                                for cell, (_, width) in zip(_cells(row), TABLE_COLUMNS)).rstrip())
     lines.append(f"{len(rows)} row(s)")
     return "\n".join(lines)
+
+
+def _print_counts(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(columns)
+        out.writerows([["" if row[c] is None else row[c] for c in columns] for row in rows])
+    else:
+        typer.echo(format_counts(rows, columns))
+
+
+#: the widest a group's column gets in the stats table (longer names end in …)
+COUNT_WIDTH = 40
+
+
+def format_counts(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    """A fixed-width table of counts with a total line; undated events show as "undated"."""
+    keys = [c for c in columns if c not in MEASURES]
+    lines = [list(columns)] + [[_count_cell(row[c], c) for c in columns] for row in rows]
+    if keys:
+        lines.append(["total"] + [""] * (len(keys) - 1)
+                     + [str(sum(row[m] for row in rows)) for m in MEASURES])
+    widths = [min(COUNT_WIDTH, max(len(line[i]) for line in lines)) for i in range(len(columns))]
+    return "\n".join("  ".join(
+        _fit(cell, width).rjust(width) if name in MEASURES else _fit(cell, width).ljust(width)
+        for cell, width, name in zip(line, widths, columns)).rstrip() for line in lines)
+
+
+def _count_cell(value: Any, column: str) -> str:
+    if value is None:
+        return "undated" if column == "period" else "(unknown)"
+    return str(value)
 
 
 def main() -> None:  # pragma: no cover - entry point
