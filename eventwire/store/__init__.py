@@ -4,14 +4,19 @@
     "duckdb:///data/x.duckdb"             the same, as a URL (SQLAlchemy style: three slashes
                                           then a relative path, four for an absolute one)
     "duckdb:///:memory:"                  DuckDB in memory, gone on close
-    "postgresql://user@host/db"           PostgreSQL (not installed yet: refused with that reason)
+    "postgresql://user:pw@host:5432/db"   PostgreSQL (``PostgresStore``, psycopg 3), for a
+    "postgres://..."                      database several users or machines share
     "memory"                              ``MemoryStore``, a dependency-free stand-in for tests
 
-Opening applies any pending schema migrations (``store/migrations.py``).
+Opening applies any pending schema migrations (``store/migrations.py``). psycopg is imported
+only when a PostgreSQL URL is opened, so the DuckDB path never needs it. Errors name the URL
+with its password masked (``redact``).
 """
 from __future__ import annotations
 
 import os
+import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from ..config import Settings
@@ -19,21 +24,29 @@ from ..errors import StoreError
 from .base import EventQuery, MemoryStore, Store
 from .duckdb import DuckDBStore
 
+if TYPE_CHECKING:
+    from .postgres import PostgresStore
+
 __all__ = ["DuckDBStore", "EventQuery", "MemoryStore", "Store", "open_store", "redact"]
 
 MEMORY_URL = "memory"
 DUCKDB_PREFIX = "duckdb:///"
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 URL_FORMS = "a DuckDB file path, duckdb:///PATH, postgresql://..., or memory"
+#: a password given as a query parameter (``postgresql://host/db?password=...``)
+QUERY_PASSWORD = re.compile(r"((?:^|&)password=)[^&]*")
 
 
 def redact(url: str) -> str:
     """The URL with any password replaced by ``***``, fit for an error message or a log."""
     parts = urlsplit(url)
-    if parts.password is None:
+    netloc = parts.netloc
+    if parts.password is not None:
+        netloc = netloc.replace(f":{parts.password}@", ":***@", 1)
+    query = QUERY_PASSWORD.sub(r"\1***", parts.query)
+    if (netloc, query) == (parts.netloc, parts.query):
         return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 def open_store(url: str | os.PathLike[str] | None = None) -> Store:
@@ -48,7 +61,25 @@ def open_store(url: str | os.PathLike[str] | None = None) -> Store:
         return DuckDBStore(text, url=text)
     scheme = text.split("://", 1)[0].lower()
     if scheme in POSTGRES_SCHEMES:
-        raise StoreError(redact(text), "PostgreSQL support is not installed yet")
+        return _postgres_store(text)
     if text[:len(DUCKDB_PREFIX)].lower() == DUCKDB_PREFIX:
         return DuckDBStore(text[len(DUCKDB_PREFIX):], url=text)
     raise StoreError(redact(text), f"not a database URL eventwire knows (use {URL_FORMS})")
+
+
+def _postgres_store(url: str) -> Store:
+    """Open a PostgreSQL store, importing psycopg only now (DuckDB users need not install it)."""
+    try:
+        from .postgres import PostgresStore
+    except ImportError as exc:
+        raise StoreError(redact(url), "PostgreSQL needs psycopg 3, which is not installed: "
+                                      "pip install 'psycopg[binary]'") from exc
+    return PostgresStore(url)
+
+
+def __getattr__(name: str) -> object:
+    """``eventwire.store.PostgresStore``, imported on first use (it needs psycopg)."""
+    if name == "PostgresStore":
+        from .postgres import PostgresStore
+        return PostgresStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,8 +2,9 @@
 
 A store keeps articles, mentions, aggregates and canonical events, and a feed of what happened
 to events (created, updated, merged, deleted) that users sync deletions from, as ACLED users do.
-``Store`` is the one interface: the DuckDB store (``store/duckdb.py``), a PostgreSQL store later,
-and ``MemoryStore`` here, a dependency-free stand-in for unit tests elsewhere.
+``Store`` is the one interface: the DuckDB and PostgreSQL stores (``store/duckdb.py``,
+``store/postgres.py``, sharing their SQL in ``store/sql.py``) and ``MemoryStore`` here, a
+dependency-free stand-in for unit tests elsewhere.
 
 What the stores must agree on lives here once: ``EventQuery`` (the filters, in Python and as
 standard SQL, side by side so they cannot drift) and ``plan_changes`` (which events a batch
