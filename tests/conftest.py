@@ -1,15 +1,30 @@
 """Shared fixtures: settings, the real pipeline (spaCy model, gazetteer index, actor table:
-loaded once per test session), and the project's own fixture articles."""
+loaded once per test session), the project's own fixture articles, and the stores: a
+throwaway PostgreSQL server started once per session (a fresh database per test), and the
+``store`` every store-contract test runs on (DuckDB, MemoryStore, PostgreSQL)."""
 from __future__ import annotations
 
 import datetime as dt
+import glob
+import os
+import pwd
+import shlex
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 from eventwire.config import Settings
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Event, Source
+from eventwire.store import Store, open_store
+from tests.store.batches import wire_batch
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -63,6 +78,154 @@ def only_mention(pipeline: Pipeline, text: str, published: dt.date = DECEMBER_1)
                               m.injured) for m in found]
     return found[0]
 
+
+
+# --------------------------------------------------------------------------- stores
+#: where Debian's postgresql package puts the server binaries (one folder per major version)
+POSTGRES_BIN_GLOB = "/usr/lib/postgresql/*/bin"
+#: the login the authentication tests use (the server asks it for a password; others are trusted)
+POSTGRES_LOGIN = ("analyst", "s3cret")
+#: pg_hba.conf of the test server: only 127.0.0.1 and its own socket; analyst needs a password
+POSTGRES_HBA = ("local all all trust\nhost all postgres 127.0.0.1/32 trust\n"
+                f"host all {POSTGRES_LOGIN[0]} 127.0.0.1/32 scram-sha-256\n")
+
+
+@dataclass(frozen=True)
+class PostgresServer:
+    """A running throwaway PostgreSQL server: where it listens, and how to reach a database."""
+
+    port: int
+    root: Path
+
+    def url(self, database: str = "postgres", user: str = "postgres",
+            password: str | None = None, port: int | None = None) -> str:
+        login = f"{user}:{password}" if password is not None else user
+        return f"postgresql://{login}@127.0.0.1:{port or self.port}/{database}"
+
+
+def postgres_bin() -> Path | None:
+    """The folder holding initdb and pg_ctl: on PATH, else the newest Debian install."""
+    on_path = shutil.which("initdb")
+    if on_path and shutil.which("pg_ctl"):
+        return Path(on_path).parent
+    found = [Path(d) for d in glob.glob(POSTGRES_BIN_GLOB) if (Path(d) / "initdb").is_file()]
+    found.sort(key=lambda d: int(d.parent.name) if d.parent.name.isdigit() else 0)
+    return found[-1] if found else None
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    """``command`` run as the ``postgres`` user when we are root (initdb refuses root)."""
+    if os.geteuid() != 0:
+        return command
+    if shutil.which("runuser"):
+        return ["runuser", "-u", "postgres", "--", *command]
+    return ["su", "postgres", "-s", "/bin/sh", "-c", shlex.join(command)]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on (for the server, or to find none)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _server_step(command: list[str], what: str, log: Path | None = None) -> None:
+    """Run one server command; fail the session (never skip) when it does not work."""
+    done = subprocess.run(_as_server_user(command), capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).strip()
+        if log is not None and log.is_file():
+            said += "\n" + log.read_text(errors="replace")[-2000:]
+        pytest.fail(f"PostgreSQL test server: {what} failed: {said}")
+
+
+def _server_root() -> Path:
+    """A fresh folder the server user owns (under /tmp when root: pytest's own are 0700)."""
+    root = Path(tempfile.mkdtemp(prefix="eventwire-pg-", dir="/tmp" if os.geteuid() == 0 else None))
+    if os.geteuid() == 0:
+        try:
+            server_user = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.fail("PostgreSQL test server: running as root and there is no postgres user")
+        os.chown(root, server_user.pw_uid, server_user.pw_gid)
+    return root
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of our own for the session, on 127.0.0.1 and a free port.
+
+    Missing server binaries skip the PostgreSQL tests on a laptop but fail them in CI
+    (``CI`` set), so CI cannot pass without having tested PostgreSQL.
+    """
+    bindir = postgres_bin()
+    if bindir is None:
+        reason = ("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in "
+                  f"{POSTGRES_BIN_GLOB}: install Debian's postgresql package")
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    root = _server_root()
+    data = root / "data"
+    try:
+        yield _start_server(bindir, root)
+    finally:
+        subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m",
+                                        "immediate", "-w", "stop"]), capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _start_server(bindir: Path, root: Path) -> PostgresServer:
+    """initdb into ``root``/data, start it on a free port, add the password login."""
+    data, log, port = root / "data", root / "server.log", free_port()
+    _server_step([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-E", "UTF8",
+                  "--locale=C", "--auth=trust", "--no-sync"], "initdb")
+    (data / "pg_hba.conf").write_text(POSTGRES_HBA)
+    options = (f"-p {port} -k {shlex.quote(str(root))} -c listen_addresses=127.0.0.1 "
+               "-c fsync=off")
+    _server_step([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
+                  "-w", "-t", "60", "start"], "start", log)
+    server = PostgresServer(port, root)
+    _add_login(server)
+    return server
+
+
+def _admin(server: PostgresServer, statement: str) -> None:
+    """Run one statement as the superuser, outside any transaction (CREATE DATABASE needs it)."""
+    import psycopg
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        conn.execute(statement)
+
+
+def _add_login(server: PostgresServer) -> None:
+    user, password = POSTGRES_LOGIN
+    _admin(server, f"CREATE ROLE {user} LOGIN PASSWORD '{password}' CREATEDB")
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A URL to a brand-new, empty database (dropped afterwards), so tests share nothing."""
+    name = f"test_{uuid.uuid4().hex[:16]}"
+    _admin(postgres_server, f"CREATE DATABASE {name} OWNER {POSTGRES_LOGIN[0]}")
+    yield postgres_server.url(name, *POSTGRES_LOGIN)
+    _admin(postgres_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["duckdb", "memory", "postgres"])
+def store(request, tmp_path) -> Iterator[Store]:
+    """Each store-contract test runs on a DuckDB file, on MemoryStore and on PostgreSQL."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("postgres_url")
+    else:
+        url = str(tmp_path / "events.duckdb") if request.param == "duckdb" else "memory"
+    with open_store(url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def wire() -> dict[str, list]:
+    """Two reports of one drone strike at Erbil, one of a rocket attack in Syria."""
+    return wire_batch()
 
 
 # --------------------------------------------------------------------------- stats

@@ -1,107 +1,16 @@
-"""The store contract, run against the DuckDB store and MemoryStore, plus DuckDB's own cases."""
+"""The store contract: every test runs on a DuckDB file, on MemoryStore and on a fresh
+PostgreSQL database (the ``store`` fixture in tests/conftest.py), so the stores cannot drift."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
-import duckdb
 import pytest
 
 from eventwire.errors import InputError, StoreError
-from eventwire.records import (Aggregate, Article, Attribution, Event, Evidence, Mention,
-                               Segment, Source)
-from eventwire.store import DuckDBStore, MemoryStore, open_store
-from eventwire.store import duckdb as duckdb_store
-
-# --------------------------------------------------------------------------- fixtures
-ERBIL_WIRE = (
-    "ERBIL, Iraq (Wire) — A drone packed with explosives struck a logistics depot beside "
-    "Erbil airport late on Tuesday, a Kurdish security official said, adding that nobody was "
-    "hurt. A group calling itself the Northern Resistance Front said in a Telegram post that it "
-    "had carried out the strike. At least 40 such attacks have hit bases in the region since "
-    "mid-October, according to a Pentagon tally."
-)
-ERBIL_LOCAL = (
-    "Erbil airport was targeted by an explosive-laden drone on Tuesday night, the region's "
-    "counter-terrorism service said. Damage was limited to a storage building."
-)
-SHADDADI_WIRE = (
-    "DAMASCUS (Wire) — Two rockets landed inside a military airfield near Al-Shaddadi in "
-    "north-eastern Syria on Thursday, killing one contractor, a war monitor said. No group "
-    "has said it fired them."
-)
-DAY = dt.date(2023, 12, 12)
+from eventwire.records import Article
+from tests.store.batches import DAY, dated, event, save
 
 
-def article(text: str, outlet: str, url: str, published: dt.date = DAY) -> Article:
-    return Article(text=text, outlet=outlet, url=url, published=published, title=text[:40],
-                   language="en", origin=f"fixtures:{outlet}",
-                   segments=[Segment("dateline", 0, 12), Segment("body", 12, len(text))],
-                   warnings=["title made from the first words"])
-
-
-def mention(art: Article, mention_id: str, date: dt.date, **fields) -> Mention:
-    word = art.text.split()[3]
-    start = art.text.index(word)
-    return Mention(mention_id=mention_id, article_id=art.id, event_date=date, time_precision=1,
-                   evidence=[Evidence("event_type", start, start + len(word), word)], **fields)
-
-
-def event(event_id: str, mentions: list[Mention], articles: list[Article], **fields) -> Event:
-    by_id = {a.id: a for a in articles}
-    sources = [Source(article_id=m.article_id, url=by_id[m.article_id].url,
-                      outlet=by_id[m.article_id].outlet, mention_id=m.mention_id,
-                      evidence=list(m.evidence)) for m in mentions]
-    fields.setdefault("event_date", mentions[0].event_date)
-    return Event(event_id=event_id, sources=sources, **fields)
-
-
-@pytest.fixture
-def wire():
-    """Two reports of one drone strike at Erbil, one of a rocket attack in Syria."""
-    a1 = article(ERBIL_WIRE, "Wire", "https://wire.example/erbil-drone")
-    a2 = article(ERBIL_LOCAL, "Kurdistan Daily", "https://www.kd.example/news/1")
-    a3 = article(SHADDADI_WIRE, "Wire", "https://wire.example/shaddadi")
-    erbil = dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
-                 country="Iraq", admin1="Erbil", location="Erbil", latitude=36.24,
-                 longitude=43.96, fatalities=0, weapon="drone")
-    m1 = mention(a1, "m1", dt.date(2023, 12, 12), **erbil)
-    m2 = mention(a2, "m2", dt.date(2023, 12, 12), **erbil)
-    m3 = mention(a3, "m3", dt.date(2023, 12, 14), event_type="Explosions/Remote violence",
-                 sub_event_type="Shelling/artillery/missile attack", country="Syria")
-    e1 = event("ev-erbil", [m1, m2], [a1, a2], actor1="Northern Resistance Front",
-               claimed_by=["Northern Resistance Front"], actor2="Military Forces of Iraq",
-               attributed_to=[Attribution("Kataib Hezbollah", "US officials")], **erbil)
-    e2 = event("ev-shaddadi", [m3], [a3], event_type="Explosions/Remote violence",
-               sub_event_type="Shelling/artillery/missile attack", country="Syria",
-               admin1="Al-Hasakah", location="Al-Shaddadi", latitude=36.06, longitude=40.73,
-               actor1="Unidentified Armed Group (Syria)", fatalities=1, fatalities_reported=[1])
-    agg = Aggregate(count=40, what="attacks on bases", aggregate_id="agg-1", article_id=a1.id,
-                    qualifier="at least", where="the region", source="Pentagon",
-                    period=(dt.date(2023, 10, 15), DAY), url=a1.url)
-    return {"articles": [a1, a2, a3], "mentions": [m1, m2, m3], "events": [e1, e2],
-            "aggregates": [agg]}
-
-
-@pytest.fixture(params=["duckdb", "memory"])
-def store(request, tmp_path):
-    """Each contract test runs once on a DuckDB file and once on MemoryStore."""
-    url = str(tmp_path / "events.duckdb") if request.param == "duckdb" else "memory"
-    with open_store(url) as opened:
-        yield opened
-
-
-def save(store, wire, events=None, removed=()):
-    store.save_batch(wire["articles"], wire["mentions"], wire["aggregates"],
-                     wire["events"] if events is None else events, removed)
-
-
-def dated(event_id: str, date: dt.date | None, **fields) -> Event:
-    return Event(event_id=event_id, event_date=date, **fields)
-
-
-# --------------------------------------------------------------------------- the contract
 def test_a_saved_batch_reads_back_as_it_was_saved(store, wire):
     save(store, wire)
     a1, a2, a3 = wire["articles"]
@@ -251,105 +160,7 @@ def test_save_batch_is_all_or_nothing(store, wire):
     assert store.counts()["events"] == 2
 
 
-def test_a_closed_store_says_so(tmp_path):
-    for url in (str(tmp_path / "closed.duckdb"), "memory"):
-        opened = open_store(url)
-        opened.close()
-        with pytest.raises(StoreError, match="closed"):
-            opened.counts()
-
-
-# --------------------------------------------------------------------------- DuckDB only
-def test_events_survive_closing_and_reopening_the_file(tmp_path, wire):
-    path = tmp_path / "kept.duckdb"
-    with open_store(str(path)) as first:
-        save(first, wire)
-    with open_store(f"duckdb:///{path}") as again:
-        assert again.event("ev-shaddadi") == wire["events"][1]
-        assert again.article(wire["articles"][0].id) == wire["articles"][0]
-        assert len(again.changes()) == 2
-
-
-def test_a_failure_late_in_the_batch_undoes_its_earlier_inserts(tmp_path, wire, monkeypatch):
-    a1, a2, a3 = wire["articles"]
-    m1, m2, m3 = wire["mentions"]
-    e1, e2 = wire["events"]
-    store = DuckDBStore(str(tmp_path / "undo.duckdb"))
-    store.save_batch([a1, a2], [m1, m2], [], [e1])
-
-    def fail(*_args):
-        raise duckdb.ConstraintException("simulated failure while writing the feed")
-
-    monkeypatch.setattr(DuckDBStore, "_append_changes", fail)
-    with pytest.raises(StoreError, match="simulated failure"):
-        store.save_batch([a3], [m3], wire["aggregates"], [e2], removed_event_ids=["ev-erbil"])
-    monkeypatch.undo()
-    assert store.counts() == {"articles": 2, "mentions": 2, "events": 1, "aggregates": 0}
-    assert store.event("ev-erbil") == e1
-    assert [c["event_id"] for c in store.changes()] == ["ev-erbil"]
+def test_a_closed_store_says_so(store):
     store.close()
-
-
-def test_many_hashes_are_looked_up_in_chunks(tmp_path, wire):
-    with open_store(str(tmp_path / "many.duckdb")) as store:
-        save(store, wire)
-        wanted = [f"{i:016x}" for i in range(duckdb_store.IN_CHUNK * 2 + 7)]
-        wanted.append(wire["articles"][2].content_hash)
-        assert store.known_hashes(wanted) == {wire["articles"][2].content_hash}
-
-
-def test_urls_pick_the_store(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    with open_store("duckdb:///relative.duckdb") as store:
-        assert isinstance(store, DuckDBStore)
-    assert (tmp_path / "relative.duckdb").is_file()
-    assert isinstance(open_store("memory"), MemoryStore)
-    with open_store("duckdb:///:memory:") as in_memory:
-        assert isinstance(in_memory, DuckDBStore) and in_memory.counts()["events"] == 0
-    monkeypatch.setenv("EVENTWIRE_STORE_DB", str(tmp_path / "from-env.duckdb"))
-    open_store().close()
-    assert (tmp_path / "from-env.duckdb").is_file()
-
-
-def test_postgresql_is_refused_without_showing_the_password():
-    with pytest.raises(StoreError) as caught:
-        open_store("postgresql://analyst:s3cret@db.example/events")
-    assert "not installed yet" in str(caught.value)
-    assert "s3cret" not in str(caught.value) and "analyst:***@" in str(caught.value)
-
-
-def test_an_unknown_url_scheme_names_the_forms_that_work():
-    with pytest.raises(StoreError, match="duckdb:///PATH"):
-        open_store("mysql://db.example/events")
-
-
-def test_a_file_that_is_not_a_database_is_refused_in_one_line(tmp_path):
-    notes = tmp_path / "notes.duckdb"
-    notes.write_text("these are my notes, not a database\n" * 50)
-    with pytest.raises(StoreError) as caught:
-        open_store(str(notes))
-    assert caught.value.reason == "not a DuckDB database file"
-    assert str(notes) in str(caught.value) and "\n" not in str(caught.value)
-
-
-@pytest.mark.parametrize("where, reason", [
-    ("missing/events.duckdb", "does not exist"),
-    ("", "is a folder"),
-])
-def test_unusable_paths_are_refused_before_duckdb_tries(tmp_path, where, reason):
-    with pytest.raises(StoreError, match=reason):
-        open_store(str(tmp_path / where) if where else str(tmp_path))
-
-
-def test_a_database_locked_by_another_process_is_named_as_such(tmp_path):
-    path = tmp_path / "busy.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
-         "print('ready', flush=True); sys.stdin.read()", str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreError, match="locked by another process"):
-            open_store(str(path))
-    finally:
-        holder.communicate("")
+    with pytest.raises(StoreError, match="closed"):
+        store.counts()
