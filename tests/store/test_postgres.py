@@ -19,8 +19,10 @@ from eventwire.records import Event, event_to_json
 from eventwire.store import DuckDBStore, EventQuery, open_store
 from eventwire.store.migrations import MIGRATIONS, Migration, migrate
 from eventwire.store.postgres import PostgresStore, error_reason, passwords
-from tests.conftest import FIXTURES, KIRKUK_PUBLISHED, POSTGRES_LOGIN, REPO, free_port
+from tests.conftest import (FIXTURES, KIRKUK_PUBLISHED, POSTGRES_LOGIN, REPO, free_port,
+                            us_forces_events)
 from tests.store.batches import dated, save
+from tests.store.test_counting import QUERIES, SHAPES
 
 SECRET = POSTGRES_LOGIN[1]
 TABLES = {"articles", "mentions", "events", "event_mentions", "aggregates", "event_changes",
@@ -246,6 +248,20 @@ def test_duckdb_postgresql_and_memory_count_alike(postgres_url, tmp_path, wire, 
         store.close()
     assert counted[0] and counted[0] == counted[2] == counted[4]
     assert counted[1] == counted[3] == counted[5]
+
+
+def test_postgresql_selects_and_counts_like_memory_for_every_query_and_shape(postgres_url):
+    """test_counting.py's queries and shapes (several values, targets, periods, groups)."""
+    memory = open_store("memory")
+    memory.save_batch([], [], [], us_forces_events())
+    with open_store(postgres_url) as pg:
+        pg.save_batch([], [], [], us_forces_events())
+        for query in QUERIES:
+            assert [e.event_id for e in pg.select_events(query)] == \
+                [e.event_id for e in memory.select_events(query)], query
+            for interval, group_by in SHAPES:
+                assert pg.count_events(query, group_by, interval) == \
+                    memory.count_events(query, group_by, interval), (query, interval, group_by)
 
 
 def test_the_cli_stores_and_prints_the_same_events_in_postgresql_as_in_duckdb(postgres_url,
