@@ -149,7 +149,8 @@ _FILTER_HELP = {"country": "Country name (ACLED spelling); repeat for several.",
                 "actor": "Actor name (actor1, actor2 or claimant; part of the name is enough).",
                 "target": "Who or what was attacked (actor2 or target facility; part of the "
                           "name is enough); repeat for several.",
-                "type": "ACLED event type; repeat for several.", "sub_type": "ACLED sub-event type.",
+                "type": "ACLED event type; repeat for several.",
+                "sub_type": "ACLED sub-event type.",
                 "role": "main, secondary or background.", "since": "First day (YYYY-MM-DD).",
                 "until": "Last day (YYYY-MM-DD).", "bbox": "min_lon,min_lat,max_lon,max_lat.",
                 "limit": "At most this many events."}
@@ -199,8 +200,8 @@ def stats(db: Optional[str] = DbOption,
           bbox: Optional[str] = typer.Option(None, help=_FILTER_HELP["bbox"]),
           by: str = typer.Option("week", "--by", help="day, week (Monday to Sunday), month, or "
                                  "total for one row per group."),
-          group: Optional[list[str]] = typer.Option(None, "--group", "-g", help="Count per "
-                                                    f"{', '.join(GROUP_KEYS)}; repeat for several."),
+          group: Optional[list[str]] = typer.Option(
+              None, "--group", "-g", help=f"Count per {', '.join(GROUP_KEYS)}; repeat for several."),
           format: str = typer.Option("table", "--format", "-f", help="table, csv, json or jsonl."),
           config: Optional[Path] = ConfigOption) -> None:
     """Count events, their sources and fatalities per day, week or month and per group."""

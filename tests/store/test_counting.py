@@ -25,7 +25,8 @@ QUERIES = [
     EventQuery(actor="United States"),
     EventQuery(actor="Islamic Resistance", target="united states"),
     EventQuery(event_type=("Battles", "Protests")),
-    EventQuery(country="Iraq", event_type="Explosions/Remote violence", until=dt.date(2023, 10, 20)),
+    EventQuery(country="Iraq", event_type="Explosions/Remote violence",
+               until=dt.date(2023, 10, 20)),
     EventQuery(country=("Jordan",), sub_event_type=("Peaceful protest", "Armed clash")),
 ]
 SHAPES = [(interval, group_by) for interval in (None, "day", "week", "month")
