@@ -1,40 +1,63 @@
 """Stage "dedup": mentions from different articles that report one real event become one Event.
 
-Blocking keeps the cost near-linear: a mention is compared only with events whose dates lie
-within ``dedup.max_days_apart`` of its own (one day absorbs a US-time versus local-time
-dateline). A candidate pair is first checked for contradictions (different event type, weapon,
-country or target facility, places farther apart than ``dedup.max_km_apart``, two different
-named perpetrators); a pair that survives is scored on what agrees, and joins when the score
-reaches ``dedup.threshold``:
+How it decides, in three steps:
 
-=======================  ======
-agreement                weight
-=======================  ======
-same day                 0.30
-day apart                0.15
-same place id            0.30
-within 10 km             0.20
-same sub-event type      0.20
-same target facility     0.20
-same weapon              0.10
-same named actor1/2      0.10
-same fatalities figure   0.05
-=======================  ======
+1. **Blocking.** Two mentions are compared only when they are in the same country (or both
+   have none) and their dates lie within ``dedup.max_days_apart`` of each other (one day
+   absorbs a story dated by US time and another by local time). So each mention meets only
+   its neighbours and the cost grows near-linearly with the corpus.
+2. **Scoring a pair** (``similarity``). A pair that contradicts itself is never one event:
+   different event type, weapon or target facility, two different named perpetrators, or
+   places farther apart than ``dedup.max_km_apart``. Otherwise what agrees adds up:
 
-So the same base hit by the same weapon on the same day (0.30+0.30+0.20+0.10 = 0.90) is one
-event, and so are two reports of it a day apart (0.75). A known limit: the same base hit by the
-same weapon on two consecutive days also scores 0.75, so only a difference in what the reports
-say (weapon, perpetrator, figures) keeps those apart.
+   =======================  ======
+   agreement                weight
+   =======================  ======
+   same day                 0.30
+   day apart                0.15
+   same place id            0.30
+   within 10 km             0.20
+   same sub-event type      0.20
+   same target facility     0.20
+   same weapon              0.10
+   same named actor1/2      0.10
+   same fatalities figure   0.05
+   two or more names shared 0.30
+   one name shared          0.15
+   names, none shared       -0.40
+   =======================  ======
 
-A canonical event is recomputed from all its mentions (``merging.py`` rules), so it does not
-depend on the order articles arrived in; its ``event_id`` is that of its first mention and
-survives later ingests.
+   Names are the report's salient words (``keywords.py``: victims, suspects, streets, ages);
+   "none shared" counts only when both reports give at least ``MIN_NAMES_TO_DIFFER`` of them.
+   Event types must be equal, except that an armed clash and an attack on civilians can be
+   one event told two ways (``COMPATIBLE_TYPES``: whether the victims fired back is what
+   reports disagree on); the place counts as the same when the gazetteer id is, whether it
+   came from the text, the dateline or the story (``dateline:``/``story:`` prefixes).
+
+   ``dedup.threshold`` (0.6) is the one threshold: a pair scoring at least that is *linked*.
+   The same base hit by the same weapon on the same day scores 0.30+0.30+0.20+0.10 = 0.90;
+   two reports of it a day apart 0.75; two attacks with nothing but the day in common 0.30;
+   two shootings in one city on one day whose reports name different people 0.50.
+3. **Clustering** (``cluster``). Links are taken strongest first (ties by mention id) and
+   join two groups unless the joined group would hold two mentions of one article (a round-up
+   of five attacks stays five events), dates more than ``max_days_apart`` apart (the same base
+   hit on consecutive days twice is two events, even through a report in between), two
+   different values of a field that must agree, or two reports that name different people. This depends only on the set of mentions,
+   never on the order articles arrived in.
+
+Incremental ingest (``deduplicate``) re-clusters only the neighbourhood a batch touches:
+stored events whose mentions are linked, directly or through others, to a new mention. The
+result equals clustering everything at once. An event keeps its ``event_id`` across ingests:
+after a re-cluster each stored id stays with the group holding most of its mentions; a stored
+event whose mentions all went elsewhere is removed (the store's changes feed calls it merged),
+and a group holding no stored event gets a new id.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .merging import is_unidentified, is_unspecific, merge_event_fields
 from .records import Article, Event, Mention, Source, stable_id
@@ -43,10 +66,33 @@ from .where.gazetteer import haversine_km
 ROLE_RANK = {"main": 0, "secondary": 1, "background": 2}
 WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "same_place": 0.30, "near_place": 0.20,
            "same_sub_type": 0.20, "same_facility": 0.20, "same_weapon": 0.10,
-           "same_actor": 0.10, "same_fatalities": 0.05}
+           "same_actor": 0.10, "same_fatalities": 0.05, "names_shared": 0.30,
+           "name_shared": 0.15, "names_differ": -0.40}
+#: reports naming at least this many salient words each, none in common, name different events
+MIN_NAMES_TO_DIFFER = 5
+#: event types that may describe one event (compared as their family)
+COMPATIBLE_TYPES = {"Violence against civilians": "Battles"}
+#: prefixes that say how a place was found, not which place it is
+PLACE_SOURCE_PREFIXES = ("dateline:", "story:")
 NEAR_KM = 10.0
 #: a ranged event is indexed under at most this many days from its start (blocking stays cheap)
 MAX_BLOCK_DAYS = 31
+#: fields on which every mention of one event must agree (when they say anything)
+AGREEING_FIELDS = ("event_type", "weapon", "target_facility")
+#: reports sharing at least this many names are one event even where their places disagree:
+#: a report placed in the wrong country is a geocoding slip, not another event
+NAMES_OVERRULE_PLACE = 99
+#: a point counts as a place for the distance check when its geo_precision is below this
+PRECISE_PLACE = 3
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The settings ``dedup.*``: see the module docstring."""
+
+    max_days: int = 1
+    max_km: float = 25.0
+    threshold: float = 0.6
 
 
 @dataclass
@@ -95,38 +141,67 @@ def canonical_event(event_id: str, mentions: list[Mention],
     return event
 
 
-def _dates(event: Event | Mention) -> tuple[dt.date, dt.date] | None:
-    if event.event_date:
-        return event.event_date, event.event_date
-    return event.date_range
+# ---------------------------------------------------------------------- scoring a pair
+def date_span(item: Event | Mention) -> tuple[dt.date, dt.date] | None:
+    """First and last day it may have happened on: its date, else its date range."""
+    if item.event_date:
+        return item.event_date, item.event_date
+    return item.date_range
+
+
+def _precise_point(item: Event | Mention) -> tuple[float, float] | None:
+    if item.latitude is None or item.longitude is None:
+        return None
+    if (item.geo_precision or PRECISE_PLACE) >= PRECISE_PLACE:
+        return None
+    return item.latitude, item.longitude
+
+
+def _agreeing_value(item: Event | Mention, name: str) -> str | None:
+    value = getattr(item, name) or None
+    return COMPATIBLE_TYPES.get(value, value) if name == "event_type" and value else value
+
+
+def place_id(item: Event | Mention) -> str | None:
+    """The gazetteer id of the place, however it was found."""
+    source = item.geo_source or ""
+    for prefix in PLACE_SOURCE_PREFIXES:
+        source = source.removeprefix(prefix)
+    return source or None
 
 
 def _contradicts(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
-    if a.event_type and b.event_type and a.event_type != b.event_type:
-        return True
-    if a.weapon and b.weapon and a.weapon != b.weapon:
-        return True
-    if a.country and b.country and a.country != b.country:
-        return True
-    if a.target_facility and b.target_facility and a.target_facility != b.target_facility:
-        return True
+    for name in AGREEING_FIELDS:
+        va, vb = _agreeing_value(a, name), _agreeing_value(b, name)
+        if va and vb and va != vb:
+            return True
     if not is_unspecific(a.actor1) and not is_unspecific(b.actor1) and a.actor1 != b.actor1:
         return True
-    if None not in (a.latitude, b.latitude) and max(a.geo_precision or 3, b.geo_precision or 3) < 3:
-        return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > max_km
-    return False
+    return _places_differ(a, b, max_km) and _shared_names(a, b) < NAMES_OVERRULE_PLACE
+
+
+def _places_differ(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return True
+    pa, pb = _precise_point(a), _precise_point(b)
+    return pa is not None and pb is not None and haversine_km(*pa, *pb) > max_km
+
+
+def _shared_names(a: Event | Mention, b: Event | Mention) -> int:
+    return len(set(getattr(a, "keywords", ())) & set(getattr(b, "keywords", ())))
 
 
 def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: float) -> float | None:
     """Score of agreement (module docstring), or None when the two cannot be one event."""
-    da, db = _dates(a), _dates(b)
+    da, db = date_span(a), date_span(b)
     if da is None or db is None:
         return None
     gap = max(0, (max(da[0], db[0]) - min(da[1], db[1])).days)
     if gap > max_days or _contradicts(a, b, max_km):
         return None
     score = WEIGHTS["same_day"] if gap == 0 else WEIGHTS["day_apart"]
-    if a.geo_source and a.geo_source == b.geo_source:
+    score += _names_score(_shared_names(a, b), getattr(a, "keywords", ()), getattr(b, "keywords", ()))
+    if place_id(a) and place_id(a) == place_id(b):
         score += WEIGHTS["same_place"]
     elif None not in (a.latitude, b.latitude) and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:
         score += WEIGHTS["near_place"]
@@ -139,70 +214,290 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     return round(score, 3)
 
 
-class Deduplicator:
-    """Assigns new mentions to existing or new event clusters, blocking by day."""
+def _names_score(shared: int, a: list[str], b: list[str]) -> float:
+    if shared >= 2:
+        return WEIGHTS["names_shared"]
+    if shared == 1:
+        return WEIGHTS["name_shared"]
+    if min(len(a), len(b)) >= MIN_NAMES_TO_DIFFER:
+        return WEIGHTS["names_differ"]
+    return 0.0
 
-    def __init__(self, clusters: Iterable[EventCluster], articles: dict[str, ArticleMeta],
-                 max_days: int = 1, max_km: float = 25.0, threshold: float = 0.6):
-        self.clusters = {c.event_id: c for c in clusters}
-        self.articles = articles
-        self.max_days, self.max_km, self.threshold = max_days, max_km, threshold
-        self.touched: set[str] = set()
-        self.by_day: dict[dt.date, set[str]] = {}
 
-    def _refresh(self, cluster: EventCluster) -> None:
-        cluster.event = canonical_event(cluster.event_id, cluster.mentions, self.articles)
-        span = _dates(cluster.event)
-        if span is not None:
-            last = min(span[1], span[0] + dt.timedelta(days=MAX_BLOCK_DAYS))
-            for offset in range((last - span[0]).days + 1):
-                self.by_day.setdefault(span[0] + dt.timedelta(days=offset), set()).add(cluster.event_id)
+# ---------------------------------------------------------------------- blocking
+def _block_days(mention: Mention) -> list[dt.date]:
+    span = date_span(mention)
+    if span is None:
+        return []
+    last = min(span[1], span[0] + dt.timedelta(days=MAX_BLOCK_DAYS))
+    return [span[0] + dt.timedelta(days=i) for i in range((last - span[0]).days + 1)]
 
-    def _candidates(self, mention: Mention) -> set[str]:
-        span = _dates(mention)
-        if span is None:
-            return set()
-        first = span[0] - dt.timedelta(days=self.max_days)
-        last = min(span[1], span[0] + dt.timedelta(days=MAX_BLOCK_DAYS)) + dt.timedelta(days=self.max_days)
-        found: set[str] = set()
-        for offset in range((last - first).days + 1):
-            found |= self.by_day.get(first + dt.timedelta(days=offset), set())
-        return found
 
-    def _best(self, mention: Mention) -> EventCluster | None:
-        best, best_score = None, self.threshold
-        for event_id in sorted(self._candidates(mention)):
-            cluster = self.clusters[event_id]
-            if any(m.article_id == mention.article_id for m in cluster.mentions):
-                continue
-            assert cluster.event is not None
-            score = similarity(cluster.event, mention, self.max_days, self.max_km)
-            if score is not None and score >= best_score:
-                best, best_score = cluster, score
-        return best
+def candidate_pairs(mentions: list[Mention], max_days: int) -> Iterable[tuple[int, int]]:
+    """Index pairs (i < j) of mentions of different articles that blocking lets meet."""
+    blocks: dict[tuple[str, dt.date], list[int]] = defaultdict(list)
+    days = [_block_days(m) for m in mentions]
+    for i, (mention, mention_days) in enumerate(zip(mentions, days)):
+        for day in mention_days:
+            blocks[mention.country or "", day].append(i)
+    reach = [dt.timedelta(days=k) for k in range(-max_days, max_days + 1)]
+    for i, mention in enumerate(mentions):
+        seen: set[int] = set()
+        for day in days[i]:
+            for step in reach:
+                for j in blocks.get((mention.country or "", day + step), ()):
+                    if j > i and j not in seen and mentions[j].article_id != mention.article_id:
+                        seen.add(j)
+                        yield i, j
 
-    def add(self, mention: Mention) -> str:
-        """Place one mention; returns the id of the event it joined or founded."""
-        cluster = self._best(mention)
-        if cluster is None:
-            cluster = EventCluster(event_id_for(mention))
-            self.clusters[cluster.event_id] = cluster
-        if all(m.mention_id != mention.mention_id for m in cluster.mentions):
-            cluster.mentions.append(mention)
-        self._refresh(cluster)
-        self.touched.add(cluster.event_id)
-        return cluster.event_id
+
+def links(mentions: list[Mention], limits: Limits) -> list[tuple[float, int, int]]:
+    """Every linked pair as (score, i, j), strongest first, ties by mention id."""
+    found = []
+    for i, j in candidate_pairs(mentions, limits.max_days):
+        score = similarity(mentions[i], mentions[j], limits.max_days, limits.max_km)
+        if score is not None and score >= limits.threshold:
+            found.append((score, i, j))
+    ids = [m.mention_id for m in mentions]
+    found.sort(key=lambda link: (-link[0], min(ids[link[1]], ids[link[2]]),
+                                 max(ids[link[1]], ids[link[2]])))
+    return found
+
+
+# ---------------------------------------------------------------------- clustering
+@dataclass
+class _Group:
+    """What a growing group of mentions must stay consistent on."""
+
+    members: list[int]
+    articles: set[str]
+    first: dt.date | None
+    last: dt.date | None
+    values: dict[str, set[str]]
+    points: list[tuple[float, float]]
+    #: the names of members that give enough of them to differ
+    named: list[set[str]]
+
+    @classmethod
+    def of(cls, index: int, mention: Mention) -> "_Group":
+        values = {name: {_agreeing_value(mention, name)} - {None} for name in AGREEING_FIELDS}
+        values["actor1"] = set() if is_unspecific(mention.actor1) else {mention.actor1}
+        values["country"] = {mention.country} - {None, ""}
+        point = _precise_point(mention)
+        day = mention.event_date
+        named = [set(mention.keywords)] if len(mention.keywords) >= MIN_NAMES_TO_DIFFER else []
+        return cls([index], {mention.article_id}, day, day, values, [point] if point else [], named)
+
+    def can_join(self, other: "_Group", limits: Limits) -> bool:
+        if self.articles & other.articles:
+            return False
+        days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
+        if days and (max(days) - min(days)).days > limits.max_days:
+            return False
+        if any(len(self.values[k] | other.values[k]) > 1 for k in self.values):
+            return False
+        if any(not (p & q) for p in self.named for q in other.named):
+            return False
+        return all(haversine_km(*p, *q) <= limits.max_km for p in self.points for q in other.points)
+
+    def join(self, other: "_Group") -> None:
+        self.members += other.members
+        self.articles |= other.articles
+        days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
+        self.first, self.last = (min(days), max(days)) if days else (None, None)
+        for name, values in other.values.items():
+            self.values[name] |= values
+        self.points += other.points
+        self.named += other.named
+
+
+Link = tuple[float, int, int]
+
+
+def cluster(mentions: list[Mention], limits: Limits = Limits(),
+            linked: list[Link] | None = None) -> list[list[Mention]]:
+    """Group mentions into events (module docstring, step 3); each group in mention-id order,
+    groups in order of their first mention id. ``linked`` is ``links(mentions, limits)`` when
+    the caller has it already."""
+    groups = [_Group.of(i, m) for i, m in enumerate(mentions)]
+    owner = list(range(len(mentions)))
+    for _, i, j in links(mentions, limits) if linked is None else linked:
+        gi, gj = owner[i], owner[j]
+        if gi == gj or not groups[gi].can_join(groups[gj], limits):
+            continue
+        if len(groups[gi].members) < len(groups[gj].members):
+            gi, gj = gj, gi
+        groups[gi].join(groups[gj])
+        for k in groups[gj].members:
+            owner[k] = gi
+    found = [sorted((mentions[k] for k in g.members), key=lambda m: m.mention_id)
+             for n, g in enumerate(groups) if owner[g.members[0]] == n]
+    return sorted(found, key=lambda members: members[0].mention_id)
+
+
+# ---------------------------------------------------------------------- incremental
+#: loads the stored events (with their mentions) whose dates touch [since, until]
+Loader = Callable[[dt.date, dt.date], Iterable[EventCluster]]
+
+
+@dataclass
+class DedupResult:
+    """What a batch did to the events: the ones to save (new or re-computed; the store skips
+    those that did not really change) and the stored ids that no longer name an event."""
+
+    events: list[Event]
+    removed: list[str]
+    clusters: dict[str, EventCluster]
 
     def changed_events(self) -> list[Event]:
-        return [self.clusters[i].event for i in sorted(self.touched) if self.clusters[i].event]
+        return self.events
+
+
+def _windows(mentions: Iterable[Mention], pad: int) -> list[tuple[dt.date, dt.date]]:
+    """Merged date windows around every mention (a scattered batch loads a few small windows,
+    not the years between them)."""
+    spans = sorted((s[0] - dt.timedelta(days=pad), s[1] + dt.timedelta(days=pad))
+                   for s in map(date_span, mentions) if s is not None)
+    merged: list[tuple[dt.date, dt.date]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _covered(windows: list[tuple[dt.date, dt.date]], loaded: list[tuple[dt.date, dt.date]]) -> bool:
+    return all(any(a <= s and e <= b for a, b in loaded) for s, e in windows)
+
+
+class _Neighbourhood:
+    """The new mentions, the stored events near them, and which of those a batch touches."""
+
+    def __init__(self, mentions: list[Mention], load: Loader, limits: Limits):
+        self.new = {m.mention_id: m for m in mentions}
+        self.load, self.limits = load, limits
+        self.stored: dict[str, EventCluster] = {}
+        self.loaded: list[tuple[dt.date, dt.date]] = []
+
+    def _load(self, windows: list[tuple[dt.date, dt.date]]) -> None:
+        for since, until in windows:
+            if not _covered([(since, until)], self.loaded):
+                for found in self.load(since, until):
+                    self.stored.setdefault(found.event_id, found)
+                self.loaded.append((since, until))
+
+    def pool(self) -> tuple[list[Mention], dict[str, str]]:
+        """Every mention in reach (stored ones first replaced by a new copy) and its owner."""
+        owner = {m.mention_id: c.event_id for c in self.stored.values() for m in c.mentions}
+        mentions = {m.mention_id: m for c in self.stored.values() for m in c.mentions}
+        mentions.update(self.new)
+        return sorted(mentions.values(), key=lambda m: m.mention_id), owner
+
+    def touched(self) -> tuple[list[Mention], list[Link], dict[str, str]]:
+        """The mentions linked (directly, through others or by a stored event) to a new one,
+        with their links; loads more stored events until the neighbourhood is closed."""
+        pad = self.limits.max_days + 1
+        self._load(_windows(self.new.values(), pad))
+        while True:
+            mentions, owner = self.pool()
+            linked = links(mentions, self.limits)
+            reached = _reached(mentions, linked, owner, set(self.new))
+            windows = _windows((mentions[i] for i in reached), pad)
+            if _covered(windows, self.loaded):
+                return _restricted(mentions, linked, reached) + (owner,)
+            self._load(windows)
+
+
+def _restricted(mentions: list[Mention], linked: list[Link],
+                keep: list[int]) -> tuple[list[Mention], list[Link]]:
+    """The kept mentions and the links among them, renumbered (the order of links stays)."""
+    index = {old: new for new, old in enumerate(keep)}
+    return ([mentions[i] for i in keep],
+            [(score, index[i], index[j]) for score, i, j in linked if i in index and j in index])
+
+
+def _reached(mentions: list[Mention], linked: list[Link], owner: dict[str, str],
+             start: set[str]) -> list[int]:
+    """The mentions connected to ``start`` by links or by sharing a stored event."""
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for _, i, j in linked:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+    by_event: dict[str, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        if mention.mention_id in owner:
+            by_event[owner[mention.mention_id]].append(i)
+    todo = [i for i, m in enumerate(mentions) if m.mention_id in start]
+    seen = set(todo)
+    while todo:
+        i = todo.pop()
+        mates = neighbours[i] | set(by_event.get(owner.get(mentions[i].mention_id, ""), ()))
+        for j in mates - seen:
+            seen.add(j)
+            todo.append(j)
+    return sorted(seen)
+
+
+def _assign_ids(groups: list[list[Mention]], owner: dict[str, str]) -> tuple[list[str], list[str]]:
+    """An id per group (stored ids stay with the group holding most of their mentions) and the
+    stored ids left over."""
+    best: dict[str, tuple[int, str, int]] = {}
+    for n, group in enumerate(groups):
+        counts: dict[str, int] = defaultdict(int)
+        for mention in group:
+            if mention.mention_id in owner:
+                counts[owner[mention.mention_id]] += 1
+        for event_id, count in counts.items():
+            rank = (-count, group[0].mention_id, n)
+            if event_id not in best or rank < best[event_id]:
+                best[event_id] = rank
+    kept: dict[int, str] = {}
+    for event_id, (count, _, n) in sorted(best.items(), key=lambda kv: (kv[1][0], kv[0])):
+        kept.setdefault(n, event_id)
+    taken = set(owner.values())
+    ids = []
+    for n, group in enumerate(groups):
+        event_id = kept.get(n) or _fresh_id(group, taken)
+        taken.add(event_id)
+        ids.append(event_id)
+    return ids, sorted(set(best) - set(ids))
+
+
+def _fresh_id(group: list[Mention], taken: set[str]) -> str:
+    first = min(group, key=lambda m: (date_span(m) or (dt.date.max,), m.mention_id))
+    event_id = event_id_for(first)
+    if event_id in taken:
+        event_id = stable_id(*sorted(m.mention_id for m in group), prefix="ev")
+    return event_id
+
+
+def _no_stored(since: dt.date, until: dt.date) -> list[EventCluster]:
+    return []
 
 
 def deduplicate(mentions: list[Mention], articles: dict[str, ArticleMeta],
-                existing: Iterable[EventCluster] = (), **limits) -> Deduplicator:
-    """Cluster ``mentions`` (in date order) into ``existing`` events; see ``Deduplicator``."""
-    dedup = Deduplicator(existing, articles, **limits)
-    for cluster in dedup.clusters.values():
-        dedup._refresh(cluster)
-    for mention in sorted(mentions, key=lambda m: (m.event_date or dt.date.min, m.mention_id)):
-        dedup.add(mention)
-    return dedup
+                existing: Iterable[EventCluster] | Loader = _no_stored,
+                limits: Limits = Limits()) -> DedupResult:
+    """Cluster new ``mentions`` together with the stored events near them (``existing``: a
+    loader by date window, or every stored cluster); see the module docstring."""
+    load = existing if callable(existing) else _in_memory(list(existing))
+    reached, linked, owner = _Neighbourhood(mentions, load, limits).touched()
+    groups = cluster(reached, limits, linked)
+    ids, removed = _assign_ids(groups, owner)
+    clusters = {}  # an undated mention meets nobody: it is an event of its own
+    for event_id, group in zip(ids, groups):
+        clusters[event_id] = EventCluster(event_id, group, canonical_event(event_id, group, articles))
+    events = [clusters[i].event for i in sorted(clusters)]
+    return DedupResult([e for e in events if e is not None], removed, clusters)
+
+
+def _in_memory(stored: list[EventCluster]) -> Loader:
+    def load(since: dt.date, until: dt.date) -> list[EventCluster]:
+        return [c for c in stored if _touches(c, since, until)]
+    return load
+
+
+def _touches(stored: EventCluster, since: dt.date, until: dt.date) -> bool:
+    spans = [s for s in map(date_span, stored.mentions) if s is not None]
+    return any(s[1] >= since and s[0] <= until for s in spans)

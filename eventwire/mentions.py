@@ -26,6 +26,7 @@ from .document import Document, Frame
 from .extractors.casualties import record, settle_injured
 from .extractors.classify import classify
 from .extractors.lexicon import Taxonomy
+from .keywords import mention_keywords
 from .merging import is_unidentified, is_unspecific, merge_event_fields
 from .records import Attribution, Evidence, Mention, stable_id
 from .roles import assign_roles, lede_sentences
@@ -437,4 +438,7 @@ def _to_mention(document: Document, cluster: Cluster, role: str) -> Mention:
     if mention.fatalities is None:
         mention.fatalities = 0  # ACLED: the lowest reported figure, 0 when none is reported
     mention.notes = notes_for(mention)
+    article = document.article
+    mention.keywords = mention_keywords(article.text, [(s.kind, s.start, s.end) for s in
+                                                       article.segments], mention)
     return mention

@@ -155,6 +155,8 @@ class Mention(EventFields):
     article_id: str = ""
     role: str = "main"
     evidence: list[Evidence] = field(default_factory=list)
+    #: the names the report gives for this event (keywords.py): reports of one event share them
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -279,13 +281,14 @@ def mention_to_json(mention: Mention) -> dict[str, Any]:
            "role": mention.role}
     out.update(event_fields_json(mention))
     out["evidence"] = _jsonable(mention.evidence)
+    out["keywords"] = list(mention.keywords)
     return out
 
 
 def mention_from_json(data: dict[str, Any]) -> Mention:
     return Mention(mention_id=data.get("mention_id", ""), article_id=data.get("article_id", ""),
                    role=data.get("role", "main"), evidence=_evidence_list(data.get("evidence")),
-                   **_fields_from_json(data))
+                   keywords=[str(k) for k in data.get("keywords") or []], **_fields_from_json(data))
 
 
 def aggregate_from_json(data: dict[str, Any]) -> Aggregate:

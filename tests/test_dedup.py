@@ -1,31 +1,54 @@
-"""Cross-article de-duplication on hand-built mentions (the clustering logic alone)."""
+"""Cross-article de-duplication on hand-built mentions (the clustering logic alone), and
+incremental ingest through a store."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 
-from eventwire.dedup import ArticleMeta, canonical_event, deduplicate, similarity
+from eventwire.dedup import (ArticleMeta, Limits, canonical_event, cluster, deduplicate,
+                             similarity)
 from eventwire.records import Mention
+from eventwire.store import MemoryStore
 
 DAY = dt.date(2024, 1, 28)
+TOWER_22 = dict(location="Tower 22", latitude=33.33, longitude=38.8, geo_precision=1,
+                geo_source="fac:tower-22", country="Jordan")
 
 
 def mention(mid: str, article: str, **fields) -> Mention:
     base = dict(event_date=DAY, time_precision=1, event_type="Explosions/Remote violence",
-                sub_event_type="Air/drone strike", weapon="drone", country="Jordan",
-                location="Tower 22", latitude=33.33, longitude=38.8, geo_precision=1,
-                geo_source="fac:tower-22", actor1="Islamic Resistance in Iraq",
-                fatalities=3, fatalities_reported=[3], role="main")
+                sub_event_type="Air/drone strike", weapon="drone", **TOWER_22,
+                actor1="Islamic Resistance in Iraq", fatalities=3, fatalities_reported=[3],
+                role="main")
     base.update(fields)
     return Mention(mention_id=mid, article_id=article, **base)
 
 
-ARTICLES = {a: ArticleMeta(a, f"https://example.org/{a}", "Wire", DAY) for a in ("a1", "a2", "a3")}
+def shooting(mid: str, article: str, day: dt.date = DAY, names: tuple[str, ...] = (), **fields) -> Mention:
+    base = dict(event_date=day, time_precision=1, event_type="Violence against civilians",
+                sub_event_type="Attack", weapon="firearms", country="United States",
+                location="Chicago", latitude=41.85, longitude=-87.65, geo_precision=2,
+                geo_source="gn:4887398", role="main", keywords=list(names))
+    base.update(fields)
+    return Mention(mention_id=mid, article_id=article, **base)
+
+
+ARTICLES = {a: ArticleMeta(a, f"https://example.org/{a}", "Wire", DAY)
+            for a in ("a1", "a2", "a3", "a4", "a5", "a6")}
+
+
+def partition(groups) -> set[frozenset[str]]:
+    return {frozenset(m.mention_id for m in g) for g in groups}
+
+
+def event_partition(events) -> set[frozenset[str]]:
+    return {frozenset(s.mention_id for s in e.sources) for e in events}
 
 
 def test_two_reports_of_one_attack_make_one_event_with_both_sources():
     result = deduplicate([mention("m1", "a1"), mention("m2", "a2", event_date=DAY + dt.timedelta(days=1),
                                                        fatalities_reported=[3, 4], fatalities=3)], ARTICLES)
-    [event] = result.changed_events()
+    [event] = result.events
     assert {s.article_id for s in event.sources} == {"a1", "a2"}
     assert event.fatalities == 3 and event.fatalities_reported == [3, 4]
 
@@ -39,9 +62,66 @@ def test_contradicting_reports_stay_apart():
     assert similarity(mention("m1", "a1"), later, 1, 25.0) is None
 
 
+def test_a_clash_and_an_attack_on_civilians_can_be_one_shooting_told_two_ways():
+    clash = shooting("m1", "a1", names=("darryl", "forte"), event_type="Battles",
+                     sub_event_type="Armed clash")
+    assert similarity(clash, shooting("m2", "a2", names=("darryl", "forte")), 1, 25.0) >= 0.6
+
+
+def test_the_place_is_the_same_however_it_was_found():
+    from_dateline = shooting("m1", "a1", geo_source="dateline:gn:4887398")
+    from_text = shooting("m2", "a2", latitude=41.9, longitude=-87.6)
+    assert similarity(from_dateline, from_text, 1, 25.0) >= 0.9
+
+
 def test_two_mentions_of_one_article_never_merge():
     result = deduplicate([mention("m1", "a1"), mention("m2", "a1")], ARTICLES)
-    assert len(result.changed_events()) == 2
+    assert len(result.events) == 2
+
+
+def test_same_base_hit_on_consecutive_days_is_two_events_even_through_a_report_between():
+    monday, tuesday = mention("m1", "a1"), mention("m2", "a2", event_date=DAY + dt.timedelta(days=2))
+    between = mention("m3", "a3", event_date=DAY + dt.timedelta(days=1))
+    groups = cluster([monday, tuesday, between])
+    assert len(groups) == 2
+    assert frozenset({"m1", "m2"}) not in {frozenset(m.mention_id for m in g) for g in groups}
+
+
+def test_us_time_and_local_time_one_day_apart_is_one_event():
+    local = mention("m1", "a1")
+    us_time = mention("m2", "a2", event_date=DAY - dt.timedelta(days=1))
+    assert partition(cluster([local, us_time])) == {frozenset({"m1", "m2"})}
+
+
+def test_a_round_up_of_five_attacks_links_to_five_events():
+    towns = [("Erbil", 36.19, 44.01), ("Kirkuk", 35.47, 44.39), ("Mosul", 36.34, 43.13),
+             ("Baghdad", 33.34, 44.4), ("Basra", 30.5, 47.8)]
+    singles, round_up = [], []
+    for n, (town, lat, lon) in enumerate(towns):
+        place = dict(location=town, latitude=lat, longitude=lon, geo_source=f"gn:{n}",
+                     country="Iraq", geo_precision=1)
+        singles.append(mention(f"s{n}", f"single{n}", **place))
+        round_up.append(mention(f"r{n}", "roundup", **place))
+    groups = partition(cluster(singles + round_up))
+    assert groups == {frozenset({f"s{n}", f"r{n}"}) for n in range(5)}
+
+
+def test_reports_naming_different_people_are_different_shootings():
+    first = shooting("m1", "a1", names=("darryl", "forte", "prospect", "marlon", "maddux"))
+    second = shooting("m2", "a2", names=("carlton", "lewis", "benton", "austin", "holliman"))
+    again = shooting("m3", "a3", names=("forte", "maddux", "prospect"), geo_source=None,
+                     location=None, latitude=None, longitude=None, geo_precision=None)
+    assert partition(cluster([first, second, again])) == {frozenset({"m1", "m3"}), frozenset({"m2"})}
+
+
+def test_clustering_does_not_depend_on_arrival_order():
+    mentions = [shooting(f"m{n}", f"a{n % 6 + 1}", day=DAY + dt.timedelta(days=n % 3),
+                         names=(f"name{n % 4}", f"other{n % 4}")) for n in range(18)]
+    expected = partition(cluster(mentions))
+    for seed in range(5):
+        shuffled = mentions[:]
+        random.Random(seed).shuffle(shuffled)
+        assert partition(cluster(shuffled)) == expected
 
 
 def test_canonical_event_does_not_depend_on_arrival_order():
@@ -53,9 +133,71 @@ def test_canonical_event_does_not_depend_on_arrival_order():
     assert forward.location == "Tower 22" and forward.claimed_by == ["Islamic Resistance in Iraq"]
 
 
+def _ingest(store: MemoryStore, mentions: list[Mention]):
+    result = deduplicate(mentions, ARTICLES, _loader(store))
+    store.save_batch([], mentions, [], result.events, result.removed)
+    return result
+
+
+def _loader(store: MemoryStore):
+    from eventwire.dedup import EventCluster
+
+    def load(since, until):
+        return [EventCluster(e.event_id, store.mentions_of(e.event_id))
+                for e in store.events_near(since, until)]
+    return load
+
+
 def test_event_id_survives_a_later_ingest():
-    first = deduplicate([mention("m1", "a1")], ARTICLES)
-    [event] = first.changed_events()
-    second = deduplicate([mention("m2", "a2")], ARTICLES, existing=first.clusters.values())
-    [updated] = second.changed_events()
+    store = MemoryStore()
+    [event] = _ingest(store, [mention("m1", "a1")]).events
+    [updated] = _ingest(store, [mention("m2", "a2")]).events
     assert updated.event_id == event.event_id and len(updated.sources) == 2
+    assert [c["change"] for c in store.changes()] == ["created", "updated"]
+
+
+def test_two_ingests_of_two_halves_give_the_events_of_one_ingest_of_all():
+    mentions = [shooting(f"m{n}", f"a{n % 6 + 1}", day=DAY + dt.timedelta(days=n % 4),
+                         names=(f"name{n % 5}", f"other{n % 5}")) for n in range(20)]
+    whole, halves = MemoryStore(), MemoryStore()
+    _ingest(whole, mentions)
+    _ingest(halves, mentions[::2])
+    _ingest(halves, mentions[1::2])
+    assert event_partition(halves.events()) == event_partition(whole.events())
+
+
+def test_a_report_that_ties_two_events_together_merges_them_and_the_feed_says_so():
+    store = MemoryStore()
+    [first] = _ingest(store, [shooting("m1", "a1", names=("darryl", "forte"))]).events
+    [second] = _ingest(store, [shooting("m2", "a2", names=("marlon", "maddux"), weapon=None,
+                                        sub_event_type=None, latitude=None, longitude=None,
+                                        geo_source=None, location=None, geo_precision=None)]).events
+    assert first.event_id != second.event_id
+    _ingest(store, [shooting("m3", "a3", names=("darryl", "forte", "marlon", "maddux"))])
+    [merged] = store.events()
+    assert {s.mention_id for s in merged.sources} == {"m1", "m2", "m3"}
+    feed = {(c["event_id"], c["change"]) for c in store.changes()}
+    gone = ({first.event_id, second.event_id} - {merged.event_id}).pop()
+    assert (gone, "merged") in feed and (merged.event_id, "updated") in feed
+
+
+def test_a_report_that_pulls_an_event_apart_splits_it_and_the_old_id_stays():
+    """Sunday's and Monday's reports were one event on weak grounds (a day apart, same town);
+    Tuesday's report names Monday's people: Monday goes with Tuesday, and the three days are
+    too many for one event, so Sunday's report is an event on its own again."""
+    store = MemoryStore()
+    sunday = shooting("m1", "a1")
+    monday = shooting("m2", "a2", day=DAY + dt.timedelta(days=1), names=("darryl", "forte"))
+    [event] = _ingest(store, [sunday, monday]).events
+    tuesday = shooting("m3", "a3", day=DAY + dt.timedelta(days=2), names=("darryl", "forte"))
+    _ingest(store, [tuesday])
+    assert event_partition(store.events()) == {frozenset({"m1"}), frozenset({"m2", "m3"})}
+    assert event.event_id in {e.event_id for e in store.events()}
+    assert sorted(c["change"] for c in store.changes()[1:]) == ["created", "updated"]
+
+
+def test_limits_come_from_the_settings(settings):
+    from eventwire.workflow import dedup_limits
+    assert dedup_limits(settings) == Limits(settings["dedup.max_days_apart"],
+                                            settings["dedup.max_km_apart"],
+                                            settings["dedup.threshold"])

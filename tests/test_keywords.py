@@ -1,0 +1,37 @@
+"""The names a report gives (keywords.py), which tie reports of one event together."""
+from __future__ import annotations
+
+from eventwire.keywords import MAX_WORDS, mention_keywords, salient_words
+from eventwire.records import Evidence, Mention
+
+STORY = ("Police said Darnell Hayes, 24, opened fire on Maple Avenue late Sunday. "
+         "The 17-year-old victim was taken to Mercy General in Riverton.\n"
+         "\"We heard five shots,\" said Loretta Quinn, a neighbour.")
+
+
+def test_names_and_ages_are_kept_and_common_capitalised_words_are_not():
+    words = salient_words(STORY)
+    assert {"darnell", "hayes", "maple", "17yo", "mercy", "loretta", "quinn"} <= set(words)
+    assert not {"police", "sunday", "avenue", "the", "we", "general"} & set(words)
+
+
+def test_the_events_own_place_names_are_left_to_the_place_comparison():
+    assert "riverton" in salient_words(STORY)
+    assert "riverton" not in salient_words(STORY, exclude=["Riverton"])
+
+
+def test_words_keep_their_order_of_appearance_and_are_capped():
+    text = " ".join(f"then Name{chr(97 + i % 26)}{chr(97 + i // 26)} spoke." for i in range(80))
+    words = salient_words(text)
+    assert len(words) == MAX_WORDS and words[0] == "nameaa"
+
+
+def test_the_main_event_reads_the_whole_body_and_another_event_only_its_paragraph():
+    text = "Headline Words Here\nBody names Darnell Hayes.\nLater, an older raid hit Eastbrook Farm."
+    title, body, later = (0, 19), (20, 45), (46, len(text))
+    segments = [("title", *title), ("body", *body), ("body", *later)]
+    main = Mention(role="main")
+    older = Mention(role="background", evidence=[Evidence("trigger", 62, 66, "raid")])
+    assert mention_keywords(text, segments, main) == ["darnell", "hayes", "eastbrook", "farm"]
+    assert mention_keywords(text, segments, older) == ["eastbrook", "farm"]
+
