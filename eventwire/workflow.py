@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TextIO
 
 from .config import Settings
-from .dedup import ArticleMeta, EventCluster, canonical_event, deduplicate, event_id_for
+from .dedup import (ArticleMeta, DedupResult, EventCluster, Limits, canonical_event, deduplicate,
+                    event_id_for)
 from .document import Document
 from .errors import InputError, ReadError
 from .export import export as write_export
 from .ingest import read_paths
 from .pipeline import Pipeline, batched
-from .records import Aggregate, Article, Event, Mention
+from .records import Aggregate, Article, Event
 from .store import open_store
 from .store.base import EventQuery, Store
 from .store.counting import check_counting
@@ -63,50 +64,81 @@ class IngestReport:
     seconds: float = 0.0
 
 
-def _existing_clusters(store: Store, mentions: list[Mention], max_days: int
-                       ) -> tuple[list[EventCluster], dict[str, ArticleMeta]]:
-    """Stored events near the batch's dates, with their mentions, for de-duplication."""
-    days = [d for m in mentions for d in ((m.event_date,) if m.event_date else (m.date_range or ()))]
-    if not days:
-        return [], {}
-    pad = dt.timedelta(days=max_days)
-    clusters, metas = [], {}
-    for event in store.events_near(min(days) - pad, max(days) + pad):
-        clusters.append(EventCluster(event.event_id, store.mentions_of(event.event_id)))
-        for source in event.sources:
-            metas[source.article_id] = ArticleMeta(source.article_id, source.url, source.outlet, source.published)
-    return clusters, metas
+class StoredNear:
+    """De-duplication's view of a store: the stored events near a date window, with their
+    mentions; the articles they cite are noted in ``articles`` as they are loaded."""
+
+    def __init__(self, store: Store, articles: dict[str, ArticleMeta]):
+        self.store, self.articles = store, articles
+
+    def __call__(self, since: dt.date, until: dt.date) -> list[EventCluster]:
+        events = self.store.events_near(since, until)
+        mentions = self.store.mentions_of_events(e.event_id for e in events)
+        for event in events:
+            for source in event.sources:
+                self.articles.setdefault(source.article_id, ArticleMeta(
+                    source.article_id, source.url, source.outlet, source.published))
+        return [EventCluster(e.event_id, mentions[e.event_id]) for e in events]
 
 
-def _new_articles(store: Store, batch: list[Article]) -> list[Article]:
-    known = store.known_hashes([a.content_hash for a in batch])
-    fresh, seen = [], set(known)
+def dedup_limits(settings: Settings) -> Limits:
+    return Limits(settings["dedup.max_days_apart"], settings["dedup.max_km_apart"],
+                  settings["dedup.threshold"])
+
+
+def store_documents(store: Store, documents: list[Document], settings: Settings) -> DedupResult:
+    """De-duplicate analysed articles against the store and save them in one transaction."""
+    articles = [d.article for d in documents]
+    mentions = [m for d in documents for m in d.mentions]
+    metas = {a.id: ArticleMeta.of(a) for a in articles}
+    result = deduplicate(mentions, metas, StoredNear(store, metas), dedup_limits(settings))
+    store.save_batch(articles, mentions, [a for d in documents for a in d.aggregates],
+                     result.events, result.removed)
+    return result
+
+
+@dataclass
+class NewArticles:
+    """A batch sorted out against the store: the articles to analyse, how many were stored
+    already (same text), and those refused because their id names another stored text."""
+
+    fresh: list[Article]
+    already_known: int
+    clashes: list[ReadError]
+
+
+def new_articles(store: Store, batch: list[Article]) -> NewArticles:
+    """Which of ``batch`` to analyse: a text stored before is skipped (re-ingest is a no-op);
+    an id already given to a different text is refused, so nothing stored is overwritten."""
+    hashes = store.known_hashes([a.content_hash for a in batch])
+    ids = store.known_article_ids([a.id for a in batch])
+    fresh, known, clashes = [], 0, []
     for article in batch:
-        if article.content_hash not in seen:
+        if article.content_hash in hashes:
+            known += 1
+        elif article.id in ids:
+            clashes.append(ReadError(article.origin or article.id,
+                                     f"article id {article.id!r} is already used by another text"))
+        else:
             fresh.append(article)
-            seen.add(article.content_hash)
-    return fresh
+            hashes.add(article.content_hash)
+            ids.add(article.id)
+    return NewArticles(fresh, known, clashes)
 
 
 def ingest_batch(store: Store, pipeline: Pipeline, batch: list[Article], report: IngestReport) -> None:
-    articles = _new_articles(store, batch)
-    report.already_known += len(batch) - len(articles)
+    sorted_out = new_articles(store, batch)
+    articles = sorted_out.fresh
+    report.already_known += sorted_out.already_known
+    report.skipped += sorted_out.clashes
     if not articles:
         return
     documents = pipeline.analyse(articles)
-    mentions = [m for d in documents for m in d.mentions]
-    aggregates = [a for d in documents for a in d.aggregates]
-    settings = pipeline.settings
-    existing, metas = _existing_clusters(store, mentions, settings["dedup.max_days_apart"])
-    metas.update({a.id: ArticleMeta.of(a) for a in articles})
-    dedup = deduplicate(mentions, metas, existing, max_days=settings["dedup.max_days_apart"],
-                        max_km=settings["dedup.max_km_apart"], threshold=settings["dedup.threshold"])
-    events = dedup.changed_events()
-    store.save_batch(articles, mentions, aggregates, events)
+    result = store_documents(store, documents, pipeline.settings)
     report.stored += len(articles)
-    report.mentions += len(mentions)
-    report.aggregates += len(aggregates)
-    report.events_changed += len(events)
+    report.mentions += sum(len(d.mentions) for d in documents)
+    report.aggregates += sum(len(d.aggregates) for d in documents)
+    report.events_changed += len(result.events)
     report.warnings += [f"{a.origin or a.id}: {w}" for d in documents for a in [d.article]
                         for w in a.warnings + d.warnings]
 

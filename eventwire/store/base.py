@@ -307,6 +307,10 @@ class Store(ABC):
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Those of ``hashes`` already stored: lets ingest skip known stories in one query."""
 
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` already naming a stored article (whatever its text)."""
+        return {i for i in dict.fromkeys(ids) if self.article(i) is not None}
+
     @abstractmethod
     def save_batch(self, articles: list[Article], mentions: list[Mention],
                    aggregates: list[Aggregate], events: list[Event],
@@ -362,6 +366,11 @@ class Store(ABC):
     @abstractmethod
     def mentions_of(self, event_id: str) -> list[Mention]:
         """The mentions an event was built from (its evidence), by article then mention id."""
+
+    def mentions_of_events(self, event_ids: Iterable[str]) -> dict[str, list[Mention]]:
+        """``mentions_of`` for many events at once (de-duplication loads a neighbourhood so;
+        SQL stores answer in one query, not one per event)."""
+        return {event_id: self.mentions_of(event_id) for event_id in dict.fromkeys(event_ids)}
 
     @abstractmethod
     def aggregates(self, *, article_id: str | None = None,

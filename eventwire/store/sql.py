@@ -219,6 +219,19 @@ class SQLStore(Store):
                           "ORDER BY m.article_id, m.mention_id", [event_id])
         return [mention_from_json(json.loads(r[0])) for r in rows]
 
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        return {row[0] for row in self._rows_in("SELECT id FROM articles WHERE id IN ({marks})", ids)}
+
+    def mentions_of_events(self, event_ids: Iterable[str]) -> dict[str, list[Mention]]:
+        ids = list(dict.fromkeys(event_ids))
+        found: dict[str, list[Mention]] = {event_id: [] for event_id in ids}
+        rows = self._rows_in("SELECT l.event_id, m.record FROM event_mentions l JOIN mentions m "
+                             "ON m.mention_id = l.mention_id WHERE l.event_id IN ({marks}) "
+                             "ORDER BY m.article_id, m.mention_id", ids)
+        for event_id, record in rows:
+            found[event_id].append(mention_from_json(json.loads(record)))
+        return found
+
     def aggregates(self, *, article_id: str | None = None,
                    limit: int | None = None) -> list[Aggregate]:
         where, params = (f"article_id = {self.mark}", [article_id]) if article_id is not None \
