@@ -16,6 +16,9 @@ gvdb           Gun Violence Database TSV                     killed, injured, ci
 ucdp-ged       UCDP GED CSV: where_description, adm_1,       coordinates within 25 km,
                adm_2 and country geocoded (no article)       precision agreement
 fakes          FA-KES CSV: Syrian war news with its city     event in the article's city
+gva            GVA documents JSONL (incident_id per doc)    de-duplication: pairwise and
+                                                            B-cubed P/R/F1, events vs incidents
+ecbplus        ECB+ documents JSONL (cluster_id per doc)    de-duplication of look-alike events
 =============  ==========================================  ====================================
 
 The format is recognised from the file's first line; ``dataset=`` overrides it.
@@ -32,7 +35,8 @@ from .seed import evaluate_gold
 
 #: dataset name -> module (in this package) with ``evaluate(path, pipeline, limit) -> Report``
 DATASETS = {"seed": "seed", "acled": "acled", "case2021": "case2021", "ucdp-aec": "ucdp_aec",
-            "wikievents": "wikievents", "gvdb": "gvdb", "ucdp-ged": "ucdp_ged", "fakes": "fakes"}
+            "wikievents": "wikievents", "gvdb": "gvdb", "ucdp-ged": "ucdp_ged", "fakes": "fakes",
+            "gva": "gva", "ecbplus": "ecbplus"}
 
 __all__ = ["DATASETS", "Report", "Tally", "detect_dataset", "evaluate", "evaluate_gold",
            "format_report"]
@@ -60,6 +64,10 @@ def detect_dataset(path: Path) -> str:
             return "ucdp-aec"
         if '"event_mentions"' in line:
             return "wikievents"
+        if '"incident_id"' in line and '"content"' in line:
+            return "gva"
+        if '"cluster_id"' in line and '"topic"' in line:
+            return "ecbplus"
     else:
         header = line.rstrip("\r\n").split("\t") if "\t" in line else line.rstrip("\r\n").split(",")
         if {"event_type", "sub_event_type", "notes"} <= set(header):

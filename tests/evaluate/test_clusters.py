@@ -1,0 +1,31 @@
+"""Scores of a clustering against the truth (evaluate/clusters.py)."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.evaluate.clusters import bcubed, pairwise
+
+GOLD = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2}
+
+
+def test_a_perfect_clustering_scores_one():
+    assert pairwise(GOLD, GOLD)["f1"] == 1.0 and bcubed(GOLD, GOLD)["f1"] == 1.0
+
+
+def test_everything_apart_has_perfect_precision_and_no_pairwise_recall():
+    apart = {item: item for item in GOLD}
+    assert pairwise(apart, GOLD)["precision"] == 1.0 and pairwise(apart, GOLD)["recall"] == 0.0
+    assert bcubed(apart, GOLD)["precision"] == 1.0
+    assert bcubed(apart, GOLD)["recall"] == pytest.approx((3 * (1 / 3) + 2 * (1 / 2)) / 5)
+
+
+def test_everything_together_has_full_recall_and_low_precision():
+    together = {item: 0 for item in GOLD}
+    scores = pairwise(together, GOLD)
+    assert scores["recall"] == 1.0 and scores["precision"] == pytest.approx(4 / 10)
+    assert bcubed(together, GOLD)["precision"] == pytest.approx((3 * 3 / 5 + 2 * 2 / 5) / 5)
+
+
+def test_clusterings_of_different_items_are_refused():
+    with pytest.raises(ValueError, match="different items"):
+        pairwise({"a": 1}, {"b": 1})
