@@ -82,6 +82,9 @@ AGREEING_FIELDS = ("event_type", "weapon", "target_facility")
 #: reports sharing at least this many names are one event even where their places disagree:
 #: a report placed in the wrong country is a geocoding slip, not another event
 NAMES_OVERRULE_PLACE = 99
+#: fields whose different values across one event's reports are recorded on the event
+DISAGREEING_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2",
+                      "location", "fatalities", "injured")
 #: a point counts as a place for the distance check when its geo_precision is below this
 PRECISE_PLACE = 3
 
@@ -136,9 +139,26 @@ def canonical_event(event_id: str, mentions: list[Mention],
                                     mention.mention_id, mention.role, list(mention.evidence)))
     if event.fatalities is None:
         event.fatalities = 0  # ACLED: the lowest reported figure, 0 when none is reported
+    event.disagreements = disagreements(ordered)
     event.notes = ordered[0].notes
     event.confidence = round(1 - 0.5 ** len({s.article_id for s in event.sources}), 3)
     return event
+
+
+def disagreements(mentions: list[Mention]) -> list[dict]:
+    """The fields on which the reports of one event give different values, and who said what
+    (the canonical event shows one value; an analyst can see the others)."""
+    found = []
+    for name in DISAGREEING_FIELDS:
+        said: dict[str, list[str]] = {}
+        for mention in mentions:
+            value = getattr(mention, name)
+            if value not in (None, ""):
+                said.setdefault(str(value), []).append(mention.mention_id)
+        if len(said) > 1:
+            found.append({"field": name, "values": [{"value": v, "mention_ids": sorted(ids)}
+                                                     for v, ids in sorted(said.items())]})
+    return found
 
 
 # ---------------------------------------------------------------------- scoring a pair

@@ -75,7 +75,7 @@ PARQUET_COLUMNS: tuple[tuple[str, str], ...] = (
     ("geo_source", "VARCHAR"), ("fatalities", "INTEGER"), ("fatalities_reported", "INTEGER[]"),
     ("injured", "INTEGER"), ("notes", "VARCHAR"), ("plover", "VARCHAR"),
     ("confidence", "DOUBLE"), ("n_sources", "INTEGER"), ("source", "VARCHAR"),
-    ("sources", f"{_SOURCE}[]"),
+    ("sources", f"{_SOURCE}[]"), ("disagreements", "VARCHAR"),
 )
 PARQUET_FLOATS = ("latitude", "longitude", "confidence")
 PARQUET_TABLE = "export_events"
@@ -267,6 +267,8 @@ def parquet_row(event: Event) -> dict[str, Any]:
         "n_sources": n_sources(event),
         "source": SOURCE_SEPARATOR.join(source_names(event)) or None,
         "sources": [dataclasses.asdict(s) for s in event.sources],
+        "disagreements": json.dumps(event.disagreements, ensure_ascii=False)
+        if event.disagreements else None,
     }
     row = {c: computed[c] if c in computed else getattr(event, c) for c, _ in PARQUET_COLUMNS}
     for name in PARQUET_FLOATS:

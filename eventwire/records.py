@@ -179,6 +179,9 @@ class Event(EventFields):
     event_id: str = ""
     role: str = "main"
     sources: list[Source] = field(default_factory=list)
+    #: where its reports disagree, kept in view rather than settled silently:
+    #: ``[{"field": "fatalities", "values": [{"value": 3, "mention_ids": [...]}, ...]}]``
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -220,6 +223,7 @@ def event_to_json(event: Event) -> dict[str, Any]:
     out: dict[str, Any] = {"event_id": event.event_id, "role": event.role}
     out.update(event_fields_json(event))
     out["sources"] = [_jsonable(s) for s in event.sources]
+    out["disagreements"] = _jsonable(event.disagreements)
     return out
 
 
@@ -273,7 +277,8 @@ def event_from_json(data: dict[str, Any]) -> Event:
         for s in data.get("sources", [])
     ]
     return Event(event_id=data.get("event_id", ""), role=data.get("role", "main"),
-                 sources=sources, **_fields_from_json(data))
+                 sources=sources, disagreements=list(data.get("disagreements") or []),
+                 **_fields_from_json(data))
 
 
 def mention_to_json(mention: Mention) -> dict[str, Any]:

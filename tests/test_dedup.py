@@ -53,6 +53,15 @@ def test_two_reports_of_one_attack_make_one_event_with_both_sources():
     assert event.fatalities == 3 and event.fatalities_reported == [3, 4]
 
 
+def test_where_reports_disagree_the_event_shows_who_said_what():
+    result = deduplicate([mention("m1", "a1"), mention("m2", "a2", fatalities=4,
+                                                       fatalities_reported=[4])], ARTICLES)
+    [event] = result.events
+    assert event.fatalities == 3
+    assert event.disagreements == [{"field": "fatalities", "values": [
+        {"value": "3", "mention_ids": ["m1"]}, {"value": "4", "mention_ids": ["m2"]}]}]
+
+
 def test_contradicting_reports_stay_apart():
     other_weapon = mention("m2", "a2", weapon="rocket", sub_event_type="Shelling/artillery/missile attack")
     assert similarity(mention("m1", "a1"), other_weapon, 1, 25.0) is None
@@ -194,6 +203,8 @@ def test_a_report_that_pulls_an_event_apart_splits_it_and_the_old_id_stays():
     assert event_partition(store.events()) == {frozenset({"m1"}), frozenset({"m2", "m3"})}
     assert event.event_id in {e.event_id for e in store.events()}
     assert sorted(c["change"] for c in store.changes()[1:]) == ["created", "updated"]
+    [created] = [c for c in store.changes()[1:] if c["change"] == "created"]
+    assert created["detail"]["from"] == [event.event_id]
 
 
 def test_limits_come_from_the_settings(settings):

@@ -255,18 +255,23 @@ def plan_changes(old: dict[str, StoredEvent], events: list[Event],
     """Which events a batch must write, and the feed entries it makes.
 
     An event saved unchanged is neither written nor reported, so re-running a batch is
-    quiet. A removed event whose mentions now belong to a saved event was *merged* into it;
+    quiet. A created event made of reports that belonged to stored events (a split) names
+    them in ``from``. A removed event whose mentions now belong to a saved event was *merged* into it;
     otherwise it was *deleted*. Removing an event the store does not have is a no-op.
     """
     writes: list[Event] = []
     changes: list[Change] = []
+    stored_owner = {m: event_id for event_id, stored in old.items() for m in stored.links}
     for event in events:
         record, links = event_to_json(event), mention_links(event)
         before = old.get(event.event_id)
         if before is None:
             detail = {k: record[k] for k in CREATED_DETAIL}
-            changes.append(Change(event.event_id, "created", {**detail,
-                                                              "n_sources": n_sources(event)}))
+            detail["n_sources"] = n_sources(event)
+            taken = sorted({stored_owner[m] for m in links if m in stored_owner})
+            if taken:  # a split: reports that belonged to stored events now make this one
+                detail["from"] = taken
+            changes.append(Change(event.event_id, "created", detail))
         elif before.record != record or set(before.links) != set(links):
             changes.append(Change(event.event_id, "updated",
                                   {"fields": _changed_fields(before, record, links)}))
