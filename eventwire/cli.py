@@ -30,7 +30,8 @@ STATS_FORMATS = ("table", "csv", "json", "jsonl")
 #: ``stats --by``: a period, or "total" for one row per group
 STATS_PERIODS = (*INTERVALS, "total")
 ConfigOption = typer.Option(None, "--config", help="A TOML file of settings (see `eventwire settings`).")
-DbOption = typer.Option(None, "--db", help="DuckDB file (default: the store.db setting, eventwire.duckdb).")
+DbOption = typer.Option(None, "--db", help="Where events are kept: a DuckDB file or a postgresql:// URL "
+                        "(default: the store.db setting, eventwire.duckdb).")
 
 
 def _fail(message: str, code: int = 2) -> None:

@@ -4,7 +4,9 @@ Reads ``frames``, ``aggregates``, ``sentences``, ``article.published``; fills ``
 ``time_precision``, ``date_range`` and the date evidence. Time expressions themselves are found
 and resolved by ``eventwire.when``; this stage decides which expression dates which event:
 
-* the expression in the frame's own sentence nearest before its trigger (else after it);
+* an expression inside the noun phrase the trigger heads ("sentenced on Monday for a 2014
+  shooting" dates the shooting 2014); else the expression in the frame's own sentence nearest
+  before its trigger (else after it);
 * a body sentence without one carries the last day-precise date of the story so far ("And in
   northeast Syria, rockets were fired ..." after "... on Monday"); captions carry only their own
   dates, titles none (the merge with the lede dates them);
@@ -70,10 +72,29 @@ def _expressions(document: Document) -> tuple[dict[int, list[TimeExpression]],
     return found, every
 
 
+def _in_trigger_phrase(usable: list[TimeExpression], sentence: Sentence,
+                       trigger: TextSpan) -> TimeExpression | None:
+    """An expression inside the noun phrase the trigger heads ("a 2014 shooting", "the May 25
+    attack", "Sunday's raid"): it dates that event whatever else the sentence says ("was
+    sentenced on Monday for a 2014 shooting")."""
+    offset = sentence.start - sentence.base
+    span = sentence.span.doc.char_span(trigger.start - sentence.base,
+                                       trigger.end - sentence.base, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    left = span.root.left_edge.idx - offset
+    inside = [e for e in usable if e.start >= left and e.end <= trigger.start - sentence.start]
+    return inside[-1] if inside else None
+
+
 def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan) -> TimeExpression | None:
     usable = [e for e in exprs if e.kind != "period" and (e.date or e.date_range)]
     if not usable:
         return None
+    if sentence.parsed:
+        own = _in_trigger_phrase(usable, sentence, trigger)
+        if own is not None:
+            return own
     at = trigger.start - sentence.start
     before = [e for e in usable if e.start <= at]
     return before[-1] if before else min(usable, key=lambda e: e.start - at)

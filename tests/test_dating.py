@@ -51,3 +51,11 @@ def test_unknown_publication_date_leaves_relative_dates_unresolved_and_says_so(p
     [m] = doc.mentions
     assert m.event_date is None
     assert any("publication date unknown" in w for w in doc.warnings)
+
+
+def test_a_date_inside_the_events_own_noun_phrase_dates_it(pipeline):
+    """"Found guilty today in the May 25 fatal shooting": the shooting was on May 25, not today."""
+    text = "A Riverton man was found guilty today in the November 25 fatal shooting of a teenager."
+    doc = analyse(pipeline, text, MONDAY)
+    assert dt.date(2023, 11, 25) in [m.event_date for m in doc.mentions]
+    assert MONDAY not in [m.event_date for m in doc.mentions]
