@@ -91,9 +91,10 @@ def store_documents(store: Store, documents: list[Document], settings: Settings)
     articles = [d.article for d in documents]
     mentions = [m for d in documents for m in d.mentions]
     metas = {a.id: ArticleMeta.of(a) for a in articles}
-    result = deduplicate(mentions, metas, StoredNear(store, metas), dedup_limits(settings))
-    store.save_batch(articles, mentions, [a for d in documents for a in d.aggregates],
-                     result.events, result.removed)
+    with store.writing():
+        result = deduplicate(mentions, metas, StoredNear(store, metas), dedup_limits(settings))
+        store.save_batch(articles, mentions, [a for d in documents for a in d.aggregates],
+                         result.events, result.removed)
     return result
 
 

@@ -13,12 +13,13 @@ group (``Store.count_events``) is in ``store/counting.py``.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Union
+from typing import Any, Iterable, Iterator, Union
 
 from ..errors import InputError, StoreError
 from ..records import (Aggregate, Article, Event, Mention, aggregate_from_json, aggregate_to_json,
@@ -315,6 +316,13 @@ class Store(ABC):
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
         """Those of ``ids`` already naming a stored article (whatever its text)."""
         return {i for i in dict.fromkeys(ids) if self.article(i) is not None}
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's one writer's turn: what de-duplication reads and the batch it then
+        saves are not interleaved with another writer's (a shared store takes a lock; an
+        embedded one has a single writer anyway)."""
+        yield
 
     @abstractmethod
     def save_batch(self, articles: list[Article], mentions: list[Mention],

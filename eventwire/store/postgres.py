@@ -134,6 +134,19 @@ class PostgresStore(SQLStore):
         return reason
 
     @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """The writer lock for a whole read-then-write turn (de-duplication reads the events
+        near a batch, then saves): held for the session, so the batch's own transaction lock
+        on the same key is granted to it at once."""
+        with self._translated():
+            self._conn.execute("SELECT pg_advisory_lock(%s)", [WRITE_LOCK])
+        try:
+            yield
+        finally:
+            with contextlib.suppress(psycopg.Error):
+                self._conn.execute("SELECT pg_advisory_unlock(%s)", [WRITE_LOCK])
+
+    @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
         with self._translated(), self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])

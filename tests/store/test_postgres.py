@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import sys
 import threading
+import time
 
 import psycopg
 import pytest
@@ -277,3 +278,48 @@ def test_the_cli_stores_and_prints_the_same_events_in_postgresql_as_in_duckdb(po
         printed.append([json.loads(line) for line in events.stdout.splitlines()])
     assert printed[0] and printed[0] == printed[1]
     assert {e["event_id"] for e in printed[0]} and SECRET not in json.dumps(printed[1])
+
+
+def test_two_ingests_of_one_event_at_once_make_one_event(postgres_url, settings, monkeypatch):
+    """De-duplication reads the stored events near a batch, then saves: two writers must not
+    both read before either saves, or each founds its own copy of the event."""
+    from eventwire import workflow
+    from eventwire.document import Document
+    from eventwire.records import Article, Mention
+
+    loading = workflow.StoredNear.__call__
+
+    def slow_load(self, since, until):  # widen the window a race would need
+        found = loading(self, since, until)
+        time.sleep(0.3)
+        return found
+
+    monkeypatch.setattr(workflow.StoredNear, "__call__", slow_load)
+    day = dt.date(2024, 1, 28)
+    documents = []
+    for n in (1, 2):
+        article = Article(text=f"Report {n} of the Tower 22 drone strike.", id=f"report-{n}",
+                          published=day)
+        document = Document(article)
+        document.mentions = [Mention(
+            mention_id=f"m{n}", article_id=article.id, event_date=day, time_precision=1,
+            event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+            weapon="drone", country="Jordan", location="Tower 22", latitude=33.33,
+            longitude=38.8, geo_precision=1, geo_source="fac:tower-22", fatalities=3)]
+        documents.append(document)
+    open_store(postgres_url).close()
+    start = threading.Barrier(2)
+
+    def ingest(document: Document) -> None:
+        with open_store(postgres_url) as store:
+            start.wait()
+            workflow.store_documents(store, [document], settings)
+
+    threads = [threading.Thread(target=ingest, args=(d,)) for d in documents]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with open_store(postgres_url) as store:
+        [event] = store.events()
+        assert {s.article_id for s in event.sources} == {"report-1", "report-2"}
