@@ -174,8 +174,15 @@ def is_weak(frame: Frame) -> bool:
 def _joins(cluster: Cluster, frame: Frame) -> bool:
     if frame.sentence in cluster.sentences:  # a detail of its sentence's event
         weak = is_weak(frame) or all(is_weak(f) for f in cluster.frames)
-        return weak and _dates_agree(cluster.merged, frame)
+        return (weak and _dates_agree(cluster.merged, frame)) or _its_casualties(cluster, frame)
     return compatible(cluster.merged, frame) and tied(cluster.merged, frame)
+
+
+def _its_casualties(cluster: Cluster, frame: Frame) -> bool:
+    """"1 dead, 4 injured in downtown Atlanta shooting": the dead and injured a sentence counts
+    beside its one attack are that attack's, even when the count names the place."""
+    harm = [f for f in (*cluster.frames, frame) if f.event_class == "harm"]
+    return 0 < len(harm) < len(cluster.frames) + 1 and compatible(cluster.merged, frame)
 
 
 def refers_back(frame: Frame) -> bool:

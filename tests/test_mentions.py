@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import analyse
+from tests.conftest import analyse, mentions_in
 
 TUESDAY = dt.date(2024, 3, 12)
 STORY = """Drone and rockets fired at bases in Iraq and Syria
@@ -99,3 +99,13 @@ def test_a_states_vessels_and_aircraft_are_its_forces(pipeline, agent):
 
     m = only_mention(pipeline, f"On 1 December 2023, {agent} fired at targets near Rafah.")
     assert m.actor1 == "Military Forces of Israel"
+
+
+def test_a_headlines_dead_and_injured_are_its_shootings_casualties(pipeline):
+    """"1 dead, 4 injured in downtown Atlanta shooting" and the lede that tells it again are
+    one event, not a clash and an attack."""
+    text = ("1 dead, 4 injured in downtown Atlanta shooting\n\n"
+            "One person is dead and four others are injured after a shooting on Auburn Avenue "
+            "in downtown Atlanta early Tuesday morning.")
+    [mention] = mentions_in(pipeline, text, dt.date(2014, 6, 3))
+    assert (mention.fatalities, mention.injured, mention.location) == (1, 4, "Atlanta")
