@@ -17,11 +17,22 @@ and resolved by ``eventwire.when``; this stage decides which expression dates wh
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .document import Document, Frame, Sentence, TextSpan
 from .extractors.lexicon import load_lexicon
 from .when import TimeExpression, find_time_expressions
 
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: a bare four-digit year, and how the parse may hang one on an event noun ("a 2014 shooting")
+YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_MODIFIER_DEPS = ("nummod", "compound", "amod", "npadvmod", "nmod", "poss")
+#: how far up the parse a trigger looks for the event noun a clause about it hangs on
+EVENT_NOUN_STEPS = 4
 #: ACLED precision of an event known only to a range
 RANGE_PRECISION = 3
 #: days an event may lie after publication (time zones) before it counts as future
@@ -72,29 +83,58 @@ def _expressions(document: Document) -> tuple[dict[int, list[TimeExpression]],
     return found, every
 
 
-def _in_trigger_phrase(usable: list[TimeExpression], sentence: Sentence,
-                       trigger: TextSpan) -> TimeExpression | None:
-    """An expression inside the noun phrase the trigger heads ("a 2014 shooting", "the May 25
-    attack", "Sunday's raid"): it dates that event whatever else the sentence says ("was
-    sentenced on Monday for a 2014 shooting")."""
+def _in_trigger_phrase(usable: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
+                       published: dt.date | None) -> TimeExpression | None:
+    """An expression before the event noun, in its phrase ("a 2014 shooting", "the May 25
+    attack", "Sunday's raid"), or before the event noun a clause about it hangs on ("a 2014
+    shooting that left four men injured"): it dates that event whatever else the sentence says
+    ("was sentenced on Monday for a 2014 shooting"). What follows the noun is left alone: a
+    protest "demanding the release of a man arrested on 20 November" is not dated so."""
     offset = sentence.start - sentence.base
     span = sentence.span.doc.char_span(trigger.start - sentence.base,
                                        trigger.end - sentence.base, alignment_mode="expand")
-    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
-        return None
-    left = span.root.left_edge.idx - offset
-    inside = [e for e in usable if e.start >= left and e.end <= trigger.start - sentence.start]
-    return inside[-1] if inside else None
+    for noun in _event_nouns(span.root) if span is not None else ():
+        left, right = noun.left_edge.idx - offset, noun.idx - offset
+        inside = [e for e in usable if e.start >= left and e.end <= right]
+        found = inside[0] if inside else _year_modifier(noun, offset, published)
+        if found is not None:
+            return found
+    return None
 
 
-def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan) -> TimeExpression | None:
+def _event_nouns(token: "Token") -> list["Token"]:
+    """The trigger if it is a noun, then the nouns above it up to the sentence's main verb
+    ("injured" in "a 2014 shooting that left four men injured": "men", then "shooting")."""
+    nouns = []
+    for node in [token, *list(token.ancestors)[:EVENT_NOUN_STEPS]]:
+        if node.dep_ == "ROOT":
+            break
+        if node.pos_ in ("NOUN", "PROPN"):
+            nouns.append(node)
+    return nouns
+
+
+def _year_modifier(noun: "Token", offset: int, published: dt.date | None) -> TimeExpression | None:
+    """"a 2014 shooting": a bare year the parse hangs on the event noun is that year (a bare
+    number is no date elsewhere: "a crowd of 2000")."""
+    for child in noun.lefts:
+        if YEAR.fullmatch(child.text) and child.dep_ in YEAR_MODIFIER_DEPS:
+            found = find_time_expressions(f"in {child.text}", published)
+            if found and found[0].date_range:
+                start = child.idx - offset
+                return replace(found[0], start=start, end=start + len(child.text), text=child.text)
+    return None
+
+
+def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
+          published: dt.date | None) -> TimeExpression | None:
     usable = [e for e in exprs if e.kind != "period" and (e.date or e.date_range)]
-    if not usable:
-        return None
     if sentence.parsed:
-        own = _in_trigger_phrase(usable, sentence, trigger)
+        own = _in_trigger_phrase(usable, sentence, trigger, published)
         if own is not None:
             return own
+    if not usable:
+        return None
     at = trigger.start - sentence.start
     before = [e for e in usable if e.start <= at]
     return before[-1] if before else min(usable, key=lambda e: e.start - at)
@@ -133,7 +173,8 @@ class Dater:
     def date_frame(self, frame: Frame) -> None:
         sentence = self.document.sentences[frame.sentence]
         pool = self.all_exprs if frame.event_class == "statement" else self.exprs
-        expr = _pick(pool[sentence.index], sentence, frame.trigger) if frame.trigger else None
+        expr = (_pick(pool[sentence.index], sentence, frame.trigger, self.document.published)
+                if frame.trigger else None)
         if expr is not None:
             _set_from_expression(frame, expr, sentence)
         elif frame.perfect or (frame.plural and sentence.segment == "body"):

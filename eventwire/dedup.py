@@ -15,6 +15,7 @@ How it decides, in three steps:
    =======================  ======
    same day                 0.30
    day apart                0.15
+   in the other's range     0.10
    same place id            0.30
    within 10 km             0.20
    same sub-event type      0.20
@@ -27,8 +28,12 @@ How it decides, in three steps:
    names, none shared       -0.40
    =======================  ======
 
-   Names are the report's salient words (``keywords.py``: victims, suspects, streets, ages);
-   "none shared" counts only when both reports give at least ``MIN_NAMES_TO_DIFFER`` of them.
+   "In the other's range": one report gives only a range ("in 2014", "last week") that the
+   other's date falls in. Such a pair, and a pair where one report is placed nowhere, is
+   linked only when the reports share a name or the target facility: neither the date nor
+   the place can then tell it from the other events of its kind. Names are the report's salient words (``keywords.py``: victims,
+   suspects, streets, ages); "none shared" counts only when both reports give at least
+   ``MIN_NAMES_TO_DIFFER`` of them.
    Event types must be equal, except that an armed clash and an attack on civilians can be
    one event told two ways (``COMPATIBLE_TYPES``: whether the victims fired back is what
    reports disagree on); the place counts as the same when the gazetteer id is, whether it
@@ -38,12 +43,14 @@ How it decides, in three steps:
    The same base hit by the same weapon on the same day scores 0.30+0.30+0.20+0.10 = 0.90;
    two reports of it a day apart 0.75; two attacks with nothing but the day in common 0.30;
    two shootings in one city on one day whose reports name different people 0.50.
+
 3. **Clustering** (``cluster``). Links are taken strongest first (ties by mention id) and
-   join two groups unless the joined group would hold two mentions of one article (a round-up
+   join two groups (among equal links, the one sharing more names first, then two reports of
+   the same role) unless the joined group would hold two mentions of one article (a round-up
    of five attacks stays five events), dates more than ``max_days_apart`` apart (the same base
    hit on consecutive days twice is two events, even through a report in between), two
-   different values of a field that must agree, or two reports that name different people. This depends only on the set of mentions,
-   never on the order articles arrived in.
+   different values of a field that must agree, or two reports that name different people.
+   This depends only on the set of mentions, never on the order articles arrived in.
 
 Incremental ingest (``deduplicate``) re-clusters only the neighbourhood a batch touches:
 stored events whose mentions are linked, directly or through others, to a new mention. The
@@ -64,7 +71,7 @@ from .records import Article, Event, Mention, Source, stable_id
 from .where.gazetteer import haversine_km
 
 ROLE_RANK = {"main": 0, "secondary": 1, "background": 2}
-WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "same_place": 0.30, "near_place": 0.20,
+WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "dates_overlap": 0.10, "same_place": 0.30, "near_place": 0.20,
            "same_sub_type": 0.20, "same_facility": 0.20, "same_weapon": 0.10,
            "same_actor": 0.10, "same_fatalities": 0.05, "names_shared": 0.30,
            "name_shared": 0.15, "names_differ": -0.40}
@@ -75,16 +82,22 @@ COMPATIBLE_TYPES = {"Violence against civilians": "Battles"}
 #: prefixes that say how a place was found, not which place it is
 PLACE_SOURCE_PREFIXES = ("dateline:", "story:")
 NEAR_KM = 10.0
-#: a ranged event is indexed under at most this many days from its start (blocking stays cheap)
-MAX_BLOCK_DAYS = 31
+#: a ranged event ("in 2014", "last month") is compared with reports of the first this many
+#: days of its range (a longer one, "since 2011", is too vague to tie to any one report)
+MAX_BLOCK_DAYS = 366
 #: fields on which every mention of one event must agree (when they say anything)
 AGREEING_FIELDS = ("event_type", "weapon", "target_facility")
 #: reports sharing at least this many names are one event even where their places disagree:
 #: a report placed in the wrong country is a geocoding slip, not another event
 NAMES_OVERRULE_PLACE = 99
+#: ACLED's week precision, and the days before publication an undated report may be about
+AS_REPORTED_PRECISION = 2
+AS_REPORTED_DAYS = 7
 #: fields whose different values across one event's reports are recorded on the event
 DISAGREEING_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2",
                       "location", "fatalities", "injured")
+#: the block of reports placed in no country
+UNPLACED = ""
 #: a point counts as a place for the distance check when its geo_precision is below this
 PRECISE_PLACE = 3
 
@@ -163,10 +176,21 @@ def disagreements(mentions: list[Mention]) -> list[dict]:
 
 # ---------------------------------------------------------------------- scoring a pair
 def date_span(item: Event | Mention) -> tuple[dt.date, dt.date] | None:
-    """First and last day it may have happened on: its date, else its date range."""
+    """First and last day it may have happened on: its date, else its date range. A report
+    dated only "as reported" (its publication day, for want of a date in the text) may be
+    about any day of the week up to it."""
+    if item.event_date and as_reported(item):
+        return item.event_date - dt.timedelta(days=AS_REPORTED_DAYS - 1), item.event_date
     if item.event_date:
         return item.event_date, item.event_date
     return item.date_range
+
+
+def as_reported(item: Event | Mention) -> bool:
+    """Dated to publication at week precision with no date in the text (``mentions.py``)."""
+    evidence = getattr(item, "evidence", None)
+    return (evidence is not None and item.time_precision == AS_REPORTED_PRECISION
+            and not any(e.field == "event_date" for e in evidence))
 
 
 def _precise_point(item: Event | Mention) -> tuple[float, float] | None:
@@ -219,19 +243,38 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     gap = max(0, (max(da[0], db[0]) - min(da[1], db[1])).days)
     if gap > max_days or _contradicts(a, b, max_km):
         return None
-    score = WEIGHTS["same_day"] if gap == 0 else WEIGHTS["day_apart"]
+    vague = _is_range(da) or _is_range(db) or not (a.country and b.country)
+    if vague and not _shared_names(a, b) and not _same_facility(a, b):
+        return None  # "a 2014 shooting", a report placed nowhere: only what it names can tell
+    score = _date_score(gap, da, db)
     score += _names_score(_shared_names(a, b), getattr(a, "keywords", ()), getattr(b, "keywords", ()))
     if place_id(a) and place_id(a) == place_id(b):
         score += WEIGHTS["same_place"]
     elif None not in (a.latitude, b.latitude) and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:
         score += WEIGHTS["near_place"]
     score += WEIGHTS["same_sub_type"] * (a.sub_event_type is not None and a.sub_event_type == b.sub_event_type)
-    score += WEIGHTS["same_facility"] * bool(a.target_facility and a.target_facility == b.target_facility)
+    score += WEIGHTS["same_facility"] * _same_facility(a, b)
     score += WEIGHTS["same_weapon"] * bool(a.weapon and a.weapon == b.weapon)
     actors = {a.actor1, a.actor2} & {b.actor1, b.actor2} - {None}
     score += WEIGHTS["same_actor"] * any(not is_unidentified(x) for x in actors)
     score += WEIGHTS["same_fatalities"] * bool(a.fatalities and a.fatalities == b.fatalities)
     return round(score, 3)
+
+
+def _same_facility(a: Event | Mention, b: Event | Mention) -> bool:
+    return bool(a.target_facility and a.target_facility == b.target_facility)
+
+
+def _is_range(span: tuple[dt.date, dt.date]) -> bool:
+    return span[0] != span[1]
+
+
+def _date_score(gap: int, a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> float:
+    """A day both reports name counts in full; a day one of them only falls in a range of
+    ("in 2014", "last week") counts little: the date then cannot tell events apart."""
+    if _is_range(a) or _is_range(b):
+        return WEIGHTS["dates_overlap"]
+    return WEIGHTS["same_day"] if gap == 0 else WEIGHTS["day_apart"]
 
 
 def _names_score(shared: int, a: list[str], b: list[str]) -> float:
@@ -254,34 +297,55 @@ def _block_days(mention: Mention) -> list[dt.date]:
 
 
 def candidate_pairs(mentions: list[Mention], max_days: int) -> Iterable[tuple[int, int]]:
-    """Index pairs (i < j) of mentions of different articles that blocking lets meet."""
-    blocks: dict[tuple[str, dt.date], list[int]] = defaultdict(list)
+    """Index pairs (i < j) of mentions of different articles that blocking lets meet: same
+    country (a report placed nowhere meets every country's), dates within ``max_days``."""
+    blocks: dict[dt.date, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     days = [_block_days(m) for m in mentions]
     for i, (mention, mention_days) in enumerate(zip(mentions, days)):
         for day in mention_days:
-            blocks[mention.country or "", day].append(i)
+            blocks[day][mention.country or UNPLACED].append(i)
     reach = [dt.timedelta(days=k) for k in range(-max_days, max_days + 1)]
     for i, mention in enumerate(mentions):
         seen: set[int] = set()
         for day in days[i]:
             for step in reach:
-                for j in blocks.get((mention.country or "", day + step), ()):
+                for j in _block_of(blocks.get(day + step), mention.country):
                     if j > i and j not in seen and mentions[j].article_id != mention.article_id:
                         seen.add(j)
                         yield i, j
 
 
-def links(mentions: list[Mention], limits: Limits) -> list[tuple[float, int, int]]:
+def _block_of(day: dict[str, list[int]] | None, country: str | None) -> Iterable[int]:
+    if not day:
+        return ()
+    if country is None:
+        return (j for members in day.values() for j in members)
+    return (*day.get(country, ()), *day.get(UNPLACED, ()))
+
+
+#: a linked pair: (score, index of one mention, index of the other)
+Link = tuple[float, int, int]
+
+
+def links(mentions: list[Mention], limits: Limits) -> list[Link]:
     """Every linked pair as (score, i, j), strongest first, ties by mention id."""
     found = []
     for i, j in candidate_pairs(mentions, limits.max_days):
         score = similarity(mentions[i], mentions[j], limits.max_days, limits.max_km)
         if score is not None and score >= limits.threshold:
             found.append((score, i, j))
-    ids = [m.mention_id for m in mentions]
-    found.sort(key=lambda link: (-link[0], min(ids[link[1]], ids[link[2]]),
-                                 max(ids[link[1]], ids[link[2]])))
+    found.sort(key=lambda link: _link_order(link, mentions))
     return found
+
+
+def _link_order(link: Link, mentions: list[Mention]) -> tuple:
+    """Strongest first; among equals, the pair sharing more names, then the pair of the same
+    role (two articles' main news before one's main news and the other's side story), then
+    by mention id, so the order never depends on the input's."""
+    score, i, j = link
+    a, b = mentions[i], mentions[j]
+    ids = sorted((a.mention_id, b.mention_id))
+    return -score, -_shared_names(a, b), a.role != b.role, ids[0], ids[1]
 
 
 # ---------------------------------------------------------------------- clustering
@@ -304,7 +368,7 @@ class _Group:
         values["actor1"] = set() if is_unspecific(mention.actor1) else {mention.actor1}
         values["country"] = {mention.country} - {None, ""}
         point = _precise_point(mention)
-        day = mention.event_date
+        day = None if as_reported(mention) else mention.event_date
         named = [set(mention.keywords)] if len(mention.keywords) >= MIN_NAMES_TO_DIFFER else []
         return cls([index], {mention.article_id}, day, day, values, [point] if point else [], named)
 
@@ -329,9 +393,6 @@ class _Group:
             self.values[name] |= values
         self.points += other.points
         self.named += other.named
-
-
-Link = tuple[float, int, int]
 
 
 def cluster(mentions: list[Mention], limits: Limits = Limits(),
@@ -376,7 +437,8 @@ class DedupResult:
 def _windows(mentions: Iterable[Mention], pad: int) -> list[tuple[dt.date, dt.date]]:
     """Merged date windows around every mention (a scattered batch loads a few small windows,
     not the years between them)."""
-    spans = sorted((s[0] - dt.timedelta(days=pad), s[1] + dt.timedelta(days=pad))
+    spans = sorted((s[0] - dt.timedelta(days=pad),
+                    min(s[1], s[0] + dt.timedelta(days=MAX_BLOCK_DAYS)) + dt.timedelta(days=pad))
                    for s in map(date_span, mentions) if s is not None)
     merged: list[tuple[dt.date, dt.date]] = []
     for start, end in spans:

@@ -59,3 +59,19 @@ def test_a_date_inside_the_events_own_noun_phrase_dates_it(pipeline):
     doc = analyse(pipeline, text, MONDAY)
     assert dt.date(2023, 11, 25) in [m.event_date for m in doc.mentions]
     assert MONDAY not in [m.event_date for m in doc.mentions]
+
+
+def test_a_year_on_the_event_noun_dates_it_and_its_clause(pipeline):
+    """"Sentenced on Monday for a 2014 shooting that left four men injured": one shooting, in
+    2014 (a range: the day is unknown), with its four injured; the sentencing is no event."""
+    text = ("A man was sentenced on Monday to 15 years in prison for a 2014 shooting that left "
+            "four men injured at a Riverton bar.")
+    [mention] = analyse(pipeline, text, MONDAY).mentions
+    assert mention.event_date is None
+    assert mention.date_range == (dt.date(2014, 1, 1), dt.date(2014, 12, 31))
+    assert mention.injured == 4
+
+
+def test_a_bare_number_beside_an_event_noun_is_not_a_year(pipeline):
+    doc = analyse(pipeline, "A crowd of 2000 protesters marched in Baghdad on Monday.", MONDAY)
+    assert dates(doc) == [(MONDAY, None)]

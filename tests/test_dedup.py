@@ -212,3 +212,37 @@ def test_limits_come_from_the_settings(settings):
     assert dedup_limits(settings) == Limits(settings["dedup.max_days_apart"],
                                             settings["dedup.max_km_apart"],
                                             settings["dedup.threshold"])
+
+
+def test_a_report_dated_only_to_a_year_needs_more_than_the_date_to_join():
+    year = (dt.date(2014, 1, 1), dt.date(2014, 12, 31))
+    follow_up = shooting("m2", "a2", names=("selemon", "belai"), event_date=None, date_range=year,
+                         time_precision=3)
+    named = shooting("m1", "a1", day=dt.date(2014, 6, 3), names=("selemon", "belai"))
+    unnamed = shooting("m3", "a3", day=dt.date(2014, 9, 10))
+    assert similarity(named, follow_up, 1, 25.0) >= 0.6
+    assert similarity(unnamed, follow_up, 1, 25.0) is None
+    assert partition(cluster([named, follow_up, unnamed])) == {
+        frozenset({"m1", "m2"}), frozenset({"m3"})}
+
+
+def test_a_report_placed_nowhere_meets_every_countrys_reports_but_joins_only_by_name():
+    placed = shooting("m1", "a1", names=("darryl", "forte"))
+    nowhere = dict(country=None, location=None, latitude=None, longitude=None,
+                   geo_source=None, geo_precision=None)
+    named = shooting("m2", "a2", names=("forte", "maddux"), **nowhere)
+    unnamed = shooting("m3", "a3", **nowhere)
+    assert partition(cluster([placed, named, unnamed])) == {
+        frozenset({"m1", "m2"}), frozenset({"m3"})}
+
+
+def test_among_equally_strong_links_two_main_reports_pair_before_a_side_story():
+    """Two articles each tell the shooting (main) and a second one (secondary) on one day in
+    one city: the two main reports are one event, the two side stories another."""
+    names = ("darryl", "forte", "marlon", "maddux")
+    main1 = shooting("m1", "a1", names=names)
+    side1 = shooting("m2", "a1", names=names[:2], role="secondary")
+    main2 = shooting("m3", "a2", names=names)
+    side2 = shooting("m0", "a2", names=names[:2], role="secondary")
+    assert partition(cluster([main1, side1, main2, side2])) == {
+        frozenset({"m1", "m3"}), frozenset({"m0", "m2"})}
