@@ -29,3 +29,24 @@ def test_everything_together_has_full_recall_and_low_precision():
 def test_clusterings_of_different_items_are_refused():
     with pytest.raises(ValueError, match="different items"):
         pairwise({"a": 1}, {"b": 1})
+
+
+def test_gva_reports_of_one_shooting_are_one_event_and_another_shooting_stays_apart(pipeline):
+    """The project's own three GVA-style reports: two of one bar shooting (dated by publication,
+    naming the same two victims), one of another shooting weeks later."""
+    from eventwire.evaluate import evaluate
+    from tests.conftest import FIXTURES
+    report = evaluate(FIXTURES / "eval" / "gva.jsonl", pipeline=pipeline)
+    assert report.figures["pairwise_precision"] == 1.0 and report.figures["pairwise_recall"] == 1.0
+    assert (report.figures["events"], report.figures["true_events"]) == (2, 2)
+
+
+def test_ecbplus_rejoins_a_tokenised_address_to_date_its_report(pipeline):
+    from eventwire.evaluate import evaluate
+    from eventwire.evaluate.ecbplus import rejoined_url
+    from tests.conftest import FIXTURES
+    assert rejoined_url("http : / / www . example . org / news / 2019 / 05 / 14 / a - b") == \
+        "http://www.example.org/news/2019/05/14/a-b"
+    report = evaluate(FIXTURES / "eval" / "ecbplus.jsonl", pipeline=pipeline)
+    assert report.figures["dated_documents"] == 2
+    assert report.figures["events"] == 1 and report.figures["pairwise_recall"] == 1.0

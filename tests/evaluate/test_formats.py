@@ -19,7 +19,7 @@ ACLED_HEADER = (EVAL_FIXTURES / "acled.csv").read_text(encoding="utf-8").splitli
 @pytest.mark.parametrize("name, dataset", [
     ("acled.csv", "acled"), ("case2021.tsv", "case2021"), ("ucdp_aec.jsonl", "ucdp-aec"),
     ("wikievents.jsonl", "wikievents"), ("gvdb.tsv", "gvdb"), ("ucdp_ged_sample.csv", "ucdp-ged"),
-    ("fakes.csv", "fakes"),
+    ("fakes.csv", "fakes"), ("gva.jsonl", "gva"), ("ecbplus.jsonl", "ecbplus"),
 ])
 def test_each_fixture_is_recognised_from_its_first_line(name, dataset):
     assert detect_dataset(EVAL_FIXTURES / name) == dataset
