@@ -158,20 +158,27 @@ _FILTER_HELP = {"country": "Country name (ACLED spelling); repeat for several.",
 CountryOption = typer.Option(None, "--country", help=_FILTER_HELP["country"])
 TypeOption = typer.Option(None, "--type", help=_FILTER_HELP["type"])
 TargetOption = typer.Option(None, "--target", help=_FILTER_HELP["target"])
+Admin1Option = typer.Option(None, help=_FILTER_HELP["admin1"])
+ActorOption = typer.Option(None, help=_FILTER_HELP["actor"])
+SubTypeOption = typer.Option(None, "--sub-type", help=_FILTER_HELP["sub_type"])
+RoleOption = typer.Option(None, help=_FILTER_HELP["role"])
+SinceOption = typer.Option(None, help=_FILTER_HELP["since"])
+UntilOption = typer.Option(None, help=_FILTER_HELP["until"])
+BboxOption = typer.Option(None, help=_FILTER_HELP["bbox"])
 
 
 @app.command()
 def events(db: Optional[str] = DbOption,
            country: Optional[list[str]] = CountryOption,
-           admin1: Optional[str] = typer.Option(None, help=_FILTER_HELP["admin1"]),
-           actor: Optional[str] = typer.Option(None, help=_FILTER_HELP["actor"]),
+           admin1: Optional[str] = Admin1Option,
+           actor: Optional[str] = ActorOption,
            target: Optional[list[str]] = TargetOption,
            type: Optional[list[str]] = TypeOption,
-           sub_type: Optional[str] = typer.Option(None, "--sub-type", help=_FILTER_HELP["sub_type"]),
-           role: Optional[str] = typer.Option(None, help=_FILTER_HELP["role"]),
-           since: Optional[str] = typer.Option(None, help=_FILTER_HELP["since"]),
-           until: Optional[str] = typer.Option(None, help=_FILTER_HELP["until"]),
-           bbox: Optional[str] = typer.Option(None, help=_FILTER_HELP["bbox"]),
+           sub_type: Optional[str] = SubTypeOption,
+           role: Optional[str] = RoleOption,
+           since: Optional[str] = SinceOption,
+           until: Optional[str] = UntilOption,
+           bbox: Optional[str] = BboxOption,
            limit: Optional[int] = typer.Option(None, help=_FILTER_HELP["limit"]),
            format: Optional[str] = typer.Option(None, "--format", "-f", help="table, jsonl, json or csv (default: the output.format setting)."),
            config: Optional[Path] = ConfigOption) -> None:
@@ -190,15 +197,15 @@ def events(db: Optional[str] = DbOption,
 @app.command()
 def stats(db: Optional[str] = DbOption,
           country: Optional[list[str]] = CountryOption,
-          admin1: Optional[str] = typer.Option(None, help=_FILTER_HELP["admin1"]),
-          actor: Optional[str] = typer.Option(None, help=_FILTER_HELP["actor"]),
+          admin1: Optional[str] = Admin1Option,
+          actor: Optional[str] = ActorOption,
           target: Optional[list[str]] = TargetOption,
           type: Optional[list[str]] = TypeOption,
-          sub_type: Optional[str] = typer.Option(None, "--sub-type", help=_FILTER_HELP["sub_type"]),
-          role: Optional[str] = typer.Option(None, help=_FILTER_HELP["role"]),
-          since: Optional[str] = typer.Option(None, help=_FILTER_HELP["since"]),
-          until: Optional[str] = typer.Option(None, help=_FILTER_HELP["until"]),
-          bbox: Optional[str] = typer.Option(None, help=_FILTER_HELP["bbox"]),
+          sub_type: Optional[str] = SubTypeOption,
+          role: Optional[str] = RoleOption,
+          since: Optional[str] = SinceOption,
+          until: Optional[str] = UntilOption,
+          bbox: Optional[str] = BboxOption,
           by: str = typer.Option("week", "--by", help="day, week (Monday to Sunday), month, or "
                                  "total for one row per group."),
           group: Optional[list[str]] = typer.Option(
@@ -221,8 +228,8 @@ def export(format: str = typer.Option(..., "--format", "-f", help="acled, geojso
            output: str = typer.Option("-", "--output", "-o", help="File to write ('-' for standard output; parquet needs a file)."),
            db: Optional[str] = DbOption,
            country: Optional[str] = typer.Option(None, help=_FILTER_HELP["country"]),
-           since: Optional[str] = typer.Option(None, help=_FILTER_HELP["since"]),
-           until: Optional[str] = typer.Option(None, help=_FILTER_HELP["until"]),
+           since: Optional[str] = SinceOption,
+           until: Optional[str] = UntilOption,
            config: Optional[Path] = ConfigOption) -> None:
     """Write the store's events in a format analysts load (ACLED CSV, GeoJSON, Parquet, JSONL)."""
     from .export import FORMATS

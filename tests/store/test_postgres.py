@@ -37,6 +37,24 @@ CLI_ARTICLES = (FIXTURES / "kirkuk_rockets.txt",
                 REPO / "examples" / "articles" / "gulf-desk-2024-01-29-tower22.html")
 
 
+
+def at_once(work, times: int) -> list[BaseException]:
+    """Run ``work`` in ``times`` threads together; the errors they raised."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # noqa: BLE001 - returned to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
 def one_line_error(url: str) -> StoreError:
     """The StoreError opening ``url`` raises, checked to be one line without the password."""
     with pytest.raises(StoreError) as caught:
@@ -146,20 +164,7 @@ def test_a_failing_migration_is_rolled_back_whole(postgres_url):
 
 
 def test_stores_opened_at_once_on_a_new_database_migrate_it_once(postgres_url):
-    errors: list[BaseException] = []
-
-    def open_one() -> None:
-        try:
-            open_store(postgres_url).close()
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=open_one) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert at_once(lambda: open_store(postgres_url).close(), 4) == []
     assert len(sql(postgres_url, "SELECT version FROM schema_migrations")) == len(MIGRATIONS)
 
 
@@ -188,24 +193,15 @@ def test_a_failure_late_in_the_batch_undoes_its_earlier_inserts(postgres_url, wi
 def test_two_writers_at_once_take_turns(postgres_url, wire):
     """Without the write lock both would find ev-erbil new and one would fail on its key."""
     open_store(postgres_url).close()
-    errors: list[BaseException] = []
     start = threading.Barrier(4)
 
     def write() -> None:
-        try:
-            with open_store(postgres_url) as store:
-                start.wait()
-                for _ in range(3):
-                    save(store, wire)
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+        with open_store(postgres_url) as store:
+            start.wait()
+            for _ in range(3):
+                save(store, wire)
 
-    threads = [threading.Thread(target=write) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert at_once(write, 4) == []
     with open_store(postgres_url) as store:
         assert store.counts() == {"articles": 3, "mentions": 3, "events": 2, "aggregates": 1}
         assert [c["change"] for c in store.changes()] == ["created", "created"]
@@ -309,17 +305,15 @@ def test_two_ingests_of_one_event_at_once_make_one_event(postgres_url, settings,
         documents.append(document)
     open_store(postgres_url).close()
     start = threading.Barrier(2)
+    waiting = list(documents)
 
-    def ingest(document: Document) -> None:
+    def ingest() -> None:
+        document = waiting.pop()
         with open_store(postgres_url) as store:
             start.wait()
             workflow.store_documents(store, [document], settings)
 
-    threads = [threading.Thread(target=ingest, args=(d,)) for d in documents]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert at_once(ingest, 2) == []
     with open_store(postgres_url) as store:
         [event] = store.events()
         assert {s.article_id for s in event.sources} == {"report-1", "report-2"}
