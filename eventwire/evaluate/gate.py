@@ -242,8 +242,10 @@ def highest_floors(history: Iterable[Floors]) -> dict[tuple[str, str], tuple[flo
 
 
 def _recorded(lowered: Iterable[Lowering], name: str, figure: str, high: float, now: float) -> bool:
+    """Whether a reasoned lowering from ``high`` covers the floor ``now``: down to it, or below
+    it (a floor lowered on purpose may be raised again part of the way)."""
     return any(item.set == name and item.figure == figure and item.why.strip()
-               and abs(item.from_ - high) < SAME and abs(item.to - now) < SAME for item in lowered)
+               and abs(item.from_ - high) < SAME and item.to <= now + SAME for item in lowered)
 
 
 def lowered_without_reason(current: Floors, history: Iterable[Floors],

@@ -198,11 +198,19 @@ def test_lowering_with_a_matching_reason_passes():
     assert lowered_without_reason(floors(lowering("acled", "event_type", 0.6, 0.55)), history) == []
 
 
+def test_a_floor_lowered_for_a_reason_may_be_raised_part_of_the_way_back():
+    def lowered_then_raised(data):
+        lowering("acled", "event_type", 0.6, 0.5)(data)
+        set_floor("acled", "event_type", 0.55)(data)
+    history = [floors(source="v1")]
+    assert lowered_without_reason(floors(lowered_then_raised), history) == []
+
+
 @pytest.mark.parametrize("edit", [
     lowering("acled", "event_type", 0.6, 0.55, why="  "),
-    lowering("acled", "event_type", 0.6, 0.5),
+    lowering("acled", "event_type", 0.6, 0.58),
     lowering("acled", "fatalities", 0.5, 0.4),
-], ids=["empty why", "entry's 'to' is not the floor now", "entry for another figure"])
+], ids=["empty why", "entry's 'to' is above the floor now", "entry for another figure"])
 def test_a_lowering_entry_that_does_not_match_is_no_reason(edit):
     def edit_then_lower(data):
         edit(data)
