@@ -211,15 +211,25 @@ def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
     _admin(postgres_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-@pytest.fixture(params=["duckdb", "memory", "postgres"])
-def store(request, tmp_path) -> Iterator[Store]:
-    """Each store-contract test runs on a DuckDB file, on MemoryStore and on PostgreSQL."""
+def _opened(request, tmp_path: Path) -> Iterator[Store]:
     if request.param == "postgres":
         url = request.getfixturevalue("postgres_url")
     else:
         url = str(tmp_path / "events.duckdb") if request.param == "duckdb" else "memory"
     with open_store(url) as opened:
         yield opened
+
+
+@pytest.fixture(params=["duckdb", "memory", "postgres"])
+def store(request, tmp_path) -> Iterator[Store]:
+    """Each store-contract test runs on a DuckDB file, on MemoryStore and on PostgreSQL."""
+    yield from _opened(request, tmp_path)
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def sql_store(request, tmp_path) -> Iterator[Store]:
+    """The stores that write through SQL transactions: DuckDB and PostgreSQL."""
+    yield from _opened(request, tmp_path)
 
 
 @pytest.fixture

@@ -164,3 +164,26 @@ def test_a_closed_store_says_so(store):
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.counts()
+
+
+def test_a_failure_late_in_the_batch_undoes_its_earlier_inserts(sql_store, wire, monkeypatch):
+    """The feed is written last: when writing it fails, the batch's articles, mentions and
+    events are gone too, and the store takes the next batch as if nothing happened."""
+    store = sql_store
+    a1, a2, a3 = wire["articles"]
+    m1, m2, m3 = wire["mentions"]
+    e1, e2 = wire["events"]
+    store.save_batch([a1, a2], [m1, m2], [], [e1])
+
+    def fail(*_args):
+        raise type(store).driver_error("simulated failure while writing the feed")
+
+    monkeypatch.setattr(type(store), "_append_changes", fail)
+    with pytest.raises(StoreError, match="simulated failure"):
+        store.save_batch([a3], [m3], wire["aggregates"], [e2], removed_event_ids=["ev-erbil"])
+    monkeypatch.undo()
+    assert store.counts() == {"articles": 2, "mentions": 2, "events": 1, "aggregates": 0}
+    assert store.event("ev-erbil") == e1
+    assert [c["event_id"] for c in store.changes()] == ["ev-erbil"]
+    store.save_batch([a3], [m3], [], [e2])
+    assert store.counts()["articles"] == 3

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import duckdb
 import pytest
 
 from eventwire.errors import StoreError
@@ -22,26 +21,6 @@ def test_events_survive_closing_and_reopening_the_file(tmp_path, wire):
         assert again.event("ev-shaddadi") == wire["events"][1]
         assert again.article(wire["articles"][0].id) == wire["articles"][0]
         assert len(again.changes()) == 2
-
-
-def test_a_failure_late_in_the_batch_undoes_its_earlier_inserts(tmp_path, wire, monkeypatch):
-    a1, a2, a3 = wire["articles"]
-    m1, m2, m3 = wire["mentions"]
-    e1, e2 = wire["events"]
-    store = DuckDBStore(str(tmp_path / "undo.duckdb"))
-    store.save_batch([a1, a2], [m1, m2], [], [e1])
-
-    def fail(*_args):
-        raise duckdb.ConstraintException("simulated failure while writing the feed")
-
-    monkeypatch.setattr(DuckDBStore, "_append_changes", fail)
-    with pytest.raises(StoreError, match="simulated failure"):
-        store.save_batch([a3], [m3], wire["aggregates"], [e2], removed_event_ids=["ev-erbil"])
-    monkeypatch.undo()
-    assert store.counts() == {"articles": 2, "mentions": 2, "events": 1, "aggregates": 0}
-    assert store.event("ev-erbil") == e1
-    assert [c["event_id"] for c in store.changes()] == ["ev-erbil"]
-    store.close()
 
 
 def test_many_hashes_are_looked_up_in_chunks(tmp_path, wire):

@@ -169,27 +169,6 @@ def test_stores_opened_at_once_on_a_new_database_migrate_it_once(postgres_url):
 
 
 # --------------------------------------------------------------------------- transactions
-def test_a_failure_late_in_the_batch_undoes_its_earlier_inserts(postgres_url, wire, monkeypatch):
-    a1, a2, a3 = wire["articles"]
-    m1, m2, m3 = wire["mentions"]
-    e1, e2 = wire["events"]
-    store = open_store(postgres_url)
-    store.save_batch([a1, a2], [m1, m2], [], [e1])
-
-    def fail(*_args):
-        raise psycopg.errors.CheckViolation("simulated failure while writing the feed")
-
-    monkeypatch.setattr(PostgresStore, "_append_changes", fail)
-    with pytest.raises(StoreError, match="simulated failure"):
-        store.save_batch([a3], [m3], wire["aggregates"], [e2], removed_event_ids=["ev-erbil"])
-    monkeypatch.undo()
-    assert store.counts() == {"articles": 2, "mentions": 2, "events": 1, "aggregates": 0}
-    assert store.event("ev-erbil") == e1
-    assert [c["event_id"] for c in store.changes()] == ["ev-erbil"]
-    store.save_batch([a3], [m3], [], [e2])  # the connection is usable again
-    store.close()
-
-
 def test_two_writers_at_once_take_turns(postgres_url, wire):
     """Without the write lock both would find ev-erbil new and one would fail on its key."""
     open_store(postgres_url).close()
