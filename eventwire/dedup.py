@@ -66,11 +66,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .merging import is_unidentified, is_unspecific, merge_event_fields
-from .records import Article, Event, Mention, Source, stable_id
+from .merging import ArticleMeta, canonical_event, is_unidentified, is_unspecific
+from .records import Event, Mention, stable_id
 from .where.gazetteer import haversine_km
 
-ROLE_RANK = {"main": 0, "secondary": 1, "background": 2}
 WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "dates_overlap": 0.10, "same_place": 0.30, "near_place": 0.20,
            "same_sub_type": 0.20, "same_facility": 0.20, "same_weapon": 0.10,
            "same_actor": 0.10, "same_fatalities": 0.05, "names_shared": 0.30,
@@ -87,15 +86,9 @@ NEAR_KM = 10.0
 MAX_BLOCK_DAYS = 366
 #: fields on which every mention of one event must agree (when they say anything)
 AGREEING_FIELDS = ("event_type", "weapon", "target_facility")
-#: reports sharing at least this many names are one event even where their places disagree:
-#: a report placed in the wrong country is a geocoding slip, not another event
-NAMES_OVERRULE_PLACE = 99
 #: ACLED's week precision, and the days before publication an undated report may be about
 AS_REPORTED_PRECISION = 2
 AS_REPORTED_DAYS = 7
-#: fields whose different values across one event's reports are recorded on the event
-DISAGREEING_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2",
-                      "location", "fatalities", "injured")
 #: the block of reports placed in no country
 UNPLACED = ""
 #: a point counts as a place for the distance check when its geo_precision is below this
@@ -112,20 +105,6 @@ class Limits:
 
 
 @dataclass
-class ArticleMeta:
-    """What an event's source list shows about an article."""
-
-    article_id: str
-    url: str | None = None
-    outlet: str | None = None
-    published: dt.date | None = None
-
-    @classmethod
-    def of(cls, article: Article) -> "ArticleMeta":
-        return cls(article.id, article.url, article.outlet, article.published)
-
-
-@dataclass
 class EventCluster:
     """One canonical event's mentions; ``event`` is recomputed from them."""
 
@@ -136,42 +115,6 @@ class EventCluster:
 
 def event_id_for(mention: Mention) -> str:
     return stable_id(mention.mention_id, prefix="ev")
-
-
-def canonical_event(event_id: str, mentions: list[Mention],
-                    articles: dict[str, ArticleMeta]) -> Event:
-    """Fold mentions into one event: most precise place and date, lowest fatalities, every
-    claim and source (order-independent: mentions are sorted first)."""
-    ordered = sorted(mentions, key=lambda m: (ROLE_RANK.get(m.role, 3), m.geo_precision or 9,
-                                              m.time_precision or 9, m.mention_id))
-    event = Event(event_id=event_id, role=ordered[0].role)
-    for mention in ordered:
-        merge_event_fields(event, mention)
-        meta = articles.get(mention.article_id, ArticleMeta(mention.article_id))
-        event.sources.append(Source(meta.article_id, meta.url, meta.outlet, meta.published,
-                                    mention.mention_id, mention.role, list(mention.evidence)))
-    if event.fatalities is None:
-        event.fatalities = 0  # ACLED: the lowest reported figure, 0 when none is reported
-    event.disagreements = disagreements(ordered)
-    event.notes = ordered[0].notes
-    event.confidence = round(1 - 0.5 ** len({s.article_id for s in event.sources}), 3)
-    return event
-
-
-def disagreements(mentions: list[Mention]) -> list[dict]:
-    """The fields on which the reports of one event give different values, and who said what
-    (the canonical event shows one value; an analyst can see the others)."""
-    found = []
-    for name in DISAGREEING_FIELDS:
-        said: dict[str, list[str]] = {}
-        for mention in mentions:
-            value = getattr(mention, name)
-            if value not in (None, ""):
-                said.setdefault(str(value), []).append(mention.mention_id)
-        if len(said) > 1:
-            found.append({"field": name, "values": [{"value": v, "mention_ids": sorted(ids)}
-                                                     for v, ids in sorted(said.items())]})
-    return found
 
 
 # ---------------------------------------------------------------------- scoring a pair
@@ -221,7 +164,7 @@ def _contradicts(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
             return True
     if not is_unspecific(a.actor1) and not is_unspecific(b.actor1) and a.actor1 != b.actor1:
         return True
-    return _places_differ(a, b, max_km) and _shared_names(a, b) < NAMES_OVERRULE_PLACE
+    return _places_differ(a, b, max_km)
 
 
 def _places_differ(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:

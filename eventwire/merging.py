@@ -8,11 +8,23 @@ across articles (mentions into a canonical event).
 * fatalities follow ACLED: every reported figure is kept in ``fatalities_reported``, the lowest
   is ``fatalities``; injured likewise keeps the lowest figure;
 * claims and attributions accumulate.
+
+``canonical_event`` folds the mentions of one event from many articles into the event by these
+rules, in an order of its own (so arrival order never matters), and records where the reports
+disagree.
 """
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from .actors import interaction_code
-from .records import EventFields
+from .records import Article, Event, EventFields, Mention, Source
+
+ROLE_RANK = {"main": 0, "secondary": 1, "background": 2}
+#: fields whose different values across one event's reports are recorded on the event
+DISAGREEING_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2",
+                      "location", "fatalities", "injured")
 
 UNIDENTIFIED_PREFIX = "Unidentified"
 FILL_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -86,3 +98,53 @@ def merge_event_fields(into: EventFields, other: EventFields, *, place: bool = T
     into.interaction = interaction_code(into.inter1, into.inter2)
     if other.injured is not None:
         into.injured = other.injured if into.injured is None else min(into.injured, other.injured)
+
+
+@dataclass
+class ArticleMeta:
+    """What an event's source list shows about an article."""
+
+    article_id: str
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> "ArticleMeta":
+        return cls(article.id, article.url, article.outlet, article.published)
+
+
+def canonical_event(event_id: str, mentions: list[Mention],
+                    articles: dict[str, ArticleMeta]) -> Event:
+    """Fold mentions into one event: most precise place and date, lowest fatalities, every
+    claim and source (order-independent: mentions are sorted first)."""
+    ordered = sorted(mentions, key=lambda m: (ROLE_RANK.get(m.role, 3), m.geo_precision or 9,
+                                              m.time_precision or 9, m.mention_id))
+    event = Event(event_id=event_id, role=ordered[0].role)
+    for mention in ordered:
+        merge_event_fields(event, mention)
+        meta = articles.get(mention.article_id, ArticleMeta(mention.article_id))
+        event.sources.append(Source(meta.article_id, meta.url, meta.outlet, meta.published,
+                                    mention.mention_id, mention.role, list(mention.evidence)))
+    if event.fatalities is None:
+        event.fatalities = 0  # ACLED: the lowest reported figure, 0 when none is reported
+    event.disagreements = disagreements(ordered)
+    event.notes = ordered[0].notes
+    event.confidence = round(1 - 0.5 ** len({s.article_id for s in event.sources}), 3)
+    return event
+
+
+def disagreements(mentions: list[Mention]) -> list[dict]:
+    """The fields on which the reports of one event give different values, and who said what
+    (the canonical event shows one value; an analyst can see the others)."""
+    found = []
+    for name in DISAGREEING_FIELDS:
+        said: dict[str, list[str]] = {}
+        for mention in mentions:
+            value = getattr(mention, name)
+            if value not in (None, ""):
+                said.setdefault(str(value), []).append(mention.mention_id)
+        if len(said) > 1:
+            found.append({"field": name, "values": [{"value": v, "mention_ids": sorted(ids)}
+                                                     for v, ids in sorted(said.items())]})
+    return found
