@@ -22,7 +22,6 @@ from urllib.parse import unquote
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
-from ..errors import StoreError
 from . import redact
 from .migrations import MIGRATIONS, Migration, migrate
 from .sql import SQLStore, first_line
