@@ -91,10 +91,12 @@ def _noun_sense(noun: Token, lexicon: Lexicon) -> TriggerSense | None:
 
 
 def _names_a_weapon(noun: Token, lexicon: Lexicon) -> bool:
-    """"attack drone", "attack helicopter": the noun modifies a weapon, it is no event."""
+    """"attack drone", "attack helicopter", "riot police", "assault rifle": the noun modifies
+    a weapon, a unit or its gear, it is no event."""
     head = noun.head
+    equipment = lexicon.cues["equipment_heads"]
     return noun.dep_ in ("compound", "amod", "nmod") and any(
-        f in lexicon.weapon_words for f in lemma_forms(head))
+        f in lexicon.weapon_words or f in equipment for f in lemma_forms(head))
 
 
 def has_modal(verb: Token, lexicon: Lexicon) -> bool:

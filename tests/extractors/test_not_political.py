@@ -63,3 +63,11 @@ def test_a_protest_about_flood_relief_is_still_a_protest(pipeline):
     text = "On 1 December 2023, villagers staged a protest in Cianjur demanding relief after heavy rains."
     mentions = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions
     assert [m.sub_event_type for m in mentions] == ["Peaceful protest"]
+
+
+def test_an_event_noun_naming_a_unit_or_its_gear_is_no_event(pipeline):
+    """"Riot squad officers" are police, not a riot; a riot is one."""
+    assert mentions(pipeline, "On 1 December 2023, five riot squad officers with guns drawn "
+                              "stood outside a house in Athens.") == []
+    [riot] = mentions(pipeline, "On 1 December 2023, a riot broke out outside a house in Athens.")
+    assert riot.event_type == "Riots"
