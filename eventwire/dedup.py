@@ -186,11 +186,12 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     gap = max(0, (max(da[0], db[0]) - min(da[1], db[1])).days)
     if gap > max_days or _contradicts(a, b, max_km):
         return None
+    shared = _shared_names(a, b)
     vague = _is_range(da) or _is_range(db) or not (a.country and b.country)
-    if vague and not _shared_names(a, b) and not _same_facility(a, b):
+    if vague and not shared and not _same_facility(a, b):
         return None  # "a 2014 shooting", a report placed nowhere: only what it names can tell
     score = _date_score(gap, da, db)
-    score += _names_score(_shared_names(a, b), getattr(a, "keywords", ()), getattr(b, "keywords", ()))
+    score += _names_score(shared, getattr(a, "keywords", ()), getattr(b, "keywords", ()))
     if place_id(a) and place_id(a) == place_id(b):
         score += WEIGHTS["same_place"]
     elif None not in (a.latitude, b.latitude) and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:
