@@ -24,6 +24,8 @@ from .when import resolve_published
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news reports into conflict-event data.")
+#: settings whose value `eventwire settings` never prints
+SECRET_SETTINGS = ("api.token",)
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 EVENT_FORMATS = ("table", "jsonl", "json", "csv")
 STATS_FORMATS = ("table", "csv", "json", "jsonl")
@@ -304,12 +306,41 @@ def _point(value: str) -> tuple[float, float]:
     return latitude, longitude
 
 
+@app.command()
+def serve(db: Optional[str] = DbOption,
+          host: Optional[str] = typer.Option(None, help="Address to listen on (default api.host, "
+                                             "127.0.0.1: this machine only)."),
+          port: Optional[int] = typer.Option(None, help="Port (default api.port)."),
+          config: Optional[Path] = ConfigOption) -> None:
+    """Serve the HTTP API and the map page over the store until Ctrl-C."""
+    settings = _settings(config, **{"api.host": host, "api.port": port})
+    _guard(lambda: _serve(settings, db))
+
+
+def _serve(settings: Settings, db: Optional[str]) -> None:
+    import uvicorn
+    from .api import create_app
+    from .store import redact
+    from .web import INSTALL_HINT, missing_assets
+    host, port = settings["api.host"], settings["api.port"]
+    if missing_assets():
+        typer.echo(f"warning: the map's browser assets are not installed: run {INSTALL_HINT}",
+                   err=True)
+    if not settings["api.token"]:
+        typer.echo("note: writes are off (set EVENTWIRE_API_TOKEN to allow POST /api/articles)",
+                   err=True)
+    typer.echo(f"serving {redact(db or settings['store.db'])} at http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(settings, db), host=host, port=port, log_level="warning")
+
+
 @app.command(name="settings")
 def settings_(config: Optional[Path] = ConfigOption) -> None:
     """List every setting with its value and what it does."""
     for setting in _settings(config).describe():
         marker = "" if setting.value == setting.default else f"  (default {setting.default!r})"
-        typer.echo(f"{setting.name} = {setting.value!r}{marker}\n    {setting.help}")
+        hidden = setting.name in SECRET_SETTINGS and setting.value
+        value = "'(set, not shown)'" if hidden else repr(setting.value)
+        typer.echo(f"{setting.name} = {value}{marker}\n    {setting.help}")
 
 
 # ---------------------------------------------------------------- output

@@ -9,10 +9,11 @@ content hash).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Iterable, Sequence, TextIO
 
 from .config import Settings
 from .dedup import (ArticleMeta, DedupResult, EventCluster, Limits, canonical_event, deduplicate,
@@ -23,12 +24,13 @@ from .export import export as write_export
 from .ingest import read_paths
 from .pipeline import Pipeline, batched
 from .records import Aggregate, Article, Event
-from .store import open_store
+from .store import StoreGate, open_store
 from .store.base import EventQuery, Store
 from .store.counting import check_counting
 from .when import resolve_published
 
 if TYPE_CHECKING:
+    from .report import ReportSummary
     from .where.gazetteer import Gazetteer
 
 
@@ -127,21 +129,30 @@ def new_articles(store: Store, batch: list[Article]) -> NewArticles:
     return NewArticles(fresh, known, clashes)
 
 
-def ingest_batch(store: Store, pipeline: Pipeline, batch: list[Article], report: IngestReport) -> None:
-    sorted_out = new_articles(store, batch)
+def ingest_batch(store: Store | StoreGate, pipeline: Pipeline, batch: list[Article],
+                 report: IngestReport) -> None:
+    """Analyse and store one batch. A ``StoreGate`` (the server shares one store between
+    threads) is held only to look up and to save, never while the pipeline reads."""
+    with _held(store) as db:
+        sorted_out = new_articles(db, batch)
     articles = sorted_out.fresh
     report.already_known += sorted_out.already_known
     report.skipped += sorted_out.clashes
     if not articles:
         return
     documents = pipeline.analyse(articles)
-    result = store_documents(store, documents, pipeline.settings)
+    with _held(store) as db:
+        result = store_documents(db, documents, pipeline.settings)
     report.stored += len(articles)
     report.mentions += sum(len(d.mentions) for d in documents)
     report.aggregates += sum(len(d.aggregates) for d in documents)
     report.events_changed += len(result.events)
     report.warnings += [f"{a.origin or a.id}: {w}" for d in documents for a in [d.article]
                         for w in a.warnings + d.warnings]
+
+
+def _held(store: Store | StoreGate) -> ContextManager[Store]:
+    return store.use() if isinstance(store, StoreGate) else contextlib.nullcontext(store)
 
 
 def ingest(paths: Sequence[str], *, db: str | None = None, settings: Settings | None = None,

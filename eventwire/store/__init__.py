@@ -14,9 +14,11 @@ with its password masked (``redact``).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-from typing import TYPE_CHECKING
+import threading
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 from ..config import Settings
@@ -27,7 +29,7 @@ from .duckdb import DuckDBStore
 if TYPE_CHECKING:
     from .postgres import PostgresStore
 
-__all__ = ["DuckDBStore", "EventQuery", "MemoryStore", "Store", "open_store", "redact"]
+__all__ = ["DuckDBStore", "EventQuery", "MemoryStore", "Store", "StoreGate", "open_store", "redact"]
 
 MEMORY_URL = "memory"
 DUCKDB_PREFIX = "duckdb:///"
@@ -83,3 +85,24 @@ def __getattr__(name: str) -> object:
         from .postgres import PostgresStore
         return PostgresStore
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class StoreGate:
+    """One store shared by the server's threads: ``with gate.use() as store`` serialises use.
+
+    DuckDB connections must not be used by two threads at once; a lock is the simple,
+    correct answer for a server whose requests take milliseconds.
+    """
+
+    def __init__(self, store: Store):
+        self._store = store
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def use(self) -> Iterator[Store]:
+        with self._lock:
+            yield self._store
+
+    def close(self) -> None:
+        with self._lock:
+            self._store.close()

@@ -22,8 +22,8 @@ from ..errors import StoreError
 from ..records import (Aggregate, Article, Event, Mention, aggregate_from_json,
                        aggregate_to_json, article_from_json, article_to_json, event_from_json,
                        event_to_json, mention_from_json, mention_to_json, parse_date)
-from .base import (Change, EventQuery, Store, StoredEvent, check_batch, date_span, iso_utc,
-                   mention_links, n_sources, plan_changes, utc_now)
+from .base import (SUMMARY_COLUMNS, Change, EventQuery, Store, StoredEvent, check_batch,
+                   date_span, iso_utc, mention_links, n_sources, plan_changes, utc_now)
 from .counting import check_counting, count_columns, finish_counts
 
 #: how many values one ``IN (...)`` list may carry before a statement is split
@@ -193,14 +193,22 @@ class SQLStore(Store):
             "SELECT content_hash FROM articles WHERE content_hash IN ({marks})", hashes)}
 
     def select_events(self, query: EventQuery) -> list[Event]:
+        return [event_from_json(json.loads(r[0])) for r in self._selected("record", query)]
+
+    def _selected(self, columns: str, query: EventQuery) -> list[tuple[Any, ...]]:
+        """``columns`` of the events ``query`` selects, in order, after offset and limit."""
         where, params = query.where_sql(self.mark)
-        sql = f"SELECT record FROM events WHERE {where} {EVENT_ORDER}"
+        sql = f"SELECT {columns} FROM events WHERE {where} {EVENT_ORDER}"
         if query.limit is not None:
             sql += f" LIMIT {self.mark}"
             params.append(query.limit)
         sql += f" OFFSET {self.mark}"
         params.append(query.offset)
-        return [event_from_json(json.loads(r[0])) for r in self._rows(sql, params)]
+        return self._rows(sql, params)
+
+    def summaries(self, query: EventQuery) -> list[dict[str, Any]]:
+        return [dict(zip(SUMMARY_COLUMNS, row))
+                for row in self._selected(", ".join(SUMMARY_COLUMNS), query)]
 
     def count_events(self, query: EventQuery, group_by: tuple[str, ...] = (),
                      interval: str | None = None) -> list[dict[str, Any]]:

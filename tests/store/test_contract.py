@@ -72,6 +72,18 @@ def test_text_filters_ignore_case_and_actor_matches_claims(store, wire):
     assert store.counts()["events"] == 2
 
 
+def test_summaries_are_the_selected_events_columns_in_order(store, wire):
+    from eventwire.store.base import SUMMARY_COLUMNS, EventQuery, n_sources
+    save(store, wire)
+    query = EventQuery(country="Iraq")
+    events = store.select_events(query)
+    assert events
+    assert store.summaries(query) == [
+        {**{c: getattr(e, c, None) for c in SUMMARY_COLUMNS}, "n_sources": n_sources(e)}
+        for e in events]
+    assert store.summaries(EventQuery(limit=1, offset=1)) == store.summaries(EventQuery())[1:2]
+
+
 def test_date_filters_keep_events_whose_range_touches_the_window(store):
     week = (dt.date(2023, 12, 4), dt.date(2023, 12, 10))
     store.save_batch([], [], [], [dated("day", dt.date(2023, 12, 11)),
