@@ -17,7 +17,9 @@ from eventwire import workflow
 from eventwire.api import create_app
 from eventwire.config import Settings
 from eventwire.export import ACLED_COLUMNS
+from eventwire.store import open_store
 from tests.conftest import free_port
+from tests.store.batches import save
 
 TOKEN = "test-token-7f3a"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -120,6 +122,23 @@ def test_the_api_is_described_by_openapi_and_serves_no_cdn_pages(api):
     paths = api.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/stats", "/api/articles"} <= set(paths)
     assert api.get("/docs").status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "postgres"])
+def test_the_same_answers_from_duckdb_and_postgresql(kind, request, tmp_path, wire):
+    url = (request.getfixturevalue("postgres_url") if kind == "postgres"
+           else str(tmp_path / "wire.duckdb"))
+    with open_store(url) as store:
+        save(store, wire)
+    with client(url) as api:
+        page = api.get("/api/events", params={"country": "Iraq"}).json()
+        detail = api.get(f"/api/events/{page['events'][0]['event_id']}").json()
+        stats = api.get("/api/stats", params={"interval": "total", "group_by": "country"}).json()
+    assert [e["event_id"] for e in page["events"]] == ["ev-erbil"]
+    assert ({a["article_id"] for a in detail["articles"]}
+            == {s.article_id for s in wire["events"][0].sources})
+    assert all(a["text"] and a["evidence"] for a in detail["articles"])
+    assert {r["country"]: r["events"] for r in stats["rows"]} == {"Iraq": 1, "Syria": 1}
 
 
 # ---------------------------------------------------------------- bad requests
