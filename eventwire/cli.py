@@ -226,23 +226,60 @@ def stats(db: Optional[str] = DbOption,
 
 
 @app.command()
-def export(format: str = typer.Option(..., "--format", "-f", help="acled, geojson, parquet or jsonl."),
+def export(format: str = typer.Option(..., "--format", "-f", help="acled, geojson, parquet, jsonl or plover (PLOVER JSON Lines)."),
            output: str = typer.Option("-", "--output", "-o", help="File to write ('-' for standard output; parquet needs a file)."),
            db: Optional[str] = DbOption,
-           country: Optional[str] = typer.Option(None, help=_FILTER_HELP["country"]),
+           country: Optional[list[str]] = CountryOption,
+           admin1: Optional[str] = Admin1Option,
+           actor: Optional[str] = ActorOption,
+           target: Optional[list[str]] = TargetOption,
+           type: Optional[list[str]] = TypeOption,
+           sub_type: Optional[str] = SubTypeOption,
+           role: Optional[str] = RoleOption,
            since: Optional[str] = SinceOption,
            until: Optional[str] = UntilOption,
+           bbox: Optional[str] = BboxOption,
            config: Optional[Path] = ConfigOption) -> None:
-    """Write the store's events in a format analysts load (ACLED CSV, GeoJSON, Parquet, JSONL)."""
+    """Write the store's events in a format analysts load (ACLED CSV, GeoJSON, Parquet, ...).
+
+    It takes the filters of `eventwire events`: an export holds exactly what `events` lists."""
     from .export import FORMATS
     _check_format(format, FORMATS)
     settings = _settings(config)
-    filters = {"country": country, "since": _date(since), "until": _date(until)}
+    filters = _filters(country, admin1, actor, type, sub_type, role, since, until, bbox, None,
+                       target)
     if output == "-":
         count = _guard(lambda: workflow.export(format, sys.stdout, db=db, settings=settings, **filters))
     else:
         count = _guard(lambda: workflow.export(format, Path(output), db=db, settings=settings, **filters))
     typer.echo(f"wrote {count} event(s)" + ("" if output == "-" else f" to {output}"), err=True)
+
+
+REPORT_FORMATS = ("html", "pdf")
+
+
+@app.command()
+def report(out: Path = typer.Option(..., "--out", "-o", help="The report file: .html (self-contained) or .pdf (printed by Chromium)."),
+           format: Optional[str] = typer.Option(None, "--format", "-f", help="html or pdf (default: from the --out suffix)."),
+           db: Optional[str] = DbOption,
+           since: Optional[str] = SinceOption,
+           until: Optional[str] = UntilOption,
+           country: Optional[list[str]] = CountryOption,
+           admin1: Optional[str] = Admin1Option,
+           bbox: Optional[str] = BboxOption,
+           top: int = typer.Option(10, "--top", min=0, help="How many of the deadliest events to detail with their sources."),
+           title: Optional[str] = typer.Option(None, "--title", help="The report's title (default: 'Situation report' and the region)."),
+           config: Optional[Path] = ConfigOption) -> None:
+    """Write a situation report for a period and region: figures, map, timeline, top events."""
+    if format is not None:
+        _check_format(format, REPORT_FORMATS)
+    settings = _settings(config)
+    picked = _filters(country, admin1, None, None, None, None, since, until, bbox, None)
+    summary = _guard(lambda: workflow.report(
+        str(out), db=db, settings=settings, since=picked["since"], until=picked["until"],
+        country=country, admin1=admin1, bbox=picked["bbox"], title=title, top=top, fmt=format))
+    typer.echo(f"wrote a {summary.fmt} report of {summary.events} event(s) to {summary.path}",
+               err=True)
 
 
 @app.command()

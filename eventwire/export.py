@@ -1,4 +1,4 @@
-"""Exports in the formats analysts already load: ACLED CSV, GeoJSON, JSONL and Parquet.
+"""Exports in the formats analysts already load: ACLED CSV, GeoJSON, JSONL, Parquet and PLOVER.
 
 Each ``write_<format>(events, out)`` takes canonical events and a destination (a path, a text
 stream or a binary stream; Parquet needs a path) and returns how many events it wrote.
@@ -12,6 +12,16 @@ stream or a binary stream; Parquet needs a path) and returns how many events it 
 - ``jsonl``: one interchange object (``records.event_to_json``) per line.
 - ``parquet``: typed columns (dates, integers, lists, nested sources with their evidence),
   written by DuckDB.
+- ``plover``: PLOVER (Political Language Ontology for Verifiable Event Records) JSON Lines, one
+  event a line as the PLOVER manual's JSON fields recommend: ``id``, ``date`` (and ``enddate``
+  for a date range), ``event`` and ``mode`` (the event's ``plover`` type and mode, one value
+  each), ``context`` (a list), ``quad_code``, ``source`` and ``recipient`` (lists of actor
+  objects: actor1 and its associates are the source, actor2 and its associates the recipient,
+  except in two-sided violence (ACLED's Battles), where PLOVER makes every side a source),
+  ``event_loc`` (GeoNames field names plus the admin names), ``event_text`` (trigger words),
+  ``dead``, ``injured``, ``comment`` (the generated notes), ``cite_info`` (one object per
+  reporting article) and ``coder``; ``acled_event_type`` and ``acled_sub_event_type`` keep the
+  primary codes. Unknown values are null, never guessed.
 """
 from __future__ import annotations
 
@@ -23,6 +33,7 @@ import io
 import json
 import math
 import os
+import re
 import time
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, TextIO
@@ -30,6 +41,7 @@ from urllib.parse import urlsplit
 
 import duckdb
 
+from . import __version__
 from .errors import ConfigError, InputError, ResourceError
 from .records import Event, event_to_json
 from .store.base import LAT_RANGE, LON_RANGE, date_span, n_sources
@@ -88,6 +100,9 @@ class CountryCode:
 
     iso_numeric: str
     region: str
+    #: ISO 3166 alpha-2 and alpha-3 codes (PLOVER's location and actor codes); "" when unknown
+    iso2: str = ""
+    iso3: str = ""
 
 
 def country_codes() -> dict[str, CountryCode]:
@@ -118,8 +133,9 @@ def _country_index(rows: list[dict[str, str]]) -> dict[str, CountryCode]:
     rows = [row for row in rows if (row["name"] or "").strip()]
     index: dict[str, CountryCode] = {}
     for row in rows:
-        index[row["name"].strip().lower()] = CountryCode(_plain_number(row["iso_numeric"]),
-                                                         row["region"].strip())
+        index[row["name"].strip().lower()] = CountryCode(
+            _plain_number(row["iso_numeric"]), row["region"].strip(),
+            (row.get("iso2") or "").strip().upper(), (row.get("iso3") or "").strip().upper())
     for row in rows:
         for alias in filter(None, (a.strip().lower() for a in
                                    (row.get("aliases") or "").split(COUNTRY_ALIAS_SEPARATOR))):
@@ -298,12 +314,138 @@ def write_parquet(events: Iterable[Event], out: Out) -> int:
     return len(rows)
 
 
+# ---------------------------------------------------------------------- PLOVER
+#: PLOVER's quad category of each event type (the manual's "quad categories" table):
+#: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+PLOVER_QUADS: dict[str, int] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT", "INVESTIGATE"), 2),
+    **dict.fromkeys(("DEMAND", "ACCUSE", "DISAPPROVE", "REJECT", "SANCTION", "THREATEN"), 3),
+    **dict.fromkeys(("PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"), 4),
+}
+#: ACLED's actor naming conventions -> PLOVER sector; the ``country`` group gives the actor code
+PLOVER_ACTOR_NAMES: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    (re.compile(r"^Military Forces of (?:the )?(?P<country>[^(]+?)(?: \(.*)?$"), "MIL"),
+    (re.compile(r"^Police Forces of (?:the )?(?P<country>[^(]+?)(?: \(.*)?$"), "COP"),
+    (re.compile(r"^Unidentified Armed Group \((?P<country>[^)]+)\)$"), "UAF"),
+    (re.compile(r"^Civilians \((?P<country>[^)]+)\)$"), "CVL"),
+    (re.compile(r"\((?:the )?(?P<country>[^)]+)\)$"), None),
+)
+#: ACLED inter codes whose PLOVER sector is the same whatever the actor's name
+PLOVER_SECTOR_BY_INTER = {2: "REB", 7: "CVL"}
+#: ACLED event types of two-sided violence: PLOVER codes every side as a source actor
+PLOVER_TWO_SIDED = ("Battles",)
+#: PLOVER contexts that follow from the ACLED coding: by sub-event type, and by actor sector
+PLOVER_CONTEXT_BY_SUB_EVENT = {"Chemical weapon": "cbrn"}
+PLOVER_CONTEXT_BY_SECTOR = {"MIL": "military"}
+#: evidence fields whose text is the event's wording (PLOVER's ``event_text``)
+PLOVER_EVENT_TEXT_FIELDS = ("trigger",)
+#: "gn:<id>" at the end of ``geo_source`` is a GeoNames id (PLOVER's ``geonameid``)
+GEONAMES_SOURCE = re.compile(r"(?:^|:)gn:(\d+)$")
+
+
+def _plover_actor(name: str, inter: int | None, role: str,
+                  countries: dict[str, CountryCode]) -> dict[str, Any]:
+    """A PLOVER actor object: the name, its country code and sector where ACLED's name says."""
+    sector, country = None, None
+    for pattern, named_sector in PLOVER_ACTOR_NAMES:
+        found = pattern.search(name)
+        if found:
+            country = countries.get(found["country"].strip().lower())
+            sector = named_sector
+            break
+    return {"actor_text": name, "code": (country.iso3 if country else "") or None,
+            "sector": sector or PLOVER_SECTOR_BY_INTER.get(inter or 0), "role": role}
+
+
+def _plover_sides(event: Event, countries: dict[str, CountryCode]
+                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """PLOVER's source and recipient actors: who acted and on whom (both act in a battle)."""
+    def side(main: str | None, inter: int | None, assoc: str | None, n: int) -> list[dict]:
+        actors = [_plover_actor(main, inter, f"actor{n}", countries)] if main else []
+        return actors + [_plover_actor(a.strip(), None, f"assoc_actor_{n}", countries)
+                         for a in (assoc or "").split(SOURCE_SEPARATOR) if a.strip()]
+    source = side(event.actor1, event.inter1, event.assoc_actor_1, 1)
+    recipient = side(event.actor2, event.inter2, event.assoc_actor_2, 2)
+    if event.event_type in PLOVER_TWO_SIDED:
+        return source + recipient, []
+    return source, recipient
+
+
+def _plover_location(event: Event, countries: dict[str, CountryCode]) -> dict[str, Any] | None:
+    """PLOVER's ``event_loc``: GeoNames field names, plus the admin names eventwire knows."""
+    if not (event.location or event.country or _point(event)):
+        return None
+    point = _point(event)
+    codes = countries.get(event.country.lower()) if event.country else None
+    geonames = GEONAMES_SOURCE.search(event.geo_source or "")
+    return {"name": event.location, "latitude": point["coordinates"][1] if point else None,
+            "longitude": point["coordinates"][0] if point else None,
+            "country code": (codes.iso2 if codes else "") or None,
+            "cc3": (codes.iso3 if codes else "") or None,
+            "geonameid": int(geonames.group(1)) if geonames else None,
+            "country": event.country, "admin1": event.admin1, "admin2": event.admin2,
+            "geo_precision": event.geo_precision}
+
+
+def _plover_citations(event: Event) -> list[dict[str, Any]]:
+    """PLOVER's ``cite_info``: one object per article that reported the event."""
+    cited: dict[str, dict[str, Any]] = {}
+    for source in event.sources:
+        host = urlsplit(source.url).hostname if source.url else None
+        cited.setdefault(source.article_id, {
+            "citation": source.article_id, "url": source.url,
+            "publication": source.outlet or (host.removeprefix("www.") if host else None),
+            "published": source.published.isoformat() if source.published else None})
+    return list(cited.values())
+
+
+def _plover_context(event: Event, actors: list[dict[str, Any]]) -> list[str]:
+    found = [PLOVER_CONTEXT_BY_SUB_EVENT.get(event.sub_event_type or "")]
+    found += [PLOVER_CONTEXT_BY_SECTOR.get(a["sector"] or "") for a in actors]
+    return list(dict.fromkeys(c for c in found if c))
+
+
+def plover_record(event: Event, countries: dict[str, CountryCode] | None = None) -> dict[str, Any]:
+    """One event as a PLOVER JSON object (field by field: the module docstring)."""
+    table = countries if countries is not None else country_codes()
+    plover = event.plover or {}
+    start, end = event.date_range or (event.event_date, None)
+    source, recipient = _plover_sides(event, table)
+    texts = [e.text for s in event.sources for e in s.evidence
+             if e.field in PLOVER_EVENT_TEXT_FIELDS]
+    return {
+        "id": event.event_id, "date": start.isoformat() if start else None,
+        "enddate": end.isoformat() if end else None,
+        "event": plover.get("type") or None, "mode": plover.get("mode") or None,
+        "context": _plover_context(event, source + recipient),
+        "quad_code": PLOVER_QUADS.get(plover.get("type") or ""),
+        "source": source, "recipient": recipient, "event_loc": _plover_location(event, table),
+        "event_text": list(dict.fromkeys(texts)), "dead": event.fatalities,
+        "injured": event.injured, "comment": event.notes,
+        "cite_info": _plover_citations(event), "coder": f"eventwire {__version__}",
+        "acled_event_type": event.event_type, "acled_sub_event_type": event.sub_event_type,
+    }
+
+
+def write_plover(events: Iterable[Event], out: Out) -> int:
+    """PLOVER JSON Lines: one ``plover_record`` per line, as the PLOVER manual suggests."""
+    countries = country_codes()
+    count = 0
+    with _text_out(out) as stream:
+        for event in events:
+            stream.write(json.dumps(plover_record(event, countries), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
 # ---------------------------------------------------------------------- dispatch
 FORMATS: dict[str, Callable[[Iterable[Event], Out], int]] = {
     "acled": write_acled,
     "geojson": write_geojson,
     "jsonl": write_jsonl,
     "parquet": write_parquet,
+    "plover": write_plover,
 }
 
 

@@ -1,4 +1,4 @@
-"""The verbs of eventwire as Python functions: extract, ingest, events, stats, export,
+"""The verbs of eventwire as Python functions: extract, ingest, events, stats, export, report,
 locate_place, place_at.
 
 The CLI (``cli.py``) and the HTTP API are thin layers over these. ``extract`` reads text and
@@ -212,8 +212,24 @@ def stats(*, db: str | None = None, settings: Settings | None = None,
 
 def export(fmt: str, out: TextIO | str, *, db: str | None = None, settings: Settings | None = None,
            **filters) -> int:
-    """Write the store's events in an analyst's format (acled, geojson, parquet, jsonl)."""
+    """Write the store's events in an analyst's format (acled, geojson, parquet, jsonl, plover)."""
     return write_export(events(db=db, settings=settings, **filters), fmt, out)
+
+
+def report(out: str, *, db: str | None = None, settings: Settings | None = None,
+           since: dt.date | str | None = None, until: dt.date | str | None = None,
+           country: str | Sequence[str] | None = None, admin1: str | None = None,
+           bbox: tuple[float, float, float, float] | None = None, title: str | None = None,
+           top: int = 10, fmt: str | None = None) -> "ReportSummary":
+    """A situation report (self-contained HTML, or PDF through Chromium) for a period and
+    region, from the store's events; see ``report.write_report``."""
+    from .report import write_report
+    settings = settings or Settings()
+    with open_store(db or settings["store.db"]) as store:
+        return write_report(store, out, since=since, until=until, country=country, admin1=admin1,
+                            bbox=bbox, title=title, top=top, fmt=fmt,
+                            chromium=settings["report.chromium"],
+                            pdf_timeout=settings["report.pdf_timeout"])
 
 
 #: latitude and longitude limits a point must lie within

@@ -1,4 +1,5 @@
-"""Exports: ACLED CSV, GeoJSON, JSONL and Parquet, from events that went through a DuckDB file."""
+"""Exports: ACLED CSV, GeoJSON, JSONL, Parquet and PLOVER, from events that went through a
+DuckDB file (hand-made ones, and the sample articles through the real pipeline)."""
 from __future__ import annotations
 
 import csv
@@ -8,11 +9,14 @@ import json
 
 import duckdb
 import pytest
+from typer.testing import CliRunner
 
 from eventwire import export
+from eventwire.cli import app
 from eventwire.errors import ConfigError, InputError, ResourceError
 from eventwire.records import Attribution, Event, Evidence, Source, event_from_json
 from eventwire.store import open_store
+from tests.conftest import SHARED
 
 # --------------------------------------------------------------------------- fixtures
 ACLED_HEADER = (
@@ -91,8 +95,23 @@ def acled_rows(text: str) -> list[dict[str, str]]:
 def test_acled_has_acleds_columns_in_acleds_order(stored, countries):
     out = io.StringIO()
     assert export.write_acled(stored, out, timestamp=STAMP) == 3
-    assert out.getvalue().splitlines()[0] == ACLED_HEADER
-    assert list(export.ACLED_COLUMNS) == ACLED_HEADER.split(",")
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows[0] == ACLED_HEADER.split(",") == list(export.ACLED_COLUMNS)
+    assert len(rows) == 4 and all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_acled_header_is_the_header_of_real_acled_data(stored):
+    """ACLED's own export (read at test time from ../shared, never copied here)."""
+    folder = SHARED / "eval" / "acled"
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent: no real ACLED data to compare with")
+    files = sorted(folder.glob("*.csv"))
+    assert files, f"no ACLED CSV in {folder}"
+    with files[0].open(encoding="utf-8", newline="") as handle:
+        real = next(csv.reader(handle))
+    out = io.StringIO()
+    export.write_acled(stored, out, timestamp=STAMP)
+    assert next(csv.reader(io.StringIO(out.getvalue()))) == real
 
 
 def test_acled_rows_follow_acled_conventions(stored, countries):
@@ -171,6 +190,57 @@ def test_geojson_properties_keep_the_fields_and_summarise_sources(stored):
     assert (props["event_date"], props["fatalities"], props["injured"]) == ("2023-12-12", 0, 2)
 
 
+def rfc7946_problems(doc: dict) -> list[str]:
+    """What keeps ``doc`` from being an RFC 7946 FeatureCollection of Points (none: valid)."""
+    problems = []
+    if doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
+        problems.append("not a FeatureCollection with a features array")
+    for where, member in [("collection", doc), *((f"feature {i}", f) for i, f in
+                                                  enumerate(doc.get("features") or []))]:
+        if "crs" in member:
+            problems.append(f"{where}: has a crs member (RFC 7946 section 4 removed it)")
+    for i, feature in enumerate(doc.get("features") or []):
+        if feature.get("type") != "Feature" or "geometry" not in feature:
+            problems.append(f"feature {i}: not a Feature with a geometry member")
+        if not isinstance(feature.get("properties", 0), (dict, type(None))):
+            problems.append(f"feature {i}: properties is neither an object nor null")
+        if "id" in feature and not isinstance(feature["id"], (str, int, float)):
+            problems.append(f"feature {i}: id is neither a string nor a number")
+        problems += [f"feature {i}: {p}" for p in _point_problems(feature.get("geometry"))]
+    return problems
+
+
+def _point_problems(geometry) -> list[str]:
+    if geometry is None:
+        return []
+    position = geometry.get("coordinates")
+    if geometry.get("type") != "Point" or not isinstance(position, list) \
+            or len(position) not in (2, 3) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in position):
+        return ["geometry is not a Point with a [lon, lat] position"]
+    lon, lat = position[:2]
+    return ([f"longitude {lon} outside [-180, 180]"] if not -180 <= lon <= 180 else []) + (
+        [f"latitude {lat} outside [-90, 90]"] if not -90 <= lat <= 90 else [])
+
+
+def test_geojson_is_valid_rfc_7946(stored, examples_db):
+    with open_store(examples_db) as store:
+        sample = store.events()
+    for events in (stored, sample):
+        out = io.StringIO()
+        export.write_geojson(events, out)
+        collection = json.loads(out.getvalue())
+        assert rfc7946_problems(collection) == []
+        for feature in collection["features"]:
+            props = feature["properties"]
+            if feature["geometry"] is not None:  # [lon, lat], never [lat, lon]
+                assert feature["geometry"]["coordinates"] == [props["longitude"], props["latitude"]]
+    broken = {"type": "FeatureCollection", "crs": {}, "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.2, 95.0]},
+         "properties": []}]}
+    assert len(rfc7946_problems(broken)) == 3  # the checker itself catches what it should
+
+
 def test_geojson_of_no_events_is_an_empty_collection():
     out = io.StringIO()
     assert export.write_geojson([], out) == 0
@@ -183,6 +253,86 @@ def test_jsonl_lines_read_back_as_the_same_events(stored, events):
     assert export.write_jsonl(stored, out) == 3
     lines = out.getvalue().splitlines()
     assert [event_from_json(json.loads(line)) for line in lines] == events
+
+
+# --------------------------------------------------------------------------- PLOVER
+def plover_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_plover_lines_carry_the_codes_actors_place_and_sources(stored, countries):
+    out = io.StringIO()
+    assert export.write_plover(stored, out) == 3
+    drone, shelling, placeless = plover_lines(out.getvalue())
+    assert (drone["id"], drone["date"], drone["enddate"]) == ("IRQ-ev1", "2023-12-12", None)
+    assert (drone["event"], drone["mode"], drone["quad_code"]) == ("ASSAULT", "aerial", 4)
+    assert drone["source"] == [{"actor_text": "Northern Resistance Front", "code": None,
+                                "sector": None, "role": "actor1"}]
+    assert drone["recipient"] == [{"actor_text": "Military Forces of Iraq", "code": "IRQ",
+                                   "sector": "MIL", "role": "actor2"}]
+    assert drone["context"] == ["military"]
+    assert drone["event_loc"] == {
+        "name": "Erbil", "latitude": 36.237654, "longitude": 43.963123, "country code": "IQ",
+        "cc3": "IRQ", "geonameid": None, "country": "Iraq", "admin1": "Erbil",
+        "admin2": "Erbil", "geo_precision": 1}
+    assert (drone["dead"], drone["injured"], drone["acled_sub_event_type"]) == (
+        0, 2, "Air/drone strike")
+    assert [(c["citation"], c["publication"]) for c in drone["cite_info"]] == [
+        ("art-1", "Wire"), ("art-2", "kd.example"), ("art-3", "Wire")]
+    assert drone["comment"].startswith("On 12 December 2023")
+    assert (shelling["date"], shelling["enddate"]) == ("2023-12-04", "2023-12-10")
+    assert (shelling["event"], shelling["mode"], shelling["dead"]) == (None, None, None)
+    assert shelling["event_loc"]["cc3"] == "SYR"  # "Syrian Arab Republic" is an alias
+    assert placeless["event_loc"] is None and placeless["source"] == []
+
+
+def test_plover_makes_every_side_of_a_battle_a_source(countries):
+    battle = Event(
+        event_id="SYR-b1", event_date=dt.date(2023, 12, 2), event_type="Battles",
+        sub_event_type="Armed clash", actor1="Military Forces of Syria", inter1=1,
+        actor2="Unidentified Armed Group (Syria)", inter2=3,
+        assoc_actor_2="Civilians (Syria); Tribal Fighters", location="Deir ez-Zor",
+        country="Syria", geo_source="story:gn:170794", plover={"type": "ASSAULT", "mode": "firearms"},
+        sources=[Source(article_id="a", evidence=[Evidence("trigger", 0, 6, "clashes")])])
+    record = export.plover_record(battle)
+    assert record["recipient"] == []
+    assert [(a["actor_text"], a["code"], a["sector"], a["role"]) for a in record["source"]] == [
+        ("Military Forces of Syria", "SYR", "MIL", "actor1"),
+        ("Unidentified Armed Group (Syria)", "SYR", "UAF", "actor2"),
+        ("Civilians (Syria)", "SYR", "CVL", "assoc_actor_2"),
+        ("Tribal Fighters", None, None, "assoc_actor_2")]
+    assert (record["event_loc"]["geonameid"], record["event_text"]) == (170794, ["clashes"])
+
+
+def test_every_sample_event_exports_to_plover_with_its_own_codes(examples_db):
+    with open_store(examples_db) as store:
+        events = store.events()
+    out = io.StringIO()
+    assert export.export(events, "plover", out) == len(events) > 10
+    for event, record in zip(events, plover_lines(out.getvalue()), strict=True):
+        assert record["id"] == event.event_id
+        assert (record["event"], record["mode"] or "") == (event.plover["type"],
+                                                            event.plover["mode"])
+        sides = record["source"] + record["recipient"]
+        for role in ("actor1", "actor2"):
+            named = [a["actor_text"] for a in sides if a["role"] == role]
+            assert named == ([getattr(event, role)] if getattr(event, role) else [])
+        place = record["event_loc"]
+        assert (place["name"], place["country"], place["admin1"], place["latitude"],
+                place["longitude"]) == (event.location, event.country, event.admin1,
+                                        event.latitude, event.longitude)
+        assert [c["url"] for c in record["cite_info"]] == list(
+            dict.fromkeys(s.url for s in event.sources))
+
+
+def test_plover_through_the_command_line(examples_db):
+    runner = CliRunner()
+    assert "plover" in runner.invoke(app, ["export", "--help"], terminal_width=200).output
+    done = runner.invoke(app, ["export", "--db", examples_db, "--format", "plover",
+                               "--country", "Jordan"])
+    assert done.exit_code == 0, done.output
+    records = plover_lines(done.stdout)
+    assert records and all(r["event_loc"]["country"] == "Jordan" for r in records)
 
 
 # --------------------------------------------------------------------------- Parquet
@@ -233,7 +383,7 @@ def test_export_writes_to_paths_and_binary_streams_alike(stored, tmp_path, count
 
 
 def test_an_unknown_format_names_the_valid_ones(events):
-    with pytest.raises(ConfigError, match="acled, geojson, jsonl, parquet"):
+    with pytest.raises(ConfigError, match="acled, geojson, jsonl, parquet, plover"):
         export.export(events, "kml", io.StringIO())
 
 
