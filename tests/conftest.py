@@ -303,3 +303,75 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) ->
     path = str(tmp_path_factory.mktemp("examples") / "examples.duckdb")
     workflow.ingest([str(REPO / "examples" / "articles")], db=path, pipeline=pipeline)
     return path
+
+
+# --------------------------------------------------------------------------- web page
+# (tests/web) A real server on a free port (once per session) and Debian's Chromium.
+#: the seed report the page's tests map (its gold is in SHARED/eval/seed-gold.json)
+SEED_REPORT = SHARED / "seeds" / "000_de834ab21e2e58ca.txt"
+SEED_PUBLISHED = dt.date(2023, 12, 11)
+WEB_TOKEN = "page-test-token"
+CHROMIUM = "/usr/bin/chromium"
+#: no sandbox (containers), and nothing that would phone home or fetch components
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def serve_app(app, timeout: float = 30.0) -> Iterator[str]:
+    """Serve an ASGI app with uvicorn in a background thread; yields its base URL, then stops
+    it (use from a fixture: ``yield from serve_app(app)``)."""
+    import threading
+    import time
+    import uvicorn
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail(f"the test server on port {port} did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout)
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory, examples_db: str, pipeline: Pipeline) -> str:
+    """The sample articles and the seed report (published 2023-12-11) in a DuckDB file."""
+    from eventwire import workflow
+    path = tmp_path_factory.mktemp("web") / "page.duckdb"
+    shutil.copyfile(examples_db, path)
+    if Path(examples_db + ".wal").is_file():
+        shutil.copyfile(examples_db + ".wal", str(path) + ".wal")
+    workflow.ingest([str(SEED_REPORT)], db=str(path), published=SEED_PUBLISHED, pipeline=pipeline)
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def web_server(web_db: str) -> Iterator[str]:
+    """``eventwire serve`` over ``web_db`` with writes on (``WEB_TOKEN``); yields its URL."""
+    from eventwire.api import create_app
+    settings = Settings({"api.token": WEB_TOKEN, "api.protect_reads": False})
+    yield from serve_app(create_app(settings, db=web_db))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium under Playwright (never a downloaded browser), for one test module:
+    while Playwright's sync API runs, asyncio.run() fails in this thread, so it stops after
+    the module. Skipped when Chromium is missing on a laptop; under CI it must be there."""
+    in_ci = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+    if not Path(CHROMIUM).is_file():
+        reason = f"no Chromium at {CHROMIUM}: install Debian's chromium package"
+        if in_ci:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
