@@ -66,6 +66,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from .errors import InputError
 from .merging import ArticleMeta, canonical_event, is_unidentified, is_unspecific
 from .records import Event, Mention, stable_id
 from .where.gazetteer import haversine_km
@@ -507,6 +508,7 @@ def deduplicate(mentions: list[Mention], articles: dict[str, ArticleMeta],
                 limits: Limits = Limits()) -> DedupResult:
     """Cluster new ``mentions`` together with the stored events near them (``existing``: a
     loader by date window, or every stored cluster); see the module docstring."""
+    _check_unique_ids(mentions)
     load = existing if callable(existing) else _in_memory(list(existing))
     reached, linked, owner = _Neighbourhood(mentions, load, limits).touched()
     groups = cluster(reached, limits, linked)
@@ -516,6 +518,15 @@ def deduplicate(mentions: list[Mention], articles: dict[str, ArticleMeta],
         clusters[event_id] = EventCluster(event_id, group, canonical_event(event_id, group, articles))
     events = [clusters[i].event for i in sorted(clusters)]
     return DedupResult([e for e in events if e is not None], removed, clusters)
+
+
+def _check_unique_ids(mentions: list[Mention]) -> None:
+    """Mentions are keyed by id from here on: two sharing one would silently become one."""
+    seen: set[str] = set()
+    for mention in mentions:
+        if mention.mention_id in seen:
+            raise InputError(f"mention id {mention.mention_id!r} is given to two mentions")
+        seen.add(mention.mention_id)
 
 
 def _in_memory(stored: list[EventCluster]) -> Loader:

@@ -421,8 +421,24 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     for cluster, role in zip(clusters, roles):
         if role == "main":
             _date_as_reported(cluster.merged, document.article.published)
-    document.mentions = [_to_mention(document, c, role) for c, role in zip(clusters, roles)]
+    document.mentions = _unique_ids([_to_mention(document, c, role)
+                                     for c, role in zip(clusters, roles)])
     return document
+
+
+def _unique_ids(mentions: list[Mention]) -> list[Mention]:
+    """Two events read from one trigger ("a drone and rockets targeted two bases") would get
+    one id from their shared first trigger; the second and later take the id with a count,
+    so the store and de-duplication never mistake them for one report."""
+    seen: dict[str, int] = {}
+    for mention in mentions:
+        first_id = mention.mention_id
+        if first_id in seen:
+            seen[first_id] += 1
+            mention.mention_id = stable_id(first_id, seen[first_id], prefix="m")
+        else:
+            seen[first_id] = 0
+    return mentions
 
 
 def _reportable(frame: Frame) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
 from eventwire.dedup import (ArticleMeta, Limits, canonical_event, cluster, deduplicate,
                              similarity)
 from eventwire.records import Mention
@@ -246,3 +248,12 @@ def test_among_equally_strong_links_two_main_reports_pair_before_a_side_story():
     side2 = shooting("m0", "a2", names=names[:2], role="secondary")
     assert partition(cluster([main1, side1, main2, side2])) == {
         frozenset({"m1", "m3"}), frozenset({"m0", "m2"})}
+
+
+def test_two_mentions_sharing_an_id_are_refused_not_merged():
+    from eventwire.errors import InputError
+    twins = [Mention(mention_id="m1", article_id="a1", event_date=dt.date(2024, 1, 2)),
+             Mention(mention_id="m1", article_id="a1", event_date=dt.date(2024, 1, 2),
+                     location="elsewhere")]
+    with pytest.raises(InputError, match="mention id 'm1' is given to two mentions"):
+        deduplicate(twins, {})
