@@ -18,12 +18,14 @@ Routes, all described at ``/openapi.json``::
 Writes need ``Authorization: Bearer <api.token>``; with no token set, writes are off. With
 ``api.protect_reads`` reads need it too. Every error is ``{"error": "<one line>"}`` with its
 status: 400 a bad parameter or body, 401 no or wrong token, 403 writes disabled, 404 nothing
-there, 413 body too large, 415 not JSON, 422 no readable article, 503 the store failed.
+there, 413 body too large, 415 not JSON, 422 no readable article, 429 too many requests from
+one client (``api.reads_per_minute``, ``api.writes_per_minute``), 503 the store failed.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hmac
+import math
 import re
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -39,6 +41,7 @@ from . import __version__
 from .config import Settings
 from .errors import EventwireError, InputError, ResourceError, StoreError
 from .jobs import IngestJobs
+from .ratelimit import RateLimiter
 from .store import StoreGate, open_store, redact
 from .store.base import EventQuery
 from .store.counting import GROUP_KEYS, INTERVALS, check_counting
@@ -61,6 +64,7 @@ class ServerState:
     gate: StoreGate
     jobs: IngestJobs
     store_url: str
+    limiter: RateLimiter
 
 
 # ------------------------------------------------------------------ parameters
@@ -136,8 +140,18 @@ def state_of(request: Request) -> ServerState:
     return request.app.state.eventwire
 
 
+def within_rate(request: Request, state: ServerState, kind: str) -> None:
+    client = request.client.host if request.client else "unknown"
+    wait = state.limiter.allow(client, kind)
+    if wait is not None:
+        raise ApiError(429, f"too many {kind}s from {client}: at most "
+                            f"{state.limiter.limits[kind]} a minute (api.{kind}s_per_minute)",
+                       {"Retry-After": str(max(1, math.ceil(wait)))})
+
+
 def can_read(request: Request) -> ServerState:
     state = state_of(request)
+    within_rate(request, state, "read")
     if state.settings["api.protect_reads"]:
         require_token(request, state.settings["api.token"])
     return state
@@ -145,6 +159,7 @@ def can_read(request: Request) -> ServerState:
 
 def can_write(request: Request) -> ServerState:
     state = state_of(request)
+    within_rate(request, state, "write")
     token = state.settings["api.token"]
     if not token:
         raise ApiError(403, "writes are disabled: set api.token (EVENTWIRE_API_TOKEN) to allow them")
@@ -161,7 +176,10 @@ def create_app(settings: Settings | None = None, db: str | None = None) -> FastA
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gate = StoreGate(open_store(url))
-        app.state.eventwire = ServerState(settings, gate, IngestJobs(gate, settings), redact(url))
+        limiter = RateLimiter({"read": settings["api.reads_per_minute"],
+                               "write": settings["api.writes_per_minute"]})
+        app.state.eventwire = ServerState(settings, gate, IngestJobs(gate, settings), redact(url),
+                                          limiter)
         try:
             yield
         finally:
@@ -227,7 +245,7 @@ def _add_routes(app: FastAPI) -> None:
     app.get("/api/facets")(facets)
     app.get("/api/aggregates")(aggregates)
     app.get("/api/export")(export)
-    app.post("/api/articles", status_code=202)(post_articles)
+    app.post("/api/articles", status_code=202, openapi_extra=views.ARTICLES_BODY)(post_articles)
     app.get("/api/jobs")(list_jobs)
     app.get("/api/jobs/{job_id}")(one_job)
     app.get("/", include_in_schema=False)(page)

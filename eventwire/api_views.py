@@ -34,6 +34,19 @@ EXPORT_FILES = {"acled": ("text/csv", "csv"), "geojson": ("application/geo+json"
                 "plover": ("application/x-ndjson", "plover.jsonl"),
                 "parquet": ("application/vnd.apache.parquet", "parquet")}
 JSON_TYPES = ("application/json", "application/x-ndjson", "text/json")
+#: an article as ``POST /api/articles`` takes it (DESIGN.md "Interchange"; only text is needed)
+ARTICLE_SCHEMA = {
+    "type": "object", "required": ["text"],
+    "properties": {"id": {"type": ["string", "integer"]}, "url": {"type": "string"},
+                   "outlet": {"type": "string"}, "title": {"type": "string"},
+                   "published": {"type": "string", "description": "YYYY-MM-DD (or a date "
+                                 "dateparser reads); unreadable dates are left unknown"},
+                   "text": {"type": "string", "minLength": 1}}}
+#: the body's OpenAPI description: one article, an array of them, or {"articles": [...]}
+ARTICLES_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
+    "anyOf": [ARTICLE_SCHEMA, {"type": "array", "items": ARTICLE_SCHEMA, "minItems": 1},
+              {"type": "object", "required": ["articles"],
+               "properties": {"articles": {"type": "array", "items": ARTICLE_SCHEMA}}}]}}}}}
 REQUEST_BODY = "request body"
 
 

@@ -219,6 +219,17 @@ def test_bad_bodies_are_refused_and_nothing_is_stored(writable_db, body, headers
         assert api.get("/api/jobs").json()["jobs"] == []
 
 
+def test_too_many_writes_from_one_client_get_429_with_retry_after(writable_db):
+    with client(writable_db, **{"api.token": TOKEN, "api.writes_per_minute": 2}) as api:
+        statuses = [api.post("/api/articles", json={"text": ""}, headers=AUTH).status_code
+                    for _ in range(3)]
+        assert statuses == [422, 422, 429]
+        refused = api.post("/api/articles", json=NEW_ARTICLE, headers=AUTH)
+        assert "at most 2 a minute (api.writes_per_minute)" in refused.json()["error"]
+        assert 1 <= int(refused.headers["retry-after"]) <= 60
+        assert api.get("/api/events").status_code == 200  # reads are counted apart
+
+
 def test_protected_reads_need_the_token(examples_db):
     with client(examples_db, **{"api.token": TOKEN, "api.protect_reads": True}) as api:
         refused = api.get("/api/events")
