@@ -190,7 +190,11 @@ class Document:
 
     def fail(self, stage: str, exc: Exception) -> None:
         """Give up on this article alone: nothing half-coded is kept, and the reason is told."""
-        self.failed = f"not coded: stage {stage!r} failed ({type(exc).__name__}: {exc})"
+        self.decline(f"stage {stage!r} failed ({type(exc).__name__}: {exc})")
+
+    def decline(self, reason: str) -> None:
+        """Code nothing from this article (the later stages pass it by), saying why."""
+        self.failed = f"not coded: {reason}"
         self.frames, self.mentions, self.aggregates = [], [], []
         self.warnings.append(self.failed)
 

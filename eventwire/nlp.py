@@ -193,6 +193,8 @@ class Analyzer:
         return doc
 
     def _paragraphs(self, document: Document) -> list[tuple[int, str, str, bool]]:
+        if document.failed:  # declined (another language) or broken: nothing to parse
+            return []
         text = document.article.text
         out = []
         for seg in document.article.segments:

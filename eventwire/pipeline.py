@@ -25,6 +25,7 @@ from .mentions import build_mentions
 from .nlp import Analyzer, load_pipeline
 from .participants import assign_actors
 from .ingest.published import published_from_url
+from .language import identify, language_name
 from .records import Article
 from .where.gazetteer import Gazetteer
 from .where.index import open_gazetteer, ruler_patterns as place_patterns
@@ -79,9 +80,26 @@ class StageTimes:
 
 def _clean(doc: Document, res: Resources) -> None:
     clean_article(doc.article)
+    if not _in_a_coded_language(doc, res.settings):
+        return
     _published_from_url(doc.article)
     found = find_dateline(doc.article.text, doc.article.segments)
     doc.dateline = TextSpan(found[1], found[2], found[0]) if found else None
+
+
+def _in_a_coded_language(doc: Document, settings: Settings) -> bool:
+    """Whether the article is in a language the pipeline codes (``language.py``); if not, the
+    article is declined, with its language named, and no stage reads it further."""
+    article, coded = doc.article, tuple(settings["language.coded"])
+    if article.language is None:
+        guess = identify(article.text, coded=coded, min_words=settings["language.min_words"],
+                         min_confidence=settings["language.min_confidence"])
+        article.language = None if guess.assumed else guess.code
+    if article.language is None or article.language in coded:
+        return True
+    doc.decline(f"written in {language_name(article.language)} ({article.language}); "
+                f"eventwire codes {', '.join(coded)} only (language.coded)")
+    return False
 
 
 def _mentions(doc: Document, res: Resources) -> None:
