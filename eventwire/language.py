@@ -54,6 +54,20 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
+#: a two-letter code, as ISO 639-1 writes them
+ISO_CODE = re.compile(r"[a-z]{2}")
+
+
+def language_code(value: str) -> str | None:
+    """"fr", "FR", "fr-CA" or "French" as "fr"; "English" as "en"; None when unknown."""
+    text = value.strip().lower()
+    head = re.split(r"[-_]", text)[0]
+    if ISO_CODE.fullmatch(head):
+        return head
+    by_name = {name.lower(): code for code, name in {**LANGUAGE_NAMES, "en": "English"}.items()}
+    return by_name.get(text)
+
+
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

@@ -67,3 +67,20 @@ def test_a_language_the_record_gives_is_trusted(pipeline):
     article = Article(text=ENGLISH, language="fr", published=dt.date(2024, 6, 11))
     document = pipeline.analyse_one(article)
     assert document.mentions == [] and "written in French" in document.failed
+
+
+@pytest.mark.parametrize("given, code", [("fr", "fr"), ("FR-ca", "fr"), ("French", "fr"),
+                                         ("English", "en"), ("", None)])
+def test_a_records_language_is_read_as_a_code(given, code):
+    from eventwire.ingest.record import RecordContext, article_from_record
+    article = article_from_record({"text": ENGLISH, "language": given}, "a.json",
+                                  RecordContext(max_chars=10_000))
+    assert article.language == code and not article.warnings
+
+
+def test_an_unknown_record_language_is_a_warning_and_the_text_decides(pipeline):
+    from eventwire.ingest.record import RecordContext, article_from_record
+    article = article_from_record({"text": REPORTS["pt"], "language": "Klingon"}, "a.json",
+                                  RecordContext(max_chars=10_000))
+    assert article.language is None and "language 'Klingon'" in article.warnings[0]
+    assert "written in Portuguese" in pipeline.analyse_one(article).failed

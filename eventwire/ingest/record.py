@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 from ..config import Settings
 from ..errors import ReadError
+from ..language import language_code
 from ..records import Article
 from .decode import normalise_text
 from .published import parse_published
@@ -108,7 +109,19 @@ def article_from_record(record: Mapping[str, Any], origin: str, context: RecordC
     if published is None and context.published is not None:
         published, source = context.published, "caller"
     return Article(text=text, id=_record_id(record.get("id"), warnings), published=published,
-                   published_source=source, origin=origin, warnings=warnings, **fields)
+                   published_source=source, origin=origin, warnings=warnings,
+                   language=_language(record.get("language"), warnings), **fields)
+
+
+def _language(value: Any, warnings: list[str]) -> str | None:
+    """A record's ``language`` ("fr", "FR", "French") as an ISO 639-1 code; else a warning."""
+    if value is None or value == "":
+        return None
+    code = language_code(value) if isinstance(value, str) else None
+    if code is None:
+        warnings.append(f"language {value!r} is not an ISO 639-1 code or a language name "
+                        f"eventwire knows: identified from the text instead")
+    return code
 
 
 def record_or_error(record: Mapping[str, Any], origin: str, context: RecordContext, *,
