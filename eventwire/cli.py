@@ -34,6 +34,8 @@ STATS_PERIODS = (*INTERVALS, "total")
 ConfigOption = typer.Option(None, "--config", help="A TOML file of settings (see `eventwire settings`).")
 DbOption = typer.Option(None, "--db", help="Where events are kept: a DuckDB file or a postgresql:// URL "
                         "(default: the store.db setting, eventwire.duckdb).")
+WorkersOption = typer.Option(None, "--workers", "-w", min=0, help="Processes analysing in parallel "
+                             "(default: the ingest.workers setting, 1; 0: one per core).")
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -107,11 +109,12 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs 
            db: Optional[str] = DbOption,
            published: Optional[str] = typer.Option(None, help="Publication date for articles without one."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+           workers: Optional[int] = WorkersOption,
            config: Optional[Path] = ConfigOption) -> None:
     """Read articles, extract and de-duplicate events, store them (idempotent, resumable)."""
     settings = _settings(config)
     day = _date(published)
-    report = _guard(lambda: _run_ingest(paths, db, settings, day, quiet))
+    report = _guard(lambda: _run_ingest(paths, db, settings, day, quiet, workers))
     typer.echo(f"read {report.read} article(s): stored {report.stored}, already known "
                f"{report.already_known}; {report.mentions} mention(s), {report.aggregates} "
                f"count statement(s), {report.events_changed} event(s) created or updated "
@@ -123,14 +126,30 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs 
         raise typer.Exit(1)
 
 
-def _run_ingest(paths, db, settings, day, quiet):
+def _run_ingest(paths, db, settings, day, quiet, workers=None):
     if quiet or not sys.stderr.isatty():
-        return workflow.ingest(paths, db=db, settings=settings, published=day)
+        return workflow.ingest(paths, db=db, settings=settings, published=day, workers=workers)
     from rich.progress import Progress
     with Progress(transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        return workflow.ingest(paths, db=db, settings=settings, published=day,
+        return workflow.ingest(paths, db=db, settings=settings, published=day, workers=workers,
                                progress=lambda n: progress.advance(task, n))
+
+
+@app.command()
+def bench(corpus: str = typer.Argument(..., help="fakes, gva or ecbplus (evaluation sets, found "
+                                       "through the bench.corpora_dir setting), or a file, folder "
+                                       "or glob of articles."),
+          limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the first N articles."),
+          workers: Optional[int] = WorkersOption,
+          format: str = typer.Option("table", "--format", "-f", help="table or json."),
+          config: Optional[Path] = ConfigOption) -> None:
+    """Time the whole ingest on a corpus: articles/s, words/s, stages, peak memory, yardstick."""
+    _check_format(format, ("table", "json"))
+    settings = _settings(config)
+    from .bench import format_bench, run_bench
+    result = _guard(lambda: run_bench(corpus, limit=limit, workers=workers, settings=settings))
+    typer.echo(json.dumps(result.as_dict(), indent=2) if format == "json" else format_bench(result))
 
 
 def _filters(country, admin1, actor, event_type, sub_event_type, role, since, until, bbox, limit,

@@ -12,8 +12,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import time
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, ContextManager, Iterable, Sequence, TextIO
+from typing import (TYPE_CHECKING, Any, Callable, ContextManager, Iterable, Iterator, Sequence,
+                    TextIO)
 
 from .config import Settings
 from .dedup import (ArticleMeta, DedupResult, EventCluster, Limits, canonical_event, deduplicate,
@@ -64,6 +66,12 @@ class IngestReport:
     skipped: list[ReadError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: where the time went: "read", "load" (models; with workers, until all are ready), the
+    #: per-article stages (summed over the workers, so they may add up to more than
+    #: ``seconds``), "dedup" and "store" (look-ups of known articles, writes, commits)
+    stage_seconds: Counter[str] = field(default_factory=Counter)
+    #: the most resident memory one worker process reached (MB); 0 when none was started
+    worker_peak_mb: float = 0.0
 
 
 class StoredNear:
@@ -88,15 +96,22 @@ def dedup_limits(settings: Settings) -> Limits:
                   settings["dedup.threshold"])
 
 
-def store_documents(store: Store, documents: list[Document], settings: Settings) -> DedupResult:
-    """De-duplicate analysed articles against the store and save them in one transaction."""
+def store_documents(store: Store, documents: list[Document], settings: Settings,
+                    seconds: Counter[str] | None = None) -> DedupResult:
+    """De-duplicate analysed articles against the store and save them in one transaction;
+    ``seconds`` (when given) gets the time spent in "dedup" and in "store"."""
     articles = [d.article for d in documents]
     mentions = [m for d in documents for m in d.mentions]
     metas = {a.id: ArticleMeta.of(a) for a in articles}
+    started = time.perf_counter()
     with store.writing():
         result = deduplicate(mentions, metas, StoredNear(store, metas), dedup_limits(settings))
+        deduplicated = time.perf_counter()
         store.save_batch(articles, mentions, [a for d in documents for a in d.aggregates],
                          result.events, result.removed)
+    if seconds is not None:
+        seconds["dedup"] += deduplicated - started
+        seconds["store"] += time.perf_counter() - deduplicated
     return result
 
 
@@ -110,23 +125,46 @@ class NewArticles:
     clashes: list[ReadError]
 
 
-def new_articles(store: Store, batch: list[Article]) -> NewArticles:
-    """Which of ``batch`` to analyse: a text stored before is skipped (re-ingest is a no-op);
-    an id already given to a different text is refused, so nothing stored is overwritten."""
+@dataclass
+class SentArticles:
+    """Articles of this run already sent to be analysed: with workers, a batch is sorted out
+    before the batches ahead of it are committed, and must count their articles as stored,
+    as a one-process run would."""
+
+    hashes: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+
+
+def new_articles(store: Store, batch: list[Article], sent: SentArticles | None = None) -> NewArticles:
+    """Which of ``batch`` to analyse: a text stored (or ``sent``) before is skipped (re-ingest
+    is a no-op); an id already given to a different text is refused, so nothing stored is
+    overwritten. The articles picked are added to ``sent``."""
     hashes = store.known_hashes([a.content_hash for a in batch])
     ids = store.known_article_ids([a.id for a in batch])
+    sent = SentArticles() if sent is None else sent
     fresh, known, clashes = [], 0, []
     for article in batch:
-        if article.content_hash in hashes:
+        if article.content_hash in hashes or article.content_hash in sent.hashes:
             known += 1
-        elif article.id in ids:
+        elif article.id in ids or article.id in sent.ids:
             clashes.append(ReadError(article.origin or article.id,
                                      f"article id {article.id!r} is already used by another text"))
         else:
             fresh.append(article)
-            hashes.add(article.content_hash)
-            ids.add(article.id)
+            sent.hashes.add(article.content_hash)
+            sent.ids.add(article.id)
     return NewArticles(fresh, known, clashes)
+
+
+def sort_out_batch(store: Store, batch: list[Article], report: IngestReport,
+              sent: SentArticles | None = None) -> list[Article]:
+    """The articles of ``batch`` to analyse; the rest are counted in ``report``."""
+    started = time.perf_counter()
+    sorted_out = new_articles(store, batch, sent)
+    report.stage_seconds["store"] += time.perf_counter() - started
+    report.already_known += sorted_out.already_known
+    report.skipped += sorted_out.clashes
+    return sorted_out.fresh
 
 
 def ingest_batch(store: Store | StoreGate, pipeline: Pipeline, batch: list[Article],
@@ -134,16 +172,22 @@ def ingest_batch(store: Store | StoreGate, pipeline: Pipeline, batch: list[Artic
     """Analyse and store one batch. A ``StoreGate`` (the server shares one store between
     threads) is held only to look up and to save, never while the pipeline reads."""
     with _held(store) as db:
-        sorted_out = new_articles(db, batch)
-    articles = sorted_out.fresh
-    report.already_known += sorted_out.already_known
-    report.skipped += sorted_out.clashes
+        articles = sort_out_batch(db, batch, report)
     if not articles:
         return
+    started = time.perf_counter()
+    pipeline.warm_up()  # the first batch's model loading is reported apart from analysis
+    report.stage_seconds["load"] += time.perf_counter() - started
+    before = Counter(pipeline.times.seconds)
     documents = pipeline.analyse(articles)
+    report.stage_seconds.update(pipeline.times.seconds - before)
     with _held(store) as db:
-        result = store_documents(db, documents, pipeline.settings)
-    report.stored += len(articles)
+        result = store_documents(db, documents, pipeline.settings, report.stage_seconds)
+    count_stored(report, documents, result)
+
+
+def count_stored(report: IngestReport, documents: list[Document], result: DedupResult) -> None:
+    report.stored += len(documents)
     report.mentions += sum(len(d.mentions) for d in documents)
     report.aggregates += sum(len(d.aggregates) for d in documents)
     report.events_changed += len(result.events)
@@ -157,19 +201,56 @@ def _held(store: Store | StoreGate) -> ContextManager[Store]:
 
 def ingest(paths: Sequence[str], *, db: str | None = None, settings: Settings | None = None,
            published: dt.date | None = None, pipeline: Pipeline | None = None,
-           progress: Callable[[int], None] | None = None) -> IngestReport:
-    """Read, analyse, de-duplicate and store; see the module docstring for crash safety."""
-    settings = settings or Settings()
-    pipeline = pipeline or Pipeline(settings)
-    report, started = IngestReport(), time.perf_counter()
+           progress: Callable[[int], None] | None = None,
+           workers: int | None = None) -> IngestReport:
+    """Read, analyse, de-duplicate and store; see the module docstring for crash safety.
+    ``workers`` processes analyse batches in parallel (default: the ``ingest.workers``
+    setting; 0: every core); the store ends up the same as with one."""
+    settings = settings or (pipeline.settings if pipeline else Settings())
+    report = IngestReport()
+    return ingest_articles(_articles(paths, settings, published, report), db=db,
+                           settings=settings, pipeline=pipeline, progress=progress,
+                           workers=workers, report=report)
+
+
+def ingest_articles(articles: Iterable[Article], *, db: str | None = None,
+                    settings: Settings | None = None, pipeline: Pipeline | None = None,
+                    progress: Callable[[int], None] | None = None, workers: int | None = None,
+                    report: IngestReport | None = None) -> IngestReport:
+    """``ingest`` for articles read already (a benchmark's corpus, a caller's own reader);
+    ``report`` may already hold what reading counted. With more than one worker, ``pipeline``
+    is not used: each worker process builds its own from ``settings``."""
+    settings = settings or (pipeline.settings if pipeline else Settings())
+    report = report or IngestReport()
+    from .workers import worker_count
+    count = worker_count(settings["ingest.workers"] if workers is None else workers)
+    started = time.perf_counter()
     with open_store(db or settings["store.db"]) as store:
-        articles = _articles(paths, settings, published, report)
-        for batch in batched(articles, settings["ingest.batch_size"]):
-            ingest_batch(store, pipeline, batch, report)
-            if progress:
-                progress(len(batch))
+        batches = batched(_timed(articles, report.stage_seconds, "read"),
+                          settings["ingest.batch_size"])
+        if count > 1:
+            from .workers import ingest_in_workers
+            ingest_in_workers(store, batches, settings, count, report, progress)
+        else:
+            pipeline = pipeline or Pipeline(settings)
+            for batch in batches:
+                ingest_batch(store, pipeline, batch, report)
+                if progress:
+                    progress(len(batch))
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _timed(items: Iterable[Article], seconds: Counter[str], name: str) -> Iterator[Article]:
+    """``items``, adding the time spent producing each (reading files) to ``seconds[name]``."""
+    items = iter(items)
+    while True:
+        started = time.perf_counter()
+        item = next(items, None)
+        seconds[name] += time.perf_counter() - started
+        if item is None:
+            return
+        yield item
 
 
 def _articles(paths: Sequence[str], settings: Settings, published: dt.date | None,
