@@ -79,7 +79,9 @@ VAGUE_CUES = re.compile(
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|"
     r"\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s?|miles?|mi)\b)", re.IGNORECASE)
 #: "4 km north of Mizan", "10 kilometres from Kandahar": the place is the one after "of/from"
-OFFSET = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\.?\s+(?:to the\s+)?"
+#: (a distance starts where a number starts, and has at most 6 digits: a long digit run
+#: otherwise makes the engine try every start inside it, quadratic in its length)
+OFFSET = re.compile(r"(?<![\d.,])\d{1,6}(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\.?\s+(?:to the\s+)?"
                     r"(?:[a-z-]+\s+)?(?:of|from)\s+(?P<place>.+)", re.IGNORECASE)
 #: cuts a description into toponyms: punctuation first, then linking words
 PUNCTUATION = re.compile(r"\s*[,;:/()\[\]#\n\r\t|]+\s*|\s+-\s+|\.\s+|\s*&\s*|['\u2019]s\s+")
