@@ -126,7 +126,19 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs 
         raise typer.Exit(1)
 
 
+INTERRUPTED = ("interrupted: the batches committed before are kept; run the same ingest "
+               "again to resume")
+
+
 def _run_ingest(paths, db, settings, day, quiet, workers=None):
+    try:
+        return _ingest_with_progress(paths, db, settings, day, quiet, workers)
+    except KeyboardInterrupt:
+        typer.echo(INTERRUPTED, err=True)
+        raise typer.Exit(130) from None
+
+
+def _ingest_with_progress(paths, db, settings, day, quiet, workers):
     if quiet or not sys.stderr.isatty():
         return workflow.ingest(paths, db=db, settings=settings, published=day, workers=workers)
     from rich.progress import Progress

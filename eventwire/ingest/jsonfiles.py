@@ -18,15 +18,24 @@ from .record import RecordContext, kind_of, record_or_error
 JSONL_HINT = "; one object per line belongs in a .jsonl file"
 #: json's messages for a document that stops in the middle of a value
 TRUNCATION_MESSAGES = ("Unterminated string",)
+#: json's message for a ``\\uXXXX`` escape; cut short when under 4 characters follow the "u"
+ESCAPE_MESSAGE = "Invalid \\uXXXX escape"
 
 
 def _reason(exc: json.JSONDecodeError, doc: str, *, with_line: bool) -> str:
     where = f"line {exc.lineno} column {exc.colno}" if with_line else f"column {exc.colno}"
     at = " " if exc.msg.endswith(" at") else " at "
-    ends_early = exc.msg.startswith(TRUNCATION_MESSAGES) or exc.pos >= len(doc.rstrip())
-    truncated = "truncated: " if ends_early else ""
+    truncated = "truncated: " if _ends_early(exc, doc) else ""
     hint = JSONL_HINT if with_line and exc.msg == "Extra data" else ""
     return f"malformed JSON ({truncated}{exc.msg}{at}{where}{hint})"
+
+
+def _ends_early(exc: json.JSONDecodeError, doc: str) -> bool:
+    """Whether the document stops in the middle of a value (a line cut short)."""
+    end = len(doc.rstrip())
+    if exc.msg.startswith(TRUNCATION_MESSAGES) or exc.pos >= end:
+        return True
+    return exc.msg == ESCAPE_MESSAGE and end - exc.pos - 1 < 4
 
 
 def _parse(doc: str, source: str, *, with_line: bool) -> Any:
@@ -37,6 +46,8 @@ def _parse(doc: str, source: str, *, with_line: bool) -> Any:
         raise ReadError(source, _reason(exc, doc, with_line=with_line)) from None
     except RecursionError:
         raise ReadError(source, "malformed JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer of more digits than Python reads (over 4,300)
+        raise ReadError(source, f"malformed JSON ({str(exc).splitlines()[0]})") from None
 
 
 def read_json(text: str, source: str, context: RecordContext) -> Iterator[Article | ReadError]:

@@ -2,7 +2,8 @@
 
 Publication dates anchor every relative date in a story ("on Monday"), so a wrong one is worse
 than none: an unparseable value, or one before 1900 or in the future, leaves the date unknown
-(the caller's ``--published`` may then apply) and puts a warning on the article.
+(the caller's ``--published`` may then apply, if it is in that range itself) and puts a
+warning on the article.
 
 ISO dates and datetimes are read directly; a few common newsroom formats ("December 11, 2023",
 "11 Dec 2023") by ``strptime``; only then ``dateparser`` (English, absolute dates only, on the
@@ -75,6 +76,16 @@ def parse_published(value: Any, warnings: list[str]) -> dt.date | None:
                         f"left unknown")
         return None
     return date
+
+
+def caller_published(date: dt.date | None, warnings: list[str]) -> dt.date | None:
+    """The caller's date (``--published``) for an article without one of its own; a date
+    outside the plausible range is no publication date either: left unknown, with a warning."""
+    if date is None or _plausible(date):
+        return date
+    warnings.append(f"--published {date} is out of range ({MIN_YEAR} to {_latest()}): "
+                    f"left unknown")
+    return None
 
 
 def _latest() -> dt.date:

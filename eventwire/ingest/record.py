@@ -20,7 +20,7 @@ from ..errors import ReadError
 from ..language import language_code
 from ..records import Article
 from .decode import normalise_text
-from .published import parse_published
+from .published import caller_published, parse_published
 
 #: text fields of a record besides ``text``, ``id`` and ``published``
 OPTIONAL_TEXT_FIELDS = ("title", "url", "outlet")
@@ -106,8 +106,9 @@ def article_from_record(record: Mapping[str, Any], origin: str, context: RecordC
     text = _article_text(record, fields["title"], context, origin, warnings)
     published = parse_published(record.get("published"), warnings)
     source = date_source if published else None
-    if published is None and context.published is not None:
-        published, source = context.published, "caller"
+    if published is None:
+        published = caller_published(context.published, warnings)
+        source = "caller" if published else None
     return Article(text=text, id=_record_id(record.get("id"), warnings), published=published,
                    published_source=source, origin=origin, warnings=warnings,
                    language=_language(record.get("language"), warnings), **fields)

@@ -33,6 +33,9 @@ ERROR_REASONS: tuple[tuple[str, str], ...] = (
     ("Connection already closed", "the store is closed"),
 )
 LOCK_PID = re.compile(r"PID (\d+)")
+#: what DuckDB's Python client raises when Ctrl-C arrives while a statement runs: a plain
+#: RuntimeError, the KeyboardInterrupt itself swallowed
+INTERRUPTED = "Query interrupted"
 
 
 def error_reason(exc: BaseException) -> str:
@@ -81,6 +84,19 @@ class DuckDBStore(SQLStore):
 
     def error_reason(self, exc: BaseException) -> str:
         return error_reason(exc)
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        """DuckDB's errors as ``StoreError`` s, and a statement cut short by Ctrl-C as the
+        ``KeyboardInterrupt`` it was, so the transaction is rolled back and the command
+        stops as on any other Ctrl-C (no traceback)."""
+        try:
+            with super()._translated():
+                yield
+        except RuntimeError as exc:
+            if str(exc) != INTERRUPTED:
+                raise
+            raise KeyboardInterrupt from exc
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
