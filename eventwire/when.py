@@ -566,8 +566,15 @@ def _remember(found: _Found, ctx: _Context) -> None:
         ctx.anchor_missing = found.unresolved or NO_ANCHOR
 
 
+#: what ``datetime`` raises for a day before 1 January of year 1 or after 31 December 9999
+_OUTSIDE_CALENDAR = (OverflowError, ValueError)
+
+
 def _resolve(match: re.Match[str], ctx: _Context) -> TimeExpression | None:
-    found = _RESOLVERS[match.lastgroup](match, ctx)
+    try:
+        found = _RESOLVERS[match.lastgroup](match, ctx)
+    except _OUTSIDE_CALENDAR:  # "999 years ago" in a story dated AD 500: no such day
+        return None
     if found is None:
         return None
     _remember(found, ctx)

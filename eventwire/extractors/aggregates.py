@@ -2,8 +2,9 @@
 October 17", "At least five attacks targeted US troops ... that day".
 
 They become ``Aggregate`` records (count, qualifier, what, where, who says so), never fake
-individual events. Their period is resolved by the "when" stage, which knows the dates; the
-sentence each came from waits in ``document.context["aggregate_sentences"]``.
+individual events; a figure over ``numbers.MAX_COUNT`` (a billion) is no tally and is
+dropped. Their period is resolved by the "when" stage, which knows the dates; the sentence
+each came from waits in ``document.context["aggregate_sentences"]``.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from spacy.tokens import Token
 from ..document import Document, Sentence
 from ..records import Aggregate, Evidence, stable_id
 from .lexicon import Lexicon
-from .numbers import parse_figure
+from .numbers import is_plausible_count, parse_figure
 from .frames import times_count
 from .syntax import (entity_phrase, objects, passive_subjects, prep_objects, subjects, text_span,
                      with_conjuncts)
@@ -102,7 +103,7 @@ def find_aggregates(document: Document, lexicon: Lexicon) -> list[Aggregate]:
             continue
         for noun in sentence.span:
             figure, first, what = _counted(noun, sentence, lexicon)
-            if figure is None or figure.value < 2:
+            if figure is None or figure.value < 2 or not is_plausible_count(figure.value):
                 continue
             span = text_span(sentence, first, noun)
             agg = Aggregate(
