@@ -88,9 +88,11 @@ def build_store(path: str, size: int, batch: int = 2000) -> None:
                              [], [p[2] for p in parts])
 
 
-def start_server(path: str, port: int) -> subprocess.Popen:
+def start_server(path: str, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """``eventwire serve`` over ``path`` in its own process, once it answers (``env``: extra
+    environment, such as the token or settings)."""
     command = [sys.executable, "-m", "eventwire", "serve", "--db", path, "--port", str(port)]
-    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
