@@ -224,7 +224,7 @@ def write_acled(events: Iterable[Event], out: Out, *, timestamp: int | None = No
 
 
 # ---------------------------------------------------------------------- GeoJSON
-def _point(event: Event) -> dict[str, Any] | None:
+def point_geometry(event: Event) -> dict[str, Any] | None:
     """RFC 7946 Point ``[lon, lat]``, or None when coordinates are missing or impossible."""
     lat, lon = event.latitude, event.longitude
     if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
@@ -244,7 +244,7 @@ def geojson_feature(event: Event) -> dict[str, Any]:
         urls=list(dict.fromkeys(s["url"] for s in sources if s["url"])),
         outlets=source_names(event),
     )
-    return {"type": "Feature", "id": event.event_id, "geometry": _point(event),
+    return {"type": "Feature", "id": event.event_id, "geometry": point_geometry(event),
             "properties": properties}
 
 
@@ -374,9 +374,9 @@ def _plover_sides(event: Event, countries: dict[str, CountryCode]
 
 def _plover_location(event: Event, countries: dict[str, CountryCode]) -> dict[str, Any] | None:
     """PLOVER's ``event_loc``: GeoNames field names, plus the admin names eventwire knows."""
-    if not (event.location or event.country or _point(event)):
+    if not (event.location or event.country or point_geometry(event)):
         return None
-    point = _point(event)
+    point = point_geometry(event)
     codes = countries.get(event.country.lower()) if event.country else None
     geonames = GEONAMES_SOURCE.search(event.geo_source or "")
     return {"name": event.location, "latitude": point["coordinates"][1] if point else None,

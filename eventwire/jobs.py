@@ -9,7 +9,6 @@ spaCy reads, so the page stays responsive during an ingest.
 """
 from __future__ import annotations
 
-import itertools
 import queue
 import threading
 import time
@@ -109,14 +108,11 @@ class IngestJobs:
             job.finished = time.time()
 
     def _ingest(self, job: Job) -> None:
+        from .pipeline import batched
         from .workflow import IngestReport, ingest_batch
         if self._pipeline is None:
             self._pipeline = self._make_pipeline(self.settings)
-        size = self.settings["ingest.batch_size"]
-        for start in itertools.count(0, size):
-            batch = job.articles[start:start + size]
-            if not batch:
-                break
+        for batch in batched(job.articles, self.settings["ingest.batch_size"]):
             report = IngestReport()
             ingest_batch(self.gate, self._pipeline, batch, report)
             job.done += len(batch)

@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from . import __version__
 from .errors import InputError, ResourceError
 from .records import Event, Source
+from .export import point_geometry
 from .store.base import Store, n_sources
 from .web import shapes
 
@@ -208,10 +209,8 @@ def _as_date(value: dt.date | str | None, name: str) -> dt.date | None:
 
 # --------------------------------------------------------------------------- figures
 def located(events: Sequence[Event]) -> list[Event]:
-    """The events with coordinates a map can place."""
-    return [e for e in events if e.latitude is not None and e.longitude is not None
-            and math.isfinite(e.latitude) and math.isfinite(e.longitude)
-            and -90 <= e.latitude <= 90 and -180 <= e.longitude <= 180]
+    """The events with coordinates a map can place (the rule the GeoJSON export applies)."""
+    return [e for e in events if point_geometry(e) is not None]
 
 
 def headline(events: Sequence[Event]) -> dict[str, int]:
