@@ -10,6 +10,7 @@ ending   what one file holds                                 article.origin
 .jsonl   one article object per line                         ``path:N`` (line N)
 .csv     one article per row, a ``text`` column              ``path:N`` (row N, header = 1)
 .html    one page, through trafilatura (body + metadata)     ``path``
+.parquet one article per row, a ``text`` column (streamed)   ``path:N`` (row N)
 ======== ================================================== ==========================
 
 Reading never stops at bad input: every file or record that cannot be read is *yielded* as a
@@ -28,6 +29,7 @@ from ..records import Article
 from .decode import load_text
 from .html import read_html
 from .jsonfiles import read_json, read_jsonl
+from .parquet import read_parquet
 from .paths import expand_paths
 from .record import RecordContext
 from .tabular import read_csv
@@ -40,6 +42,9 @@ Reader = Callable[[str, str, RecordContext], Iterator["Article | ReadError"]]
 #: file ending -> reader of the decoded file text
 READERS: dict[str, Reader] = {".txt": read_txt, ".json": read_json, ".jsonl": read_jsonl,
                               ".csv": read_csv, ".html": read_html, ".htm": read_html}
+#: file ending -> reader of the file itself (binary formats, streamed rather than decoded whole)
+FILE_READERS: dict[str, Callable[[Path, RecordContext], Iterator["Article | ReadError"]]] = {
+    ".parquet": read_parquet}
 #: formats whose strings may hold NUL characters (removed with a warning, not refused as binary)
 NUL_TOLERANT = frozenset({".json", ".jsonl"})
 
@@ -53,12 +58,15 @@ def read_file(path: str | Path, *, settings: Settings,
     path = Path(path)
     ending = path.suffix.lower()
     reader = READERS.get(ending)
-    if reader is None:
+    if reader is None and ending not in FILE_READERS:
         yield ReadError(str(path), f"unknown file ending {ending or '(none)'!r} "
-                                   f"(readable: {', '.join(READERS)})")
+                                   f"(readable: {', '.join([*READERS, *FILE_READERS])})")
         return
     context = RecordContext.from_settings(settings, published)
     try:
+        if reader is None:
+            yield from FILE_READERS[ending](path, context)
+            return
         text = load_text(path, settings["ingest.max_file_bytes"], allow_nul=ending in NUL_TOLERANT)
         yield from reader(text, str(path), context)
     except ReadError as err:

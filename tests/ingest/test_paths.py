@@ -7,7 +7,7 @@ import pytest
 
 from eventwire.ingest import expand_paths
 
-ENDINGS = [".txt", ".json", ".jsonl", ".csv", ".html", ".htm"]
+ENDINGS = [".txt", ".json", ".jsonl", ".csv", ".html", ".htm", ".parquet"]
 
 
 @pytest.fixture
