@@ -85,6 +85,8 @@ class BenchResult:
     #: load average (1, 5, 15 minutes) when the run began: other work on the machine
     load_average: tuple[float, float, float] = field(default=(0.0, 0.0, 0.0))
     unreadable: int = 0
+    #: "local" (this machine's processes) or "ray" (Ray actors)
+    engine: str = "local"
 
     @property
     def articles_per_s(self) -> float:
@@ -100,7 +102,8 @@ class BenchResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "corpus": self.corpus, "source": self.source, "workers": self.workers,
+            "corpus": self.corpus, "source": self.source, "engine": self.engine,
+            "workers": self.workers,
             "articles": self.articles, "words": self.words, "stored": self.report.stored,
             "already_known": self.report.already_known,
             "skipped": self.unreadable + len(self.report.skipped),
@@ -109,7 +112,8 @@ class BenchResult:
             "words_per_s": round(self.words_per_s, 1),
             "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
             "peak_mb": round(self.peak_mb, 1),
-            "worker_peak_mb": round(self.report.worker_peak_mb, 1) if self.workers > 1 else None,
+            "worker_peak_mb": round(self.report.worker_peak_mb, 1)
+            if self.workers > 1 or self.engine != "local" else None,
             "tokenizer_words_per_s": round(self.tokenizer_words_per_s, 1),
             "tokenizer_ratio": round(self.tokenizer_ratio, 4),
             "load_average": [round(x, 2) for x in self.load_average],
@@ -166,11 +170,13 @@ def tokenizer_speed(model: str, texts: list[str], words: int) -> float:
 
 
 def run_bench(corpus: str, *, limit: int | None = None, workers: int | None = None,
-              settings: Settings | None = None, pipeline: Pipeline | None = None) -> BenchResult:
+              settings: Settings | None = None, pipeline: Pipeline | None = None,
+              engine: str | None = None) -> BenchResult:
     """Ingest ``corpus`` (its first ``limit`` articles) into a fresh temporary store with
-    ``workers`` processes, and time it; ``pipeline`` serves a one-worker run (tests pass a
-    loaded one)."""
+    ``workers`` processes (or Ray actors, with ``engine`` "ray"), and time it; ``pipeline``
+    serves a one-worker local run (tests pass a loaded one)."""
     settings = settings or Settings()
+    engine = engine or settings["ingest.engine"]
     count = worker_count(settings["ingest.workers"] if workers is None else workers)
     load_average = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     started = time.perf_counter()
@@ -180,14 +186,16 @@ def run_bench(corpus: str, *, limit: int | None = None, workers: int | None = No
     words = sum(len(text.split()) for text in texts)
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as folder:
         report = ingest_articles(articles, db=str(Path(folder) / "bench.duckdb"),
-                                 settings=settings, pipeline=pipeline, workers=count)
+                                 settings=settings, pipeline=pipeline, workers=count,
+                                 engine=engine)
     peak = peak_memory_mb()  # before the yardstick loads a model of its own
     stages = dict(report.stage_seconds)
     stages["read"] = stages.get("read", 0.0) + read_seconds
     load = stages.pop("load", 0.0)
     ordered = {name: stages.pop(name) for name in STAGE_ORDER if name in stages} | stages
     return BenchResult(
-        corpus=corpus, source=source, workers=count, articles=len(articles), words=words,
+        corpus=corpus, source=source, engine=engine, workers=count, articles=len(articles),
+        words=words,
         report=report, seconds=read_seconds + report.seconds - load, load_seconds=load,
         stage_seconds=ordered, peak_mb=peak, load_average=tuple(load_average),
         tokenizer_words_per_s=tokenizer_speed(settings["nlp.model"], texts, words),
@@ -205,7 +213,7 @@ def format_bench(result: BenchResult) -> str:
         ("articles", f"{result.articles:,} (stored {figures['stored']:,}, already known "
                      f"{figures['already_known']:,}, skipped {figures['skipped']:,})"),
         ("words", f"{result.words:,}"),
-        ("workers", f"{result.workers}"),
+        ("workers", f"{result.workers}" + (" Ray actors" if result.engine == "ray" else "")),
         ("load average", " ".join(f"{x:.2f}" for x in result.load_average) + " (when the run began)"),
         ("loading", f"{result.load_seconds:.2f} s (models and gazetteer; left out of the rates)"),
         ("seconds", f"{result.seconds:.2f} (read, analyse, de-duplicate, store)"),

@@ -34,6 +34,8 @@ STATS_PERIODS = (*INTERVALS, "total")
 ConfigOption = typer.Option(None, "--config", help="A TOML file of settings (see `eventwire settings`).")
 DbOption = typer.Option(None, "--db", help="Where events are kept: a DuckDB file or a postgresql:// URL "
                         "(default: the store.db setting, eventwire.duckdb).")
+EngineOption = typer.Option(None, "--engine", help="local (this machine's processes) or ray "
+                            "(Ray actors; default: the ingest.engine setting).")
 WorkersOption = typer.Option(None, "--workers", "-w", min=0, help="Processes analysing in parallel "
                              "(default: the ingest.workers setting, 1; 0: one per core).")
 
@@ -110,11 +112,16 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs 
            published: Optional[str] = typer.Option(None, help="Publication date for articles without one."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            workers: Optional[int] = WorkersOption,
+           engine: Optional[str] = EngineOption,
+           address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the "
+                                                 "cluster to join (auto, ray://head:10001; default: "
+                                                 "the ray.address setting, empty = start Ray here)."),
            config: Optional[Path] = ConfigOption) -> None:
     """Read articles, extract and de-duplicate events, store them (idempotent, resumable)."""
     settings = _settings(config)
     day = _date(published)
-    report = _guard(lambda: _run_ingest(paths, db, settings, day, quiet, workers))
+    run = {"workers": workers, "engine": engine, "address": address}
+    report = _guard(lambda: _run_ingest(paths, db, settings, day, quiet, run))
     typer.echo(f"read {report.read} article(s): stored {report.stored}, already known "
                f"{report.already_known}; {report.mentions} mention(s), {report.aggregates} "
                f"count statement(s), {report.events_changed} event(s) created or updated "
@@ -130,21 +137,21 @@ INTERRUPTED = ("interrupted: the batches committed before are kept; run the same
                "again to resume")
 
 
-def _run_ingest(paths, db, settings, day, quiet, workers=None):
+def _run_ingest(paths, db, settings, day, quiet, run):
     try:
-        return _ingest_with_progress(paths, db, settings, day, quiet, workers)
+        return _ingest_with_progress(paths, db, settings, day, quiet, run)
     except KeyboardInterrupt:
         typer.echo(INTERRUPTED, err=True)
         raise typer.Exit(130) from None
 
 
-def _ingest_with_progress(paths, db, settings, day, quiet, workers):
+def _ingest_with_progress(paths, db, settings, day, quiet, run):
     if quiet or not sys.stderr.isatty():
-        return workflow.ingest(paths, db=db, settings=settings, published=day, workers=workers)
+        return workflow.ingest(paths, db=db, settings=settings, published=day, **run)
     from rich.progress import Progress
     with Progress(transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        return workflow.ingest(paths, db=db, settings=settings, published=day, workers=workers,
+        return workflow.ingest(paths, db=db, settings=settings, published=day, **run,
                                progress=lambda n: progress.advance(task, n))
 
 
@@ -154,13 +161,15 @@ def bench(corpus: str = typer.Argument(..., help="fakes, gva or ecbplus (evaluat
                                        "or glob of articles."),
           limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the first N articles."),
           workers: Optional[int] = WorkersOption,
+          engine: Optional[str] = EngineOption,
           format: str = typer.Option("table", "--format", "-f", help="table or json."),
           config: Optional[Path] = ConfigOption) -> None:
     """Time the whole ingest on a corpus: articles/s, words/s, stages, peak memory, yardstick."""
     _check_format(format, ("table", "json"))
     settings = _settings(config)
     from .bench import format_bench, run_bench
-    result = _guard(lambda: run_bench(corpus, limit=limit, workers=workers, settings=settings))
+    result = _guard(lambda: run_bench(corpus, limit=limit, workers=workers, settings=settings,
+                                          engine=engine))
     typer.echo(json.dumps(result.as_dict(), indent=2) if format == "json" else format_bench(result))
 
 

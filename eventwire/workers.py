@@ -20,7 +20,7 @@ from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from .config import Settings
 from .document import Document
@@ -113,7 +113,11 @@ def _worker_ready(_: int) -> None:
 
 
 def _analyse_in_worker(articles: list[Article]) -> _Analysed:
-    pipeline = _worker_pipeline()
+    return analyse_portably(_worker_pipeline(), articles)
+
+
+def analyse_portably(pipeline: Pipeline, articles: list[Article]) -> _Analysed:
+    """What a worker of any engine (process pool, Ray) does with a batch."""
     before = Counter(pipeline.times.seconds)
     try:
         documents = pipeline.analyse(articles)
@@ -142,6 +146,14 @@ class _Workers:
             self.close(abandon=True)
             raise
         report.stage_seconds["load"] += time.perf_counter() - started
+
+    def analyse(self, articles: list[Article]) -> Future:
+        """The batch's ``_Analysed`` to come."""
+        return self.submit(_analyse_in_worker, articles)
+
+    def result(self, future: Future) -> "_Analysed":
+        """The future's outcome; a worker's failure as a one-line ``ResourceError``."""
+        return _outcome(future)
 
     def submit(self, work: Callable, *args: Any) -> Future:
         try:
@@ -179,25 +191,41 @@ def _outcome(future: Future) -> Any:
         raise ResourceError("ingest worker", WORKER_DIED) from None
 
 
+class WorkerPool(Protocol):
+    """What ``ingest_in_workers`` needs of an engine's workers (processes here, Ray actors in
+    ``distributed.py``): each started with its own pipeline, ready on creation."""
+
+    def analyse(self, articles: list[Article]) -> Future: ...
+    def result(self, future: Future) -> "_Analysed": ...
+    def close(self, abandon: bool = False) -> None: ...
+
+
+def process_pool(settings: Settings, count: int, report: IngestReport) -> WorkerPool:
+    return _Workers(settings, count, report)
+
+
 def ingest_in_workers(store: Store, batches: Iterable[list[Article]], settings: Settings,
                        count: int, report: IngestReport,
-                       progress: Callable[[int], None] | None) -> None:
+                       progress: Callable[[int], None] | None,
+                       start: Callable[[Settings, int, IngestReport], WorkerPool] = process_pool
+                       ) -> None:
     """Workers analyse; this process sorts out, de-duplicates and stores the batches in the
     order they were read, one transaction each, so the store is the same as with one worker.
-    The workers start with the first batch that has something new to analyse."""
+    The workers (``start``: processes by default) start with the first batch that has
+    something new to analyse."""
     sent, workers = SentArticles(), None
     pending: deque[tuple[int, Future | None]] = deque()
     try:
         for batch in batches:
             fresh = sort_out_batch(store, batch, report, sent)
             if fresh and workers is None:
-                workers = _Workers(settings, count, report)
-            job = workers.submit(_analyse_in_worker, fresh) if fresh else None
+                workers = start(settings, count, report)
+            job = workers.analyse(fresh) if fresh else None
             pending.append((len(batch), job))
             while len(pending) > count * BATCHES_AHEAD_PER_WORKER:
-                _store_next(store, pending.popleft(), settings, report, progress)
+                _store_next(store, workers, pending.popleft(), settings, report, progress)
         while pending:
-            _store_next(store, pending.popleft(), settings, report, progress)
+            _store_next(store, workers, pending.popleft(), settings, report, progress)
     except BaseException:
         if workers is not None:
             workers.close(abandon=True)
@@ -206,11 +234,12 @@ def ingest_in_workers(store: Store, batches: Iterable[list[Article]], settings: 
         workers.close()
 
 
-def _store_next(store: Store, item: tuple[int, Future | None], settings: Settings,
-                report: IngestReport, progress: Callable[[int], None] | None) -> None:
+def _store_next(store: Store, workers: WorkerPool | None, item: tuple[int, Future | None],
+                settings: Settings, report: IngestReport,
+                progress: Callable[[int], None] | None) -> None:
     size, future = item
     if future is not None:
-        analysed: _Analysed = _outcome(future)
+        analysed: _Analysed = workers.result(future)
         report.stage_seconds.update(analysed.seconds)
         report.worker_peak_mb = max(report.worker_peak_mb, analysed.peak_mb)
         result = store_documents(store, analysed.documents, settings, report.stage_seconds)

@@ -21,7 +21,7 @@ from .config import Settings
 from .dedup import (ArticleMeta, DedupResult, EventCluster, Limits, canonical_event, deduplicate,
                     event_id_for)
 from .document import Document
-from .errors import InputError, ReadError
+from .errors import ConfigError, InputError, ReadError
 from .export import export as write_export
 from .ingest import read_paths
 from .pipeline import Pipeline, batched
@@ -202,33 +202,53 @@ def _held(store: Store | StoreGate) -> ContextManager[Store]:
 def ingest(paths: Sequence[str], *, db: str | None = None, settings: Settings | None = None,
            published: dt.date | None = None, pipeline: Pipeline | None = None,
            progress: Callable[[int], None] | None = None,
-           workers: int | None = None) -> IngestReport:
+           workers: int | None = None, engine: str | None = None,
+           address: str | None = None) -> IngestReport:
     """Read, analyse, de-duplicate and store; see the module docstring for crash safety.
     ``workers`` processes analyse batches in parallel (default: the ``ingest.workers``
-    setting; 0: every core); the store ends up the same as with one."""
+    setting; 0: every core), on this machine or, with ``engine`` "ray", as Ray actors on the
+    cluster at ``address``; the store ends up the same as with one."""
     settings = settings or (pipeline.settings if pipeline else Settings())
     report = IngestReport()
     return ingest_articles(_articles(paths, settings, published, report), db=db,
                            settings=settings, pipeline=pipeline, progress=progress,
-                           workers=workers, report=report)
+                           workers=workers, report=report, engine=engine, address=address)
+
+
+#: where the analysis runs: this machine's processes, or Ray actors (``distributed.py``)
+ENGINES = ("local", "ray")
+
+
+def _engine(name: str) -> str:
+    if name not in ENGINES:
+        raise ConfigError("ingest.engine", name, ENGINES)
+    return name
 
 
 def ingest_articles(articles: Iterable[Article], *, db: str | None = None,
                     settings: Settings | None = None, pipeline: Pipeline | None = None,
                     progress: Callable[[int], None] | None = None, workers: int | None = None,
-                    report: IngestReport | None = None) -> IngestReport:
+                    report: IngestReport | None = None, engine: str | None = None,
+                    address: str | None = None) -> IngestReport:
     """``ingest`` for articles read already (a benchmark's corpus, a caller's own reader);
-    ``report`` may already hold what reading counted. With more than one worker, ``pipeline``
-    is not used: each worker process builds its own from ``settings``."""
+    ``report`` may already hold what reading counted. With more than one worker, or on Ray
+    (``engine`` "ray", at ``address``: see ``distributed.py``), ``pipeline`` is not used:
+    each worker builds its own from ``settings``."""
     settings = settings or (pipeline.settings if pipeline else Settings())
     report = report or IngestReport()
     from .workers import worker_count
-    count = worker_count(settings["ingest.workers"] if workers is None else workers)
+    requested = settings["ingest.workers"] if workers is None else workers
+    engine = _engine(settings["ingest.engine"] if engine is None else engine)
+    count = worker_count(requested) if engine == "local" else 0
     started = time.perf_counter()
     with open_store(db or settings["store.db"]) as store:
         batches = batched(_timed(articles, report.stage_seconds, "read"),
                           settings["ingest.batch_size"])
-        if count > 1:
+        if engine == "ray":
+            from .distributed import ingest_on_ray
+            ingest_on_ray(store, batches, settings, requested, report, progress,
+                          settings["ray.address"] if address is None else address)
+        elif count > 1:
             from .workers import ingest_in_workers
             ingest_in_workers(store, batches, settings, count, report, progress)
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import json
 import os
 import pwd
 import shlex
@@ -20,9 +21,10 @@ from typing import Iterator
 
 import pytest
 
+from eventwire import workflow
 from eventwire.config import Settings
 from eventwire.pipeline import Pipeline
-from eventwire.records import Article, Event, Source
+from eventwire.records import Article, Event, Source, aggregate_to_json, event_to_json
 from eventwire.store import Store, open_store
 from tests.store.batches import wire_batch
 
@@ -375,3 +377,56 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# ---------------------------------------------------------- a parallel_corpus for parallel ingests
+#: batches of two keep several batches out at the workers (processes or Ray actors) at once
+SMALL_BATCHES = {"ingest.batch_size": 2}
+#: short reports written for these tests; two tell one event, one repeats a text under a new
+#: id (already known), one gives a used id to another text (refused)
+OWN_ARTICLES = [
+    {"id": "w-1", "published": "2024-02-05", "text": "Mortar shells hit police post in Kirkuk\n\n"
+     "Mortar shells struck a police post in Kirkuk on Sunday, wounding four officers, security "
+     "sources said. No group said it carried out the attack."},
+    {"id": "w-2", "published": "2024-02-06", "text": "Roadside bomb kills two soldiers\n\n"
+     "A roadside bomb exploded beside an army convoy on the road between Tikrit and Samarra on "
+     "Monday, killing two soldiers, the Iraqi army said."},
+    {"id": "w-3", "published": "2024-02-06", "text": "Checkpoint attacked in Diyala\n\n"
+     "Gunmen opened fire on an army checkpoint in Baqubah late on Monday, killing one soldier, "
+     "police said. The Islamic State group claimed the attack in a statement."},
+    {"id": "w-4", "published": "2024-02-06", "text": "Two Iraqi soldiers killed by bomb\n\n"
+     "Two Iraqi soldiers were killed on Monday when a bomb planted by the road hit their convoy "
+     "between Tikrit and Samarra, officials told reporters."},
+    {"id": "w-1-again", "published": "2024-02-05", "text": "Mortar shells hit police post in Kirkuk\n\n"
+     "Mortar shells struck a police post in Kirkuk on Sunday, wounding four officers, security "
+     "sources said. No group said it carried out the attack."},
+    {"id": "w-2", "published": "2024-02-06", "text": "Basra residents protest power cuts\n\n"
+     "Hundreds of people marched in Basra on Tuesday to demand a steady electricity supply. The "
+     "march was peaceful, witnesses said."},
+    {"id": "w-7", "published": "2024-02-07", "text": "Drone strikes vehicle in Syria\n\n"
+     "A drone struck a car near Al-Bukamal in eastern Syria on Wednesday, killing three men, "
+     "a war monitor said."},
+]
+
+
+@pytest.fixture(scope="session")
+def parallel_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    own = tmp_path_factory.mktemp("own") / "own.jsonl"
+    own.write_text("".join(json.dumps(a) + "\n" for a in OWN_ARTICLES), encoding="utf-8")
+    return [str(REPO / "examples" / "articles"), str(own)]
+
+
+@pytest.fixture(scope="session")
+def one_worker(tmp_path_factory, parallel_corpus, pipeline):
+    db = str(tmp_path_factory.mktemp("one") / "one.duckdb")
+    report = workflow.ingest(parallel_corpus, db=db, settings=Settings(SMALL_BATCHES), pipeline=pipeline,
+                             workers=1)
+    return db, report
+
+
+def stored(db: str) -> dict:
+    """Everything a user can read back: events (ids, fields, sources), count statements, counts."""
+    with open_store(db) as store:
+        return {"events": [event_to_json(e) for e in store.events()],
+                "aggregates": [aggregate_to_json(a) for a in store.aggregates()],
+                "counts": store.counts()}

@@ -30,7 +30,7 @@ OWN_ARTICLES = [
      "reopened on Tuesday after repairs that took two years, traders said."},
 ]
 #: the keys `eventwire bench --format json` prints, as docs/usage.md lists them
-JSON_KEYS = {"corpus", "source", "workers", "articles", "words", "stored", "already_known",
+JSON_KEYS = {"corpus", "source", "engine", "workers", "articles", "words", "stored", "already_known",
              "skipped", "load_seconds", "seconds", "articles_per_s", "words_per_s",
              "stage_seconds", "peak_mb", "worker_peak_mb", "tokenizer_words_per_s",
              "tokenizer_ratio", "load_average"}
@@ -68,6 +68,7 @@ def test_json_output_parses_with_the_documented_keys(own_corpus):
     figures = json.loads(ran.stdout)
     assert set(figures) == JSON_KEYS
     assert figures["articles"] == 3 and figures["stored"] == 3 and figures["workers"] == 1
+    assert figures["engine"] == "local"
     assert set(figures["stage_seconds"]) == set(STAGE_ORDER)
     assert figures["worker_peak_mb"] is None and figures["peak_mb"] > 0
     assert figures["tokenizer_words_per_s"] > 0 and figures["tokenizer_ratio"] > 0

@@ -7,7 +7,6 @@ repeated (or an id reused) in a later batch is sorted out before the first one i
 """
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import signal
@@ -19,68 +18,15 @@ from eventwire import workflow
 from eventwire.config import Settings
 from eventwire.errors import ConfigError, ResourceError
 from eventwire.workers import worker_count
-from eventwire.records import aggregate_to_json, event_to_json
-from eventwire.store import open_store
-from tests.conftest import REPO
-
-SMALL_BATCHES = {"ingest.batch_size": 2}
-#: short reports written for these tests; two tell one event, one repeats a text under a new
-#: id (already known), one gives a used id to another text (refused)
-OWN_ARTICLES = [
-    {"id": "w-1", "published": "2024-02-05", "text": "Mortar shells hit police post in Kirkuk\n\n"
-     "Mortar shells struck a police post in Kirkuk on Sunday, wounding four officers, security "
-     "sources said. No group said it carried out the attack."},
-    {"id": "w-2", "published": "2024-02-06", "text": "Roadside bomb kills two soldiers\n\n"
-     "A roadside bomb exploded beside an army convoy on the road between Tikrit and Samarra on "
-     "Monday, killing two soldiers, the Iraqi army said."},
-    {"id": "w-3", "published": "2024-02-06", "text": "Checkpoint attacked in Diyala\n\n"
-     "Gunmen opened fire on an army checkpoint in Baqubah late on Monday, killing one soldier, "
-     "police said. The Islamic State group claimed the attack in a statement."},
-    {"id": "w-4", "published": "2024-02-06", "text": "Two Iraqi soldiers killed by bomb\n\n"
-     "Two Iraqi soldiers were killed on Monday when a bomb planted by the road hit their convoy "
-     "between Tikrit and Samarra, officials told reporters."},
-    {"id": "w-1-again", "published": "2024-02-05", "text": "Mortar shells hit police post in Kirkuk\n\n"
-     "Mortar shells struck a police post in Kirkuk on Sunday, wounding four officers, security "
-     "sources said. No group said it carried out the attack."},
-    {"id": "w-2", "published": "2024-02-06", "text": "Basra residents protest power cuts\n\n"
-     "Hundreds of people marched in Basra on Tuesday to demand a steady electricity supply. The "
-     "march was peaceful, witnesses said."},
-    {"id": "w-7", "published": "2024-02-07", "text": "Drone strikes vehicle in Syria\n\n"
-     "A drone struck a car near Al-Bukamal in eastern Syria on Wednesday, killing three men, "
-     "a war monitor said."},
-]
-
+from tests.conftest import SMALL_BATCHES, stored
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    own = tmp_path_factory.mktemp("own") / "own.jsonl"
-    own.write_text("".join(json.dumps(a) + "\n" for a in OWN_ARTICLES), encoding="utf-8")
-    return [str(REPO / "examples" / "articles"), str(own)]
-
-
-@pytest.fixture(scope="module")
-def one_worker(tmp_path_factory, corpus, pipeline):
-    db = str(tmp_path_factory.mktemp("one") / "one.duckdb")
-    report = workflow.ingest(corpus, db=db, settings=Settings(SMALL_BATCHES), pipeline=pipeline,
-                             workers=1)
-    return db, report
-
-
-@pytest.fixture(scope="module")
-def two_workers(tmp_path_factory, corpus):
+def two_workers(tmp_path_factory, parallel_corpus):
     db = str(tmp_path_factory.mktemp("two") / "two.duckdb")
     steps: list[int] = []
-    report = workflow.ingest(corpus, db=db, settings=Settings(SMALL_BATCHES), workers=2,
+    report = workflow.ingest(parallel_corpus, db=db, settings=Settings(SMALL_BATCHES), workers=2,
                              progress=steps.append)
     return db, report, steps
-
-
-def stored(db: str) -> dict:
-    """Everything a user can read back: events (ids, fields, sources), count statements, counts."""
-    with open_store(db) as store:
-        return {"events": [event_to_json(e) for e in store.events()],
-                "aggregates": [aggregate_to_json(a) for a in store.aggregates()],
-                "counts": store.counts()}
 
 
 def test_two_workers_store_exactly_what_one_worker_stores(one_worker, two_workers):
@@ -104,10 +50,10 @@ def test_progress_advances_to_every_article_read(two_workers):
     assert sum(steps) == report.read
 
 
-def test_a_rerun_with_two_workers_stores_nothing_new(two_workers, corpus):
+def test_a_rerun_with_two_workers_stores_nothing_new(two_workers, parallel_corpus):
     db, _, _ = two_workers
     before = stored(db)
-    again = workflow.ingest(corpus, db=db, settings=Settings(SMALL_BATCHES), workers=2)
+    again = workflow.ingest(parallel_corpus, db=db, settings=Settings(SMALL_BATCHES), workers=2)
     assert again.stored == 0 and again.events_changed == 0
     assert again.already_known == 15 and len(again.skipped) == 1
     assert stored(db) == before
@@ -120,27 +66,27 @@ def _kill_a_worker(_: int) -> None:
         os.kill(alive[0].pid, signal.SIGKILL)
 
 
-def test_a_killed_worker_stops_the_ingest_and_a_rerun_completes_it(tmp_path, corpus, one_worker,
+def test_a_killed_worker_stops_the_ingest_and_a_rerun_completes_it(tmp_path, parallel_corpus, one_worker,
                                                                     pipeline):
     db = str(tmp_path / "killed.duckdb")
     with pytest.raises(ResourceError, match="worker process stopped unexpectedly") as failed:
-        workflow.ingest(corpus, db=db, settings=Settings(SMALL_BATCHES), workers=2,
+        workflow.ingest(parallel_corpus, db=db, settings=Settings(SMALL_BATCHES), workers=2,
                         progress=_kill_a_worker)
     assert "\n" not in str(failed.value)
     assert stored(db)["counts"]["articles"] >= 2  # the batch committed before the kill
-    workflow.ingest(corpus, db=db, settings=Settings(SMALL_BATCHES), pipeline=pipeline, workers=1)
+    workflow.ingest(parallel_corpus, db=db, settings=Settings(SMALL_BATCHES), pipeline=pipeline, workers=1)
     assert stored(db) == stored(one_worker[0])
 
 
-def test_workers_that_cannot_load_the_model_fail_the_ingest_naming_it(tmp_path, corpus):
+def test_workers_that_cannot_load_the_model_fail_the_ingest_naming_it(tmp_path, parallel_corpus):
     settings = Settings({**SMALL_BATCHES, "nlp.model": "no_such_spacy_model"})
     with pytest.raises(ResourceError, match="no_such_spacy_model: spaCy model is not installed"):
-        workflow.ingest(corpus, db=str(tmp_path / "none.duckdb"), settings=settings, workers=2)
+        workflow.ingest(parallel_corpus, db=str(tmp_path / "none.duckdb"), settings=settings, workers=2)
 
 
-def test_a_negative_number_of_workers_is_refused_with_the_valid_values(tmp_path, corpus):
+def test_a_negative_number_of_workers_is_refused_with_the_valid_values(tmp_path, parallel_corpus):
     with pytest.raises(ConfigError, match=r"'ingest.workers' = -1 \(valid: 0 \(every core\)"):
-        workflow.ingest(corpus, db=str(tmp_path / "x.duckdb"), workers=-1)
+        workflow.ingest(parallel_corpus, db=str(tmp_path / "x.duckdb"), workers=-1)
     assert not Path(tmp_path / "x.duckdb").exists()
 
 
