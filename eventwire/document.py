@@ -17,6 +17,8 @@ mentions   frames                                        mentions (one per event
 """
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -52,9 +54,17 @@ class Sentence:
     #: article offset of the spaCy doc's first character (token.idx + base = article offset)
     base: int = 0
 
-    @property
+    # Cached: the extractors ask for a sentence's text and entities hundreds of times, and
+    # spaCy rebuilds both from the tokens at every call. Both are final once the nlp stage
+    # has made the sentence (it relabels entities before).
+    @functools.cached_property
     def text(self) -> str:
         return self.span.text
+
+    @functools.cached_property
+    def ents(self) -> tuple["SpacySpan", ...]:
+        """The sentence's named entities (spaCy's ``Span.ents``)."""
+        return tuple(self.span.ents)
 
 
 #: relation of a place named by an area around it ("the Deir ez-Zor desert", "Hama

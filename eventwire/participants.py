@@ -37,7 +37,7 @@ def _named_actors(document: Document, table: ActorTable, before: int) -> list[Ac
     mention; descriptions with a templated name ("Militia (Pro-Iran)") are not names."""
     found: list[Actor] = []
     for sentence in document.sentences:
-        for ent in sentence.span.ents:
+        for ent in sentence.ents:
             if sentence.base + ent.start_char >= before:
                 return found
             if ent.label_ == "ACTOR":
@@ -198,7 +198,7 @@ def _story_country(document: Document, table: ActorTable) -> str | None:
     placed = _article_countries(document)
     if placed:
         return placed[0]
-    named = Counter(table.country(ent.text) for s in document.sentences for ent in s.span.ents
+    named = Counter(table.country(ent.text) for s in document.sentences for ent in s.ents
                     if ent.label_ in ("GPE", "NORP"))
     named.pop(None, None)
     dateline = document.context.get("dateline_place")

@@ -422,7 +422,7 @@ class FrameBuilder:
         if CHEMICAL not in frame.weapons and frame.event_class in ("attack", "harm") \
                 and self._names_chemical_weapon():
             frame.weapons.append(CHEMICAL)  # "used mustard gas in an attack": the tactic that counts
-        for ent in self.sentence.span.ents:  # weaker places: anywhere in the sentence
+        for ent in self.sentence.ents:  # weaker places: anywhere in the sentence
             modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
                                          "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
             if ent.label_ in ("GPE", "LOC", "FAC") and (not modifier or self._names_settlement(ent.root)) \

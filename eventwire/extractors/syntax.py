@@ -20,10 +20,11 @@ PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 def text_span(sentence: Sentence, first: Token, last: Token) -> TextSpan:
-    """Article-offset span from token ``first`` to token ``last`` (inclusive)."""
+    """Article-offset span from token ``first`` to token ``last`` (inclusive). The text is
+    the span's own: ``doc.text`` would rebuild the whole paragraph at every call."""
     start = sentence.base + first.idx
     end = sentence.base + last.idx + len(last.text)
-    return TextSpan(start, end, first.doc.text[first.idx:last.idx + len(last.text)])
+    return TextSpan(start, end, first.doc[first.i:last.i + 1].text if first.i <= last.i else "")
 
 
 def core_phrase(head: Token) -> tuple[Token, Token]:
@@ -42,11 +43,21 @@ def core_phrase(head: Token) -> tuple[Token, Token]:
 def entity_phrase(head: Token) -> tuple[Token, Token]:
     """The named entity ``head`` belongs to, or its core phrase."""
     if head.ent_type_:
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None:
-            first, last = core_phrase(head)
-            return (min(first, ent[0], key=lambda t: t.i), max(last, ent[-1], key=lambda t: t.i))
+        ent_first, ent_last = _entity_bounds(head)
+        first, last = core_phrase(head)
+        return (min(first, ent_first, key=lambda t: t.i), max(last, ent_last, key=lambda t: t.i))
     return core_phrase(head)
+
+
+def _entity_bounds(token: Token) -> tuple[Token, Token]:
+    """The first and last token of the entity ``token`` is in, from the IOB tags (``doc.ents``
+    would build every entity of the paragraph to find one)."""
+    doc, first, last = token.doc, token.i, token.i
+    while doc[first].ent_iob_ == "I" and first > 0:
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[first], doc[last]
 
 
 def actor_phrase(head: Token) -> tuple[Token, Token]:

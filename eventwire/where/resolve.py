@@ -91,7 +91,7 @@ class Resolver:
         """Countries the story names, by mention; the dateline's counts double."""
         counts: Counter[str] = Counter()
         for sentence in self.document.sentences:
-            for ent in sentence.span.ents:
+            for ent in sentence.ents:
                 if ent.label_ == "GPE":
                     country = self.gazetteer.country(_LEADING.sub("", ent.text))
                     if country is not None:

@@ -101,7 +101,7 @@ def _named_towns(document: Document, resolve_name: Callable[[str], Place | None]
     for sentence in document.sentences:
         if segment is not None and sentence.segment != segment:
             continue
-        for ent in sentence.span.ents:
+        for ent in sentence.ents:
             if ent.label_ not in PLACE_LABELS or _names_an_area(ent):
                 continue
             place = resolve_name(ent.text)
