@@ -64,7 +64,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .errors import InputError
 from .merging import ArticleMeta, canonical_event, is_unidentified, is_unspecific
@@ -241,23 +241,36 @@ def _block_days(mention: Mention) -> list[dt.date]:
     return [span[0] + dt.timedelta(days=i) for i in range((last - span[0]).days + 1)]
 
 
-def candidate_pairs(mentions: list[Mention], max_days: int) -> Iterable[tuple[int, int]]:
-    """Index pairs (i < j) of mentions of different articles that blocking lets meet: same
-    country (a report placed nowhere meets every country's), dates within ``max_days``."""
-    blocks: dict[dt.date, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    days = [_block_days(m) for m in mentions]
-    for i, (mention, mention_days) in enumerate(zip(mentions, days)):
-        for day in mention_days:
-            blocks[day][mention.country or UNPLACED].append(i)
-    reach = [dt.timedelta(days=k) for k in range(-max_days, max_days + 1)]
-    for i, mention in enumerate(mentions):
-        seen: set[int] = set()
-        for day in days[i]:
-            for step in reach:
-                for j in _block_of(blocks.get(day + step), mention.country):
-                    if j > i and j not in seen and mentions[j].article_id != mention.article_id:
+class _Blocks:
+    """Blocking (module docstring, step 1): which mentions may meet which. Two mentions meet
+    when they are of different articles, in the same country (a report placed nowhere meets
+    every country's) and their dates lie within ``max_days``; the relation is symmetric."""
+
+    def __init__(self, mentions: list[Mention], max_days: int):
+        self.mentions = mentions
+        self.days = [_block_days(m) for m in mentions]
+        self.blocks: dict[dt.date, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for i, (mention, mention_days) in enumerate(zip(mentions, self.days)):
+            for day in mention_days:
+                self.blocks[day][mention.country or UNPLACED].append(i)
+        self.reach = [dt.timedelta(days=k) for k in range(-max_days, max_days + 1)]
+
+    def near(self, i: int) -> Iterator[int]:
+        """The mentions ``i`` may meet, each once."""
+        mention, seen = self.mentions[i], {i}
+        for day in self.days[i]:
+            for step in self.reach:
+                for j in _block_of(self.blocks.get(day + step), mention.country):
+                    if j not in seen and self.mentions[j].article_id != mention.article_id:
                         seen.add(j)
-                        yield i, j
+                        yield j
+
+
+def candidate_pairs(mentions: list[Mention], max_days: int) -> Iterable[tuple[int, int]]:
+    """Index pairs (i < j) of mentions that blocking lets meet."""
+    blocks = _Blocks(mentions, max_days)
+    for i in range(len(mentions)):
+        yield from ((i, j) for j in blocks.near(i) if j > i)
 
 
 def _block_of(day: dict[str, list[int]] | None, country: str | None) -> Iterable[int]:
@@ -406,6 +419,7 @@ class _Neighbourhood:
         self.load, self.limits = load, limits
         self.stored: dict[str, EventCluster] = {}
         self.loaded: list[tuple[dt.date, dt.date]] = []
+        self.scores: dict[tuple[str, str], float | None] = {}  # pairs scored, by mention ids
 
     def _load(self, windows: list[tuple[dt.date, dt.date]]) -> None:
         for since, until in windows:
@@ -428,8 +442,8 @@ class _Neighbourhood:
         self._load(_windows(self.new.values(), pad))
         while True:
             mentions, owner = self.pool()
-            linked = links(mentions, self.limits)
-            reached = _reached(mentions, linked, owner, set(self.new))
+            reached, linked = _linked_neighbourhood(mentions, owner, set(self.new), self.limits,
+                                                    self.scores)
             windows = _windows((mentions[i] for i in reached), pad)
             if _covered(windows, self.loaded):
                 return _restricted(mentions, linked, reached) + (owner,)
@@ -444,13 +458,14 @@ def _restricted(mentions: list[Mention], linked: list[Link],
             [(score, index[i], index[j]) for score, i, j in linked if i in index and j in index])
 
 
-def _reached(mentions: list[Mention], linked: list[Link], owner: dict[str, str],
-             start: set[str]) -> list[int]:
-    """The mentions connected to ``start`` by links or by sharing a stored event."""
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for _, i, j in linked:
-        neighbours[i].add(j)
-        neighbours[j].add(i)
+def _linked_neighbourhood(mentions: list[Mention], owner: dict[str, str], start: set[str],
+                          limits: Limits, scores: dict[tuple[str, str], float | None]
+                          ) -> tuple[list[int], list[Link]]:
+    """The mentions connected to ``start`` by links or by sharing a stored event, and every
+    link among them, strongest first. Pairs are scored only from a mention reached, so a batch
+    costs what its neighbourhood holds, not every pair of the stored events in its dates;
+    ``scores`` (by mention ids) keeps them for the next, wider pass over the same mentions."""
+    blocks, scored = _Blocks(mentions, limits.max_days), {}
     by_event: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         if mention.mention_id in owner:
@@ -459,11 +474,24 @@ def _reached(mentions: list[Mention], linked: list[Link], owner: dict[str, str],
     seen = set(todo)
     while todo:
         i = todo.pop()
-        mates = neighbours[i] | set(by_event.get(owner.get(mentions[i].mention_id, ""), ()))
+        mates = set(by_event.get(owner.get(mentions[i].mention_id, ""), ()))
+        for j in blocks.near(i):
+            pair = (i, j) if i < j else (j, i)
+            if pair not in scored:
+                a, b = mentions[pair[0]], mentions[pair[1]]
+                ids = (a.mention_id, b.mention_id)
+                if ids not in scores:
+                    scores[ids] = similarity(a, b, limits.max_days, limits.max_km)
+                scored[pair] = scores[ids]
+            if scored[pair] is not None and scored[pair] >= limits.threshold:
+                mates.add(j)
         for j in mates - seen:
             seen.add(j)
             todo.append(j)
-    return sorted(seen)
+    linked = [(score, i, j) for (i, j), score in scored.items()
+              if score is not None and score >= limits.threshold]
+    linked.sort(key=lambda link: _link_order(link, mentions))
+    return sorted(seen), linked
 
 
 def _assign_ids(groups: list[list[Mention]], owner: dict[str, str]) -> tuple[list[str], list[str]]:
