@@ -17,28 +17,12 @@ import duckdb
 
 from ..errors import ReadError
 from ..records import Article
-from .record import RecordContext, record_or_error
+from .record import RecordContext, match_columns, record_or_error
 
-#: the columns that map onto record fields
-COLUMNS = ("id", "url", "outlet", "title", "published", "language", "text")
-REQUIRED_COLUMN = "text"
 #: rows fetched from DuckDB at a time
 ROWS_PER_FETCH = 1024
 #: DuckDB's message when a file is not Parquet, shortened to what a user needs
 NOT_PARQUET = "not a Parquet file (or a damaged one)"
-
-
-def _columns(names: list[str], source: str) -> dict[str, str]:
-    """Field name -> the file's column name (the first of that name, ignoring case)."""
-    found: dict[str, str] = {}
-    for name in names:
-        key = name.strip().lower()
-        if key in COLUMNS and key not in found:
-            found[key] = name
-    if REQUIRED_COLUMN not in found:
-        listed = ", ".join(repr(n) for n in names) or "none"
-        raise ReadError(source, f"no {REQUIRED_COLUMN!r} column (columns: {listed})")
-    return found
 
 
 def _plain(value: Any) -> Any:
@@ -60,7 +44,8 @@ def _open(path: Path, source: str) -> tuple[duckdb.DuckDBPyConnection, dict[str,
         conn.close()
         raise ReadError(source, NOT_PARQUET if "parquet" in str(exc).lower()
                         else str(exc).splitlines()[0]) from exc
-    return conn, _columns([row[0] for row in described], source)
+    names = [row[0] for row in described]
+    return conn, {field: names[i] for field, i in match_columns(names, source).items()}
 
 
 def read_parquet(path: Path, context: RecordContext) -> Iterator[Article | ReadError]:

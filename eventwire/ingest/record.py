@@ -22,6 +22,26 @@ from ..records import Article
 from .decode import normalise_text
 from .published import caller_published, parse_published
 
+#: the columns of a table (CSV, Parquet) that map onto record fields
+COLUMNS = ("id", "url", "outlet", "title", "published", "language", "text")
+REQUIRED_COLUMN = "text"
+
+
+def match_columns(header: list[str], source: str) -> dict[str, int]:
+    """Record field -> position of its column in a table's ``header``, matched ignoring case
+    and surrounding spaces (the first column of a name wins); a table with no ``text`` column
+    is one ``ReadError`` listing the columns it has."""
+    index: dict[str, int] = {}
+    for number, name in enumerate(header):
+        key = name.strip().lower()
+        if key in COLUMNS and key not in index:
+            index[key] = number
+    if REQUIRED_COLUMN not in index:
+        found = ", ".join(repr(h) for h in header) or "none"
+        raise ReadError(source, f"no {REQUIRED_COLUMN!r} column (columns: {found})")
+    return index
+
+
 #: text fields of a record besides ``text``, ``id`` and ``published``
 OPTIONAL_TEXT_FIELDS = ("title", "url", "outlet")
 #: the headline is compared with the start of the text over at most this many characters

@@ -1,7 +1,8 @@
 """``.csv`` files: one article per row, a ``text`` column required.
 
 The header names the columns (matched ignoring case and surrounding spaces): ``text`` and,
-optionally, ``id``, ``url``, ``outlet``, ``title``, ``published``; other columns are ignored.
+optionally, ``id``, ``url``, ``outlet``, ``title``, ``published``, ``language``; other columns
+are ignored.
 Rows are numbered as a spreadsheet shows them (the header is row 1), so a bad row is reported
 as "file.csv:row 7: …" and the others are read; an article's origin is "file.csv:7".
 """
@@ -13,24 +14,7 @@ from typing import Iterator
 
 from ..errors import ReadError
 from ..records import Article
-from .record import RecordContext, record_or_error
-
-#: the columns that map onto record fields
-COLUMNS = ("id", "url", "outlet", "title", "published", "text")
-REQUIRED_COLUMN = "text"
-
-
-def _columns(header: list[str], source: str) -> dict[str, int]:
-    """Field name -> column index (the first column of that name wins)."""
-    index: dict[str, int] = {}
-    for number, name in enumerate(header):
-        key = name.strip().lower()
-        if key in COLUMNS and key not in index:
-            index[key] = number
-    if REQUIRED_COLUMN not in index:
-        found = ", ".join(repr(h) for h in header) or "none"
-        raise ReadError(source, f"no {REQUIRED_COLUMN!r} column (columns: {found})")
-    return index
+from .record import RecordContext, match_columns, record_or_error
 
 
 def _rows(text: str, source: str) -> Iterator[tuple[int, list[str] | ReadError]]:
@@ -77,7 +61,7 @@ def read_csv(text: str, source: str, context: RecordContext) -> Iterator[Article
     _, header = next(rows, (1, []))
     if isinstance(header, ReadError):
         raise header
-    columns = _columns(header, source)
+    columns = match_columns(header, source)
     for number, row in rows:
         if isinstance(row, ReadError):
             yield row

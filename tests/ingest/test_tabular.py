@@ -62,3 +62,8 @@ def test_a_cell_longer_than_the_csv_modules_default_limit_is_read(tmp_path, sett
     long_text = "Shelling continued. " * 10_000
     _, [article] = read(tmp_path, f'text\n"{long_text}"\n', settings)
     assert article.text == long_text
+
+
+def test_a_language_column_is_read_as_the_articles_language(tmp_path, settings):
+    _, [article] = read(tmp_path, "text,Language\nDes tirs ont visé un poste à Gao.,fr\n", settings)
+    assert article.language == "fr"
