@@ -35,7 +35,8 @@ from .errors import ConfigError, EventwireError, ResourceError
 from .pipeline import Pipeline
 from .records import Article
 from .store.base import Store
-from .workers import WORKER_DIED, _Analysed, _WorkerFailure, analyse_portably, ingest_in_workers
+from .workers import (WORKER_DIED, Analysed, WorkerFailure, analyse_portably,
+                      ingest_in_workers)
 from .workflow import IngestReport
 
 #: what ``--address`` may be besides a ray:// or host:port address
@@ -44,6 +45,8 @@ LOCAL_ADDRESSES = ("", "local")
 CPUS_PER_ACTOR = 1
 #: Ray's own log lines below this level are not shown (its start-up chatter)
 RAY_LOG_LEVEL = logging.ERROR
+#: how long the actors may take to start and load their models (seconds)
+ACTOR_START_TIMEOUT = 600.0
 INSTALL_RAY = "Ray is not installed (pip install 'eventwire[ray]')"
 
 
@@ -68,14 +71,14 @@ class _Analyst:
 
     def ready(self) -> bool:
         if self.error is not None:
-            raise _WorkerFailure(self.error)
+            raise WorkerFailure(self.error)
         return True
 
-    def analyse(self, articles: list[Article]) -> _Analysed:
+    def analyse(self, articles: list[Article]) -> Analysed:
         try:
             return analyse_portably(self.pipeline, articles)
         except EventwireError as exc:
-            raise _WorkerFailure(str(exc)) from None
+            raise WorkerFailure(str(exc)) from None
 
 
 class RayWorkers:
@@ -89,7 +92,7 @@ class RayWorkers:
         self._next = itertools.cycle(self.actors)
         try:
             for ready in [a.ready.remote().future() for a in self.actors]:
-                self.result(ready)
+                self.result(ready, timeout=ACTOR_START_TIMEOUT)
         except BaseException:
             self.close(abandon=True)
             raise
@@ -98,14 +101,19 @@ class RayWorkers:
     def analyse(self, articles: list[Article]) -> Future:
         return next(self._next).analyse.remote(articles).future()
 
-    def result(self, future: Future) -> Any:
+    def result(self, future: Future, timeout: float | None = None) -> Any:
         """The outcome; Ray's errors as eventwire's one-line ``ResourceError``."""
         ray = self.ray
         try:
-            return future.result()
+            return future.result(timeout)
+        except TimeoutError:
+            cpus = ray.cluster_resources().get("CPU", 0)
+            raise ResourceError("ray worker", f"the {len(self.actors)} actors were not all "
+                                f"ready after {timeout:.0f} s (the cluster has {cpus:g} CPUs, "
+                                f"{CPUS_PER_ACTOR} per actor)") from None
         except ray.exceptions.RayTaskError as exc:
             cause = exc.cause
-            reason = str(cause) if isinstance(cause, _WorkerFailure) else \
+            reason = str(cause) if isinstance(cause, WorkerFailure) else \
                 f"{type(cause).__name__}: {cause}".splitlines()[0]
             raise ResourceError("ray worker", reason) from None
         except ray.exceptions.RayError as exc:
@@ -134,8 +142,9 @@ def _native_logs_muted() -> Iterator[None]:
         os.close(saved)
 
 
-def connect(address: str) -> bool:
-    """Joins the Ray cluster at ``address``, or starts one here; True if started here."""
+def connect(address: str, actors: int = 0) -> bool:
+    """Joins the Ray cluster at ``address``, or starts one here with room for ``actors``
+    (at least one CPU per core); True if started here."""
     ray = _ray()
     if ray.is_initialized():
         return False
@@ -143,7 +152,8 @@ def connect(address: str) -> bool:
     try:
         with _native_logs_muted():
             if address in LOCAL_ADDRESSES:  # "local": a new instance even where one runs
-                ray.init(address="local", **options)
+                cpus = max(actors * CPUS_PER_ACTOR, os.cpu_count() or 1)
+                ray.init(address="local", num_cpus=cpus, **options)
                 return True
             ray.init(address=address, **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
@@ -166,7 +176,7 @@ def ingest_on_ray(store: Store, batches: Iterable[list[Article]], settings: Sett
                   address: str) -> None:
     """``workers.ingest_in_workers`` with Ray actors as the workers."""
     started = time.perf_counter()
-    started_here = connect(address)
+    started_here = connect(address, requested if isinstance(requested, int) else 0)
     report.stage_seconds["load"] += time.perf_counter() - started
     try:
         ingest_in_workers(store, batches, settings, actor_count(requested), report, progress,

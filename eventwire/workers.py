@@ -63,13 +63,13 @@ WORKER_DIED = ("a worker process stopped unexpectedly (killed, or out of memory)
 _WORKER: dict[str, Any] = {}
 
 
-class _WorkerFailure(Exception):
+class WorkerFailure(Exception):
     """An eventwire error in a worker, as text: eventwire's errors take several arguments and
     do not survive the trip back to the parent process."""
 
 
 @dataclass
-class _Analysed:
+class Analysed:
     """What a worker sends back for a batch: just what storing needs, with no spaCy objects."""
 
     documents: list[Document]
@@ -92,11 +92,11 @@ def _start_worker(settings: Settings, ready: Any) -> None:
 
 def _worker_pipeline() -> Pipeline:
     if "error" in _WORKER:
-        raise _WorkerFailure(_WORKER["error"])
+        raise WorkerFailure(_WORKER["error"])
     return _WORKER["pipeline"]
 
 
-class _NotReady(_WorkerFailure):
+class _NotReady(WorkerFailure):
     """This worker is fine, but another could not start (or all were too slow)."""
 
 
@@ -112,20 +112,20 @@ def _worker_ready(_: int) -> None:
         raise _NotReady(f"the workers were not all ready after {WORKER_START_TIMEOUT:.0f} s") from None
 
 
-def _analyse_in_worker(articles: list[Article]) -> _Analysed:
+def _analyse_in_worker(articles: list[Article]) -> Analysed:
     return analyse_portably(_worker_pipeline(), articles)
 
 
-def analyse_portably(pipeline: Pipeline, articles: list[Article]) -> _Analysed:
+def analyse_portably(pipeline: Pipeline, articles: list[Article]) -> Analysed:
     """What a worker of any engine (process pool, Ray) does with a batch."""
     before = Counter(pipeline.times.seconds)
     try:
         documents = pipeline.analyse(articles)
     except EventwireError as exc:
-        raise _WorkerFailure(str(exc)) from None
+        raise WorkerFailure(str(exc)) from None
     portable = [Document(d.article, mentions=d.mentions, aggregates=d.aggregates,
                          warnings=d.warnings, failed=d.failed) for d in documents]
-    return _Analysed(portable, pipeline.times.seconds - before, peak_memory_mb())
+    return Analysed(portable, pipeline.times.seconds - before, peak_memory_mb())
 
 
 class _Workers:
@@ -148,10 +148,10 @@ class _Workers:
         report.stage_seconds["load"] += time.perf_counter() - started
 
     def analyse(self, articles: list[Article]) -> Future:
-        """The batch's ``_Analysed`` to come."""
+        """The batch's ``Analysed`` to come."""
         return self.submit(_analyse_in_worker, articles)
 
-    def result(self, future: Future) -> "_Analysed":
+    def result(self, future: Future) -> "Analysed":
         """The future's outcome; a worker's failure as a one-line ``ResourceError``."""
         return _outcome(future)
 
@@ -185,7 +185,7 @@ def _ctrl_c_ignored() -> Iterator[None]:
 def _outcome(future: Future) -> Any:
     try:
         return future.result()
-    except _WorkerFailure as exc:
+    except WorkerFailure as exc:
         raise ResourceError("ingest worker", str(exc)) from None
     except BrokenProcessPool:
         raise ResourceError("ingest worker", WORKER_DIED) from None
@@ -196,7 +196,7 @@ class WorkerPool(Protocol):
     ``distributed.py``): each started with its own pipeline, ready on creation."""
 
     def analyse(self, articles: list[Article]) -> Future: ...
-    def result(self, future: Future) -> "_Analysed": ...
+    def result(self, future: Future) -> "Analysed": ...
     def close(self, abandon: bool = False) -> None: ...
 
 
@@ -239,7 +239,7 @@ def _store_next(store: Store, workers: WorkerPool | None, item: tuple[int, Futur
                 progress: Callable[[int], None] | None) -> None:
     size, future = item
     if future is not None:
-        analysed: _Analysed = workers.result(future)
+        analysed: Analysed = workers.result(future)
         report.stage_seconds.update(analysed.seconds)
         report.worker_peak_mb = max(report.worker_peak_mb, analysed.peak_mb)
         result = store_documents(store, analysed.documents, settings, report.stage_seconds)

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from eventwire import workflow
+from eventwire import distributed, workflow
 from eventwire.config import Settings
 from eventwire.errors import ResourceError
 from tests.conftest import OWN_ARTICLES, REPO, SMALL_BATCHES, stored
@@ -152,3 +152,13 @@ def test_without_ray_installed_the_engine_says_how_to_install_it(tmp_path, monke
     with pytest.raises(ResourceError, match=r"^ray: Ray is not installed \(pip install "
                                             r"'eventwire\[ray\]'\)$"):
         workflow.ingest(parallel_corpus, db=str(tmp_path / "x.duckdb"), engine="ray")
+
+
+def test_more_actors_than_the_cluster_has_cpus_for_is_one_line_not_a_hang(ray_cluster, tmp_path,
+                                                                          parallel_corpus,
+                                                                          monkeypatch):
+    monkeypatch.setattr(distributed, "ACTOR_START_TIMEOUT", 5.0)
+    with pytest.raises(ResourceError, match=r"the 3 actors were not all ready after 5 s \(the "
+                                            r"cluster has 2 CPUs, 1 per actor\)"):
+        workflow.ingest(parallel_corpus, db=str(tmp_path / "x.duckdb"), engine="ray", workers=3)
+    assert stored(str(tmp_path / "x.duckdb"))["counts"]["articles"] == 0
