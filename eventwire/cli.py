@@ -113,13 +113,18 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs 
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            workers: Optional[int] = WorkersOption,
            engine: Optional[str] = EngineOption,
-           address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the "
-                                                 "cluster to join (auto, ray://head:10001; default: "
-                                                 "the ray.address setting, empty = start Ray here)."),
+           address: Optional[str] = typer.Option(None, "--address", help="The Ray cluster to join "
+                                                 "(auto, ray://head:10001; implies --engine ray; "
+                                                 "default: the ray.address setting, empty = start "
+                                                 "Ray here)."),
            config: Optional[Path] = ConfigOption) -> None:
     """Read articles, extract and de-duplicate events, store them (idempotent, resumable)."""
     settings = _settings(config)
     day = _date(published)
+    if address is not None and engine is None:
+        engine = "ray"  # an address names a Ray cluster
+    elif address is not None and engine != "ray":
+        _fail(f"--address {address!r} names a Ray cluster: it needs --engine ray, not {engine!r}")
     run = {"workers": workers, "engine": engine, "address": address}
     report = _guard(lambda: _run_ingest(paths, db, settings, day, quiet, run))
     typer.echo(f"read {report.read} article(s): stored {report.stored}, already known "

@@ -162,3 +162,14 @@ def test_more_actors_than_the_cluster_has_cpus_for_is_one_line_not_a_hang(ray_cl
                                             r"cluster has 2 CPUs, 1 per actor\)"):
         workflow.ingest(parallel_corpus, db=str(tmp_path / "x.duckdb"), engine="ray", workers=3)
     assert stored(str(tmp_path / "x.duckdb"))["counts"]["articles"] == 0
+
+
+def test_an_address_with_the_local_engine_is_refused_naming_both(tmp_path):
+    from typer.testing import CliRunner
+    from eventwire.cli import app
+    done = CliRunner().invoke(app, ["ingest", "examples/articles", "--db", str(tmp_path / "x.duckdb"),
+                                    "--engine", "local", "--address", "auto", "-q"])
+    assert done.exit_code == 2
+    assert done.output.strip() == ("error: --address 'auto' names a Ray cluster: it needs --engine "
+                                   "ray, not 'local'")
+    assert not (tmp_path / "x.duckdb").exists()
