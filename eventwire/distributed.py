@@ -162,10 +162,13 @@ def connect(address: str, actors: int = 0) -> bool:
     return False
 
 
-def actor_count(requested: int) -> int:
-    """``requested`` actors, or one per CPU of the cluster for 0."""
+def _check_requested(requested: int) -> None:
     if isinstance(requested, bool) or not isinstance(requested, int) or requested < 0:
         raise ConfigError("ingest.workers", requested, "0 (every CPU of the cluster) or a number")
+
+
+def actor_count(requested: int) -> int:
+    """``requested`` actors, or one per CPU of the cluster for 0."""
     if requested:
         return requested
     return max(1, int(_ray().cluster_resources().get("CPU", 1)) // CPUS_PER_ACTOR)
@@ -175,8 +178,9 @@ def ingest_on_ray(store: Store, batches: Iterable[list[Article]], settings: Sett
                   requested: int, report: IngestReport, progress: Callable[[int], None] | None,
                   address: str) -> None:
     """``workers.ingest_in_workers`` with Ray actors as the workers."""
+    _check_requested(requested)
     started = time.perf_counter()
-    started_here = connect(address, requested if isinstance(requested, int) else 0)
+    started_here = connect(address, requested)
     report.stage_seconds["load"] += time.perf_counter() - started
     try:
         ingest_in_workers(store, batches, settings, actor_count(requested), report, progress,

@@ -17,9 +17,8 @@ mentions   frames                                        mentions (one per event
 """
 from __future__ import annotations
 
-import functools
-
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 

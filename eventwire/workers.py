@@ -200,14 +200,10 @@ class WorkerPool(Protocol):
     def close(self, abandon: bool = False) -> None: ...
 
 
-def process_pool(settings: Settings, count: int, report: IngestReport) -> WorkerPool:
-    return _Workers(settings, count, report)
-
-
 def ingest_in_workers(store: Store, batches: Iterable[list[Article]], settings: Settings,
                        count: int, report: IngestReport,
                        progress: Callable[[int], None] | None,
-                       start: Callable[[Settings, int, IngestReport], WorkerPool] = process_pool
+                       start: Callable[[Settings, int, IngestReport], WorkerPool] = _Workers
                        ) -> None:
     """Workers analyse; this process sorts out, de-duplicates and stores the batches in the
     order they were read, one transaction each, so the store is the same as with one worker.
