@@ -147,14 +147,18 @@ def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
     """The shared merge rules (``merging.py``), plus what only frames carry: a date the text
     gives beats one carried over, weapons and evidence accumulate."""
     own_date = into.date_inherited and other.event_date and not other.date_inherited
+    named_type = _type_guessed(into) and not _type_guessed(other) and other.sub_event_type in GUESSED_SUB_TYPES
     merge_event_fields(into, other, place=not fill_only)
+    if named_type:  # "Man shot" (a clash by default) is the Attack on a civilian its lede tells
+        into.disorder_type, into.event_type, into.sub_event_type = (
+            other.disorder_type, other.event_type, other.sub_event_type)
     if own_date:
         into.event_date, into.time_precision, into.date_range = (
             other.event_date, other.time_precision, None)
         into.date_inherited = False
     into.deadly = into.deadly or other.deadly
     if other.shot is not None:
-        into.shot = other.shot if into.shot is None else min(into.shot, other.shot)
+        into.shot = other.shot if into.shot is None else max(into.shot, other.shot)
     if PROTEST_OUTCOMES.index(other.protest_outcome) > PROTEST_OUTCOMES.index(into.protest_outcome):
         into.protest_outcome = other.protest_outcome
     if not fill_only:
@@ -204,18 +208,23 @@ def _antecedent(clusters: list[Cluster], frame: Frame) -> Cluster | None:
     return None
 
 
-#: how many sentences back a casualty figure without an event of its own may reach
+#: how many sentences back a casualty figure without an event of its own may reach (anywhere
+#: when the story tells a single event)
 ORPHAN_REACH = 2
+#: segments that tell the news (not photo captions)
+NEWS_SEGMENTS = frozenset({"body", "title", "standfirst"})
 
 
 def _attach_orphan_casualties(document: Document, clusters: list[Cluster]) -> None:
     """"The blast killed three. Ten others were wounded.": a figure in a sentence with no event
     belongs to the event the story told just before it."""
+    news = [c for c in clusters if c.segments & NEWS_SEGMENTS]
     for sentence, casualty in document.context.get("orphan_casualties", []):
-        told = [c for c in clusters if any(sentence - ORPHAN_REACH <= s < sentence for s in c.sentences)
-                and c.segments & {"body", "title", "standfirst"}]
+        told = [c for c in news if any(sentence - ORPHAN_REACH <= s < sentence for s in c.sentences)]
         if told:
             record(max(told, key=lambda c: max(s for s in c.sentences if s < sentence)).merged, casualty)
+        elif len(news) == 1:  # a story of one event: "... where he was pronounced dead"; "Boy, 9, dies"
+            record(news[0].merged, casualty)
 
 
 def _a_killing_of_its_own(frame: Frame) -> bool:

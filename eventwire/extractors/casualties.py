@@ -17,7 +17,8 @@ from spacy.tokens import Token
 from ..document import Document, Frame, Sentence, TextSpan
 from .lexicon import Lexicon
 from .numbers import Figure, is_plausible_casualty_count, number_words, parse_figure
-from .syntax import is_passive, kind_of, objects, passive_subjects, prep_objects, subjects, text_span
+from .syntax import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_passive, kind_of, objects,
+                     passive_subjects, prep_objects, subjects, text_span)
 
 FIELDS = ("killed", "injured")
 #: classes of event a killing named by a noun can be the toll of
@@ -44,6 +45,8 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     if victim.lower_ in lexicon.casualty_outcomes["nobody"] and any(c.lower_ == "no" for c in victim.children) \
             or victim.lower_ in ("nobody", "none", "anyone", "anybody"):
         return None, victim  # "no one else was hurt"
+    if _is_an_age(victim):
+        return Figure(1), victim.nbor(-2)
     if victim.like_num or victim.tag_ == "CD":
         start = min([victim] + [c for c in victim.children if c.dep_ in ("quantmod", "advmod")],
                     key=lambda t: t.i)
@@ -68,12 +71,70 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     return None, victim
 
 
-def _harmed(verb: Token, lexicon: Lexicon) -> list[Token]:
+def _is_an_age(token: Token) -> bool:
+    """"Boy, 9, accidentally shot": a number between commas after a word is that person's age
+    (the parser often makes the number the subject)."""
+    doc, i = token.doc, token.i
+    if not token.like_num or i < 2 or i + 1 >= len(doc):
+        return False
+    return doc[i - 1].text == "," and doc[i + 1].text == "," and doc[i - 2].is_alpha \
+        and doc[i - 2].pos_ in ("NOUN", "PROPN", "INTJ")
+
+
+def _harmed(verb: Token, lexicon: Lexicon, headline: bool = False) -> list[Token]:
     """Who a harm verb harmed: its passive subject and objects, or the subject of a headline's
     bare participle ("Two soldiers wounded") or of an objectless killing ("Woman shot to death")."""
-    found = passive_subjects(verb) + objects(verb)
-    headline = verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children)
-    return found or (subjects(verb) if headline or _killed_marker(verb, lexicon) else [])
+    if verb.dep_ == "conj" and _is_bare_participle(verb) and children(verb, SUBJECT_DEPS):
+        return children(verb, SUBJECT_DEPS)  # "two were killed and five wounded": the five
+    markers = lexicon.casualty_outcomes["killed_markers"]
+    found = passive_subjects(verb) + [o for o in objects(verb) if o.lower_ not in markers]  # "found dead"
+    if not found and is_passive(verb):
+        found = _governing_subjects(verb)
+    if found or not (_is_bare_participle(verb, headline) or _killed_marker(verb, lexicon)):
+        return found
+    # "Man shot, killed in Feltonville"; "arrested in the shooting death of a 40-year-old man"
+    return subjects(verb) or _governing_subjects(verb) or [o for p, o in prep_objects(verb) if p == "of"]
+
+
+def _is_bare_participle(verb: Token, headline: bool = False) -> bool:
+    """A participle without an auxiliary: "Man shot on Southwest Side" (in a headline the
+    tagger often reads it as a past tense; a headline's "shot" with no object is passive)."""
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or (headline and verb.tag_ == "VBD" and not objects(verb)
+                                  and bool(subjects(verb))
+                                  and not any(p == "at" for p, _ in prep_objects(verb)))
+
+
+def _governing_subjects(verb: Token) -> list[Token]:
+    """The subject a passive without its own shares with the clause it hangs on: "Torres got
+    into a fight and was shot"; "a man has been charged after being shot"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ not in ("conj", "advcl", "xcomp"):  # xcomp: "he was found shot"
+        return []
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
+        return []
+    return children(head, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+
+
+def _hurt_state(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Who a verb says was hurt without a casualty word: "a man is hospitalized", "left a woman
+    in critical condition", "he was listed in stable condition", "he suffered a gunshot wound"."""
+    words = lexicon.casualty_outcomes
+    lemma = verb.lemma_.lower()
+    if lemma in words["hospital_verbs"]:
+        return passive_subjects(verb) or objects(verb) or _governing_subjects(verb)
+    if lemma in words["suffer_verbs"]:
+        wounded = any(o.lower_ in words["wound_nouns"] for o in objects(verb))
+        return subjects(verb) if wounded else []
+    in_condition = any(p == "in" and o.lemma_.lower() in words["condition_nouns"]
+                       and any(c.lower_ in words["conditions"] for c in o.subtree)
+                       for p, o in prep_objects(verb))
+    if not in_condition:
+        return []
+    return objects(verb) or passive_subjects(verb) or _governing_subjects(verb) or subjects(verb)
 
 
 def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
@@ -84,6 +145,9 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
             or any(c.lower_ in ("no", "any") for c in victim.children) \
             or any(c.dep_ == "neg" for c in victim.head.children):
         return False
+    if victim.lower_ in lexicon.casualty_outcomes["age_words"] \
+            and any(c.lemma_.lower() in ("year", "month") for c in victim.children):
+        return True  # "the 18-year-old was shot"
     if victim.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in victim.children):
         return False
     if victim.tag_ == "NNP":  # a person's name; the NER often calls one an ORG
@@ -103,29 +167,78 @@ def _killed_marker(verb: Token, lexicon: Lexicon) -> bool:
                for o in objects(verb) for c in o.children)
 
 
-def _outcome_field(verb: Token, lexicon: Lexicon) -> str | None:
+def _outcome_field(verb: Token, lexicon: Lexicon, headline: bool = False) -> str | None:
     """killed for "shot dead" / "fatally stabbed"; injured for a victim only "shot"."""
     outcomes = lexicon.casualty_outcomes
     lemma = verb.lemma_.lower()
     if lemma in outcomes["verbs"] and _killed_marker(verb, lexicon):
         return "killed"
     linked = [verb.head, *verb.children] if verb.dep_ == "conj" else list(verb.children)
-    hit_someone = is_passive(verb) or bool(objects(verb))  # "was shot", "shot her husband"
+    # "was shot", "shot her husband", a headline's "Man shot"
+    hit_someone = is_passive(verb) or bool(objects(verb)) or _is_bare_participle(verb, headline)
     if lemma in outcomes["injury_verbs"] and hit_someone \
             and not any(t.lemma_.lower() in lexicon.casualty_verbs for t in linked):
         return "injured"
     return None
 
 
-def _victims(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
+def _counted_together(verb: Token, lexicon: Lexicon) -> bool:
+    """"Five soldiers killed and wounded": one figure for the dead and the hurt together,
+    which says how many of neither."""
+    if not verb.tag_.startswith("VB") or verb.lemma_.lower() not in lexicon.casualty_verbs:
+        return False
+    field = lexicon.casualty_verbs[verb.lemma_.lower()]
+    linked = [verb.head] if verb.dep_ == "conj" else [c for c in verb.children if c.dep_ == "conj"]
+    conjunct = verb if verb.dep_ == "conj" else None
+    others = [t for t in linked if t is not verb and t.tag_.startswith("VB")
+              and lexicon.casualty_verbs.get(t.lemma_.lower(), field) != field]
+    own = SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("dobj",)
+    return any(not any(c.dep_ in own for c in (conjunct or t).children) for t in others)
+
+
+def _who_died(verb: Token) -> list[Token]:
+    """The subject of "die"; of a clause standing as one, its own ("Boy, 9, shot ... dies")."""
+    return [who for subject in subjects(verb)
+            for who in (subjects(subject) if subject.dep_ == "csubj" else [subject])]
+
+
+def _with_wounds(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """Who was found "with gunshot wounds" or is "suffering from a gunshot wound"."""
+    words = lexicon.casualty_outcomes
+    if noun.lower_ not in words["wound_nouns"] or noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "from"):
+        return []
+    holder = noun.head.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return [holder]  # "two victims with gunshot wounds"
+    if holder.pos_ != "VERB":
+        return []
+    if holder.lemma_.lower() in words["suffer_verbs"]:
+        return subjects(holder) or _governing_subjects(holder)
+    return objects(holder) or passive_subjects(holder) if noun.head.lower_ == "with" else []
+
+
+def _victims(token: Token, lexicon: Lexicon, headline: bool = False) -> tuple[str | None, list[Token], bool]:
+    """The field a token counts, who it counts, and whether the harm is only inferred from how
+    the victims were hurt ("was shot", "hospitalized"): their fate may still be told elsewhere."""
     lemma = token.lemma_.lower()
-    if token.tag_.startswith("VB") and lemma in lexicon.casualty_verbs:
+    verb = token.tag_.startswith("VB")
+    if verb and any(c.dep_ == "neg" for c in token.children):
+        return None, [], False  # "two children were not hurt"
+    if verb and lemma in lexicon.casualty_verbs:
         field = lexicon.casualty_verbs[lemma]
-        found = subjects(token) if lemma == "die" else _harmed(token, lexicon)
-        return field, found
-    outcome = _outcome_field(token, lexicon) if token.tag_.startswith("VB") else None
+        found = _who_died(token) if lemma == "die" else _harmed(token, lexicon, headline)
+        return field, found, False
+    outcome = _outcome_field(token, lexicon, headline) if verb else None
     if outcome:
-        return outcome, _harmed(token, lexicon)
+        return outcome, _harmed(token, lexicon, headline), token.pos_ == "VERB"
+    hurt = _hurt_state(token, lexicon) if verb else _with_wounds(token, lexicon)
+    if hurt:
+        return "injured", hurt, True
+    field, found = _counted_by_noun(token, lexicon)
+    return field, found, False
+
+
+def _counted_by_noun(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
     if token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"] and token.pos_ == "NOUN":
         victims = [o for p, o in prep_objects(token) if p == "of"]  # "the murder of a shop worker"
         if victims:
@@ -133,8 +246,11 @@ def _victims(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
     if token.lower_ in lexicon.casualty_nouns and token.pos_ in ("ADJ", "NOUN"):
         field = lexicon.casualty_nouns[token.lower_]
         numbers = [c for c in token.children if c.dep_ == "nummod" or c.like_num]
-        if not numbers and token.lower_ in lexicon.casualty_outcomes["single_remains"]:
+        part = token.dep_ == "pobj" or any(c.dep_ == "amod" for c in token.children)  # "in the upper body"
+        if not numbers and token.lower_ in lexicon.casualty_outcomes["single_remains"] and not part:
             return field, [token]  # "a man's body was found": one dead
+        if not numbers and token.dep_ == "acomp" and token.head.lemma_ == "be":
+            return field, subjects(token.head)  # "a teenager is dead", "two brothers are dead"
         return field, numbers or ([token.head] if token.head.like_num else [])
     return None, []
 
@@ -150,8 +266,11 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
     """Every casualty figure in a sentence, from the parse, with a pattern for elliptic lists
     ("five people were killed and eleven injured")."""
     found: list[Casualty] = []
+    headline = sentence.segment == "title"
     for token in sentence.span:
-        field, victims = _victims(token, lexicon)
+        if _counted_together(token, lexicon):
+            continue
+        field, victims, inferred = _victims(token, lexicon, headline)
         figures = [(f, first) for f, first in (_figure_of(v, lexicon) for v in victims) if f is not None]
         if not figures:
             continue
@@ -160,8 +279,9 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
                        any(f.vague for f, _ in figures))
         first = min((t for _, t in figures), key=lambda t: t.i)
         if is_plausible_casualty_count(total.value):
-            start, end = sorted((first, token), key=lambda t: t.i)
-            inferred = token.lemma_.lower() not in lexicon.casualty_verbs and token.pos_ == "VERB"
+            # the span reaches the victims' head: "left a 17-year-old boy", not "left a"
+            start = min(first, token, key=lambda t: t.i)
+            end = max([token, *victims], key=lambda t: t.i)
             named = token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"]
             found.append(Casualty(field, total, text_span(sentence, start, end), token.i, inferred,
                                   violent_only=named))
@@ -213,7 +333,8 @@ def record(frame: Frame, casualty: Casualty) -> None:
         frame.fatalities = min(frame.fatalities_reported)
         frame.add_evidence("fatalities", casualty.span)
     elif casualty.inferred:  # "he was shot": hurt, unless the story says he died
-        frame.shot = value if frame.shot is None else min(frame.shot, value)
+        # the most said to be shot: "a man and a boy were shot. The boy was shot in the back"
+        frame.shot = value if frame.shot is None else max(frame.shot, value)
         frame.add_evidence("injured", casualty.span)
     else:
         frame.injured = value if frame.injured is None else min(frame.injured, value)

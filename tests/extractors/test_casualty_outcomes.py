@@ -101,3 +101,87 @@ def test_a_killing_with_its_body_found_in_the_same_sentence_is_one_event(pipelin
     m = only(pipeline, "On 1 December 2023, in Kano, a man was killed and the body was found wrapped "
                        "in a blanket.")
     assert (m.fatalities, m.sub_event_type) == (1, "Attack")
+
+
+# ----------------------------------------------------------------- hurt without a casualty word
+@pytest.mark.parametrize("text, injured", [
+    ("On 1 December 2023, a 19-year-old man was hospitalized after a shooting in Kano.", 1),
+    ("On 1 December 2023, a shooting in Kano left a woman in critical condition.", 1),
+    ("On 1 December 2023, a trader was shot in Kano. He was listed in stable condition.", 1),
+    ("On 1 December 2023, gunmen opened fire on a bus in Kano. Police found two passengers "
+     "with gunshot wounds.", 2),
+    ("On 1 December 2023, a shooting was reported in Kano. Officers said a man was suffering "
+     "from a gunshot wound.", 1),
+])
+def test_a_victim_hospitalized_in_critical_condition_or_with_wounds_is_injured(pipeline, text, injured):
+    m = only(pipeline, text)
+    assert m.injured == injured
+    assert m.fatalities == 0
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, a guard got into an argument with two men in Kano and was shot in the leg.",
+    "On 1 December 2023, a guard was treated in a Kano clinic after being shot outside a bar.",
+    "On 1 December 2023, a guard was found shot outside a bar in Kano.",
+])
+def test_a_passive_without_its_own_subject_harms_the_clause_subject(pipeline, text):
+    assert only(pipeline, text).injured == 1
+
+
+def test_a_headline_participle_read_as_a_past_tense_still_harms_its_subject(pipeline):
+    m = only(pipeline, "Man shot in face outside Kano market\n\nOn 1 December 2023, police "
+                       "said the victim was recovering.")
+    assert m.injured == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Man shot, killed in Kano market\n\nThe attack happened on 1 December 2023, police said.",
+    "On 1 December 2023, the 18-year-old was shot to death by a neighbour in Kano.",
+    "On 1 December 2023, a woman was found dead in her flat in Kano after a shooting.",
+    "On 1 December 2023, a shooting in Kano left one man dead. Police are investigating.",
+])
+def test_headline_and_age_victims_of_a_killing_count_one(pipeline, text):
+    assert only(pipeline, text).fatalities == 1
+
+
+def test_an_age_between_commas_is_no_death_toll(pipeline):
+    m = only(pipeline, "Boy, 9, accidentally shot in Kano dies\n\nThe boy was shot on 1 December "
+                       "2023 while playing with a loaded gun, police said.")
+    assert m.fatalities == 1
+
+
+def test_people_not_hurt_are_not_counted_injured(pipeline):
+    m = only(pipeline, "On 1 December 2023, a man was shot dead outside a shop in Kano. Two "
+                       "children who were with him were not hurt.")
+    assert (m.fatalities, m.injured) == (1, None)
+
+
+def test_a_wound_to_the_upper_body_is_no_dead_body(pipeline):
+    m = only(pipeline, "On 1 December 2023, a guard was shot twice in the upper body in Kano.")
+    assert m.fatalities == 0
+
+
+def test_everyone_said_to_be_shot_counts_though_one_victim_is_described_again(pipeline):
+    m = only(pipeline, "On 1 December 2023, a 22-year-old man and a 16-year-old boy were shot in "
+                       "Kano. The boy was shot in the back and taken to hospital.")
+    assert m.injured == 2
+
+
+def test_a_toll_told_late_in_a_story_of_one_event_is_that_events(pipeline):
+    m = only(pipeline, "On 1 December 2023, gunmen opened fire at a market in Kano. "
+                       "Officers found a trader lying near his stall. Witnesses said two men ran "
+                       "from the market. The trader was rushed to hospital, where he was pronounced "
+                       "dead.")
+    assert m.fatalities == 1
+
+
+def test_one_figure_for_the_killed_and_wounded_together_counts_neither(pipeline):
+    m = only(pipeline, "On 1 December 2023, five soldiers were killed and wounded in an ambush "
+                       "near Daraa.", published=dt.date(2023, 12, 2))
+    assert (m.fatalities, m.injured) == (0, None)
+
+
+def test_an_elliptic_second_figure_counts_its_own_victims(pipeline):
+    m = only(pipeline, "On 1 December 2023, two soldiers were killed and five wounded in an ambush "
+                       "near Daraa.", published=dt.date(2023, 12, 2))
+    assert (m.fatalities, m.injured) == (2, 5)
