@@ -48,6 +48,7 @@ class CleanRules:
     byline: re.Pattern[str]
     menu_words: frozenset[str]
     menu_separators: re.Pattern[str]
+    site_name_separator: re.Pattern[str]
     sentence_break: re.Pattern[str]
     line_final: re.Pattern[str]
     full_stop_end: re.Pattern[str]
@@ -83,6 +84,7 @@ def _rules_from(raw: dict) -> CleanRules:
         byline=_compile(furn["byline"], names),
         menu_words=_lowered(furn["menu_words"]),
         menu_separators=_compile(furn["menu_separators"], names),
+        site_name_separator=_compile(furn["site_name_separator"], names),
         sentence_break=_compile(sent["break"], names),
         line_final=_compile(sent["line_final"], names),
         full_stop_end=_compile(sent["full_stop_end"], names),
@@ -305,7 +307,32 @@ def _content(unit: _Unit, index: int, state: _State, r: CleanRules) -> list[Segm
         kind, state.standfirst = "standfirst", True
     state.started = True
     state.body = state.body or kind == "body"
-    return _whole(unit, kind)
+    return _without_site_name(unit, r) if kind == "title" else _whole(unit, kind)
+
+
+def _without_site_name(unit: _Unit, r: CleanRules) -> list[Segment]:
+    """A page title's headline, and the site names after it as boilerplate: "Man shot on
+    Southwest Side | CLTV" (but "Old ordnance | Explosion kills child" is all headline)."""
+    cut = None
+    for m in reversed(list(r.site_name_separator.finditer(unit.text))):
+        headline, site = unit.text[:m.start()], unit.text[m.end():cut]
+        if len(headline.split()) < r.limits["site_name_min_headline_words"] \
+                or len(site.split()) > r.limits["site_name_max_words"] or not _is_site_name(site):
+            break
+        cut = m.start()
+    if cut is None:
+        return _whole(unit, "title")
+    site = cut + len(unit.text[cut:]) - len(unit.text[cut:].lstrip())
+    return [Segment("title", unit.start, unit.start + cut),
+            Segment("boilerplate", unit.start + site, unit.end)]
+
+
+def _is_site_name(text: str) -> bool:
+    """"Fox 59", "The Augusta Chronicle", "News, Weather, Sports", "abc13.com": every word
+    capitalised, a number or a web address (a headline has lower-case words)."""
+    words = [w.strip(",;:()") for w in text.split()]
+    return bool(words) and all(not w or w[0].isupper() or w[0].isdigit() or "." in w or not w[0].isalpha()
+                               for w in words)
 
 
 def _first_dateline(units: list[_Unit], r: CleanRules) -> int | None:

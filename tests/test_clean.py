@@ -339,3 +339,30 @@ def test_any_text_is_covered_by_ordered_trimmed_segments(text):
         previous_end = segment.end
     covered = "".join(text[s.start:s.end] for s in segment_article(text))
     assert "".join(covered.split()) == "".join(text.split())
+
+
+# --------------------------------------------------------------------------- site names
+@pytest.mark.parametrize("headline, site", [
+    ("Man shot outside Kano market | Kano Daily Mirror", "| Kano Daily Mirror"),
+    ("Two killed in market shooting « Channel 9 News", "« Channel 9 News"),
+    ("Guard wounded at depot | News, Weather, Sports | WKNO", "| News, Weather, Sports | WKNO"),
+    ("Arrest made in weekend shooting | example-news.com", "| example-news.com"),
+    ("Guard shot at Kano depot - The Night Desk - Kano Daily Mirror",
+     "- The Night Desk - Kano Daily Mirror"),
+])
+def test_a_site_name_after_the_headline_is_boilerplate(headline, site):
+    text = headline + "\n\nKANO, Nigeria (AP) - Police said a man was shot on Friday."
+    found = spans(text)
+    assert found[0] == ("title", headline[:-len(site)].rstrip())
+    assert found[1] == ("boilerplate", site)
+
+
+@pytest.mark.parametrize("headline", [
+    "Old ordnance | Explosion kills child near Daraa",
+    "Kano | Gunmen attack a market at dawn",
+    "Syria - Government Forces Shell Idlib",  # too short a headline before the dash
+    "Gunmen kill five in Kano - police",  # a lower-case word: no site name
+])
+def test_a_kicker_before_the_separator_keeps_the_whole_headline(headline):
+    text = headline + "\n\nKANO, Nigeria (AP) - Police said a man was shot on Friday."
+    assert spans(text)[0] == ("title", headline)
