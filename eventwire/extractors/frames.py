@@ -16,7 +16,7 @@ from .casualties import attach_casualties
 from .lexicon import Lexicon
 from .numbers import parse_figure
 from .place_phrases import (COMPASS, after_a_name, before_punctuation, bracketed_after_a_name,
-                            bracketed_names, comma_area)
+                            bracketed_names, comma_area, is_street_corner)
 from .syntax import (SUBJECT_DEPS, actor_phrase, lemma_forms, agents, core_phrase, entity_phrase, kind_of, modifier_weapons, objects,
                      passive_subjects, prep_objects, subjects, text_span, weapon_code,
                      with_conjuncts)
@@ -396,6 +396,8 @@ class FrameBuilder:
         """A place reference; ``nested`` lets a name inside a longer one in ("Wardak" in
         "Afghanistan's eastern Wardak province")."""
         first, last = before_punctuation(*entity_phrase(head))
+        if is_street_corner(first, last):
+            return
         span = text_span(self.sentence, first, last)
         inside = (lambda p: p.start == span.start and p.end == span.end) if nested \
             else (lambda p: p.start <= span.start < p.end)

@@ -7,6 +7,8 @@ stops. They look at tokens only; the gazetteer decides later what the names are.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 
@@ -15,6 +17,21 @@ COMPASS = frozenset({"northern", "southern", "eastern", "western", "north", "sou
                      "northwestern", "southeastern", "southwestern", "central", "north-east",
                      "north-west", "south-east", "south-west", "north-eastern", "north-western",
                      "south-eastern", "south-western"})
+
+
+#: a numbered street: "65th", "N. 20th", "1st"
+NUMBERED_STREET = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+#: words that join the two streets of a corner
+CORNER_WORDS = frozenset({"&", "and"})
+
+
+def is_street_corner(first: Token, last: Token) -> bool:
+    """"near 65th and Thurston", "Lincoln & 10th": a name joined to a numbered street is a
+    street corner, not the town or county of that name."""
+    doc = first.doc
+    before = doc[first.i - 2] if first.i >= 2 and doc[first.i - 1].lower_ in CORNER_WORDS else None
+    after = doc[last.i + 2] if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in CORNER_WORDS else None
+    return any(t is not None and NUMBERED_STREET.match(t.text) for t in (before, after))
 
 
 def bracketed_names(last: Token) -> list[list[Token]]:

@@ -38,6 +38,8 @@ NEARBY_FACILITY_KM = 20.0
 DATELINE_NEAR_KM = 50.0
 #: places smaller than this count only in countries the story names
 HAMLET = 5_000
+#: kinds of place a town's other name gives way to
+REGION_KINDS = ("country", "admin1", "admin2")
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b.*$")
@@ -114,7 +116,7 @@ class Resolver:
             country = self.gazetteer.country(variant)
             if country is not None:  # a country's name in English news is the country
                 return [country]
-            found = self.gazetteer.lookup(variant)
+            found = _without_former_names(self.gazetteer.lookup(variant), variant)
             if any(_is_major(p) for p in found):
                 return found
             fallback = fallback or found
@@ -236,6 +238,22 @@ def _beside(place: Place, neighbours: Sequence[list[Place]], provinces_only: boo
         return not provinces_only and normalise_name(q.admin1 or "") == key
 
     return any(holds(q) for candidates in neighbours for q in candidates)
+
+
+def _without_former_names(places: list[Place], name: str) -> list[Place]:
+    """A region called ``name`` beats smaller towns abroad that merely have it among their
+    other names ("Florida" is the state, not Floridablanca in Colombia). A town in the
+    region's own country stays ("Daraa" is the province and its capital Dar'a), and so do
+    towns beside towns: English names of foreign towns are often such other names ("Palmyra",
+    the name of Tadmur and of a town in Pennsylvania)."""
+    key = normalise_name(name)
+    regions = [p for p in places if p.kind in REGION_KINDS
+               and key in (normalise_name(p.display), normalise_name(p.name))]
+    if not regions:
+        return places
+    biggest, countries = max(p.population for p in regions), {p.country_code for p in regions}
+    return [p for p in places if p.kind != "city" or p.population > biggest
+            or p.country_code in countries or key in (normalise_name(p.display), normalise_name(p.name))]
 
 
 def _is_major(place: Place) -> bool:

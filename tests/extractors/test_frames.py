@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import analyse
+from tests.conftest import analyse, only_mention
 
 MONDAY = dt.date(2024, 3, 11)
 
@@ -127,3 +127,10 @@ def test_fighting_that_erupts_between_two_sides_is_a_clash_between_them(pipeline
     m = only_mention(pipeline, text)
     assert (m.sub_event_type, m.location) == ("Armed clash", "Gaza City")
     assert (m.actor1, m.actor2) == ("Hamas Movement", "Military Forces of Israel")
+
+
+@pytest.mark.parametrize("corner", ["84th and Glendale", "Glendale & 84th", "N. 20th & Glendale"])
+def test_a_street_corner_is_not_the_town_its_street_is_named_after(pipeline, corner):
+    m = only_mention(pipeline, f"On 1 December 2023, a man was shot near {corner} in Milwaukee, "
+                               "Wisconsin, police said.")
+    assert m.location == "Milwaukee"

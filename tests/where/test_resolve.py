@@ -82,3 +82,24 @@ def test_strikes_at_two_distant_towns_are_two_events_and_lose_their_joint_toll()
     assert sorted(p.location for p in parts) == ["Akashat", "Al-Qaim"]
     assert all(p.fatalities is None for p in parts)
     assert document.warnings
+
+
+def test_a_region_called_so_beats_a_smaller_town_that_has_the_name_among_its_other_names():
+    state = Place("adm1:US.FL", "Florida", "admin1", "United States", "US", 28.75, -82.5,
+                  admin1="Florida", population=16_000_000)
+    town = Place("gn:30", "Floridablanca", "city", "Colombia", "CO", 7.06, -73.09,
+                 admin1="Santander", population=267_000)
+    gazetteer = MemoryGazetteer([(state, []), (town, ["Florida"])])
+    assert [p.name for p in Resolver(gazetteer, Document(Article(text="x"))).candidates(
+        ref("Florida"))] == ["Florida"]
+
+
+def test_a_town_known_by_another_name_stays_a_candidate_beside_a_town_called_so():
+    tadmur = Place("gn:20", "Tadmur", "city", "Syria", "SY", 34.56, 38.27, admin1="Homs",
+                   population=51000)
+    namesake = Place("gn:21", "Palmyra", "city", "United States", "US", 40.31, -76.59,
+                     admin1="Pennsylvania", population=7500)
+    gazetteer = MemoryGazetteer([(tadmur, ["Palmyra"]), (namesake, [])])
+    f = frame(ref("Palmyra"))
+    Resolver(gazetteer, Document(Article(text="x"))).resolve(f)
+    assert (f.location, f.country) == ("Tadmur", "Syria")
