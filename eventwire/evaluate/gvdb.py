@@ -98,6 +98,9 @@ def score(report: Report, row: dict[str, str], document: Document) -> None:
     if killed != gold["killed"] or injured != gold["injured"]:
         report.misses.append(f"{row['Article id']}: killed {gold['killed']}/{killed}, "
                              f"injured {gold['injured']}/{injured} (gold/got)")
+    if gold["city"] and city_key(gold["city"]) not in names:
+        got = event.location if event else "no event"
+        report.misses.append(f"{row['Article id']}: city {gold['city']}/{got} (gold/got)")
 
 
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report:

@@ -245,7 +245,8 @@ def test_an_article_with_no_event_counts_as_nobody_killed_or_injured():
     assert counts(report, "killed") == (1, 2)
     assert counts(report, "injured") == (2, 2)
     assert counts(report, "city") == (0, 1)
-    assert report.misses == ["77: killed 1/0, injured 0/0 (gold/got)"]
+    assert report.misses == ["77: killed 1/0, injured 0/0 (gold/got)",
+                             "77: city Toledo/no event (gold/got)"]
 
 
 def test_seed_matching_compares_area_level_predictions_by_admin1():
