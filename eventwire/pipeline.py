@@ -24,7 +24,7 @@ from .extractors.lexicon import Lexicon, Taxonomy, load_lexicon, load_taxonomy
 from .mentions import build_mentions
 from .nlp import Analyzer, load_pipeline
 from .participants import assign_actors
-from .ingest.published import published_from_url
+from .ingest.published import published_from_dateline, published_from_url
 from .language import identify, language_name
 from .records import Article
 from .where.gazetteer import Gazetteer
@@ -83,6 +83,7 @@ def _clean(doc: Document, res: Resources) -> None:
     if not _in_a_coded_language(doc, res.settings):
         return
     _published_from_url(doc.article)
+    _published_from_dateline(doc.article)  # after the URL: datelines carry January's old-year slips
     found = find_dateline(doc.article.text, doc.article.segments)
     doc.dateline = TextSpan(found[1], found[2], found[0]) if found else None
 
@@ -105,6 +106,21 @@ def _in_a_coded_language(doc: Document, settings: Settings) -> bool:
 def _mentions(doc: Document, res: Resources) -> None:
     build_mentions(doc, res.taxonomy, res.actors, res.settings["roles.recent_days"],
                    res.settings["roles.main_window_days"], gazetteer=res.gazetteer)
+
+
+def _published_from_dateline(article: Article) -> None:
+    """An article with no publication date from its record, its page, the caller or its URL
+    takes the one its dateline gives ("INDIANAPOLIS, Ind. (Dec. 10, 2015) -"), flagged by
+    ``published_source`` "dateline" and a warning."""
+    if article.published is not None:
+        return
+    for segment in article.segments:
+        date = published_from_dateline(article.text[segment.start:segment.end]) \
+            if segment.kind == "dateline" else None
+        if date is not None:
+            article.published, article.published_source = date, "dateline"
+            article.warnings.append(f"publication date {date} taken from the dateline")
+            return
 
 
 def _published_from_url(article: Article) -> None:

@@ -68,7 +68,7 @@ class Article:
     outlet: str | None = None
     title: str | None = None
     published: dt.date | None = None
-    #: where ``published`` came from: caller, metadata, html, url, or None when unknown
+    #: where ``published`` came from: caller, metadata, html, dateline, url, or None when unknown
     published_source: str | None = None
     language: str | None = None
     segments: list[Segment] = field(default_factory=list)

@@ -125,3 +125,24 @@ def published_from_url(url: str | None) -> dt.date | None:
             if date is not None and _plausible(date):
                 return date
     return None
+
+
+#: a full date as datelines write it: "(Jan. 8, 2015)", "(December 11, 2015)", "5 March 2024"
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_NAME})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_NAME}),?\s+(?P<y2>(?:19|20)\d\d))\b")
+
+
+def published_from_dateline(dateline: str) -> dt.date | None:
+    """The date a dateline carries ("LAFAYETTE, Ind. (Jan. 8, 2015) -"), if it gives day,
+    month and year; a date in the future or before ``MIN_YEAR`` is no publication date."""
+    match = DATELINE_DATE.search(dateline)
+    if match is None:
+        return None
+    month = (match["m1"] or match["m2"]).rstrip(".")[:3].lower()
+    try:
+        date = dt.date(int(match["y1"] or match["y2"]), _MONTHS[month], int(match["d1"] or match["d2"]))
+    except (KeyError, ValueError):
+        return None
+    return date if _plausible(date) else None

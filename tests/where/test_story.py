@@ -111,3 +111,29 @@ def test_the_datelines_country_outweighs_a_country_the_story_mentions_once(pipel
             "police said. His family had moved to the town from Israel in 2010.")
     _, event = _main(pipeline, text)
     assert (event.country, event.location) == ("United States", "Longmont")
+
+
+@pytest.mark.parametrize("dateline, published", [
+    ("KANO, Nigeria (Jan. 8, 2015) –", dt.date(2015, 1, 8)),
+    ("KANO, Nigeria (December 11, 2015) –", dt.date(2015, 12, 11)),
+    ("KANO, Nigeria (Dec. 22 2015) --", dt.date(2015, 12, 22)),
+    ("KANO, Nigeria (AP) —", None),  # a dateline without a date dates nothing
+])
+def test_an_article_dated_by_neither_record_nor_url_takes_the_date_its_dateline_gives(
+        pipeline, dateline, published):
+    text = f"Man shot outside market\n\n{dateline} A man was shot and wounded on Monday night, police said."
+    document = pipeline.analyse_one(Article(text=text, url="https://news.example/news/85422181"))
+    if published is None:
+        assert (document.article.published, document.article.published_source) == (None, None)
+        return
+    assert (document.article.published, document.article.published_source) == (published, "dateline")
+    assert any("taken from the dateline" in w for w in document.article.warnings)
+    monday = published - dt.timedelta(days=published.weekday())
+    assert [m.event_date for m in document.mentions] == [monday]
+
+
+def test_the_urls_date_beats_a_datelines_old_year_slip(pipeline):
+    text = "Man shot outside market\n\nKANO, Nigeria (Jan. 8, 2015) – A man was shot on Friday."
+    document = pipeline.analyse_one(Article(text=text, url="https://news.example/2016/01/08/story/"))
+    assert (document.article.published, document.article.published_source) == (
+        dt.date(2016, 1, 8), "url")
