@@ -29,7 +29,7 @@ from .extractors.lexicon import Taxonomy
 from .keywords import mention_keywords
 from .merging import is_unidentified, is_unspecific, merge_event_fields
 from .records import Attribution, Evidence, Mention, stable_id
-from .roles import assign_roles, lede_sentences
+from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences
 from .summary import notes_for
 from .where.gazetteer import Gazetteer, haversine_km
 from .where.resolve import (frame_countries, place_as, place_at_home_town, place_in_country,
@@ -304,6 +304,23 @@ def absorb_compounds(compounds: list[Frame], clusters: list[Cluster], lede: set[
     return clusters + extra
 
 
+def _headlines_into_their_story(clusters: list[Cluster]) -> list[Cluster]:
+    """A headline's event that nothing tied to the story's ("Man shot on Southwest Side" above
+    "a man was wounded in the 2800 block of W. 59th") is the first event the body tells that
+    it does not contradict."""
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        told = [c for c in clusters if c.segments & {"body"}]
+        headline_only = not cluster.segments - set(HEADLINE_SEGMENTS) \
+            and not any(is_compound(f) for f in cluster.frames)
+        home = next((c for c in told if compatible(c.merged, cluster.merged)), None) if headline_only else None
+        if home is None:
+            kept.append(cluster)
+        else:
+            home.absorb(cluster)
+    return kept
+
+
 def _claimant_is_perpetrator(frame: Frame, actors: ActorTable) -> None:
     """ACLED codes the claimed perpetrator as actor1 unless the text names another actor."""
     if frame.claimed_by and (is_unidentified(frame.actor1) or "(" in (frame.actor1 or "")):
@@ -413,6 +430,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     specific = [f for f in document.frames if not is_compound(f)]
     compounds = [f for f in document.frames if is_compound(f)]
     clusters = absorb_compounds(compounds, merge_specific(specific), lede_sentences(document))
+    clusters = _headlines_into_their_story(clusters)
     _attach_orphan_casualties(document, clusters)
     for cluster in clusters:  # what the merged reading knows can change the type
         cluster.merged.weapon = None

@@ -109,3 +109,14 @@ def test_a_headlines_dead_and_injured_are_its_shootings_casualties(pipeline):
             "in downtown Atlanta early Tuesday morning.")
     [mention] = mentions_in(pipeline, text, dt.date(2014, 6, 3))
     assert (mention.fatalities, mention.injured, mention.location) == (1, 4, "Atlanta")
+
+
+def test_a_headline_nothing_ties_to_the_story_is_the_story_s_first_event(pipeline):
+    """The headline and the lede name different places and no weapon: nothing ties them, but
+    nothing contradicts either, so the headline tells the lede's event."""
+    text = ("Gunmen attack villagers in Kano state\n\n"
+            "KANO, Nigeria — Armed men stormed Dawakin Kudu on Friday, killing three residents, "
+            "police said.")
+    document = analyse(pipeline, text, published=dt.date(2023, 12, 2))
+    assert [(m.role, m.location, m.fatalities) for m in document.mentions] == [
+        ("main", "Kano", 3)]
