@@ -47,6 +47,8 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
         return None, victim  # "no one else was hurt"
     if _is_an_age(victim):
         return Figure(1), victim.nbor(-2)
+    if victim.tag_ == "JJ" and victim.like_num:  # "a second was injured": an ordinal is one person
+        return Figure(1), min([victim, *victim.lefts], key=lambda t: t.i)
     if victim.like_num or victim.tag_ == "CD":
         start = min([victim] + [c for c in victim.children if c.dep_ in ("quantmod", "advmod")],
                     key=lambda t: t.i)
@@ -81,9 +83,18 @@ def _is_an_age(token: Token) -> bool:
         and doc[i - 2].pos_ in ("NOUN", "PROPN", "INTJ")
 
 
+def _left_in_state(word: Token) -> list[Token]:
+    """Whom "leave" left so: "the blast left two soldiers wounded" (the word's own head is the
+    verb; the parser may hang the word on the verb or on its object)."""
+    return [o for o in objects(word.head) if o.i != word.i]
+
+
 def _harmed(verb: Token, lexicon: Lexicon, headline: bool = False) -> list[Token]:
     """Who a harm verb harmed: its passive subject and objects, or the subject of a headline's
     bare participle ("Two soldiers wounded") or of an objectless killing ("Woman shot to death")."""
+    if verb.head.i != verb.i and verb.head.lemma_ in lexicon.casualty_outcomes["leave_verbs"] \
+            and _is_bare_participle(verb) and not children(verb, SUBJECT_DEPS):
+        return _left_in_state(verb)
     if verb.dep_ == "conj" and _is_bare_participle(verb) and children(verb, SUBJECT_DEPS):
         return children(verb, SUBJECT_DEPS)  # "two were killed and five wounded": the five
     markers = lexicon.casualty_outcomes["killed_markers"]
@@ -114,7 +125,7 @@ def _governing_subjects(verb: Token) -> list[Token]:
         head = head.head
     elif verb.dep_ not in ("conj", "advcl", "xcomp"):  # xcomp: "he was found shot"
         return []
-    if head is verb or head.pos_ not in ("VERB", "AUX"):
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return []
     return children(head, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
 
@@ -190,7 +201,7 @@ def _counted_together(verb: Token, lexicon: Lexicon) -> bool:
     field = lexicon.casualty_verbs[verb.lemma_.lower()]
     linked = [verb.head] if verb.dep_ == "conj" else [c for c in verb.children if c.dep_ == "conj"]
     conjunct = verb if verb.dep_ == "conj" else None
-    others = [t for t in linked if t is not verb and t.tag_.startswith("VB")
+    others = [t for t in linked if t.i != verb.i and t.tag_.startswith("VB")
               and lexicon.casualty_verbs.get(t.lemma_.lower(), field) != field]
     own = SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("dobj",)
     return any(not any(c.dep_ in own for c in (conjunct or t).children) for t in others)
@@ -251,6 +262,8 @@ def _counted_by_noun(token: Token, lexicon: Lexicon) -> tuple[str | None, list[T
             return field, [token]  # "a man's body was found": one dead
         if not numbers and token.dep_ == "acomp" and token.head.lemma_ == "be":
             return field, subjects(token.head)  # "a teenager is dead", "two brothers are dead"
+        if not numbers and token.head.lemma_ in lexicon.casualty_outcomes["leave_verbs"]:
+            return field, _left_in_state(token)  # "left two people injured"
         return field, numbers or ([token.head] if token.head.like_num else [])
     return None, []
 

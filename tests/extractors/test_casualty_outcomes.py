@@ -185,3 +185,14 @@ def test_an_elliptic_second_figure_counts_its_own_victims(pipeline):
     m = only(pipeline, "On 1 December 2023, two soldiers were killed and five wounded in an ambush "
                        "near Daraa.", published=dt.date(2023, 12, 2))
     assert (m.fatalities, m.injured) == (2, 5)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("On 1 December 2023, one guard died and a second was injured when gunmen attacked a bank in "
+     "Kano.", 1, 1),
+    ("On 1 December 2023, a shootout at a bank in Kano left a guard injured.", 0, 1),
+    ("On 1 December 2023, a blast at a bank in Kano left two guards wounded.", 0, 2),
+])
+def test_an_ordinal_victim_and_a_victim_left_so_are_counted(pipeline, text, killed, injured):
+    m = only(pipeline, text)
+    assert (m.fatalities, m.injured) == (killed, injured)
