@@ -120,3 +120,10 @@ def test_a_headline_nothing_ties_to_the_story_is_the_story_s_first_event(pipelin
     document = analyse(pipeline, text, published=dt.date(2023, 12, 2))
     assert [(m.role, m.location, m.fatalities) for m in document.mentions] == [
         ("main", "Kano", 3)]
+
+
+def test_militants_attacking_a_militia_that_lose_a_civilian_too_fight_a_battle(pipeline):
+    [m] = mentions_in(pipeline, "On 1 December 2023, Boko Haram militants attacked Civilian "
+                                "Joint Task Force members in Konduga, Borno. Two militiamen and a "
+                                "civilian were killed.")
+    assert (m.event_type, m.sub_event_type, m.fatalities) == ("Battles", "Armed clash", 3)

@@ -11,6 +11,9 @@ from ..document import Frame
 from .lexicon import Taxonomy
 
 CIVILIAN_INTER = 7
+#: ACLED inter codes of armed actors: state forces, rebels, political and identity militias,
+#: external forces
+ARMED_INTER = (1, 2, 3, 4, 8)
 #: ACLED's Riots: violence by a crowd (inter 5 rioters, 7 civilians) or by protesters (6)
 CROWD_INTER = {5: "Mob violence", 6: "Violent demonstration", 7: "Mob violence"}
 VIOLENT_CLASSES = ("attack", "clash", "harm", "looting")
@@ -25,6 +28,13 @@ def _remote_sub_type(weapons: list[str], taxonomy: Taxonomy) -> str | None:
 
 def _targets_civilians(frame: Frame) -> bool:
     return frame.target_civilians or frame.inter2 == CIVILIAN_INTER
+
+
+def _fights_armed_actor(frame: Frame) -> bool:
+    """The named target is an armed actor (state forces, rebels, militias): ACLED codes the
+    fight as Battles, even when civilians die in it ("attacked volunteer fighters (VDP). Two
+    VDP and one civilian were killed")."""
+    return frame.inter2 in ARMED_INTER
 
 
 def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
@@ -43,7 +53,7 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
         return remote
     if cls == "clash":
         return "Armed clash"
-    if _targets_civilians(frame):
+    if _targets_civilians(frame) and not _fights_armed_actor(frame):
         return "Attack"
     return "Armed clash"
 

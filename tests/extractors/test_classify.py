@@ -35,6 +35,12 @@ def test_firearms_against_civilians_or_armed_actors():
     assert classified(event_class="attack", weapons=["firearms"], inter2=1).sub_event_type == "Armed clash"
 
 
+def test_a_fight_with_an_armed_target_is_a_clash_though_civilians_die_in_it():
+    frame = classified(event_class="attack", weapons=["firearms"], inter2=3, target_civilians=True)
+    assert (frame.event_type, frame.sub_event_type) == ("Battles", "Armed clash")
+    assert frame.civilian_targeting is None
+
+
 def test_territory_depends_on_who_takes_it():
     taken = {"event_class": "territory", "territorial_target": True}
     assert classified(**taken, inter1=1).sub_event_type == "Government regains territory"
