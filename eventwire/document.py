@@ -140,6 +140,8 @@ class Frame(EventFields):
     state_weapon: str | None = None
     #: called deadly or fatal with no toll given: at least one dead
     deadly: bool = False
+    #: its target fought back ("the attack was repelled"): a clash, whoever the target
+    resisted: bool = False
     #: people said to be shot or stabbed, their fate untold (injured unless counted as killed)
     shot: int | None = None
     #: its target is territory by its head noun ("seized the village"), not a thing

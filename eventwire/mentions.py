@@ -157,6 +157,7 @@ def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
             other.event_date, other.time_precision, None)
         into.date_inherited = False
     into.deadly = into.deadly or other.deadly
+    into.resisted = into.resisted or other.resisted
     if other.shot is not None:
         into.shot = other.shot if into.shot is None else max(into.shot, other.shot)
     if PROTEST_OUTCOMES.index(other.protest_outcome) > PROTEST_OUTCOMES.index(into.protest_outcome):

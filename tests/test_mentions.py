@@ -127,3 +127,13 @@ def test_militants_attacking_a_militia_that_lose_a_civilian_too_fight_a_battle(p
                                 "Joint Task Force members in Konduga, Borno. Two militiamen and a "
                                 "civilian were killed.")
     assert (m.event_type, m.sub_event_type, m.fatalities) == ("Battles", "Armed clash", 3)
+
+
+@pytest.mark.parametrize("second", [
+    "The attack was repelled by the guards, police said.",
+    "The guards repulsed the attack, police said.",
+])
+def test_an_attack_its_target_repelled_is_a_clash(pipeline, second):
+    found = mentions_in(pipeline, "On 1 December 2023, gunmen attacked a bank in Kano, wounding a "
+                                  "customer. " + second)
+    assert [(m.event_type, m.sub_event_type) for m in found] == [("Battles", "Armed clash")]

@@ -53,7 +53,7 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
         return remote
     if cls == "clash":
         return "Armed clash"
-    if _targets_civilians(frame) and not _fights_armed_actor(frame):
+    if _targets_civilians(frame) and not _fights_armed_actor(frame) and not frame.resisted:
         return "Attack"
     return "Armed clash"
 

@@ -182,6 +182,8 @@ class FrameBuilder:
     def _noun_arguments(self, frame: Frame, noun: Token) -> None:
         if any(c.lower_ in self.lexicon.casualty_outcomes["deadly_modifiers"] for c in noun.children):
             frame.deadly = True  # "a fatal shooting": someone died
+        if noun.head.lemma_.lower() in self.lexicon.cues["resisted"] and noun.dep_ in ("dobj", "nsubjpass"):
+            frame.resisted = True  # "the attack was repelled", "repulsed the assault"
         if noun.lemma_.lower() in self.lexicon.casualty_outcomes["killing_nouns"]:
             for victim in (o for p, o in prep_objects(noun) if p == "of"):  # "the murder of a trader"
                 kind = kind_of(victim, self.lexicon)
