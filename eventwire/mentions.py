@@ -147,7 +147,8 @@ def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
     """The shared merge rules (``merging.py``), plus what only frames carry: a date the text
     gives beats one carried over, weapons and evidence accumulate."""
     own_date = into.date_inherited and other.event_date and not other.date_inherited
-    named_type = _type_guessed(into) and not _type_guessed(other) and other.sub_event_type in GUESSED_SUB_TYPES
+    named_type = _type_guessed(into) and not _type_guessed(other) \
+        and other.sub_event_type in GUESSED_SUB_TYPES
     merge_event_fields(into, other, place=not fill_only)
     if named_type:  # "Man shot" (a clash by default) is the Attack on a civilian its lede tells
         into.disorder_type, into.event_type, into.sub_event_type = (

@@ -216,7 +216,8 @@ def _who_died(verb: Token) -> list[Token]:
 def _with_wounds(noun: Token, lexicon: Lexicon) -> list[Token]:
     """Who was found "with gunshot wounds" or is "suffering from a gunshot wound"."""
     words = lexicon.casualty_outcomes
-    if noun.lower_ not in words["wound_nouns"] or noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "from"):
+    if noun.lower_ not in words["wound_nouns"] or noun.dep_ != "pobj" \
+            or noun.head.lower_ not in ("with", "from"):
         return []
     holder = noun.head.head
     if holder.pos_ in ("NOUN", "PROPN"):
