@@ -310,12 +310,13 @@ def _headlines_into_their_story(clusters: list[Cluster]) -> list[Cluster]:
     """A headline's event that nothing tied to the story's ("Man shot on Southwest Side" above
     "a man was wounded in the 2800 block of W. 59th") is the first event the body tells that
     it does not contradict."""
+    told = [c for c in clusters if "body" in c.segments]
     kept: list[Cluster] = []
     for cluster in clusters:
-        told = [c for c in clusters if c.segments & {"body"}]
         headline_only = not cluster.segments - set(HEADLINE_SEGMENTS) \
             and not any(is_compound(f) for f in cluster.frames)
-        home = next((c for c in told if compatible(c.merged, cluster.merged)), None) if headline_only else None
+        home = next((c for c in told if compatible(c.merged, cluster.merged)), None) \
+            if headline_only else None
         if home is None:
             kept.append(cluster)
         else:
