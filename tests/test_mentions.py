@@ -137,3 +137,17 @@ def test_an_attack_its_target_repelled_is_a_clash(pipeline, second):
     found = mentions_in(pipeline, "On 1 December 2023, gunmen attacked a bank in Kano, wounding a "
                                   "customer. " + second)
     assert [(m.event_type, m.sub_event_type) for m in found] == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize("text", [
+    "Man found shot in Kano market\n\nThe man was found on 1 December 2023, police said.",
+    "On 1 December 2023, police in Kano found a man who had been shot outside a bank.",
+])
+def test_finding_a_victim_is_no_weapons_seizure(pipeline, text):
+    found = mentions_in(pipeline, text)
+    assert found and all(m.sub_event_type != "Disrupted weapons use" for m in found)
+
+
+def test_finding_weapons_is_still_a_seizure(pipeline):
+    [m] = mentions_in(pipeline, "On 1 December 2023, soldiers found a cache of rockets near Kano.")
+    assert m.sub_event_type == "Disrupted weapons use"

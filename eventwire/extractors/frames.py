@@ -124,6 +124,9 @@ class FrameBuilder:
         return frames
 
     def _frame(self, group: list[Trigger]) -> Frame | None:
+        # "a man found shot in the road": finding is a seizure only when weapons are found
+        group = [t for t in group if t.sense.requires != "weapon_object"
+                 or self._seizes_weapons(t.token)] or group
         anchor = _anchor(group)
         is_title = self.sentence.segment in ("title", "standfirst")
         reason = irrealis_reason(anchor, self.lexicon, is_title)
