@@ -157,7 +157,7 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
             or any(c.dep_ == "neg" for c in victim.head.children):
         return False
     if victim.lower_ in lexicon.casualty_outcomes["age_words"] \
-            and any(c.lemma_.lower() in ("year", "month") for c in victim.children):
+            and any(c.lemma_.lower() in lexicon.casualty_outcomes["age_units"] for c in victim.children):
         return True  # "the 18-year-old was shot"
     if victim.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in victim.children):
         return False
