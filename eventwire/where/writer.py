@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..errors import ResourceError
 from .gazetteer import normalise_name
-from .index import INDEXES, RESPELT_KINDS, SCHEMA, grid_cell, strip_article
+from .index import INDEXES, RESPELT_KINDS, SCHEMA, grid_cell, strip_articles
 from .names import MIN_RESPELLING, respelling_key
 
 if TYPE_CHECKING:  # build.py imports this module: its row types are for annotations only
@@ -30,7 +30,7 @@ def _name_values(places: list[PlaceRow]) -> Iterator[tuple[str, str, int]]:
     for rowid, place in enumerate(places, start=1):
         for key in {normalise_name(name) for name in place.names | {place.name}}:
             if key:
-                yield strip_article(key), key, rowid
+                yield strip_articles(key), key, rowid
 
 
 def _respelling_values(places: list[PlaceRow]) -> Iterator[tuple[str, str, int]]:

@@ -1,0 +1,84 @@
+"""Places as coders' notes write them: a name with its areas in brackets that the tagger
+misreads, the area naming the country the note never names, "Augusta (Georgia)", a city
+district written "<City> - <District>", and the place a note says it was coded to. Sentences
+written for these tests."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from eventwire.nlp import relabel_places
+from tests.conftest import only_mention as only
+
+
+def test_an_unknown_name_before_its_bracketed_areas_is_placed_in_them(pipeline):
+    """The gazetteer lacks the village; the district and state in brackets still place it,
+    imprecisely, whatever the tagger called the name."""
+    m = only(pipeline, "On 1 December 2023, RSF fighters shelled homes in Umm Dawanban "
+                       "(Sharg An Neel, Khartoum), killing two residents.")
+    assert (m.admin1, m.country) == ("Khartoum", "Sudan")
+    assert m.geo_precision == 2
+
+
+def test_a_town_is_preferred_to_its_district_when_its_province_is_named(pipeline):
+    """"Kef (Kef Ouest, Kef)": the town, not the province of the same name."""
+    m = only(pipeline, "On 1 December 2023, nurses organized a protest in front of the regional "
+                       "hospital in El Kef (Kef Ouest, Kef) to demand unpaid bonuses.")
+    assert (m.location, m.country, m.geo_precision) == ("El Kef", "Tunisia", 1)
+
+
+def test_a_bracketed_area_names_the_country_for_a_small_town(pipeline):
+    """A note never names Mali; its bracketed areas do, so the hamlet is no false friend and
+    the killing in the next sentence is placed there."""
+    m = only(pipeline, "On 1 December 2023, soldiers carried out a sweep in Tominian (Tominian, Segou). "
+                       "One herder was killed.")
+    assert (m.location, m.admin1, m.country) == ("Tominian", "Segou", "Mali")
+
+
+def test_a_state_in_brackets_is_not_the_country_of_that_name(pipeline):
+    m = only(pipeline, "On 1 December 2023, about 80 people protested outside the federal courthouse "
+                       "in Augusta (Georgia) against the deportation of a pastor.")
+    assert (m.location, m.admin1, m.country) == ("Augusta", "Georgia", "United States")
+
+
+def test_a_town_written_with_its_areas_beats_a_foreign_name_in_an_aside(pipeline):
+    """The traders' home towns in the aside lie in Pakistan; the protest, written with its
+    district and state, in India."""
+    m = only(pipeline, "On 1 December 2023, traders (from Sialkot and Narowal) staged a protest "
+                       "in Phagwara city (Kapurthala, Punjab) against a new levy.")
+    assert (m.location, m.country) == ("Phagwara", "India")
+
+
+def test_a_city_district_written_the_acled_way_lies_in_its_city(pipeline):
+    m = only(pipeline, "On 1 December 2023, union members held a rally in front of the city council "
+                       "building (Seoul City - Mapo) against the closure of a bus depot.")
+    assert (m.location, m.country) == ("Seoul", "South Korea")
+
+
+def test_the_place_a_note_was_coded_to_is_the_events_place(pipeline):
+    """The text names Khan Yunis; the coder placed the strike in Bani Suhayla."""
+    m = only(pipeline, "On 1 December 2023, Israeli aircraft struck a house east of Khan Yunis "
+                       "(coded to Bani Suheila) (Khan Yunis, Gaza Strip). Casualties unknown.")
+    assert (m.location, m.admin1, m.country) == ("Bani Suhayla", "Gaza Strip", "Palestine")
+    assert m.geo_precision == 2  # a stand-in for the wider area the text names
+
+
+def test_a_coded_place_the_gazetteer_lacks_leaves_the_named_places(pipeline):
+    m = only(pipeline, "On 1 December 2023, warplanes struck militant positions in the Hama desert "
+                       "coded to Qasr Ibn Wardan Zzz. Casualties unknown.")
+    assert (m.admin1, m.country) == ("Hama", "Syria")
+
+
+def test_a_coded_figure_is_no_place(pipeline):
+    m = only(pipeline, "On 1 December 2023, shelling hit homes in Beit Lahiya, leaving an unspecified "
+                       "number of fatalities, coded as 10.")
+    assert m.location == "Beit Lahia"
+
+
+def test_a_name_tagged_as_a_date_before_a_settlement_word_is_a_place(pipeline):
+    """The stock tagger reads some Burmese town names as dates ("Mohnyin township"); before a
+    settlement word and known to the gazetteer, such a name is a place."""
+    nlp = pipeline.resources.analyzer.nlp
+    doc = nlp.make_doc("Fighting broke out in Hpakant township (Hpakant district, Kachin state).")
+    doc.ents = [Span(doc, 4, 5, label="DATE")]
+    relabel_places(doc, pipeline.resources.analyzer.is_place)
+    assert [(e.text, e.label_) for e in doc.ents][0] == ("Hpakant", "GPE")
