@@ -33,7 +33,7 @@ from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences
 from .summary import notes_for
 from .where.gazetteer import Gazetteer, haversine_km
 from .where.resolve import (frame_countries, place_as, place_at_home_town, place_in_country,
-                            placed_in_a_country_only)
+                            place_in_story_area, placed_in_a_country_only)
 
 #: places of one event lie within this distance (km) of each other
 SAME_PLACE_KM = 25.0
@@ -425,6 +425,19 @@ def _main_news_town(clusters: list[Cluster], roles: list[str]) -> None:
             place_as(event, town)
 
 
+def _place_in_story_area(document: Document, clusters: list[Cluster], actors: ActorTable,
+                         gazetteer: Gazetteer | None) -> None:
+    """A story that places none of its events more precisely than a country, and has no town
+    of its own, places them at the first place it names (``where.resolve.place_in_story_area``)."""
+    events = [c.merged for c in clusters]
+    if gazetteer is None or any(e.country is not None and not placed_in_a_country_only(e)
+                                for e in events):
+        return
+    for event in events:
+        if place_in_story_area(event, document, gazetteer):
+            _crowd_and_unknown_actors(event, actors)
+
+
 def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
                    recent_days: int = 14, main_window_days: int = 2,
                    gazetteer: Gazetteer | None = None) -> Document:
@@ -448,6 +461,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     _apply_accusations(document, clusters)
     roles = assign_roles(document, clusters, recent_days, main_window_days)
     _main_news_town(clusters, roles)
+    _place_in_story_area(document, clusters, actors, gazetteer)
     for cluster, role in zip(clusters, roles):
         if role == "main":
             _date_as_reported(cluster.merged, document.article.published)

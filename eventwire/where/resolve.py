@@ -27,7 +27,7 @@ from .coded import CODED_RELATION, coded_refs
 from .geocode import geocode
 from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS, city_of_district
 from .story import (DATELINE_SOURCE, HOME_TOWN_PRECISION, STORY_SOURCE, dateline_place,
-                    names_an_area, story_town)
+                    names_an_area, story_area, story_town)
 
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
 VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
@@ -94,6 +94,8 @@ class Resolver:
         if town is None:
             town, source = story_town(self.document, self.resolve_name), STORY_SOURCE
         self.document.context["home_town"], self.document.context["home_source"] = town, source
+        self.document.context["story_area"] = story_area(self.document, self.resolve_name) \
+            if town is None else None
 
     def _article_countries(self) -> Counter[str]:
         """Countries the story names, by mention; the dateline's counts double."""
@@ -479,6 +481,21 @@ def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -
         return False
     _set_place(frame, town, HOME_TOWN_PRECISION, gazetteer, named=False)
     frame.geo_source = f"{source}:{town.place_id}"
+    return True
+
+
+def place_in_story_area(frame: Frame, document: Document, gazetteer: Gazetteer) -> bool:
+    """Place an event that lies nowhere, or only in the area's country, at the first place
+    its story names (``story.story_area``): in or near a town or district (precision 2), or
+    in a province (3). For stories with no town of their own that place no event more
+    precisely than a country (a coder's note: "... in Nassriya city. The rioters set fire ...")."""
+    area = document.context.get("story_area")
+    if area is None or not (frame.country is None or (placed_in_a_country_only(frame)
+                                                      and frame.country == area.country)):
+        return False
+    precision = COUNTRY_PRECISION if area.kind == "admin1" else HOME_TOWN_PRECISION
+    _set_place(frame, area, precision, gazetteer, named=False)
+    frame.geo_source = f"{STORY_SOURCE}:{area.place_id}"
     return True
 
 

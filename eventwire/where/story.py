@@ -130,6 +130,22 @@ def _most_named(towns: list[Place]) -> Place | None:
     return next(p for p in towns if p.place_id == ranked[0][0])
 
 
+#: kinds of place a story's first-named area can be, when it names no town it is about
+AREA_KINDS = ("facility", "airport", "city", "neighbourhood", "admin2", "admin1")
+
+
+def story_area(document: Document, resolve_name: Callable[[str], Place | None]) -> Place | None:
+    """The place the story's first sentence that names one puts it in, for a story that has
+    no town of its own: a note's "in Nassriya city", "near Budbud village (Ceel Dheere,
+    Galgaduud)" (the finest place known there: the town, else its bracketed areas)."""
+    for sentence in document.sentences:
+        places = [resolve_name(ent.text) for ent in sentence.ents if ent.label_ in PLACE_LABELS]
+        places = [p for p in places if p is not None and p.kind in AREA_KINDS]
+        if places:
+            return min(places, key=lambda p: AREA_KINDS.index(p.kind))
+    return None
+
+
 def story_town(document: Document, resolve_name: Callable[[str], Place | None]) -> Place | None:
     """The town a story without a dateline is about: the first its headline names; else the
     one it names when all the towns it names lie within ``STORY_TOWN_KM`` of each other; else

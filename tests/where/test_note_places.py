@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from eventwire.nlp import relabel_places
-from tests.conftest import only_mention as only
+from tests.conftest import mentions_in, only_mention as only
 
 
 def test_an_unknown_name_before_its_bracketed_areas_is_placed_in_them(pipeline):
@@ -82,3 +82,30 @@ def test_a_name_tagged_as_a_date_before_a_settlement_word_is_a_place(pipeline):
     doc.ents = [Span(doc, 4, 5, label="DATE")]
     relabel_places(doc, pipeline.resources.analyzer.is_place)
     assert [(e.text, e.label_) for e in doc.ents][0] == ("Hpakant", "GPE")
+
+
+def test_a_note_places_its_events_at_the_first_place_it_names(pipeline):
+    """The place is named only in a sentence that reports no event; the riot told after it
+    lies there."""
+    m = only(pipeline, "On 1 December 2023, tensions rose among farmers of Ali al-Gharbi district "
+                       "(Maysan) over water shares. Later, rioters set fire to the gate of the "
+                       "district council building.")
+    assert (m.admin1, m.country, m.geo_precision) == ("Maysan", "Iraq", 2)
+
+
+def test_a_story_with_a_precisely_placed_event_keeps_its_other_events_there(pipeline):
+    """The first place named is the province; the story's own news is in a town, so its
+    other events are not moved to the province."""
+    found = mentions_in(pipeline, "On 1 December 2023, militants attacked an army post in Ariha, "
+                                  "in Idlib province, killing two soldiers. Separately, gunmen "
+                                  "killed a shepherd.")
+    assert found and all(m.admin1 == "Idleb" for m in found)
+    assert "Ariha" in [m.location for m in found]
+
+
+def test_acled_region_names_are_found_and_printed(pipeline):
+    """ACLED's English region names: Somalia's "Lower Shabelle", Myanmar's "Shan-North"."""
+    gazetteer = pipeline.resources.gazetteer
+    assert [p.display for p in gazetteer.lookup("Lower Shabelle") if p.kind == "admin1"] == ["Lower Shabelle"]
+    assert [p.display for p in gazetteer.lookup("Shan-North") if p.kind == "admin1"] == ["Shan"]
+    assert [p.display for p in gazetteer.lookup("South Gyeongsang")] == ["South Gyeongsang"]
