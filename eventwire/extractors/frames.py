@@ -15,10 +15,10 @@ from ..records import stable_id
 from .casualties import attach_casualties
 from .lexicon import Lexicon
 from .numbers import parse_figure
-from .place_phrases import (COMPASS, after_a_name, before_punctuation, bracketed_after_a_name,
-                            bracketed_names, comma_area, is_street_corner)
+from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
+                            bracketed_after_a_name, bracketed_names, comma_area, is_street_corner)
 from .syntax import (SUBJECT_DEPS, actor_phrase, lemma_forms, agents, core_phrase, entity_phrase, kind_of, modifier_weapons, objects,
-                     passive_subjects, prep_objects, subjects, text_span, weapon_code,
+                     instruments, passive_subjects, prep_objects, subjects, text_span, weapon_code,
                      with_conjuncts)
 from .triggers import Trigger, find_triggers, irrealis_reason, support_verb
 
@@ -90,12 +90,6 @@ def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
         merged = [trig] + [t for g in joined for t in g]
         groups = [g for g in groups if g not in joined] + [sorted(merged, key=lambda t: t.token.i)]
     return sorted(groups, key=lambda g: g[0].token.i)
-
-
-def _areas_bracketed(ent: Span) -> bool:
-    """"Beja (Beja Nord, Beja)": places in brackets after a name make it a place, whatever
-    the parser hangs it on."""
-    return any(name[0].ent_type_ in ("GPE", "LOC") for name in bracketed_names(ent[-1]))
 
 
 def _anchor(group: list[Trigger]) -> Trigger:
@@ -171,6 +165,8 @@ class FrameBuilder:
             self._noun_arguments(frame, token)
         for prep, obj in prep_objects(token):
             self._prep_argument(frame, prep, obj)
+        for tool in instruments(token, self.lexicon.cues["instrument_verbs"]):  # "using a drone"
+            self._add_weapon(frame, weapon_code(tool, self.lexicon), tool)
 
     def _verb_arguments(self, frame: Frame, verb: Token) -> None:
         if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
@@ -197,6 +193,9 @@ class FrameBuilder:
             for victim in (o for p, o in prep_objects(noun) if p == "of"):  # "the murder of a trader"
                 kind = kind_of(victim, self.lexicon)
                 self._target(frame, victim, "civilian" if kind in ("person", "name", "other") else kind)
+        if noun.lemma_.lower() in self.lexicon.cues["movement_nouns"]:  # "the deployment of troops"
+            for mover in (o for p, o in prep_objects(noun) if p == "of"):
+                self._role(frame, mover, "agent")
         for code in modifier_weapons(noun, self.lexicon):
             self._add_weapon(frame, code, noun)
         determiner = next((c.lower_ for c in noun.children if c.dep_ in ("det", "predet")), None)
@@ -439,7 +438,7 @@ class FrameBuilder:
             modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
                                          "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
             if ent.label_ in ("GPE", "LOC", "FAC") \
-                    and (not modifier or self._names_settlement(ent.root) or _areas_bracketed(ent)) \
+                    and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)) \
                     and not (frame.event_class == "protest"
                              and self._in_protest_cause(ent.root, _anchor(group).token)):
                 relation = AREA_RELATION if self._names_area(ent) else "sentence"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 
 COMPASS = frozenset({"northern", "southern", "eastern", "western", "north", "south", "east", "west",
@@ -61,6 +61,12 @@ def bracketed_names(last: Token) -> list[list[Token]]:
         else:
             current.append(token)
     return []
+
+
+def areas_bracketed(ent: Span) -> bool:
+    """"Beja (Beja Nord, Beja)": places in brackets after a name make it a place, whatever
+    the parser hangs it on."""
+    return any(name[0].ent_type_ in ("GPE", "LOC") for name in bracketed_names(ent[-1]))
 
 
 def after_a_name(first: Token) -> bool:

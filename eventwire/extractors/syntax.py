@@ -6,7 +6,7 @@ phrase name (weapon, event, actor, civilians, facility, place).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -99,6 +99,16 @@ def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
                         yield inner.lower_, obj
 
 
+def instruments(token: Token, verbs: Iterable[str]) -> list[Token]:
+    """What an event was done with, told by a participle: "targeted the town using a drone",
+    "attacked the post employing mortars" -> [drone], [mortars] (the parser often hangs the
+    participle on the object)."""
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    return [obj for head in heads for child in head.children
+            if child.dep_ in ("advcl", "xcomp", "acl") and child.lemma_.lower() in verbs
+            for obj in child.children if obj.dep_ == "dobj"]
+
+
 def is_reduced_passive(verb: Token) -> bool:
     """"rockets fired at the base": a participle modifying the noun it acts on (the tagger
     often says VBD in headlines)."""
@@ -187,6 +197,12 @@ def lemma_forms(token: Token) -> tuple[str, ...]:
     return (token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower)
 
 
+def _one_person(head: Token) -> bool:
+    """"shot a Palestinian": a nationality with an article is a person."""
+    return head.dep_ not in ("amod", "compound") and any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in head.children)
+
+
 def kind_of(head: Token, lexicon: Lexicon) -> str:
     """What a phrase headed by ``head`` names: actor, weapon, event, civilian, facility, place,
     person, other. Named entities decide first, then the head noun's lexicon class."""
@@ -205,8 +221,8 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
         return "event"
     if head.ent_type_ in PLACE_ENTS:
         return "place"
-    if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
-        return "civilian"  # "Jordanians", "Palestinians": people of a nation
+    if head.ent_type_ == "NORP" and (head.tag_ in ("NNPS", "NNS") or _one_person(head)):
+        return "civilian"  # "Jordanians", "Palestinians", "a Palestinian": people of a nation
     if head.ent_type_ in ("ORG", "NORP"):
         return "actor"
     if head.ent_type_ == "PERSON":

@@ -140,7 +140,20 @@ def _embedding_reason(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _labour_strike(noun: Token, lexicon: Lexicon) -> bool:
+    """"a national strike and demonstration", "the Women's Strike movement", "a hunger
+    strike": a strike that is a stoppage, not an attack."""
+    if noun.lemma_.lower() != "strike":
+        return False
+    words = lexicon.cues["labour_strike_words"]
+    near = [*noun.children, noun.head, *noun.conjuncts]
+    return noun.ent_type_ in ("ORG", "ACTOR", "EVENT") or any(
+        t.lemma_.lower() in words or t.lower_ in words for t in near)
+
+
 def _noun_reason(noun: Token, lexicon: Lexicon) -> str | None:
+    if _labour_strike(noun, lexicon):
+        return "a labour strike"
     for child in noun.children:
         if child.dep_ in ("det", "amod", "advmod") and child.lower_ in lexicon.cues["nonspecific_determiners"]:
             return f"non-specific ({child.lower_!r})"

@@ -20,11 +20,15 @@ from ..document import WITHIN_RELATION, Document, PlaceRef
 
 #: relation of a coded place to its frame
 CODED_RELATION = "coded"
-#: "coded to [the admin center | the county headquarters as] <Name>": the name starts with a
-#: capital and runs to the next bracket, comma, full stop or semicolon
+#: lower-case words a place name may hold: Arabic articles, "de", "of", "bin" ...
+NAME_PARTICLES = ("al|el|ad|an|ar|as|ash|at|ath|az|ed|en|er|es|et|ez|de|del|di|do|dos|da|das|du|"
+                  "des|la|le|les|of|bin|ibn|abu|um|umm")
+#: "coded to [the admin center | the county headquarters as] <Name>": capitalised words, the
+#: particles between them and " - " ("Gaza - Mukhayyam ash Shati"); "in Dara countryside"
+#: after it is not part of it
 CODED_TO = re.compile(
     r"\bcoded to (?:the (?:[a-z]+ ){0,3}?(?:cent(?:er|re)|headquarters|capital|seat)(?: as)? )?"
-    r"(?P<name>[A-Z][^()\[\],.;:\n]*?)\s*(?=[()\[\],.;:\n]|$)")
+    rf"(?P<name>[A-Z][\w'’-]*(?:(?: - | )(?:(?:{NAME_PARTICLES}) )*[A-Z][\w'’-]*)*)")
 #: the areas after a coded place: "(Gaza City, Gaza Strip)" (after its own closing bracket
 #: too) or ", Dnipropetrovsk"
 AREAS_AFTER = re.compile(r"\s*\)?\s*\((?P<bracket>[^()]{1,120})\)|,\s*(?P<comma>[A-Z][^(),.;:]{0,60})")

@@ -27,7 +27,7 @@ from .coded import CODED_RELATION, coded_refs
 from .geocode import geocode
 from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS, city_of_district
 from .story import (DATELINE_SOURCE, HOME_TOWN_PRECISION, STORY_SOURCE, dateline_place,
-                    names_an_area, story_area, story_town)
+                    names_an_area, region_abbreviations, story_area, story_town)
 
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
 VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
@@ -39,6 +39,9 @@ FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "milit
                   "airport": "airport", "port": "port", "crossing": "border crossing",
                   "field": "oil field", "outpost": "military base", "garrison": "military base"}
 NEARBY_FACILITY_KM = 20.0
+#: a place a weapon came from ("rockets fired from Gaza"): where it landed is the event's
+#: (a person "from" a town is not so: "a woman from St. Louis Park was arrested")
+ORIGIN_RELATION = "from"
 #: a namesake this close to the dateline's town is the one the story means
 DATELINE_NEAR_KM = 50.0
 #: places smaller than this count only in countries the story names
@@ -122,7 +125,11 @@ class Resolver:
 
     def candidates(self, ref: PlaceRef) -> list[Place]:
         """Places a phrase can name, trying shorter forms; a form that finds only small towns
-        gives way to a shorter one that finds a big town or region ("eastern Baghdad")."""
+        gives way to a shorter one that finds a big town or region ("eastern Baghdad"). A
+        state's abbreviation after a town is that state ("St. Louis Park, Minn.")."""
+        state = self._abbreviated_region(ref.text, ref.relation == WITHIN_RELATION)
+        if state:
+            return state
         fallback: list[Place] = []
         for variant in name_variants(ref.text):
             if normalise_name(variant) in MACRO_REGIONS:
@@ -137,6 +144,17 @@ class Resolver:
                 return found
             fallback = fallback or found
         return fallback
+
+    def _abbreviated_region(self, text: str, after_a_town: bool) -> list[Place]:
+        """"Minn.", "Pa" (after a town): the state or province an AP-style abbreviation
+        stands for."""
+        text = text.strip()
+        for form in (text, text + ".") if after_a_town else (text,) if text.endswith(".") else ():
+            if form in region_abbreviations():
+                region, country = region_abbreviations()[form]
+                return [p for p in self.gazetteer.lookup(region)
+                        if p.kind == "admin1" and p.country_code == country]
+        return []
 
     def _provinces_called(self, name: str, ref: PlaceRef) -> list[Place]:
         """Provinces that share a country's name, for a name written as the area of the place
@@ -189,8 +207,10 @@ class Resolver:
         the gazetteer knows it or the areas after it."""
         if frame.sentence in self.coded:
             named = frame.place_refs
-            frame.place_refs = [copy.copy(ref) for ref in self.coded[frame.sentence]]
+            frame.place_refs = [copy.copy(ref) for ref in self.coded[frame.sentence]] + [
+                copy.copy(ref) for ref in named if ref.relation == AREA_RELATION]  # "in Dara countryside"
             self._resolve_refs(frame)
+            _drop_coded_abroad(frame.place_refs)
             if any(ref.place is not None for ref in frame.place_refs):
                 self.place(frame)
                 return
@@ -200,6 +220,7 @@ class Resolver:
 
     def _resolve_refs(self, frame: Frame) -> None:
         found = [self.candidates(ref) for ref in frame.place_refs]
+        _agree_on_chains(frame.place_refs, found)
         for ref, places in zip(frame.place_refs, found):
             unique = len(places) == 1
             ref.place = places[0] if unique and (self.plausible(places[0], set())
@@ -233,6 +254,9 @@ class Resolver:
     def place(self, frame: Frame) -> None:
         """Set the frame's place from its already resolved references."""
         resolved = [r for r in frame.place_refs if r.place is not None]
+        landed = [r for r in resolved if r.relation != ORIGIN_RELATION]
+        if frame.weapons and landed:  # "fired from Lebanon toward posts near X": X, if known
+            resolved = landed
         if not resolved:
             return
         closest = min(r.distance for r in resolved)
@@ -325,6 +349,49 @@ def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer,
     frame.geo_source = place.place_id
     if named and place.kind in ("facility", "airport") and frame.target_facility is None:
         frame.target_facility = place.name
+
+
+def _drop_coded_abroad(refs: list[PlaceRef]) -> None:
+    """A place coded to that lies in another country than every area named with it ("coded
+    to Jur in ... Western Bahr el Ghazal state" read as a Russian town) is a wrong reading."""
+    areas = {r.place.country_code for r in refs
+             if r.relation in NOT_SPLIT_RELATIONS and r.place is not None}
+    for ref in refs:
+        if ref.relation == CODED_RELATION and ref.place is not None and areas \
+                and ref.place.country_code not in areas:
+            ref.place = None
+
+
+def _agree_on_chains(refs: list[PlaceRef], found: list[list[Place]]) -> None:
+    """"Dossi (Boni, Tuy)", "Ariwara (Zaki, Aru, Ituri)": the areas written after a town lie
+    in one country, the one they can most be read in, the last (the province) counting
+    double as a region; each area's namesakes elsewhere (Bonn, Nigeria's Zaki) are dropped,
+    and so are the town's. Changes ``found`` in place."""
+    index = {id(r): i for i, r in enumerate(refs)}
+    for ref in refs:
+        if ref.relation in NOT_SPLIT_RELATIONS:
+            continue
+        chain = [index[id(r)] for r in _areas_after(ref, refs)]
+        country = _chain_country([found[i] for i in chain]) if len(chain) >= 2 else None
+        if country is None:
+            continue
+        for i in chain:
+            found[i] = [p for p in found[i] if p.country_code == country]
+        own = index[id(ref)]
+        found[own] = [p for p in found[own] if p.country_code == country] or found[own]
+
+
+def _chain_country(chain: list[list[Place]]) -> str | None:
+    *inner, last = chain
+    regions = [p for p in last if p.kind in REGION_KINDS] or last
+    votes: Counter[str] = Counter()
+    for places, weight in [(places, 1) for places in inner] + [(regions, 2)]:
+        for country in {p.country_code for p in places}:
+            votes[country] += weight
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _area_country(places: list[Place]) -> str | None:
@@ -447,8 +514,8 @@ def split_by_place(frame: Frame, resolver: Resolver) -> list[Frame]:
     return parts
 
 
-#: ACLED geo-precision of an event placed only in its country
-COUNTRY_PRECISION = 3
+#: ACLED geo-precision of an event placed only in its country, or somewhere in a region
+COUNTRY_PRECISION = REGION_PRECISION = 3
 #: a country's place id in the gazetteer is this and its ISO code ("cc:SY")
 COUNTRY_ID_PREFIX = "cc:"
 #: geo_source prefix of an event placed in the story's country, not by a place of its own
@@ -486,14 +553,14 @@ def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -
 
 def place_in_story_area(frame: Frame, document: Document, gazetteer: Gazetteer) -> bool:
     """Place an event that lies nowhere, or only in the area's country, at the first place
-    its story names (``story.story_area``): in or near a town or district (precision 2), or
-    in a province (3). For stories with no town of their own that place no event more
+    its story names (``story.story_area``): in or near a town (precision 2), or somewhere in
+    a district or province (3: its point is no place to measure other reports against). For stories with no town of their own that place no event more
     precisely than a country (a coder's note: "... in Nassriya city. The rioters set fire ...")."""
     area = document.context.get("story_area")
     if area is None or not (frame.country is None or (placed_in_a_country_only(frame)
                                                       and frame.country == area.country)):
         return False
-    precision = COUNTRY_PRECISION if area.kind == "admin1" else HOME_TOWN_PRECISION
+    precision = HOME_TOWN_PRECISION if area.kind in PRECISE_KINDS else REGION_PRECISION
     _set_place(frame, area, precision, gazetteer, named=False)
     frame.geo_source = f"{STORY_SOURCE}:{area.place_id}"
     return True

@@ -134,3 +134,18 @@ def test_a_street_corner_is_not_the_town_its_street_is_named_after(pipeline, cor
     m = only_mention(pipeline, f"On 1 December 2023, a man was shot near {corner} in Milwaukee, "
                                "Wisconsin, police said.")
     assert m.location == "Milwaukee"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On 1 December 2023, unidentified forces struck a checkpoint near Tal Tamr using a drone.",
+     "Air/drone strike"),
+    ("On 1 December 2023, rebels attacked an army post near Mutarika employing mortars.",
+     "Shelling/artillery/missile attack"),
+])
+def test_what_an_attack_was_done_with_may_follow_as_a_participle(pipeline, text, sub_event_type):
+    assert only_mention(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_a_nationality_with_an_article_is_a_person(pipeline):
+    m = only_mention(pipeline, "On 1 December 2023, soldiers shot a Palestinian near Qalqilya.")
+    assert (m.sub_event_type, m.actor2) == ("Attack", "Civilians (Palestine)")

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import analyse
+from tests.conftest import analyse, mentions_in
 
 PUBLISHED = dt.date(2023, 12, 1)
 
@@ -71,3 +71,19 @@ def test_an_event_noun_naming_a_unit_or_its_gear_is_no_event(pipeline):
                               "stood outside a house in Athens.") == []
     [riot] = mentions(pipeline, "On 1 December 2023, a riot broke out outside a house in Athens.")
     assert riot.event_type == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, during a national strike and demonstration, thousands of workers "
+    "protested in Turin against pension cuts.",
+    "On 1 December 2023, activists of the Women's Strike movement demonstrated in Uppsala "
+    "against violence against women.",
+])
+def test_a_labour_strike_is_no_attack(pipeline, text):
+    found = mentions_in(pipeline, text)
+    assert [m.sub_event_type for m in found] == ["Peaceful protest"]
+
+
+def test_a_military_strike_is_still_an_attack(pipeline):
+    found = mentions_in(pipeline, "On 1 December 2023, an Israeli strike hit a house in Rafah.")
+    assert [m.event_type for m in found] == ["Explosions/Remote violence"]

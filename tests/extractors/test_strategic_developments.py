@@ -152,3 +152,11 @@ def test_people_fleeing_or_displaced_is_other_but_a_camp_for_displaced_people_is
                           "Birnin Gwari for fear of an attack.")
     assert types(fled) == ("Strategic developments", "Other")
     assert mentions(pipeline, "On 1 December 2023, aid arrived at a camp for displaced people near Goma.") == []
+
+
+def test_the_deployment_of_forces_is_their_change_of_activity(pipeline):
+    """The "of" phrase of a movement noun names who moves: the deployment has an agent."""
+    m = only(pipeline, "On 1 December 2023, a heavy deployment of police forces was "
+                       "reported around the central market of Maiduguri ahead of a rally.")
+    assert (m.sub_event_type, m.country) == ("Change to group/activity", "Nigeria")
+    assert m.actor1 is not None and "Police" in m.actor1

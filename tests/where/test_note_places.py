@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from eventwire.document import AREA_RELATION, WITHIN_RELATION, PlaceRef
 from eventwire.nlp import relabel_places
-from tests.conftest import mentions_in, only_mention as only
+from eventwire.where.coded import CODED_RELATION
+from eventwire.where.resolve import Resolver, _drop_coded_abroad
+from tests.conftest import analyse, mentions_in, only_mention as only
 
 
 def test_an_unknown_name_before_its_bracketed_areas_is_placed_in_them(pipeline):
@@ -90,7 +93,7 @@ def test_a_note_places_its_events_at_the_first_place_it_names(pipeline):
     m = only(pipeline, "On 1 December 2023, tensions rose among farmers of Ali al-Gharbi district "
                        "(Maysan) over water shares. Later, rioters set fire to the gate of the "
                        "district council building.")
-    assert (m.admin1, m.country, m.geo_precision) == ("Maysan", "Iraq", 2)
+    assert (m.admin1, m.country, m.geo_precision) == ("Maysan", "Iraq", 3)
 
 
 def test_a_story_with_a_precisely_placed_event_keeps_its_other_events_there(pipeline):
@@ -109,3 +112,39 @@ def test_acled_region_names_are_found_and_printed(pipeline):
     assert [p.display for p in gazetteer.lookup("Lower Shabelle") if p.kind == "admin1"] == ["Lower Shabelle"]
     assert [p.display for p in gazetteer.lookup("Shan-North") if p.kind == "admin1"] == ["Shan"]
     assert [p.display for p in gazetteer.lookup("South Gyeongsang")] == ["South Gyeongsang"]
+
+
+def test_the_areas_after_a_town_agree_on_one_country(pipeline):
+    """"(Boni, Tuy)": Boni alone reads as Bonn; with Burkina Faso's Tuy province after it,
+    the unknown village lies in Tuy."""
+    m = only(pipeline, "On 1 December 2023, JNIM militants stormed the village of Sarakui "
+                       "(Boni, Tuy) and burned the market.")
+    assert (m.admin2, m.country) == ("Tuy", "Burkina Faso")
+
+
+def test_where_rockets_were_fired_from_is_not_where_they_fell(pipeline):
+    found = mentions_in(pipeline, "On 1 December 2023, Hamas militants fired rockets from Gaza "
+                                  "toward southern Israel, including Sderot (Ashqelon, HaDarom). "
+                                  "One rocket hit a house.")
+    assert found and {m.country for m in found} == {"Israel"}
+
+
+def test_a_coded_place_read_abroad_gives_way_to_the_area_named_with_it(pipeline):
+    """Unit: the coded name read as a Russian town, the state named with it in South Sudan."""
+    gazetteer = pipeline.resources.gazetteer
+    town = next(p for p in gazetteer.lookup("Vetluga") if p.kind == "city")
+    state = next(p for p in gazetteer.lookup("Western Bahr el Ghazal") if p.kind == "admin1")
+    coded = PlaceRef(0, 3, "Jur", 0, place=town, relation=CODED_RELATION, distance=0)
+    area = PlaceRef(10, 30, "Western Bahr el Ghazal", 0, place=state, relation=AREA_RELATION)
+    _drop_coded_abroad([coded, area])
+    assert coded.place is None and area.place is state
+
+
+def test_a_states_ap_abbreviation_is_that_state(pipeline):
+    """"St. Louis Park, Minn.": Minnesota, not a German town once called Minn."""
+    resolver = Resolver(pipeline.resources.gazetteer, analyse(pipeline, "A quiet day."))
+    for text, relation in (("Minn.", None), ("Minn", WITHIN_RELATION), ("Pa.", WITHIN_RELATION)):
+        found = resolver.candidates(PlaceRef(0, 4, text, 0, relation=relation))
+        assert [(p.kind, p.country_code) for p in found] == [("admin1", "US")], text
+    bare = resolver.candidates(PlaceRef(0, 2, "Pa", 0))  # no dot, not after a town: a name
+    assert "Pennsylvania" not in [p.name for p in bare]
