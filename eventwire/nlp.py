@@ -104,6 +104,8 @@ MISLABELLED = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
 MISREAD_AS_TIME = ("DATE", "TIME")
 #: prepositions after which a name is where something happened ("in Settat", "near Zaio")
 PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "at", "around", "inside", "across"))
+
+
 def _of_a_settlement(head: Token) -> bool:
     """"the town of <name>": the name is the town's."""
     return (head.dep_ == "pobj" and head.head.lower_ == "of"

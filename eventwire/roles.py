@@ -2,7 +2,8 @@
 (``secondary``), older events and photo captions (``background``).
 
 * background: reported only in photo captions; known only to a range ("has launched several
-  strikes"); or dated more than ``recent_days`` before publication;
+  strikes"); dated more than ``recent_days`` before publication; or told in passing, in a
+  clause about the people of another event ("families of men who were killed ... protested");
 * main: reported in the title, standfirst or lede (the first body paragraph) and dated within
   ``main_window_days`` of the newest such event; if no event qualifies, the newest events are;
 * secondary: everything else.
@@ -15,9 +16,15 @@ from typing import TYPE_CHECKING
 from .document import Document
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from .document import Frame
     from .mentions import Cluster
 
 HEADLINE_SEGMENTS = ("title", "standfirst")
+#: clauses that tell of an event in passing, about someone in another event: "men who were
+#: killed" (not a participle: "a drone launched from Yemen" is what was shot down)
+PASSING_CLAUSES = ("relcl",)
 
 
 def lede_sentences(document: Document) -> set[int]:
@@ -50,11 +57,39 @@ def _is_background(cluster: "Cluster", reference: dt.date | None, recent_days: i
     return False
 
 
+def _trigger_token(document: Document, frame: "Frame") -> "Token | None":
+    sentence = next((s for s in document.sentences if s.index == frame.sentence), None)
+    if sentence is None or frame.trigger is None or not sentence.parsed:
+        return None
+    start = frame.trigger.start - sentence.base
+    span = sentence.span.doc.char_span(start, start + len(frame.trigger.text), alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _told_in_passing(cluster: "Cluster", clusters: "list[Cluster]", document: Document) -> bool:
+    """"the families of two men who were killed in a shooting held a vigil": an event told in
+    a clause about the people of another event of its sentence is not news of its own."""
+    for frame in cluster.frames:
+        token = _trigger_token(document, frame)
+        clause = next((a for a in (token, *token.ancestors) if a.dep_ in PASSING_CLAUSES),
+                      None) if token is not None else None
+        if clause is None:
+            return False
+        governor = next((a for a in clause.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        others = [_trigger_token(document, f) for c in clusters if c is not cluster
+                  for f in c.frames if f.sentence == frame.sentence]
+        if governor is None or not any(o is not None and o not in clause.subtree
+                                       and (governor in (o, o.head) or governor.head == o)
+                                       for o in others):
+            return False  # the other event's trigger is the verb the people belong to, its
+    return True           # object ("held a vigil"), or what that verb is the purpose of
+
+
 def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int,
                  main_window_days: int) -> list[str]:
     reference = _reference_day(document, clusters)
-    roles = ["background" if _is_background(c, reference, recent_days) else "secondary"
-             for c in clusters]
+    roles = ["background" if _is_background(c, reference, recent_days)
+             or _told_in_passing(c, clusters, document) else "secondary" for c in clusters]
     lede = lede_sentences(document)
     current = [i for i, r in enumerate(roles) if r != "background"]
     in_lede = [i for i in current if clusters[i].sentences & lede]

@@ -554,8 +554,9 @@ def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -
 def place_in_story_area(frame: Frame, document: Document, gazetteer: Gazetteer) -> bool:
     """Place an event that lies nowhere, or only in the area's country, at the first place
     its story names (``story.story_area``): in or near a town (precision 2), or somewhere in
-    a district or province (3: its point is no place to measure other reports against). For stories with no town of their own that place no event more
-    precisely than a country (a coder's note: "... in Nassriya city. The rioters set fire ...")."""
+    a district or province (3: its point is no place to measure other reports against). For
+    stories with no town of their own that place no event more precisely than a country (a
+    coder's note: "... in Nassriya city. The rioters set fire ...")."""
     area = document.context.get("story_area")
     if area is None or not (frame.country is None or (placed_in_a_country_only(frame)
                                                       and frame.country == area.country)):

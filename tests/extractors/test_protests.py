@@ -191,3 +191,12 @@ def test_how_a_protest_went_is_read_in_the_sentences_after_it(pipeline):
 def test_a_staged_march_and_a_sit_in_are_peaceful_protests(pipeline, text, location):
     m = only(pipeline, text)
     assert (m.sub_event_type, m.location) == ("Peaceful protest", location)
+
+
+def test_a_killing_told_about_the_protesters_is_not_the_news(pipeline):
+    """The shooting is told in a clause about whose relatives protest: the vigil is the news."""
+    found = mentions(pipeline, "On 1 December 2023, the families of two brothers who were "
+                               "killed in a stabbing held a vigil and protested in Tupelo to "
+                               "demand justice.")
+    assert {m.sub_event_type for m in found if m.role == "main"} == {"Peaceful protest"}
+    assert [m.role for m in found if m.event_type != "Protests"] == ["background"]
