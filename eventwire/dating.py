@@ -91,9 +91,8 @@ def _in_trigger_phrase(usable: list[TimeExpression], sentence: Sentence, trigger
     ("was sentenced on Monday for a 2014 shooting"). What follows the noun is left alone: a
     protest "demanding the release of a man arrested on 20 November" is not dated so."""
     offset = sentence.start - sentence.base
-    span = sentence.span.doc.char_span(trigger.start - sentence.base,
-                                       trigger.end - sentence.base, alignment_mode="expand")
-    for noun in _event_nouns(span.root) if span is not None else ():
+    root = sentence.root_at(trigger.start, trigger.end)
+    for noun in _event_nouns(root) if root is not None else ():
         left, right = noun.left_edge.idx - offset, noun.idx - offset
         inside = [e for e in usable if e.start >= left and e.end <= right]
         found = inside[0] if inside else _year_modifier(noun, offset, published)

@@ -26,6 +26,7 @@ from .records import Aggregate, Article, EventFields, Evidence, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token as SpacyToken
 
     from .where.gazetteer import Place
 
@@ -64,6 +65,12 @@ class Sentence:
     def ents(self) -> tuple["SpacySpan", ...]:
         """The sentence's named entities (spaCy's ``Span.ents``)."""
         return tuple(self.span.ents)
+
+    def root_at(self, start: int, end: int) -> "SpacyToken | None":
+        """The head token of the text between two article offsets in this sentence (a
+        trigger's, say), or None when they cut no tokens."""
+        span = self.span.doc.char_span(start - self.base, end - self.base, alignment_mode="expand")
+        return span.root if span is not None else None
 
 
 #: relation of a place named by an area around it ("the Deir ez-Zor desert", "Hama
@@ -215,6 +222,13 @@ class Document:
 
     def span(self, start: int, end: int) -> TextSpan:
         return TextSpan(start, end, self.article.text[start:end])
+
+    def trigger_token(self, frame: "Frame") -> "SpacyToken | None":
+        """The head token of a frame's trigger, found through its sentence."""
+        sentence = next((s for s in self.sentences if s.index == frame.sentence), None)
+        if sentence is None or frame.trigger is None:
+            return None
+        return sentence.root_at(frame.trigger.start, frame.trigger.start + len(frame.trigger.text))
 
     def frame(self, frame_id: str) -> Frame | None:
         return next((f for f in self.frames if f.frame_id == frame_id), None)

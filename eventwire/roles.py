@@ -16,9 +16,6 @@ from typing import TYPE_CHECKING
 from .document import Document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
-
-    from .document import Frame
     from .mentions import Cluster
 
 HEADLINE_SEGMENTS = ("title", "standfirst")
@@ -57,26 +54,17 @@ def _is_background(cluster: "Cluster", reference: dt.date | None, recent_days: i
     return False
 
 
-def _trigger_token(document: Document, frame: "Frame") -> "Token | None":
-    sentence = next((s for s in document.sentences if s.index == frame.sentence), None)
-    if sentence is None or frame.trigger is None or not sentence.parsed:
-        return None
-    start = frame.trigger.start - sentence.base
-    span = sentence.span.doc.char_span(start, start + len(frame.trigger.text), alignment_mode="expand")
-    return span.root if span is not None else None
-
-
 def _told_in_passing(cluster: "Cluster", clusters: "list[Cluster]", document: Document) -> bool:
     """"the families of two men who were killed in a shooting held a vigil": an event told in
     a clause about the people of another event of its sentence is not news of its own."""
     for frame in cluster.frames:
-        token = _trigger_token(document, frame)
+        token = document.trigger_token(frame)
         clause = next((a for a in (token, *token.ancestors) if a.dep_ in PASSING_CLAUSES),
                       None) if token is not None else None
         if clause is None:
             return False
         governor = next((a for a in clause.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        others = [_trigger_token(document, f) for c in clusters if c is not cluster
+        others = [document.trigger_token(f) for c in clusters if c is not cluster
                   for f in c.frames if f.sentence == frame.sentence]
         if governor is None or not any(o is not None and o not in clause.subtree
                                        and (governor in (o, o.head) or governor.head == o)

@@ -369,10 +369,8 @@ def settle_injured(frame: Frame) -> None:
 def _nearest(frames: list[Frame], sentence: Sentence, token_i: int) -> Frame:
     def distance(frame: Frame) -> int:
         assert frame.trigger is not None
-        char = frame.trigger.start - sentence.base
-        tok = sentence.span.doc.char_span(char, char + len(frame.trigger.text),
-                                          alignment_mode="expand")
-        return abs(tok.root.i - token_i) if tok is not None else 999
+        tok = sentence.root_at(frame.trigger.start, frame.trigger.start + len(frame.trigger.text))
+        return abs(tok.i - token_i) if tok is not None else 999
     return min(frames, key=distance)
 
 

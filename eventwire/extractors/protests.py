@@ -59,14 +59,8 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
 def _named_by_a_noun(document: Document, frame: Frame) -> bool:
     """"to denounce Israeli attacks on Gaza": an attack a protest is about is named by a noun;
     police acting on the crowd are told with a verb ("opened fire on protesters")."""
-    if frame.trigger is None:
-        return False
-    sentence = next((s for s in document.sentences if s.index == frame.sentence), None)
-    if sentence is None:
-        return False
-    start = frame.trigger.start - sentence.base
-    span = sentence.span.doc.char_span(start, start + len(frame.trigger.text), alignment_mode="expand")
-    return span is not None and span.root.pos_ in ("NOUN", "PROPN")
+    token = document.trigger_token(frame)
+    return token is not None and token.pos_ in ("NOUN", "PROPN")
 
 
 def _as_protest(frame: Frame, outcome: str | None) -> None:
