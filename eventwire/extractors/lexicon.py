@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import ResourceError
+from .word_forms import Prefilter
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,8 @@ class Lexicon:
     aggregates: dict[str, frozenset[str]]
     #: argument head nouns: facility, civilian, armed, actor_anaphors
     heads: dict[str, frozenset[str]]
-    #: a cheap surface-form regex: a paragraph without a match cannot hold an event
-    prefilter: re.Pattern[str]
+    #: a cheap check of surface forms: a paragraph it turns down cannot hold an event
+    prefilter: Prefilter
 
     def weapon_of(self, lemma: str) -> str | None:
         return self.weapon_words.get(lemma.lower())
@@ -103,25 +104,30 @@ def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
     return {word: key for key, words in groups.items() for word in words}
 
 
-def _prefilter(words: list[str], phrases: list[str]) -> re.Pattern[str]:
-    """Word starts (a head word minus its last two letters, at least four) any event report
-    uses, and phrasal verbs' two ends a few words apart ("set up", "set a new post up")."""
-    firsts = {w.split()[-1] for w in words if len(w.split()[-1]) >= 3}
-    stems = sorted({w if len(w) < 5 else w[:max(4, len(w) - 2)] for w in firsts},
-                   key=len, reverse=True)
-    phrasal = [re.escape(p.split()[0][:4]) + r"\w*\s+(?:\w+\s+){0,3}?" + re.escape(p.split()[-1][:4])
-               for p in phrases]
-    return re.compile(r"\b(?:" + "|".join(phrasal + [re.escape(s) for s in stems]) + r")", re.IGNORECASE)
+#: the [casualty_outcomes] and [claims] lists whose words can make a paragraph worth parsing
+#: ("both victims are in stable condition", "the group claimed responsibility")
+FILTER_OUTCOME_LISTS = ("verbs", "killed_markers", "hospital_verbs", "condition_nouns",
+                        "suffer_verbs", "wound_nouns", "killing_nouns", "deadly_modifiers",
+                        "single_remains")
+FILTER_CLAIM_LISTS = ("claim_verbs", "claim_nouns", "accuse_verbs")
+
+
+def _filter_words(raw: dict[str, Any]) -> list[str]:
+    """The words the nlp stage's paragraph filter looks for (a phrase by its last word): every
+    word an event, a casualty figure or a claim can be found by."""
+    words = [*raw["verb_triggers"], *raw["noun_triggers"], *_invert(raw["weapons"]),
+             *raw["statements"]["nouns"], *raw["aggregates"]["counted_nouns"]]
+    for groups in (raw["casualty_verbs"], raw["casualty_nouns"]):
+        words += [w for ws in groups.values() for w in ws]
+    words += [w for name in FILTER_OUTCOME_LISTS for w in raw["casualty_outcomes"][name]]
+    words += [w for name in FILTER_CLAIM_LISTS for w in raw["claims"][name]]
+    return [w.split()[-1] for w in words]
 
 
 @functools.cache
 def load_lexicon() -> Lexicon:
     raw = _read_toml("lexicon.toml")
     weapons = _invert(raw["weapons"])
-    words = (list(raw["verb_triggers"]) + list(raw["noun_triggers"]) + list(weapons)
-             + [w for ws in raw["casualty_verbs"].values() for w in ws]
-             + ["dead", "died", "wounded", "injured", "killed", "downed", "shot", "struck", "fought"]
-             + raw["statements"]["nouns"])
     return Lexicon(
         verb_triggers=_senses(raw["verb_triggers"]),
         phrasal_triggers=_senses(raw["phrasal_triggers"]),
@@ -142,7 +148,8 @@ def load_lexicon() -> Lexicon:
         statements={k: frozenset(v) for k, v in raw["statements"].items()},
         aggregates={k: frozenset(v) for k, v in raw["aggregates"].items()},
         heads={k: frozenset(v) for k, v in raw["heads"].items()},
-        prefilter=_prefilter(words, list(raw["phrasal_triggers"])),
+        prefilter=Prefilter(_filter_words(raw), dict(raw["irregular_forms"]),
+                            list(raw["phrasal_triggers"])),
     )
 
 
