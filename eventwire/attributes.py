@@ -13,7 +13,6 @@ reads each token through Python objects: 7% of the model's time. Its lemma depen
 token's ORTH, POS and MORPH, so ``CachedLemmatizer`` asks it once per combination and writes
 the lemmas of a whole doc as one array.
 """
-from __future__ import annotations
 
 import re
 from dataclasses import dataclass
@@ -114,7 +113,7 @@ class FastAttributes:
         self.attrs = attrs
         self._single_cache: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._wordless_cache: dict[tuple[int, ...], tuple[int, ...]] = {}
-        self._merged_cache: dict[tuple[int, ...], Outcome] = {}
+        self._merged_cache: dict[tuple[int, ...], "Outcome"] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -162,7 +161,7 @@ class FastAttributes:
             self._single_cache[key] = found
         return found
 
-    def _merged(self, numbers: tuple[int, ...]) -> Outcome:
+    def _merged(self, numbers: tuple[int, ...]) -> "Outcome":
         """The attributes a token ends with: each rule's in turn, the later winning."""
         outcome = self._merged_cache.get(numbers)
         if outcome is None:

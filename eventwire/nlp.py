@@ -10,10 +10,9 @@ coreference and the article's geography need the names everywhere.
 An entity ruler built from the project's actor and place tables runs before spaCy's NER, so
 "Kataeb Hezbollah" is an ACTOR (the stock model says PERSON) and "Al-Shaddadi" a place.
 """
-from __future__ import annotations
 
 import time
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 import spacy
 from spacy.language import Language
@@ -48,7 +47,7 @@ class NameRuler(EntityRuler):
 
 
 @Language.factory(NAME_RULER_FACTORY, default_config={"phrase_matcher_attr": None})
-def make_name_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None) -> NameRuler:
+def make_name_ruler(nlp: Language, name: str, phrase_matcher_attr: Optional[str]) -> NameRuler:
     return NameRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=False)
 
 
@@ -223,8 +222,8 @@ def _in_a_place_slot(ent: Span) -> bool:
 
 
 def fix_lemmas(doc: Doc, fixes: dict[str, str]) -> None:
-    """The tagger's known wrong lemmas, corrected for every stage after it ("staged" is
-    lemmatised "stag", "raped" "rap"; ``[lemma_fixes]`` in the lexicon)."""
+    """The lemmatizer's known wrong lemmas, corrected for every stage after it ("marches" is
+    lemmatised "marche"; ``[lemma_fixes]`` in the lexicon)."""
     for token in doc:
         fixed = fixes.get(token.lower_)
         if fixed is not None:

@@ -21,6 +21,13 @@ def test_a_peaceful_march_is_a_peaceful_protest_by_the_countrys_protesters(pipel
     assert m.fatalities == 0
 
 
+def test_marches_held_by_demonstrators_are_a_peaceful_protest(pipeline):
+    # the lemmatizer reads the noun "marches" as "marche": lexicon.toml [lemma_fixes]
+    m = only(pipeline, "On 1 December 2023, demonstrators held marches in Nairobi in solidarity "
+                       "with striking doctors.")
+    assert m.sub_event_type == "Peaceful protest" and m.location == "Nairobi"
+
+
 def test_a_named_organiser_is_associated_with_the_protesters(pipeline):
     m = only(pipeline, "On 1 December 2023, members of the Kenya National Union of Teachers marched "
                        "in Nairobi to demand unpaid salaries.")
