@@ -21,7 +21,7 @@ from collections import Counter
 from importlib import resources
 from typing import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..document import Document
 from .gazetteer import Gazetteer, Place, haversine_km, normalise_name
@@ -93,6 +93,8 @@ STORY_TOWN_KM = 40.0
 STORY_SOURCE = "story"
 #: entity labels that name places
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: where a doc keeps, per token, whether an unclosed "(" comes before it
+AFTER_OPEN_BRACKET_KEY = "eventwire_after_open_bracket"
 
 
 def _named_towns(document: Document, resolve_name: Callable[[str], Place | None],
@@ -114,12 +116,26 @@ def names_an_area(ent: Span) -> bool:
     """"Sokolo (Niono, Segou)", "Cuernavaca, Morelos": the names after the town say where it
     lies; they are not other towns of the story."""
     doc = ent.doc
-    opened = max((t.i for t in doc[:ent.start] if t.text == "("), default=-1)
-    closed = max((t.i for t in doc[:ent.start] if t.text == ")"), default=-1)
-    if opened > closed:
+    if _after_an_open_bracket(doc, ent.start):
         return True
     before = ent.start - 1
     return before > 0 and doc[before].text == "," and doc[before - 1].ent_type_ in PLACE_LABELS
+
+
+def _after_an_open_bracket(doc: Doc, i: int) -> bool:
+    """Whether a "(" that no ")" has closed comes before token ``i``: worked out once per doc
+    (an article of one long paragraph has thousands of names to ask about)."""
+    after_open = doc.user_data.get(AFTER_OPEN_BRACKET_KEY)
+    if after_open is None:
+        after_open, state = [], False
+        for token in doc:
+            after_open.append(state)
+            if token.text == "(":
+                state = True
+            elif token.text == ")":
+                state = False
+        doc.user_data[AFTER_OPEN_BRACKET_KEY] = after_open
+    return after_open[i]
 
 
 def _most_named(towns: list[Place]) -> Place | None:
