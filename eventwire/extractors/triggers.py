@@ -172,6 +172,8 @@ def _noun_reason(noun: Token, lexicon: Lexicon) -> str | None:
 def _verb_reason(verb: Token, lexicon: Lexicon, is_title: bool) -> str | None:
     if has_modal(verb, lexicon):
         return "hypothetical or future (modal verb)"
+    if not is_title and _imperative(verb):
+        return "an order, not a report ('Shoot him!')"
     if verb.dep_ in ("csubj", "csubjpass"):
         return "generic (subject of a statement about it)"
     if verb.tag_ == "VBG" and verb.dep_ == "amod":
@@ -184,6 +186,27 @@ def _verb_reason(verb: Token, lexicon: Lexicon, is_title: bool) -> str | None:
         if not any(e.label_ == "DATE" for e in verb.sent.ents):
             return "habitual present"
     return None
+
+
+#: what makes a bare verb a report, not an order: a subject, an auxiliary, "to", a subordinator
+NOT_IMPERATIVE_DEPS = ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark")
+#: where an order's verb stands when no quotation marks it: its own sentence or clause
+IMPERATIVE_DEPS = ("ROOT", "parataxis")
+#: how a second order joins the first ("Shoot him, shoot him", "Stop and search them")
+NEXT_ORDER_DEPS = ("conj", "dep")
+
+
+def _imperative(verb: Token) -> bool:
+    """A base-form verb with no subject, auxiliary or "to" that heads its sentence or opens a
+    quotation: "Shoot him", "yelled, 'Attack the convoy!'" (an order, which reports nothing
+    that happened)."""
+    if verb.tag_ != "VB" or any(c.dep_ in NOT_IMPERATIVE_DEPS for c in verb.children):
+        return False
+    if verb.dep_ in IMPERATIVE_DEPS:
+        return True
+    if verb.dep_ in NEXT_ORDER_DEPS and verb.head.tag_ == "VB" and verb.head.i < verb.i:
+        return _imperative(verb.head)
+    return verb.i > 0 and verb.doc[verb.i - 1].tag_ == "``"
 
 
 def _names_armed(sentence: Span, lexicon: Lexicon) -> bool:

@@ -1,6 +1,6 @@
 """What is not political violence gives no event (extractors/triggers.py, lexicon.toml): an
 earthquake that "struck", an explosion of a gas cylinder with nobody named setting it off,
-police work over counterfeit money. Each is paired with the same wording that is an event (a
+police work over counterfeit money, an order to shoot. Each is paired with the same wording that is an event (a
 bomb explosion, arrested activists, gunmen blowing something up), so the rule cannot pass by
 finding nothing. Sentences written for these tests."""
 from __future__ import annotations
@@ -87,3 +87,17 @@ def test_a_labour_strike_is_no_attack(pipeline, text):
 def test_a_military_strike_is_still_an_attack(pipeline):
     found = mentions_in(pipeline, "On 1 December 2023, an Israeli strike hit a house in Rafah.")
     assert [m.event_type for m in found] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("order", [
+    'On 1 December 2023, two robbers cornered a guard in Lagos and yelled, "Shoot him, shoot him."',
+    'On 1 December 2023, a commander told his fighters over the radio: "Attack the convoy now."',
+])
+def test_an_order_to_attack_reports_no_attack(pipeline, order):
+    assert mentions_in(pipeline, order) == []
+
+
+def test_the_order_carried_out_is_an_attack(pipeline):
+    found = mentions_in(pipeline, "On 1 December 2023, two robbers cornered a guard in Lagos and "
+                                  "shot him.")
+    assert [(m.event_type, m.location) for m in found] == [("Violence against civilians", "Lagos")]
