@@ -68,6 +68,11 @@ def language_code(value: str) -> str | None:
     return by_name.get(text)
 
 
+def load_identifier() -> None:
+    """Load the language identifier's model now (about a second), not at the first article."""
+    _identifier()
+
+
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

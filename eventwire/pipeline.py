@@ -25,7 +25,7 @@ from .mentions import build_mentions
 from .nlp import Analyzer, load_pipeline
 from .participants import assign_actors
 from .ingest.published import published_from_dateline, published_from_url
-from .language import identify, language_name
+from .language import identify, language_name, load_identifier
 from .records import Article
 from .where.gazetteer import Gazetteer
 from .where.index import open_gazetteer, ruler_patterns as place_patterns
@@ -183,6 +183,7 @@ class Pipeline:
     def warm_up(self) -> None:
         """Load every resource now (models, gazetteer), so the first article is not slow."""
         _ = self.resources.analyzer
+        load_identifier()
 
 
 def batched(items: Iterable, size: int) -> Iterable[list]:
