@@ -467,10 +467,15 @@ def _area_reading(toponym: Toponym, place: Place, ctx: Context) -> Place:
 
 
 def _score(toponym: Toponym, place: Place, ctx: Context, order: int) -> tuple:
-    """Which (toponym, place) pair is the event's place: a point beats an area, a name
-    inside the context beats one repeating it, the admin2 beats the admin1; then text order."""
-    return (place.kind not in POINT_KINDS, _repeats_context(toponym, ctx),
-            _KIND_ORDER.get(place.kind, 9), order)
+    """Which (toponym, place) pair is the event's place: a point beats an area, a point in the
+    given admin2 beats a namesake outside it ("in the Mariano Escobedo in Morelia" for Morelia
+    municipality is a quarter of Morelia, not the town of that name 30 km off), a name inside
+    the context beats one repeating it, the admin2 beats the admin1; then text order."""
+    point = place.kind in POINT_KINDS
+    outside = point and (ctx.admin2 is not None or ctx.admin2_name is not None) \
+        and not _in_admin2(place, ctx)
+    return (not point, outside, _repeats_context(toponym, ctx), _KIND_ORDER.get(place.kind, 9),
+            order)
 
 
 _KIND_ORDER = {"facility": 0, "airport": 0, "neighbourhood": 0, "city": 0, "admin2": 1,

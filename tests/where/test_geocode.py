@@ -33,6 +33,9 @@ MIZAN_DISTRICT = Place("adm2:AF.28.1", "Mizan", "admin2", "Afghanistan", "AF", 3
                        admin1="Zabul", admin2="Mizan", population=20_000)
 MIZAN = Place("gn:6", "Mizan", "city", "Afghanistan", "AF", 32.05, 66.63, admin1="Zabul",
               admin2="Mizan", population=5_000)
+# the provincial capital, in a district of its own
+QALAT = Place("gn:8", "Qalat", "city", "Afghanistan", "AF", 32.11, 66.91, admin1="Zabul",
+              admin2="Qalat", population=30_000)
 # a namesake in another country: a row set in Yemen must never land here
 MIZAN_YEMEN = Place("gn:7", "Mizan", "city", "Yemen", "YE", 14.00, 44.00, admin1="Ibb",
                     population=90_000)
@@ -40,7 +43,7 @@ GAZ = MemoryGazetteer([
     (SYRIA, []), (AFGHANISTAN, []), (YEMEN, []), (ALEPPO_GOV, ["Aleppo Governorate"]),
     (ALEPPO, []), (KOBANI, ["Ayn al Arab"]), (AL_BAB, []), (IDLIB_GOV, ["Idlib"]), (IDLIB, ["Idleb"]),
     (JISR, []), (NANGARHAR, []), (LAGHMAN, []), (KHOST, []), (ZABUL, []), (MIZAN_DISTRICT, []),
-    (MIZAN, []), (MIZAN_YEMEN, [])])
+    (MIZAN, []), (MIZAN_YEMEN, []), (QALAT, [])])
 
 
 def where(description: str, country: str | None = None, admin1: str | None = None,
@@ -94,6 +97,13 @@ def test_the_province_named_alone_is_the_province_but_a_city_named_as_such_is_th
 
 def test_a_name_repeating_the_province_gives_way_to_the_place_inside_it():
     assert where("Aleppo: Al Bab", "Syria", "Aleppo governorate").place == AL_BAB
+
+
+def test_a_quarter_named_like_a_town_outside_the_district_is_a_quarter_of_the_district_town():
+    # "the Qalat quarter in Mizan": the town called Qalat lies in another district
+    found = where("the Qalat quarter in Mizan", "Afghanistan", "Zabul province", "Mizan district")
+    assert found.place == MIZAN
+    assert where("the Qalat quarter in Mizan", "Afghanistan", "Zabul province").place == QALAT
 
 
 def test_the_country_excludes_namesakes_elsewhere():
