@@ -458,8 +458,13 @@ def _repeats_context(toponym: Toponym, ctx: Context) -> bool:
 
 def _area_reading(toponym: Toponym, place: Place, ctx: Context) -> Place:
     """A bare name equal to the given admin1 is the province ("Idlib" for Idlib governorate),
-    not its namesake capital, unless the text calls it a town ("Baghdad city")."""
-    if place.kind not in POINT_KINDS or toponym.unit or toponym.offset or ctx.admin1 is None:
+    not its namesake capital, unless the text calls it a town ("Baghdad city"); one equal to
+    the given country is the country."""
+    if place.kind not in POINT_KINDS or toponym.unit or toponym.offset:
+        return place
+    if ctx.country is not None and normalise_name(toponym.text) == normalise_name(ctx.country.name):
+        return ctx.country  # "Mozambique" is the country, not the island town of that name
+    if ctx.admin1 is None:
         return place
     if similar(toponym.text, ctx.admin1_name) or similar(toponym.text, ctx.admin1.name):
         return ctx.admin1

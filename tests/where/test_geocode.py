@@ -36,6 +36,10 @@ MIZAN = Place("gn:6", "Mizan", "city", "Afghanistan", "AF", 32.05, 66.63, admin1
 # the provincial capital, in a district of its own
 QALAT = Place("gn:8", "Qalat", "city", "Afghanistan", "AF", 32.11, 66.91, admin1="Zabul",
               admin2="Qalat", population=30_000)
+MOZAMBIQUE = Place("cc:MZ", "Mozambique", "country", "Mozambique", "MZ", -25.97, 32.57)
+# the island town that gave the country its name
+ILHA = Place("gn:9", "Mozambique", "city", "Mozambique", "MZ", -15.03, 40.73, admin1="Nampula",
+             population=14_000)
 # a namesake in another country: a row set in Yemen must never land here
 MIZAN_YEMEN = Place("gn:7", "Mizan", "city", "Yemen", "YE", 14.00, 44.00, admin1="Ibb",
                     population=90_000)
@@ -43,7 +47,8 @@ GAZ = MemoryGazetteer([
     (SYRIA, []), (AFGHANISTAN, []), (YEMEN, []), (ALEPPO_GOV, ["Aleppo Governorate"]),
     (ALEPPO, []), (KOBANI, ["Ayn al Arab"]), (AL_BAB, []), (IDLIB_GOV, ["Idlib"]), (IDLIB, ["Idleb"]),
     (JISR, []), (NANGARHAR, []), (LAGHMAN, []), (KHOST, []), (ZABUL, []), (MIZAN_DISTRICT, []),
-    (MIZAN, []), (MIZAN_YEMEN, []), (QALAT, [])])
+    (MIZAN, []), (MIZAN_YEMEN, []), (QALAT, []), (MOZAMBIQUE, []),
+    (ILHA, [])])
 
 
 def where(description: str, country: str | None = None, admin1: str | None = None,
@@ -114,6 +119,11 @@ def test_the_country_excludes_namesakes_elsewhere():
 def test_a_respelt_town_is_found_among_the_towns_of_its_province():
     found = where("Jisr Shagour", "Syria", "Idlib governorate")
     assert found.place == JISR
+
+
+def test_the_country_named_alone_is_the_country_but_a_town_named_as_such_is_the_town():
+    assert where("Mozambique", "Mozambique").where_prec == COUNTRY
+    assert where("Mozambique town", "Mozambique").place == ILHA
 
 
 def test_ucdp_country_names_resolve_through_their_short_or_historical_form():
