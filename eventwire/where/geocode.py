@@ -197,6 +197,18 @@ def similar(a: str | None, b: str | None) -> bool:
     return difflib.SequenceMatcher(None, ka, kb).ratio() >= ADMIN_SIMILARITY
 
 
+@functools.lru_cache(maxsize=262144)
+def respelt(a: str | None, b: str | None) -> bool:
+    """Are two names one name in two spellings: one skeleton, one first letter and alike in
+    letters ("Sukhna" / "As Sukhnah", "Al Tabaqa" / "Al-Tabqa"; not "Kakpora" / "Kopawor")?"""
+    ka, kb = admin_key(a), admin_key(b)
+    if not ka or not kb or ka[0] != kb[0]:
+        return False
+    sa = skeleton(ka)
+    return len(sa) >= MIN_SKELETON and sa == skeleton(kb) \
+        and difflib.SequenceMatcher(None, ka, kb).ratio() >= ADMIN_SIMILARITY
+
+
 #: skeletons shorter than this are too common to identify a place alone
 MIN_SKELETON = 3
 
@@ -250,9 +262,10 @@ def _units_in(gazetteer: Gazetteer, kinds: tuple[str, ...], unit: Place) -> tupl
     return tuple(p for p in _members(gazetteer, kinds, unit, reach) if inside(p, unit))
 
 
-def fuzzy_pick(name: str, places: Iterable[Place]) -> list[Place]:
-    """The places whose name is a respelling of ``name``, biggest first."""
-    hits = [p for p in places if similar(name, p.name)]
+def fuzzy_pick(name: str, places: Iterable[Place], *, strict: bool = False) -> list[Place]:
+    """The places whose name is a respelling of ``name``, biggest first; ``strict`` leaves
+    out names that are merely alike in letters ("Kakpora" / "Kopawor")."""
+    hits = [p for p in places if (respelt if strict else similar)(name, p.name)]
     return sorted(hits, key=lambda p: (p.kind not in POINT_KINDS, -p.population))
 
 
@@ -448,7 +461,11 @@ def _respelt(toponym: Toponym, ctx: Context, gazetteer: Gazetteer) -> list[Place
     area = ctx.country if kinds == ("admin1",) else ctx.admin2 or ctx.admin1
     if area is None or len(skeleton(toponym.text)) < MIN_SKELETON:
         return []
-    return fuzzy_pick(toponym.text, _units_in(gazetteer, kinds, area))
+    found = fuzzy_pick(toponym.text, _units_in(gazetteer, kinds, area))
+    if found or area is not ctx.admin2 or ctx.admin1 is None:
+        return found
+    # not in the district: across the whole province, a respelling proper only
+    return fuzzy_pick(toponym.text, _units_in(gazetteer, kinds, ctx.admin1), strict=True)
 
 
 def _repeats_context(toponym: Toponym, ctx: Context) -> bool:

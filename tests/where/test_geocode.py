@@ -126,6 +126,13 @@ def test_the_country_named_alone_is_the_country_but_a_town_named_as_such_is_the_
     assert where("Mozambique town", "Mozambique").place == ILHA
 
 
+def test_a_respelt_town_outside_the_given_district_is_still_found_in_its_province():
+    # "Kobane" is spelt "Kobani" in the gazetteer and lies beyond the Al Bab district
+    assert where("Kobane", "Syria", "Aleppo governorate", "Al Bab district").place == KOBANI
+    # across a province, letters merely alike are no respelling
+    assert where("Kabbani", "Syria", "Aleppo governorate", "Al Bab district").place == AL_BAB
+
+
 def test_ucdp_country_names_resolve_through_their_short_or_historical_form():
     assert country_codes("Yemen (North Yemen)", GAZ)[1] == YEMEN
     assert country_codes("Atlantis", GAZ) == ((), None)
