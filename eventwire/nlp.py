@@ -147,6 +147,7 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     "Zaio (Nador)", "(Andhra Pradesh)") and known to the gazetteer as a populated place, is a place; "in
     Cuernavaca, Morelos" read as one organisation is two places."""
     relabelled = [span for ent in doc.ents for span in _relabelled(ent, is_place)]
+    relabelled = [_widened(ent, is_place) for ent in relabelled]
     relabelled += _unlabelled_before_areas(doc, is_place)
     if [(e.start, e.end, e.label_) for e in relabelled] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = sorted(relabelled, key=lambda e: e.start)
@@ -167,8 +168,35 @@ def _unlabelled_before_areas(doc: Doc, is_place: Callable[[str], bool]) -> list[
     return found
 
 
+def _widened(ent: Span, is_place: Callable[[str], bool]) -> Span:
+    """A place the NER cut short of its first word ("New Jersey State Police" read with
+    "Jersey" alone a place, the Channel Island): the capitalised word before it, outside any
+    entity, belongs to it when the two are a place name the gazetteer knows."""
+    if ent.label_ not in ("GPE", "LOC") or ent.start == 0:
+        return ent
+    before = ent.doc[ent.start - 1]
+    if before.ent_iob_ != "O" or not before.is_title or not is_place(f"{before.text} {ent.text}"):
+        return ent
+    return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+
+
+def _place_before_common_nouns(ent: Span, is_place: Callable[[str], bool]) -> Span | None:
+    """"a Bakersfield house party" read as one organisation: capitalised words followed only
+    by lower-case ones are no organisation's name, and a known place among them is a place."""
+    title = 0
+    while title < len(ent) and ent[title].is_title:
+        title += 1
+    rest = ent[title:]
+    if not title or not len(rest) or not all(t.is_lower and t.is_alpha for t in rest):
+        return None
+    name = ent[:title]
+    return Span(ent.doc, name.start, name.end, label="GPE") if is_place(name.text) else None
+
+
 def _relabelled(ent: Span, is_place: Callable[[str], bool]) -> list[Span]:
     doc = ent.doc
+    if ent.label_ in MISLABELLED and (place := _place_before_common_nouns(ent, is_place)):
+        return [place]
     bracket = next((t.i for t in ent if t.text == "("), None)
     if bracket is not None and bracket > ent.start:  # "Maceio (Alagoas" as one entity
         ent = Span(doc, ent.start, bracket, label=ent.label_)

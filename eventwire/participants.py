@@ -192,22 +192,20 @@ DATELINE_WEIGHT = 2
 
 def _story_country(document: Document, table: ActorTable) -> str | None:
     """The country the story is about: the one its events lie in most, else the one its
-    place and nationality words name most ("Syrian Observatory activists", "Cameroon's"), its
-    dateline's town counting double (a local story names no country: "AURORA, Colo. –"), else
-    the country of the town the story is about."""
+    place and nationality words name most ("Syrian Observatory activists", "Cameroon's"), the
+    story's own town (its dateline's, else its headline's or the one it is about) counting
+    double: a local story names no country ("AURORA, Colo. –"; "in Newark, New Jersey" over
+    the "Israel" of "Beth Israel Hospital")."""
     placed = _article_countries(document)
     if placed:
         return placed[0]
     named = Counter(table.country(ent.text) for s in document.sentences for ent in s.ents
                     if ent.label_ in ("GPE", "NORP"))
     named.pop(None, None)
-    dateline = document.context.get("dateline_place")
-    if dateline is not None:
-        named[dateline.country] += DATELINE_WEIGHT
-    if named:
-        return named.most_common(1)[0][0]
     town = document.context.get("home_town")
-    return town.country if town is not None else None
+    if town is not None:
+        named[town.country] += DATELINE_WEIGHT
+    return named.most_common(1)[0][0] if named else None
 
 
 def assign_actors(document: Document, table: ActorTable, gazetteer: Gazetteer) -> Document:

@@ -215,6 +215,7 @@ def test_datelines_are_their_own_segment_and_name_the_place(paragraph, place, le
     "Hamas - the group that runs Gaza - denied it.",
     "US forces — and their allies — were not hit.",
     "BREAKING NEWS: Explosions heard in the capital.",
+    "POLICE: Jacksonville father was drunk when his son found the gun.",
 ])
 def test_labels_and_dashes_are_not_datelines(paragraph):
     text = f"Fighting flares\n\n{paragraph}\n\nMore fighting was reported later."

@@ -79,6 +79,34 @@ def test_labels_that_are_not_mislabelled_places_are_left_alone(blank):
     assert labels(doc) == [("December", "DATE"), ("Kano", "GPE")]
 
 
+def test_a_place_cut_short_of_its_first_word_gets_it_back(blank):
+    """ "New Jersey State Police said": the stock NER reads "Jersey" alone as the place."""
+    doc = parsed(blank, [("New", 3, "compound", "O"), ("Jersey", 3, "compound", "B-GPE"),
+                         ("State", 3, "compound", "O"), ("Police", 4, "nsubj", "O"),
+                         ("said", 4, "ROOT", "O"), (".", 4, "punct", "O")])
+    relabel_places(doc, lambda name: name in ("New Jersey", "Jersey"))
+    assert labels(doc) == [("New Jersey", "GPE")]
+    doc = parsed(blank, [("Old", 1, "amod", "O"), ("Jersey", 2, "nsubj", "B-GPE"),
+                         ("voted", 2, "ROOT", "O"), (".", 2, "punct", "O")])
+    relabel_places(doc, lambda name: name == "Jersey")
+    assert labels(doc) == [("Jersey", "GPE")]
+
+
+def test_a_place_read_into_an_organisation_of_common_nouns_is_a_place(blank):
+    """ "leave a Bakersfield house party": capitalised words then lower-case ones are no
+    organisation's name."""
+    doc = parsed(blank, [("leave", 0, "ROOT", "O"), ("a", 4, "det", "O"),
+                         ("Bakersfield", 4, "compound", "B-ORG"), ("house", 4, "compound", "I-ORG"),
+                         ("party", 0, "dobj", "I-ORG")])
+    relabel_places(doc, lambda name: name == "Bakersfield")
+    assert labels(doc) == [("Bakersfield", "GPE")]
+    doc = parsed(blank, [("leave", 0, "ROOT", "O"), ("a", 4, "det", "O"),
+                         ("Acme", 4, "compound", "B-ORG"), ("house", 4, "compound", "I-ORG"),
+                         ("party", 0, "dobj", "I-ORG")])
+    relabel_places(doc, lambda name: False)
+    assert labels(doc) == [("Acme house party", "ORG")]
+
+
 def test_a_name_followed_by_its_bracketed_province_is_a_place_whatever_its_slot(blank):
     """ "Zaio (Nador) residents ...": the bracket after the name marks it as a place."""
     doc = parsed(blank, [("Zaio", 4, "nmod", "B-PERSON"), ("(", 0, "punct", "O"),

@@ -106,8 +106,7 @@ class Resolver:
         for sentence in self.document.sentences:
             for ent in sentence.ents:
                 if ent.label_ == "GPE":
-                    country = self.gazetteer.country(_LEADING.sub("", ent.text))
-                    code = country.country_code if country is not None else self._area_named(ent)
+                    code = self._country_named(_LEADING.sub("", ent.text)) or self._area_named(ent)
                     if code is not None:
                         counts[code] += 1
         dateline = dateline_place(self.document, self.gazetteer, counts)
@@ -115,6 +114,19 @@ class Resolver:
         if dateline is not None:
             counts[dateline.country_code] += 2
         return counts
+
+    def _country_named(self, name: str) -> str | None:
+        """The country a name gives: a country's ("Iraq"), or that of a first-order unit
+        whose big namesakes all lie in its country ("California", "Ninewa": a US local story
+        never names the US); none for a name both a country and a state have ("Georgia"), or
+        a province and a city abroad ("Gaza")."""
+        country = self.gazetteer.country(name)
+        found = self.gazetteer.lookup(name)
+        states = {p.country_code for p in found if p.kind == "admin1"}
+        if country is not None:
+            return country.country_code if not states - {country.country_code} else None
+        big = {p.country_code for p in found if _is_major(p, districts_by_size=True)}
+        return next(iter(states)) if len(states) == 1 and big == states else None
 
     def _area_named(self, ent: Span) -> str | None:
         """The country of a province or district named as the area a place lies in ("Sokolo
@@ -138,7 +150,7 @@ class Resolver:
                 continue
             country = self.gazetteer.country(variant)
             if country is not None:  # a country's name in English news is the country,
-                return [country] + self._provinces_called(variant, ref)  # or a state: "Atlanta (Georgia)"
+                return self._country_or_state(country, variant, ref)  # or a state: "Atlanta (Georgia)"
             found = _without_former_names(self.gazetteer.lookup(variant), variant)
             if any(_is_major(p) for p in found):
                 return found
@@ -156,12 +168,18 @@ class Resolver:
                         if p.kind == "admin1" and p.country_code == country]
         return []
 
-    def _provinces_called(self, name: str, ref: PlaceRef) -> list[Place]:
-        """Provinces that share a country's name, for a name written as the area of the place
-        before it: "Atlanta (Georgia)" is in the US state."""
-        if ref.relation != WITHIN_RELATION:
-            return []
-        return [p for p in self.gazetteer.lookup(name) if p.kind == "admin1"]
+    def _country_or_state(self, country: Place, name: str, ref: PlaceRef) -> list[Place]:
+        """A country's name is the country, and the provinces that share its name come after
+        it; they come first in a story that names their country more ("Georgia" in a story
+        from Atlanta is the US state). Written as the area of the place before it, the name
+        may be either: "Atlanta (Georgia)" is in the US state."""
+        provinces = [p for p in self.gazetteer.lookup(name) if p.kind == "admin1"
+                     and p.country_code != country.country_code]
+        ours = self.article_countries.get(country.country_code, 0)
+        first = [p for p in provinces if self.article_countries.get(p.country_code, 0) > ours]
+        if first:
+            return first + [country]
+        return [country] + (provinces if ref.relation == WITHIN_RELATION else [])
 
     def plausible(self, place: Place, frame_countries: set[str]) -> bool:
         """A hamlet in a country the story never names is a false friend ("Middle East", a
@@ -180,18 +198,25 @@ class Resolver:
                   if self.plausible(p, frame_countries) or _beside(p, neighbours, provinces_only=True)]
         if not places:
             return None
+        abroad = len({p.country_code for p in places}) > 1
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not _beside(p, neighbours, provinces_only=True),
             not _beside(p, neighbours), not self._near_dateline(p),
             # with its province named beside it, a town is no namesake: the town beats the district
             _KIND_RANK.get(p.kind, 99) if _beside(p, neighbours, provinces_only=True) else 0,
-            not _is_major(p),
+            not _is_major(p, districts_by_size=abroad),
             -self.article_countries.get(p.country_code, 0),
             _KIND_RANK.get(p.kind, 99), -p.population))
 
     def resolve_name(self, text: str) -> Place | None:
-        """A place name read outside any event, in the story's context."""
-        return self.choose(self.candidates(PlaceRef(0, 0, text, -1)), set())
+        """A place name read outside any event, in the story's context: a town short of a big
+        one, in a country the story does not name though it names others, is a false friend
+        ("Wawa", a shop in a New Jersey story, is no Philippine town)."""
+        place = self.choose(self.candidates(PlaceRef(0, 0, text, -1)), set())
+        if place is None or _is_major(place, districts_by_size=True) or not self.article_countries \
+                or place.country_code in self.article_countries:
+            return place
+        return None
 
     def _near_dateline(self, place: Place) -> bool:
         """A namesake near the dateline's town is the one a local story means ("Kensington"
@@ -320,8 +345,12 @@ def _without_former_names(places: list[Place], name: str) -> list[Place]:
             or p.country_code in countries or key in (normalise_name(p.display), normalise_name(p.name))]
 
 
-def _is_major(place: Place) -> bool:
-    return place.kind not in ("city", "neighbourhood") or place.population >= BIG_TOWN
+def _is_major(place: Place, *, districts_by_size: bool = False) -> bool:
+    """A big town, or a region. With ``districts_by_size`` a district counts only when big:
+    against namesakes abroad, "California", a Brazilian municipality of 8,000 people, is no
+    rival to the US state."""
+    small = ("city", "neighbourhood", "admin2") if districts_by_size else ("city", "neighbourhood")
+    return place.kind not in small or place.population >= BIG_TOWN
 
 
 def _precision(ref: PlaceRef) -> int:

@@ -113,6 +113,34 @@ def test_the_datelines_country_outweighs_a_country_the_story_mentions_once(pipel
     assert (event.country, event.location) == ("United States", "Longmont")
 
 
+def test_the_headlines_town_outweighs_a_country_a_hospital_is_named_after(pipeline):
+    text = ("Boy hurt when stray bullet comes through wall in Newark, New Jersey\n\n"
+            "Officers were called to Beth Israel Hospital after a shooting was reported on "
+            "Tuesday night. The boy's mother said he had woken her and told her he could not "
+            "move his arm.")
+    _, event = _main(pipeline, text)
+    assert (event.country, event.location, event.admin1) == ("United States", "Newark", "New Jersey")
+
+
+def test_a_us_state_named_alone_is_the_state_not_a_foreign_namesake(pipeline):
+    """California is also a small municipality in Parana, Brazil; a US local story names the
+    state, never the United States."""
+    text = ("Girl wounded in drive-by\n\n"
+            "Police are investigating a drive-by shooting in the California neighborhood on "
+            "Friday afternoon that left two people wounded.")
+    _, event = _main(pipeline, text)
+    assert (event.country, event.admin1) == ("United States", "California")
+
+
+def test_a_shop_named_like_a_foreign_town_is_no_home_town(pipeline):
+    """ "Wawa" is a chain of shops in a New Jersey story, not a town in the Philippines."""
+    text = ("Four shot on expressway, victims drive to Wawa\n\n"
+            "A man died and four others were hurt in a shooting on Monday that led the victims to "
+            "a South Jersey Wawa for help, New Jersey State Police said.")
+    _, event = _main(pipeline, text)
+    assert (event.country, event.admin1) == ("United States", "New Jersey")
+
+
 @pytest.mark.parametrize("dateline, published", [
     ("KANO, Nigeria (Jan. 8, 2015) –", dt.date(2015, 1, 8)),
     ("KANO, Nigeria (December 11, 2015) –", dt.date(2015, 12, 11)),
