@@ -86,6 +86,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, document: Document):
         self.gazetteer = gazetteer
         self.document = document
+        self.article_states: Counter[tuple[str, str]] = Counter()
         self.article_countries = self._article_countries()
         self._find_home_town()
         self.coded = coded_refs(document)
@@ -101,32 +102,50 @@ class Resolver:
             if town is None else None
 
     def _article_countries(self) -> Counter[str]:
-        """Countries the story names, by mention; the dateline's counts double."""
+        """Countries the story names, by mention; the dateline's counts double. Also fills
+        ``article_states``: the provinces or states it names, the dateline's counting double."""
         counts: Counter[str] = Counter()
         for sentence in self.document.sentences:
             for ent in sentence.ents:
                 if ent.label_ == "GPE":
-                    code = self._country_named(_LEADING.sub("", ent.text)) or self._area_named(ent)
+                    name = _LEADING.sub("", ent.text)
+                    code = self._country_named(name) or self._area_named(ent)
                     if code is not None:
                         counts[code] += 1
+                    self._count_state(name)
         dateline = dateline_place(self.document, self.gazetteer, counts)
         self.document.context["dateline_place"] = dateline
         if dateline is not None:
             counts[dateline.country_code] += 2
+            if dateline.admin1:
+                self.article_states[(dateline.country_code, dateline.admin1)] += 2
         return counts
 
+    def _count_state(self, name: str) -> None:
+        """A state or province the name is, when it is one alone and nothing big abroad has
+        its name ("Michigan", "N.C."; not "Manchester", a Jamaican parish)."""
+        states = self._abbreviated_region(name, after_a_town=True)
+        if not states:
+            found = self.gazetteer.lookup(name)
+            states = [p for p in found if p.kind == "admin1"]
+            if any(_is_major(p, districts_by_size=True) for p in found if p not in states):
+                return
+        if len(states) == 1 and self.gazetteer.country(name) is None:
+            self.article_states[(states[0].country_code, states[0].name)] += 1
+
     def _country_named(self, name: str) -> str | None:
-        """The country a name gives: a country's ("Iraq"), or that of a first-order unit
-        whose big namesakes all lie in its country ("California", "Ninewa": a US local story
-        never names the US); none for a name both a country and a state have ("Georgia"), or
-        a province and a city abroad ("Gaza")."""
+        """The country a name gives: a country's ("Iraq"), or that of a province, state or
+        county whose big namesakes all lie in its country ("California", "Wilson County",
+        "Ninewa": a US local story never names the US); none for a name both a country and a
+        state have ("Georgia"), or a province and a city abroad ("Gaza")."""
         country = self.gazetteer.country(name)
         found = self.gazetteer.lookup(name)
-        states = {p.country_code for p in found if p.kind == "admin1"}
         if country is not None:
+            states = {p.country_code for p in found if p.kind == "admin1"}
             return country.country_code if not states - {country.country_code} else None
+        states = {p.country_code for p in found if p.kind in ("admin1", "admin2")}
         big = {p.country_code for p in found if _is_major(p, districts_by_size=True)}
-        return next(iter(states)) if len(states) == 1 and big == states else None
+        return next(iter(states)) if len(states) == 1 and not big - states else None
 
     def _area_named(self, ent: Span) -> str | None:
         """The country of a province or district named as the area a place lies in ("Sokolo
@@ -198,13 +217,16 @@ class Resolver:
                   if self.plausible(p, frame_countries) or _beside(p, neighbours, provinces_only=True)]
         if not places:
             return None
-        abroad = len({p.country_code for p in places}) > 1
+        # namesakes in several provinces: a small district is no rival to a big place
+        apart = len({(p.country_code, p.admin1) for p in places}) > 1
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not _beside(p, neighbours, provinces_only=True),
             not _beside(p, neighbours), not self._near_dateline(p),
             # with its province named beside it, a town is no namesake: the town beats the district
             _KIND_RANK.get(p.kind, 99) if _beside(p, neighbours, provinces_only=True) else 0,
-            not _is_major(p, districts_by_size=abroad),
+            not _is_major(p, districts_by_size=apart),
+            # in a state the story names: "Dearborn" in a Michigan story is no Indiana county
+            -self.article_states.get((p.country_code, p.admin1 or ""), 0),
             -self.article_countries.get(p.country_code, 0),
             _KIND_RANK.get(p.kind, 99), -p.population))
 

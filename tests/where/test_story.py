@@ -141,6 +141,25 @@ def test_a_shop_named_like_a_foreign_town_is_no_home_town(pipeline):
     assert (event.country, event.admin1) == ("United States", "New Jersey")
 
 
+def test_a_town_in_the_state_the_story_names_beats_a_county_of_its_name_elsewhere(pipeline):
+    """Dearborn is a Michigan city and an Indiana county; the story names Michigan."""
+    text = ("Woman shot by police outside mall\n\n"
+            "A woman was shot and killed by police outside Dearborn's Fairlane Town Center on "
+            "Wednesday. Her family, who moved to Michigan from Ohio, asked for the video.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.admin1) == ("Dearborn", "Michigan")
+
+
+def test_a_county_the_story_names_makes_its_small_town_plausible(pipeline):
+    """Kenly, a town of 1,500, is a place in a story that names Wilson County, though it
+    names no country: every Wilson County is in the United States."""
+    text = ("Two hurt in bar shooting\n\n"
+            "Two people were hurt during a shooting at a bar in Kenly on Sunday. Wilson County "
+            "deputies said it happened just after midnight.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.admin1) == ("Kenly", "North Carolina")
+
+
 @pytest.mark.parametrize("dateline, published", [
     ("KANO, Nigeria (Jan. 8, 2015) –", dt.date(2015, 1, 8)),
     ("KANO, Nigeria (December 11, 2015) –", dt.date(2015, 12, 11)),
