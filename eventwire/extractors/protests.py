@@ -49,11 +49,25 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
         return False  # the crowd's own violence ("protesters threw stones"): a riot, not repression
     target = " ".join(r.text for r in [frame.target, *frame.target_refs] if r is not None)
     sentence = next((s.text for s in document.sentences if s.index == frame.sentence), "")
+    if not _protesters_or_forces(frame, target + " " + sentence, lexicon):
+        return False  # "opened fire into a crowd of teenagers": an attack, not repression
     # the crowd is the target ("fired tear gas at protesters"), or people were hurt or fought
     # where a crowd was ("dozens were wounded as ..."); not an attack the protest denounced
     acting = frame.event_class in ("harm", "clash") or (
         frame.agent is not None and not _named_by_a_noun(document, frame))
     return bool(crowd.search(target)) or (acting and bool(crowd.search(sentence)))
+
+
+def _protesters_or_forces(frame: Frame, text: str, lexicon: Lexicon) -> bool:
+    """A crowd is a protest's when the text says it protests, or when forces of order act on
+    it (named as the actor, else in the sentence or by their riot-control means: "tear gas
+    was fired at the crowd"): a gunman firing into a crowd at a party is no crackdown."""
+    patterns = lexicon.protest_outcomes
+    if patterns["protesters"].search(text):
+        return True
+    if frame.agent is not None:
+        return bool(patterns["forces"].search(frame.agent.text))
+    return bool(patterns["forces"].search(text) or patterns["intervention"].search(text))
 
 
 def _named_by_a_noun(document: Document, frame: Frame) -> bool:

@@ -207,3 +207,24 @@ def test_a_killing_told_about_the_protesters_is_not_the_news(pipeline):
                                "demand justice.")
     assert {m.sub_event_type for m in found if m.role == "main"} == {"Peaceful protest"}
     assert [m.role for m in found if m.event_type != "Protests"] == ["background"]
+
+
+# ------------------------------------------------------------------ a crowd that is no protest
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, a gunman opened fire on a crowd outside a nightclub in Orlando, killing "
+    "two people.",
+    "On 1 December 2023, three young men who had been told to leave a house party in Bakersfield "
+    "came back and opened fire into a crowd of teenagers, wounding 14 people, police said.",
+])
+def test_a_gunman_firing_into_a_crowd_attacks_civilians(pipeline, text):
+    m = [m for m in mentions(pipeline, text) if m.role == "main"][0]
+    assert m.event_type == "Violence against civilians", m.sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On 1 December 2023, soldiers opened fire on a crowd in Kidal, killing three people.",
+     "Excessive force against protesters"),
+    ("On 1 December 2023, tear gas was fired at the crowd in Nairobi.", "Protest with intervention"),
+])
+def test_forces_acting_on_a_crowd_are_still_a_crackdown(pipeline, text, sub_event_type):
+    assert only(pipeline, text).sub_event_type == sub_event_type
