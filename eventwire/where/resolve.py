@@ -219,9 +219,10 @@ class Resolver:
             return None
         # namesakes in several provinces: a small district is no rival to a big place
         apart = len({(p.country_code, p.admin1) for p in places}) > 1
+        towns_only = all(p.kind in ("city", "neighbourhood") for p in places)
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not _beside(p, neighbours, provinces_only=True),
-            not _beside(p, neighbours), not self._near_dateline(p),
+            not _beside(p, neighbours), not self._near_home(p, towns_only),
             # with its province named beside it, a town is no namesake: the town beats the district
             _KIND_RANK.get(p.kind, 99) if _beside(p, neighbours, provinces_only=True) else 0,
             not _is_major(p, districts_by_size=apart),
@@ -240,10 +241,16 @@ class Resolver:
             return place
         return None
 
-    def _near_dateline(self, place: Place) -> bool:
-        """A namesake near the dateline's town is the one a local story means ("Kensington"
-        in a story filed from Philadelphia)."""
+    def _near_home(self, place: Place, towns_only: bool) -> bool:
+        """A namesake near the story's own town (its dateline's, else the one it is about) is
+        the one a local story means ("Kensington" in a story filed from Philadelphia). A town
+        the story is about only by being named guides only among towns ("Kherson" after a
+        village is the province, however near the city), and not among its own namesakes."""
         town = self.document.context.get("dateline_place")
+        if town is None:
+            town = self.document.context.get("home_town")
+            if town is None or not towns_only or normalise_name(town.name) == normalise_name(place.name):
+                return False
         return town is not None and haversine_km(place.latitude, place.longitude, town.latitude,
                                                  town.longitude) <= DATELINE_NEAR_KM
 

@@ -160,6 +160,15 @@ def test_a_county_the_story_names_makes_its_small_town_plausible(pipeline):
     assert (event.location, event.admin1) == ("Kenly", "North Carolina")
 
 
+def test_a_namesake_near_the_headlines_town_is_the_one_meant(pipeline):
+    """Kensington is a Brooklyn neighbourhood, a Liverpool district and a Philadelphia one; a
+    story whose headline is set in Philadelphia means the last."""
+    text = ("Teen shot in Philadelphia\n\n"
+            "A 17-year-old was shot in the leg on Tuesday night in Kensington, police said.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.admin1) == ("Kensington", "Pennsylvania")
+
+
 @pytest.mark.parametrize("dateline, published", [
     ("KANO, Nigeria (Jan. 8, 2015) –", dt.date(2015, 1, 8)),
     ("KANO, Nigeria (December 11, 2015) –", dt.date(2015, 12, 11)),
