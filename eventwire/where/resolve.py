@@ -44,6 +44,9 @@ NEARBY_FACILITY_KM = 20.0
 ORIGIN_RELATION = "from"
 #: a namesake this close to the dateline's town is the one the story means
 DATELINE_NEAR_KM = 50.0
+#: ISO country codes that news text uses as the country's name ("US"); any other ("KP",
+#: "SD") written alone is more often a province's abbreviation than a country
+ISO_CODES_IN_TEXT = frozenset(("US",))
 #: places smaller than this count only in countries the story names
 HAMLET = 5_000
 #: kinds of place a town's other name gives way to
@@ -168,6 +171,9 @@ class Resolver:
             if variant.islower():  # "the base", "the border": a common noun is no place name
                 continue
             country = self.gazetteer.country(variant)
+            if country is not None and variant == country.country_code \
+                    and variant not in ISO_CODES_IN_TEXT:
+                country = None  # "KP" in "Khyber district, KP" is the province, not North Korea
             if country is not None:  # a country's name in English news is the country,
                 return self._country_or_state(country, variant, ref)  # or a state: "Atlanta (Georgia)"
             found = _without_former_names(self.gazetteer.lookup(variant), variant)
@@ -275,6 +281,7 @@ class Resolver:
     def _resolve_refs(self, frame: Frame) -> None:
         found = [self.candidates(ref) for ref in frame.place_refs]
         _agree_on_chains(frame.place_refs, found)
+        _within_the_areas_country(frame.place_refs, found)
         for ref, places in zip(frame.place_refs, found):
             unique = len(places) == 1
             ref.place = places[0] if unique and (self.plausible(places[0], set())
@@ -439,6 +446,21 @@ def _agree_on_chains(refs: list[PlaceRef], found: list[list[Place]]) -> None:
         found[own] = [p for p in found[own] if p.country_code == country] or found[own]
 
 
+def _within_the_areas_country(refs: list[PlaceRef], found: list[list[Place]]) -> None:
+    """"marched on Church Street in Burlington (Vermont)", "in Pale township (Yinmarbin
+    district, Sagaing region)": when the areas a sentence writes after its places lie in one
+    country, a place of the sentence has no namesake abroad: a London "Church Street" or the
+    Bosnian Pale is a false friend, and the areas place the event. Changes ``found`` in place."""
+    areas = {_area_country(places) for ref, places in zip(refs, found)
+             if ref.relation == WITHIN_RELATION and places}
+    if len(areas) != 1 or None in areas:
+        return
+    country = next(iter(areas))
+    for i, ref in enumerate(refs):
+        if ref.relation not in (WITHIN_RELATION, ORIGIN_RELATION):
+            found[i] = [p for p in found[i] if p.country_code == country or p.kind == "country"]
+
+
 def _chain_country(chain: list[list[Place]]) -> str | None:
     *inner, last = chain
     regions = [p for p in last if p.kind in REGION_KINDS] or last
@@ -453,10 +475,13 @@ def _chain_country(chain: list[list[Place]]) -> str | None:
 
 
 def _area_country(places: list[Place]) -> str | None:
-    """The one country an area named in brackets lies in, hamlets aside when there is more
-    than a hamlet ("(Cochabamba)": the Bolivian city and department, not two Peruvian
-    hamlets); None when its namesakes lie in several."""
-    kept = [p for p in places if p.kind not in ("city", "neighbourhood") or p.population >= HAMLET]
+    """The one country an area named in brackets lies in: its regions' when it names one
+    ("(Vermont)": the US state, not the Melbourne suburb), else its towns', hamlets aside when
+    there is more than a hamlet ("(Cochabamba)": the Bolivian city and department, not two
+    Peruvian hamlets); None when its namesakes lie in several."""
+    regions = [p for p in places if p.kind in REGION_KINDS]
+    kept = regions or [p for p in places if p.kind not in ("city", "neighbourhood")
+                       or p.population >= HAMLET]
     countries = {p.country_code for p in kept or places}
     return next(iter(countries)) if len(countries) == 1 else None
 

@@ -179,3 +179,24 @@ def test_striking_the_outskirts_of_a_town_is_an_attack_near_it(pipeline):
     m = only(pipeline, "On 1 December 2023, Israeli jets struck the outskirts of Naqoura.")
     assert (m.sub_event_type, m.actor1) == ("Air/drone strike", "Military Forces of Israel")
     assert (m.location, m.geo_precision) == ("Naqoura", 2)
+
+
+@pytest.mark.parametrize("text, location, country", [
+    # a London "Church Street" is no place of a Vermont protest
+    ("On 1 December 2023, students marched on Church Street in Burlington (Vermont) to demand "
+     "more funding for AIDS relief.", "Burlington", "United States"),
+    # the gazetteer knows only the Bosnian Pale: the bracketed region places the event
+    ("On 1 December 2023, soldiers shelled Pale township (Yinmarbin district, Sagaing region), "
+     "killing two villagers.", "Sagaing", "Myanmar"),
+])
+def test_a_namesake_abroad_of_the_bracketed_areas_country_is_a_false_friend(pipeline, text,
+                                                                            location, country):
+    m = [m for m in mentions_in(pipeline, text) if m.role == "main"][0]
+    assert (m.location, m.country) == (location, country)
+
+
+def test_a_province_abbreviated_like_a_country_code_is_no_country(pipeline):
+    """"KP" is Khyber Pakhtunkhwa here, not North Korea's ISO code."""
+    m = only(pipeline, "On 1 December 2023, militants exchanged fire with police at a checkpoint "
+                       "in Landi Kotal (Khyber district, KP), killing one policeman.")
+    assert m.country == "Pakistan"
