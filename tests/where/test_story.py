@@ -113,60 +113,45 @@ def test_the_datelines_country_outweighs_a_country_the_story_mentions_once(pipel
     assert (event.country, event.location) == ("United States", "Longmont")
 
 
-def test_the_headlines_town_outweighs_a_country_a_hospital_is_named_after(pipeline):
-    text = ("Boy hurt when stray bullet comes through wall in Newark, New Jersey\n\n"
-            "Officers were called to Beth Israel Hospital after a shooting was reported on "
-            "Tuesday night. The boy's mother said he had woken her and told her he could not "
-            "move his arm.")
+#: US local stories, which never name the United States: (headline and body, the event's
+#: place as (location, admin1, country))
+LOCAL_STORIES = [
+    pytest.param(  # the headline's town outweighs the country a hospital is named after
+        "Boy hurt when stray bullet comes through wall in Newark, New Jersey\n\n"
+        "Officers were called to Beth Israel Hospital after a shooting was reported on Tuesday "
+        "night. The boy's mother said he had woken her and told her he could not move his arm.",
+        ("Newark", "New Jersey", "United States"), id="hospital-named-after-a-country"),
+    pytest.param(  # California is also a small municipality in Parana, Brazil
+        "Girl wounded in drive-by\n\n"
+        "Police are investigating a drive-by shooting in the California neighborhood on Friday "
+        "afternoon that left two people wounded.",
+        ("California", "California", "United States"), id="state-not-foreign-municipality"),
+    pytest.param(  # "Wawa" is a chain of shops here, not a town in the Philippines
+        "Four shot on expressway, victims drive to Wawa\n\n"
+        "A man died and four others were hurt in a shooting on Monday that led the victims to a "
+        "South Jersey Wawa for help, New Jersey State Police said.",
+        ("New Jersey", "New Jersey", "United States"), id="shop-named-like-a-foreign-town"),
+    pytest.param(  # Dearborn is a Michigan city and an Indiana county; the story names Michigan
+        "Woman shot by police outside mall\n\n"
+        "A woman was shot and killed by police outside Dearborn's Fairlane Town Center on "
+        "Wednesday. Her family, who moved to Michigan from Ohio, asked for the video.",
+        ("Dearborn", "Michigan", "United States"), id="town-in-the-state-the-story-names"),
+    pytest.param(  # Kenly (1,500 people) is plausible beside Wilson County, all of them American
+        "Two hurt in bar shooting\n\n"
+        "Two people were hurt during a shooting at a bar in Kenly on Sunday. Wilson County "
+        "deputies said it happened just after midnight.",
+        ("Kenly", "North Carolina", "United States"), id="county-makes-small-town-plausible"),
+    pytest.param(  # Kensington: Brooklyn, Liverpool, and the one near the headline's Philadelphia
+        "Teen shot in Philadelphia\n\n"
+        "A 17-year-old was shot in the leg on Tuesday night in Kensington, police said.",
+        ("Kensington", "Pennsylvania", "United States"), id="namesake-near-the-headlines-town"),
+]
+
+
+@pytest.mark.parametrize("text, place", LOCAL_STORIES)
+def test_a_local_story_lands_in_its_own_state(pipeline, text, place):
     _, event = _main(pipeline, text)
-    assert (event.country, event.location, event.admin1) == ("United States", "Newark", "New Jersey")
-
-
-def test_a_us_state_named_alone_is_the_state_not_a_foreign_namesake(pipeline):
-    """California is also a small municipality in Parana, Brazil; a US local story names the
-    state, never the United States."""
-    text = ("Girl wounded in drive-by\n\n"
-            "Police are investigating a drive-by shooting in the California neighborhood on "
-            "Friday afternoon that left two people wounded.")
-    _, event = _main(pipeline, text)
-    assert (event.country, event.admin1) == ("United States", "California")
-
-
-def test_a_shop_named_like_a_foreign_town_is_no_home_town(pipeline):
-    """ "Wawa" is a chain of shops in a New Jersey story, not a town in the Philippines."""
-    text = ("Four shot on expressway, victims drive to Wawa\n\n"
-            "A man died and four others were hurt in a shooting on Monday that led the victims to "
-            "a South Jersey Wawa for help, New Jersey State Police said.")
-    _, event = _main(pipeline, text)
-    assert (event.country, event.admin1) == ("United States", "New Jersey")
-
-
-def test_a_town_in_the_state_the_story_names_beats_a_county_of_its_name_elsewhere(pipeline):
-    """Dearborn is a Michigan city and an Indiana county; the story names Michigan."""
-    text = ("Woman shot by police outside mall\n\n"
-            "A woman was shot and killed by police outside Dearborn's Fairlane Town Center on "
-            "Wednesday. Her family, who moved to Michigan from Ohio, asked for the video.")
-    _, event = _main(pipeline, text)
-    assert (event.location, event.admin1) == ("Dearborn", "Michigan")
-
-
-def test_a_county_the_story_names_makes_its_small_town_plausible(pipeline):
-    """Kenly, a town of 1,500, is a place in a story that names Wilson County, though it
-    names no country: every Wilson County is in the United States."""
-    text = ("Two hurt in bar shooting\n\n"
-            "Two people were hurt during a shooting at a bar in Kenly on Sunday. Wilson County "
-            "deputies said it happened just after midnight.")
-    _, event = _main(pipeline, text)
-    assert (event.location, event.admin1) == ("Kenly", "North Carolina")
-
-
-def test_a_namesake_near_the_headlines_town_is_the_one_meant(pipeline):
-    """Kensington is a Brooklyn neighbourhood, a Liverpool district and a Philadelphia one; a
-    story whose headline is set in Philadelphia means the last."""
-    text = ("Teen shot in Philadelphia\n\n"
-            "A 17-year-old was shot in the leg on Tuesday night in Kensington, police said.")
-    _, event = _main(pipeline, text)
-    assert (event.location, event.admin1) == ("Kensington", "Pennsylvania")
+    assert (event.location, event.admin1, event.country) == place
 
 
 @pytest.mark.parametrize("dateline, published", [
