@@ -32,8 +32,9 @@ from .records import Attribution, Evidence, Mention, stable_id
 from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences
 from .summary import notes_for
 from .where.gazetteer import Gazetteer, haversine_km
-from .where.resolve import (frame_countries, place_as, place_at_home_town, place_in_country,
-                            place_in_story_area, placed_in_a_country_only)
+from .where.fallback import (place_as, place_at_home_town, place_in_country, place_in_story_area,
+                             placed_in_a_country_only)
+from .where.resolve import frame_countries
 
 #: places of one event lie within this distance (km) of each other
 SAME_PLACE_KM = 25.0
@@ -428,7 +429,7 @@ def _main_news_town(clusters: list[Cluster], roles: list[str]) -> None:
 def _place_in_story_area(document: Document, clusters: list[Cluster], actors: ActorTable,
                          gazetteer: Gazetteer | None) -> None:
     """A story that places none of its events more precisely than a country, and has no town
-    of its own, places them at the first place it names (``where.resolve.place_in_story_area``)."""
+    of its own, places them at the first place it names (``where.fallback.place_in_story_area``)."""
     events = [c.merged for c in clusters]
     if gazetteer is None or any(e.country is not None and not placed_in_a_country_only(e)
                                 for e in events):

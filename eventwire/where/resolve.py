@@ -24,10 +24,11 @@ from spacy.tokens import Span
 from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
 from .coded import CODED_RELATION, coded_refs
+from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS, city_of_district
-from .story import (DATELINE_SOURCE, HOME_TOWN_PRECISION, STORY_SOURCE, dateline_place,
-                    names_an_area, region_abbreviations, story_area, story_town)
+from .story import (DATELINE_SOURCE, STORY_SOURCE, dateline_place, names_an_area,
+                    region_abbreviations, story_area, story_town)
 
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
 VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
@@ -327,9 +328,9 @@ class Resolver:
         place, precision = best.place, _precision(best)
         facility = self._facility_nearby(frame, place)
         if facility is not None:  # inferred, not named: a place, not a target facility
-            _set_place(frame, facility, max(precision, 2), self.gazetteer, named=False)
+            set_place(frame, facility, max(precision, 2), self.gazetteer, named=False)
         else:
-            _set_place(frame, place, precision, self.gazetteer)
+            set_place(frame, place, precision, self.gazetteer)
         frame.add_evidence("location", self.document.span(best.start, best.end))
 
     def _facility_nearby(self, frame: Frame, place: Place) -> Place | None:
@@ -399,21 +400,6 @@ def _precision(ref: PlaceRef) -> int:
     if kind == "admin2":
         return 2
     return 3
-
-
-def _set_place(frame: Frame, place: Place, precision: int, gazetteer: Gazetteer,
-               named: bool = True) -> None:
-    frame.country = place.country
-    frame.admin1, frame.admin2 = place.admin1, place.admin2
-    if place.kind in ("facility", "airport", "city", "neighbourhood") and not place.admin1:
-        frame.admin1, frame.admin2 = gazetteer.admin_names(place.latitude, place.longitude,
-                                                           place.country_code)
-    frame.location = place.display
-    frame.latitude, frame.longitude = round(place.latitude, 5), round(place.longitude, 5)
-    frame.geo_precision = precision
-    frame.geo_source = place.place_id
-    if named and place.kind in ("facility", "airport") and frame.target_facility is None:
-        frame.target_facility = place.name
 
 
 def _drop_coded_abroad(refs: list[PlaceRef]) -> None:
@@ -549,9 +535,6 @@ def frame_countries(frame: Frame) -> list[str]:
     return seen
 
 
-PRECISE_KINDS = ("facility", "airport", "neighbourhood", "city")
-
-
 #: places that name a region around the event ("the Deir ez-Zor desert"), or the areas a town
 #: lies in ("Kikara (Douentza, Mopti)"): they never make a report several events
 NOT_SPLIT_RELATIONS = (AREA_RELATION, WITHIN_RELATION)
@@ -595,70 +578,6 @@ def split_by_place(frame: Frame, resolver: Resolver) -> list[Frame]:
         for part in parts:
             part.fatalities_reported, part.fatalities, part.injured = [], None, None
     return parts
-
-
-#: ACLED geo-precision of an event placed only in its country, or somewhere in a region
-COUNTRY_PRECISION = REGION_PRECISION = 3
-#: a country's place id in the gazetteer is this and its ISO code ("cc:SY")
-COUNTRY_ID_PREFIX = "cc:"
-#: geo_source prefix of an event placed in the story's country, not by a place of its own
-ARTICLE_SOURCE = "article"
-
-
-def placed_in_a_country_only(frame: Frame) -> bool:
-    """Whether ``frame`` lies in a country and nowhere more precise ("an attack in Syria", or
-    the story's country). A province the text names is not: that is how precisely the story
-    knows the event."""
-    source = frame.geo_source or ""
-    return source.startswith((COUNTRY_ID_PREFIX, f"{ARTICLE_SOURCE}:{COUNTRY_ID_PREFIX}"))
-
-
-def place_as(frame: Frame, other: Frame) -> None:
-    """Put ``frame`` in or near the place of ``other``, another event of the same story."""
-    for name in ("country", "admin1", "admin2", "location", "latitude", "longitude"):
-        setattr(frame, name, getattr(other, name))
-    frame.geo_precision = HOME_TOWN_PRECISION
-    frame.geo_source = f"{STORY_SOURCE}:{other.geo_source}"
-
-
-def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -> bool:
-    """Place an event whose text names no place of it, or only the country the story's own
-    town lies in ("an attack in Syria"), in or near that town (the dateline's, else the one
-    the story is about; see ``where/story.py``)."""
-    town, source = document.context.get("home_town"), document.context.get("home_source")
-    if town is None or not (frame.country is None or (placed_in_a_country_only(frame)
-                                                      and frame.country == town.country)):
-        return False
-    _set_place(frame, town, HOME_TOWN_PRECISION, gazetteer, named=False)
-    frame.geo_source = f"{source}:{town.place_id}"
-    return True
-
-
-def place_in_story_area(frame: Frame, document: Document, gazetteer: Gazetteer) -> bool:
-    """Place an event that lies nowhere, or only in the area's country, at the first place
-    its story names (``story.story_area``): in or near a town (precision 2), or somewhere in
-    a district or province (3: its point is no place to measure other reports against). For
-    stories with no town of their own that place no event more precisely than a country (a
-    coder's note: "... in Nassriya city. The rioters set fire ...")."""
-    area = document.context.get("story_area")
-    if area is None or not (frame.country is None or (placed_in_a_country_only(frame)
-                                                      and frame.country == area.country)):
-        return False
-    precision = HOME_TOWN_PRECISION if area.kind in PRECISE_KINDS else REGION_PRECISION
-    _set_place(frame, area, precision, gazetteer, named=False)
-    frame.geo_source = f"{STORY_SOURCE}:{area.place_id}"
-    return True
-
-
-def place_in_country(frame: Frame, country: str, gazetteer: Gazetteer) -> bool:
-    """Place an event whose text names no place of it in ``country`` at country precision
-    (ACLED codes every event to a country; the story's country is the best it has)."""
-    place = gazetteer.country(country)
-    if place is None or frame.country is not None:
-        return False
-    _set_place(frame, place, COUNTRY_PRECISION, gazetteer, named=False)
-    frame.geo_source = f"{ARTICLE_SOURCE}:{place.place_id}"
-    return True
 
 
 def locate(document: Document, gazetteer: Gazetteer) -> Document:
