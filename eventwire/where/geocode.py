@@ -191,9 +191,16 @@ def similar(a: str | None, b: str | None) -> bool:
         return False
     if ka.replace(" ", "") == kb.replace(" ", ""):
         return True
-    sa, sb = skeleton(ka), skeleton(kb)
-    if len(sa) >= MIN_SKELETON and sa == sb and ka[0] == kb[0]:
-        return True
+    return _same_skeleton(ka, kb) or _alike(ka, kb)
+
+
+def _same_skeleton(ka: str, kb: str) -> bool:
+    """One skeleton, long enough to tell places apart, and one first letter."""
+    sa = skeleton(ka)
+    return len(sa) >= MIN_SKELETON and sa == skeleton(kb) and ka[0] == kb[0]
+
+
+def _alike(ka: str, kb: str) -> bool:
     return difflib.SequenceMatcher(None, ka, kb).ratio() >= ADMIN_SIMILARITY
 
 
@@ -202,11 +209,7 @@ def respelt(a: str | None, b: str | None) -> bool:
     """Are two names one name in two spellings: one skeleton, one first letter and alike in
     letters ("Sukhna" / "As Sukhnah", "Al Tabaqa" / "Al-Tabqa"; not "Kakpora" / "Kopawor")?"""
     ka, kb = admin_key(a), admin_key(b)
-    if not ka or not kb or ka[0] != kb[0]:
-        return False
-    sa = skeleton(ka)
-    return len(sa) >= MIN_SKELETON and sa == skeleton(kb) \
-        and difflib.SequenceMatcher(None, ka, kb).ratio() >= ADMIN_SIMILARITY
+    return bool(ka and kb) and _same_skeleton(ka, kb) and _alike(ka, kb)
 
 
 #: skeletons shorter than this are too common to identify a place alone

@@ -113,10 +113,11 @@ class Resolver:
             for ent in sentence.ents:
                 if ent.label_ == "GPE":
                     name = _LEADING.sub("", ent.text)
-                    code = self._country_named(name) or self._area_named(ent)
+                    found = self.gazetteer.lookup(name)
+                    code = self._country_named(name, found) or self._area_named(ent)
                     if code is not None:
                         counts[code] += 1
-                    self._count_state(name)
+                    self._count_state(name, found)
         dateline = dateline_place(self.document, self.gazetteer, counts)
         self.document.context["dateline_place"] = dateline
         if dateline is not None:
@@ -125,25 +126,24 @@ class Resolver:
                 self.article_states[(dateline.country_code, dateline.admin1)] += 2
         return counts
 
-    def _count_state(self, name: str) -> None:
-        """A state or province the name is, when it is one alone and nothing big abroad has
-        its name ("Michigan", "N.C."; not "Manchester", a Jamaican parish)."""
+    def _count_state(self, name: str, found: list[Place]) -> None:
+        """A state or province the name (whose namesakes are ``found``) is, when it is one alone
+        and nothing big abroad has its name ("Michigan", "N.C."; not "Manchester", a Jamaican
+        parish)."""
         states = self._abbreviated_region(name, after_a_town=True)
         if not states:
-            found = self.gazetteer.lookup(name)
             states = [p for p in found if p.kind == "admin1"]
             if any(_is_major(p, districts_by_size=True) for p in found if p not in states):
                 return
         if len(states) == 1 and self.gazetteer.country(name) is None:
             self.article_states[(states[0].country_code, states[0].name)] += 1
 
-    def _country_named(self, name: str) -> str | None:
+    def _country_named(self, name: str, found: list[Place]) -> str | None:
         """The country a name gives: a country's ("Iraq"), or that of a province, state or
         county whose big namesakes all lie in its country ("California", "Wilson County",
         "Ninewa": a US local story never names the US); none for a name both a country and a
         state have ("Georgia"), or a province and a city abroad ("Gaza")."""
         country = self.gazetteer.country(name)
-        found = self.gazetteer.lookup(name)
         if country is not None:
             states = {p.country_code for p in found if p.kind == "admin1"}
             return country.country_code if not states - {country.country_code} else None
