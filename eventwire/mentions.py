@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 
 from .actors import STATE_KINDS, ActorTable, event_inter, interaction_code
 from .document import Document, Frame
-from .extractors.casualties import record, settle_injured
+from .extractors.casualties import VIOLENT_CLASSES, record, settle_injured
 from .extractors.classify import classify
 from .extractors.lexicon import Taxonomy
 from .keywords import mention_keywords
-from .merging import is_unidentified, is_unspecific, merge_event_fields
+from .merging import PLACE_FIELDS, better_place, is_unidentified, is_unspecific, merge_event_fields
 from .records import Attribution, Evidence, Mention, stable_id
 from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences
 from .summary import notes_for
@@ -228,6 +228,8 @@ def _attach_orphan_casualties(document: Document, clusters: list[Cluster]) -> No
             record(max(told, key=lambda c: max(s for s in c.sentences if s < sentence)).merged, casualty)
         elif len(news) == 1:  # a story of one event: "... where he was pronounced dead"; "Boy, 9, dies"
             record(news[0].merged, casualty)
+        elif len(violent := [c for c in news if c.merged.event_class in VIOLENT_CLASSES]) == 1:
+            record(violent[0].merged, casualty)  # of one shooting and the arrest it led to
 
 
 def _a_killing_of_its_own(frame: Frame) -> bool:
@@ -292,6 +294,14 @@ def _eligible(compound: Frame, clusters: list[Cluster], lede: set[int]) -> list[
     return [c for c in told if dates and c.merged.event_date == max(dates)]
 
 
+def _sharpen_place(event: Frame, summary: Frame) -> None:
+    """A summary that covers one event only ("barrel bomb attacks on the town of al-Bab" after
+    "Barrel bombs kill 11 in Syria") places it, when more precisely in the same country."""
+    if summary.country == event.country and better_place(event, summary):
+        for name in PLACE_FIELDS:
+            setattr(event, name, getattr(summary, name))
+
+
 def absorb_compounds(compounds: list[Frame], clusters: list[Cluster], lede: set[int]) -> list[Cluster]:
     """Give each compound frame to the specific events it summarises (see module docstring);
     dated summaries (the lede) go first, so undated ones (headlines) find the news."""
@@ -302,6 +312,8 @@ def absorb_compounds(compounds: list[Frame], clusters: list[Cluster], lede: set[
         if covered:
             for cluster in covered:
                 cluster.absorb(compound, fill_only=True)
+            if len(covered) == 1:
+                _sharpen_place(covered[0].merged, compound)
         else:
             extra.append(Cluster.of(compound))
     return clusters + extra

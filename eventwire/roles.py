@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 from .document import Document
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+
+    from .document import Frame
     from .mentions import Cluster
 
 HEADLINE_SEGMENTS = ("title", "standfirst")
@@ -73,6 +76,15 @@ def _told_in_passing(cluster: "Cluster", clusters: "list[Cluster]", document: Do
     return True           # object ("held a vigil"), or what that verb is the purpose of
 
 
+def _newest_told(frames: "Iterable[Frame]") -> dt.date | None:
+    """The newest date the text gives its events; a date carried over from an earlier sentence
+    ("An autopsy is scheduled for Tuesday. The circumstances of this shooting ...") counts only
+    when no event has one of its own."""
+    dated = [f for f in frames if f.event_date]
+    own = [f.event_date for f in dated if not f.date_inherited]
+    return max(own or [f.event_date for f in dated], default=None)
+
+
 def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int,
                  main_window_days: int) -> list[str]:
     reference = _reference_day(document, clusters)
@@ -81,8 +93,7 @@ def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int
     lede = lede_sentences(document)
     current = [i for i, r in enumerate(roles) if r != "background"]
     in_lede = [i for i in current if clusters[i].sentences & lede]
-    dates = [clusters[i].merged.event_date for i in in_lede if clusters[i].merged.event_date]
-    newest = max(dates) if dates else None
+    newest = _newest_told(clusters[i].merged for i in in_lede)
     for i in in_lede:
         day = clusters[i].merged.event_date
         if newest is None or day is None or (newest - day).days <= main_window_days:

@@ -151,3 +151,37 @@ def test_finding_a_victim_is_no_weapons_seizure(pipeline, text):
 def test_finding_weapons_is_still_a_seizure(pipeline):
     [m] = mentions_in(pipeline, "On 1 December 2023, soldiers found a cache of rockets near Kano.")
     assert m.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_summary_of_one_event_places_it_more_precisely_within_its_country():
+    """"Barrel bombs kill 11 in Syria" with "barrel bomb attacks on the town of al-Bab": the
+    plural summary covers that one event, and says where in Syria it happened."""
+    from eventwire.mentions import Cluster, absorb_compounds
+
+    killing = Cluster.of(_placed("Syria", "cc:SY", 3))
+    summary = _placed("Syria", "gn:174018", 1, "Al Bab")
+    summary.plural = True
+    absorb_compounds([summary], [killing], lede={0})
+    assert (killing.merged.location, killing.merged.geo_precision) == ("Al Bab", 1)
+
+
+def test_a_summary_of_several_events_places_none_of_them():
+    from eventwire.mentions import Cluster, absorb_compounds
+
+    events = [Cluster.of(_placed("Syria", "cc:SY", 3)), Cluster.of(_placed("Syria", "cc:SY", 3))]
+    summary = _placed("Syria", "gn:174018", 1, "Al Bab")
+    summary.plural = True
+    absorb_compounds([summary], events, lede={0})
+    assert [e.merged.location for e in events] == ["Syria", "Syria"]
+
+
+def test_a_date_carried_over_from_another_sentence_does_not_make_news_of_its_own(pipeline):
+    """A single-paragraph local story: "this shooting", dated only by the autopsy sentence
+    before it, is no newer news than the shooting the lede dates."""
+    story = ("Man dies after shooting near 12th and Walnut\n\nA 30-year-old man has died after he "
+             "was shot on Friday night, March 8th, 2024, near 12th and Walnut in Kansas City. Police "
+             "say the victim was shot while sitting in a parked car. He was taken to a hospital, "
+             "where he later died. An autopsy is scheduled for Monday, March 11th, 2024. The "
+             "circumstances of this shooting are under investigation.")
+    roles = {(m.event_date, m.fatalities): m.role for m in analyse(pipeline, story, None).mentions}
+    assert roles[(dt.date(2024, 3, 8), 1)] == "main"

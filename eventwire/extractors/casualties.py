@@ -25,6 +25,8 @@ FIELDS = ("killed", "injured")
 VIOLENT_CLASSES = ("attack", "harm", "clash")
 #: entity labels of a proper noun that cannot be one victim
 NOT_A_PERSON = frozenset(("ACTOR", "GPE", "LOC", "FAC", "NORP"))
+#: tags of "who", "that", "which" standing for a noun their clause describes
+RELATIVE_PRONOUN_TAGS = ("WP", "WDT")
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Casualty:
 
 def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     """The number of people a victim phrase counts, and the token that begins it."""
+    victim = _antecedent(victim)
     if victim.lower_ in lexicon.casualty_outcomes["nobody"] and any(c.lower_ == "no" for c in victim.children) \
             or victim.lower_ in ("nobody", "none", "anyone", "anybody"):
         return None, victim  # "no one else was hurt"
@@ -71,6 +74,15 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     if _is_one_person(victim, lexicon):
         return Figure(1), min([victim, *victim.lefts], key=lambda t: t.i)
     return None, victim
+
+
+def _antecedent(token: Token) -> Token:
+    """"Jon Boring, 51, who was shot and killed": a relative pronoun counts the people its
+    clause describes."""
+    if token.tag_ not in RELATIVE_PRONOUN_TAGS:
+        return token
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else token
 
 
 def _is_an_age(token: Token) -> bool:
@@ -297,6 +309,8 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
             start = min(first, token, key=lambda t: t.i)
             end = max([token, *victims], key=lambda t: t.i)
             named = token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"]
+            # "relatives of a man who died in an accident protested": no toll of the protest
+            named = named or any(v.tag_ in RELATIVE_PRONOUN_TAGS for v in victims)
             found.append(Casualty(field, total, text_span(sentence, start, end), token.i, inferred,
                                   violent_only=named))
     seen = {(c.field, c.figure.value) for c in found}

@@ -196,3 +196,37 @@ def test_an_elliptic_second_figure_counts_its_own_victims(pipeline):
 def test_an_ordinal_victim_and_a_victim_left_so_are_counted(pipeline, text, killed, injured):
     m = only(pipeline, text)
     assert (m.fatalities, m.injured) == (killed, injured)
+
+
+def test_a_victim_in_a_relative_clause_counts_as_the_noun_it_describes(pipeline):
+    m = only(pipeline, "On 1 December 2023, the daughter of Musa Bello, 51, who was shot and killed "
+                       "in his Kano home, said she could not understand why anyone would do it.")
+    assert m.fatalities == 1
+
+
+def test_a_death_told_about_the_people_of_a_protest_is_not_its_toll(pipeline):
+    m = only(pipeline, "On 1 December 2023, relatives of a man who died in a road accident blocked "
+                       "the Kano road in protest, demanding a speed bump.")
+    assert m.event_type == "Protests"
+    assert m.fatalities == 0
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, homicide detectives in Kano questioned two men.",
+    "On 1 December 2023, a Homicide investigator in Kano spoke to the family.",
+])
+def test_a_post_or_squad_named_by_its_crime_reports_no_event(pipeline, text):
+    assert analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions == []
+
+
+def test_a_death_told_in_a_sentence_of_its_own_is_the_shooting_s_not_the_arrest_s(pipeline):
+    """Four sentences after the shooting, beside an arrest: the one violent event takes it."""
+    story = ("Kano teen charged with murder\n\nA 17-year-old has been charged with murder in "
+             "connection with a shooting south of Kano. The teen, of Wudil, was charged on Wednesday "
+             "by the state prosecutor's office. She was charged as an adult and could face life in "
+             "prison. Court records show she is charged in the shooting death of 38-year-old Musa "
+             "Bello. She was arrested and taken to a juvenile centre in Kano.")
+    found = analyse(pipeline, story, published=dt.date(2023, 12, 1)).mentions
+    arrests = [e for e in found if e.sub_event_type == "Arrests"]
+    assert len(arrests) == 1 and arrests[0].fatalities == 0
+    assert [e.fatalities for e in found if e not in arrests] == [1]
