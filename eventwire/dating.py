@@ -125,6 +125,27 @@ def _year_modifier(noun: "Token", offset: int, published: dt.date | None) -> Tim
     return None
 
 
+#: links by which a crime noun hangs on the verb of an arrest or a charge
+CRIME_LINKS = ("pobj", "prep", "pcomp", "compound", "amod", "nmod", "poss")
+
+
+def _crime_charged(noun: "Token") -> bool:
+    """"took Thomas into custody on Wednesday in connection with Munn's murder": the murder is
+    what the arrest is for, and the sentence's day is the arrest's."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = noun
+    while node.dep_ in CRIME_LINKS and node.head != node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    cues = load_lexicon().cues
+    return node.pos_ in ("VERB", "AUX") and node is not noun and (
+        node.lemma_.lower() in cues["judicial_verbs"]
+        or any(o.lemma_.lower() in cues["judicial_nouns"] for p in node.children
+               if p.dep_ == "prep" for o in p.children))
+
+
 def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
           published: dt.date | None) -> TimeExpression | None:
     usable = [e for e in exprs if e.kind != "period" and (e.date or e.date_range)]
@@ -132,6 +153,9 @@ def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
         own = _in_trigger_phrase(usable, sentence, trigger, published)
         if own is not None:
             return own
+        root = sentence.root_at(trigger.start, trigger.end)
+        if root is not None and _crime_charged(root):
+            return None
     if not usable:
         return None
     at = trigger.start - sentence.start

@@ -220,8 +220,10 @@ NEWS_SEGMENTS = frozenset({"body", "title", "standfirst"})
 
 def _attach_orphan_casualties(document: Document, clusters: list[Cluster]) -> None:
     """"The blast killed three. Ten others were wounded.": a figure in a sentence with no event
-    belongs to the event the story told just before it."""
-    news = [c for c in clusters if c.segments & NEWS_SEGMENTS]
+    belongs to the event the story told just before it; in a story of one violent event, to
+    that event. Readings that will not be coded (a charge "with murder" that places, dates and
+    names nothing) take no figure."""
+    news = [c for c in clusters if c.segments & NEWS_SEGMENTS and _reportable(c.merged)]
     for sentence, casualty in document.context.get("orphan_casualties", []):
         told = [c for c in news if any(sentence - ORPHAN_REACH <= s < sentence for s in c.sentences)]
         if told:

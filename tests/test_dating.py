@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.conftest import analyse
 
 MONDAY = dt.date(2023, 12, 11)
@@ -75,3 +77,16 @@ def test_a_year_on_the_event_noun_dates_it_and_its_clause(pipeline):
 def test_a_bare_number_beside_an_event_noun_is_not_a_year(pipeline):
     doc = analyse(pipeline, "A crowd of 2000 protesters marched in Baghdad on Monday.", MONDAY)
     assert dates(doc) == [(MONDAY, None)]
+
+
+@pytest.mark.parametrize("second", [
+    "On Monday, police arrested a 22-year-old in connection with the man's murder.",
+    "On Monday, police took a 22-year-old into custody in connection with the man's murder.",
+    "A 22-year-old was charged on Monday with the murder.",
+])
+def test_the_day_of_an_arrest_does_not_date_the_crime_it_is_for(pipeline, second):
+    text = f"A man was shot dead outside a shop in Kano on Friday, December 8.\n\n{second}"
+    doc = analyse(pipeline, text, MONDAY)
+    crimes = [m for m in doc.mentions if m.sub_event_type != "Arrests"]
+    assert {m.event_date for m in crimes} == {dt.date(2023, 12, 8)}
+    assert {m.event_date for m in doc.mentions if m.sub_event_type == "Arrests"} <= {MONDAY}

@@ -220,10 +220,11 @@ def test_a_post_or_squad_named_by_its_crime_reports_no_event(pipeline, text):
 
 
 def test_a_death_told_in_a_sentence_of_its_own_is_the_shooting_s_not_the_arrest_s(pipeline):
-    """Four sentences after the shooting, beside an arrest: the one violent event takes it."""
+    """Four sentences after the shooting, beside an arrest and a charge of murder that places
+    and dates nothing: the one violent event the story reports takes it."""
     story = ("Kano teen charged with murder\n\nA 17-year-old has been charged with murder in "
-             "connection with a shooting south of Kano. The teen, of Wudil, was charged on Wednesday "
-             "by the state prosecutor's office. She was charged as an adult and could face life in "
+             "connection with a shooting south of Kano. The teen was charged on Wednesday "
+             "with murder in the first degree by the state prosecutor's office. She was charged as an adult and could face life in "
              "prison. Court records show she is charged in the shooting death of 38-year-old Musa "
              "Bello. She was arrested and taken to a juvenile centre in Kano.")
     found = analyse(pipeline, story, published=dt.date(2023, 12, 1)).mentions
