@@ -44,7 +44,14 @@ class Casualty:
 
 def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     """The number of people a victim phrase counts, and the token that begins it."""
-    victim = _antecedent(victim)
+    victim = _antecedent(victim, lexicon)
+    outcomes = lexicon.casualty_outcomes
+    if victim.lower_ in outcomes["pair_words"]:
+        return Figure(2), victim
+    both = next((c for c in victim.children if c.dep_ in ("det", "predet")
+                 and c.lower_ in outcomes["pair_words"]), None)
+    if both is not None:
+        return Figure(2), both
     if victim.lower_ in lexicon.casualty_outcomes["nobody"] and any(c.lower_ == "no" for c in victim.children) \
             or victim.lower_ in ("nobody", "none", "anyone", "anybody"):
         return None, victim  # "no one else was hurt"
@@ -76,9 +83,16 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     return None, victim
 
 
-def _antecedent(token: Token) -> Token:
+def _antecedent(token: Token, lexicon: Lexicon) -> Token:
     """"Jon Boring, 51, who was shot and killed": a relative pronoun counts the people its
-    clause describes."""
+    clause describes; "Both teens were taken to a hospital, where they died": "they" counts
+    the subject of a clause it hangs on."""
+    if token.lower_ in lexicon.casualty_outcomes["plural_pronouns"] \
+            and token.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS:  # not "attacked a couple and shot them"
+        return next((s for verb in token.ancestors if verb.pos_ in ("VERB", "AUX")
+                     for s in children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+                     if s.i < token.i and s.lower_ not in lexicon.casualty_outcomes["plural_pronouns"]),
+                    token)
     if token.tag_ not in RELATIVE_PRONOUN_TAGS:
         return token
     clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)

@@ -231,3 +231,20 @@ def test_a_death_told_in_a_sentence_of_its_own_is_the_shooting_s_not_the_arrest_
     arrests = [e for e in found if e.sub_event_type == "Arrests"]
     assert len(arrests) == 1 and arrests[0].fatalities == 0
     assert [e.fatalities for e in found if e not in arrests] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, two teens were shot in Kano. Both were taken to a hospital, where they "
+    "died the next day.",
+    "On 1 December 2023, both teens died after gunmen opened fire on a bus in Kano.",
+])
+def test_both_and_a_they_that_stands_for_them_count_two(pipeline, text):
+    m = only(pipeline, text)
+    assert (m.fatalities, m.injured) == (2, None)
+
+
+def test_they_as_someone_elses_object_counts_nobody(pipeline):
+    """"shot them dead": who "them" are is not the subject before it (the three gunmen)."""
+    m = only(pipeline, "On 1 December 2023, three gunmen stopped a couple on a road near Kano and "
+                       "shot them dead.")
+    assert m.fatalities in (0, 2)  # not read, or the couple; never the three gunmen
