@@ -125,12 +125,24 @@ def _harmed(verb: Token, lexicon: Lexicon, headline: bool = False) -> list[Token
         return children(verb, SUBJECT_DEPS)  # "two were killed and five wounded": the five
     markers = lexicon.casualty_outcomes["killed_markers"]
     found = passive_subjects(verb) + [o for o in objects(verb) if o.lower_ not in markers]  # "found dead"
+    found += _companions(verb, lexicon) if found else []
     if not found and is_passive(verb):
         found = _governing_subjects(verb)
     if found or not (_is_bare_participle(verb, headline) or _killed_marker(verb, lexicon)):
         return found
     # "Man shot, killed in Feltonville"; "arrested in the shooting death of a 40-year-old man"
     return subjects(verb) or _governing_subjects(verb) or [o for p, o in prep_objects(verb) if p == "of"]
+
+
+def _companions(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """"was killed along with Heriberto Corpus", "wounded together with two civilians": the
+    people harmed with the victims."""
+    adverbs = lexicon.casualty_outcomes["companion_adverbs"]
+    links = [c for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ in adverbs]
+    if links:
+        links.append(verb)  # "together with" may hang the "with" on the verb itself
+    return [o for link in links for p in link.children if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _is_bare_participle(verb: Token, headline: bool = False) -> bool:

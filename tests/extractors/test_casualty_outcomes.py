@@ -248,3 +248,16 @@ def test_they_as_someone_elses_object_counts_nobody(pipeline):
     m = only(pipeline, "On 1 December 2023, three gunmen stopped a couple on a road near Kano and "
                        "shot them dead.")
     assert m.fatalities in (0, 2)  # not read, or the couple; never the three gunmen
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("On 1 December 2023, Musa Bello, 29, was killed along with Sani Audu, 20, in a double "
+     "homicide in Kano.", 2, None),
+    ("On 1 December 2023, a soldier was wounded together with two civilians in Kano.", 0, 3),
+    ("On 1 December 2023, a woman was shot in Kano. She was taken to hospital, where she was later "
+     "pronounced deceased.", 1, None),
+])
+def test_people_harmed_along_with_the_victims_and_the_pronounced_deceased_count(pipeline, text,
+                                                                                killed, injured):
+    m = only(pipeline, text)
+    assert (m.fatalities, m.injured) == (killed, injured)
