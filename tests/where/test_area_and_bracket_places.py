@@ -200,3 +200,21 @@ def test_a_province_abbreviated_like_a_country_code_is_no_country(pipeline):
     m = only(pipeline, "On 1 December 2023, militants exchanged fire with police at a checkpoint "
                        "in Landi Kotal (Khyber district, KP), killing one policeman.")
     assert m.country == "Pakistan"
+
+
+@pytest.mark.parametrize("text, location", [
+    ("On 1 December 2023, two people were killed in a rocket attack on al-Midan neighborhood in "
+     "Aleppo.", "Aleppo - Midan"),
+    ("On 1 December 2023, a car bomb exploded in the southern Damascus district of Midan, killing "
+     "two people.", "Damascus"),
+    ("On 1 December 2023, Kurdish fighters clashed with rebels in Sheikh Maqsoud, Syria.",
+     "Aleppo - Sheikh Maqsoud"),
+    ("On 1 December 2023, regime forces shelled the Jobar district, Syria, killing three.",
+     "Damascus - Jobar"),
+])
+def test_a_neighbourhood_of_a_syrian_city_lies_in_that_city(pipeline, text, location):
+    """Neighbourhoods the war made known (facilities.csv, kind district); Aleppo and Damascus
+    each have a Midan, and "in Aleppo" says which."""
+    m = only(pipeline, text)
+    assert m.location == location
+    assert m.admin1 == location.split(" - ")[0]
