@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.symbols import ORTH
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .attributes import use_cached_lemmatizer, use_fast_attributes
@@ -266,6 +266,14 @@ def keep_hyphenated_words(nlp: Language, words: Iterable[str]) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+def split_lost_possessives(nlp: Language, names: Iterable[str]) -> None:
+    """"in Syrias Idlib province": a possessive whose apostrophe the copy lost reads as the
+    name and a possessive "s", as "Syria's" would, not as one unknown word before the place."""
+    for name in names:
+        for form, ending in ((name, "s"), (name.upper(), "S")):
+            nlp.tokenizer.add_special_case(form + ending, [{ORTH: form}, {ORTH: ending, NORM: "'s"}])
+
+
 class Analyzer:
     """Runs the nlp stage over batches of documents."""
 
@@ -276,6 +284,7 @@ class Analyzer:
         self.batch_size = batch_size
         self.is_place = is_place
         keep_hyphenated_words(nlp, lexicon.hyphenated_words())
+        split_lost_possessives(nlp, lexicon.cues["apostrophe_lost_names"])
 
     def _names_only(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)

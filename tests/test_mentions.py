@@ -185,3 +185,14 @@ def test_a_date_carried_over_from_another_sentence_does_not_make_news_of_its_own
              "circumstances of this shooting are under investigation.")
     roles = {(m.event_date, m.fatalities): m.role for m in analyse(pipeline, story, None).mentions}
     assert roles[(dt.date(2024, 3, 8), 1)] == "main"
+
+
+def test_a_headline_summary_joins_the_dated_summary_its_lede_gives(pipeline):
+    """Both plural ("Airstrikes destroy ...", "killed by ... airstrikes on a hospital in
+    Idlib"): the headline tells the lede's event, not another one placed only in Syria."""
+    story = ("Airstrikes destroy hospital in Syria, leaving 13 dead\n\nFive children and four "
+             "medical staff were killed on Saturday by government airstrikes on a hospital in "
+             "Syria's Idlib province, the charity said.")
+    found = analyse(pipeline, story, dt.date(2016, 8, 9)).mentions
+    strikes = [m for m in found if m.sub_event_type == "Air/drone strike"]
+    assert [(m.admin1, m.event_date) for m in strikes] == [("Idleb", dt.date(2016, 8, 6))]

@@ -163,3 +163,14 @@ def test_a_town_the_ner_runs_into_its_bracketed_state_is_still_the_location(pipe
     text = "On 1 December 2023, police shot dead a man in Maceio (Alagoas)."
     found = analyse(pipeline, text, PUBLISHED).mentions
     assert [(m.location, m.admin1, m.country) for m in found] == [("Maceio", "Alagoas", "Brazil")]
+
+
+def test_a_possessive_that_lost_its_apostrophe_is_read_as_one(pipeline):
+    """"in Syrias Idlib province": the name and a possessive "s", as "Syria's" would be; the
+    text and its offsets are unchanged, and other words ending in "s" are left whole."""
+    document = analyse(pipeline, "Strikes hit a hospital in Syrias Idlib province and Kansas.")
+    tokens = [t for s in document.sentences for t in s.span]
+    assert [t.text for t in tokens][5:8] == ["Syria", "s", "Idlib"]
+    assert tokens[6].norm_ == "'s"
+    assert "Kansas" in [t.text for t in tokens]
+    assert document.article.text.startswith("Strikes hit a hospital in Syrias Idlib")

@@ -36,6 +36,9 @@ RESPELLING_PAIRS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "
 #: respelling keys shorter than this (consonants) match too many places to mean one
 MIN_RESPELLING = 4
 _SOFT = re.compile(r"[aeiouyhw]")
+#: an article before a place phrase ("the western Anbar province")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -54,3 +57,46 @@ def respelling_key(normalised: str) -> str:
 def city_of_district(name: str) -> str:
     """"Manaus - North Zone" -> "Manaus": ACLED names a part of a city "<City> - <District>"."""
     return name.split(" - ")[0].strip()
+
+
+@functools.cache
+def _lost_possessive() -> re.Pattern[str]:
+    """"Syrias Deir Ezzor": the possessives scraped copy prints without their apostrophe
+    (lexicon.toml cues ``apostrophe_lost_names``)."""
+    from ..extractors.lexicon import load_lexicon  # the lexicon loads after this module
+    names = sorted(load_lexicon().cues["apostrophe_lost_names"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})(s)\s+", re.IGNORECASE)
+
+
+def _owner_and_place(text: str) -> tuple[str, str] | None:
+    """"Baghdad's Green Zone" -> ("Baghdad", "Green Zone")."""
+    found = _POSSESSIVE.search(text) or _lost_possessive().search(text)
+    if found is None:
+        return None
+    start = found.start(1) if found.re is not _POSSESSIVE else found.start()
+    return text[:start].strip(), text[found.end():].strip()
+
+
+def name_variants(text: str) -> list[str]:
+    """Lookup forms of a place phrase: "the western Anbar province" -> ["western Anbar province",
+    "Anbar province", "Anbar"]; "Syria's Deir Ezzor" -> [..., "Deir Ezzor", "Syria"]: the place
+    a possessive names is tried before its owner, which a big place there gives way to."""
+    base = LEADING_ARTICLE.sub("", text.strip())
+    variants = [base]
+    words = base.split()
+    while words and words[0].lower() in COMPASS:
+        words = words[1:]
+    variants.append(" ".join(words))
+    while words and words[-1].lower() in GENERIC_SUFFIXES:
+        words = words[:-1]
+        variants.append(" ".join(words))
+    joined = " ".join(words)
+    if " - " in base:  # "Manaus - North Zone", "Seoul City - Yongsan": a district of the city
+        variants.extend(name_variants(city_of_district(base)))
+    if re.search(r"\bairbase\b", joined, re.IGNORECASE):
+        variants.append(re.sub(r"\bairbase\b", "Air Base", joined, flags=re.IGNORECASE))
+    parts = _owner_and_place(base)
+    if parts is not None:
+        owner, place = parts
+        variants.extend([*(name_variants(place) if place else []), owner])
+    return [v for v in dict.fromkeys(variants) if v]

@@ -26,7 +26,7 @@ from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, no
 from .coded import CODED_RELATION, coded_refs
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
-from .names import COMPASS, GENERIC_SUFFIXES, MACRO_REGIONS, city_of_district
+from .names import LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .story import (DATELINE_SOURCE, STORY_SOURCE, dateline_place, names_an_area,
                     region_abbreviations, story_area, story_town)
 
@@ -53,30 +53,6 @@ HAMLET = 5_000
 #: kinds of place a town's other name gives way to
 REGION_KINDS = ("country", "admin1", "admin2")
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
-_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s\b.*$")
-
-
-def name_variants(text: str) -> list[str]:
-    """Lookup forms of a place phrase: "the western Anbar province" -> ["western Anbar province",
-    "Anbar province", "Anbar"]; "Baghdad's Green Zone" -> [..., "Baghdad"]."""
-    base = _LEADING.sub("", text.strip())
-    variants = [base]
-    words = base.split()
-    while words and words[0].lower() in COMPASS:
-        words = words[1:]
-    variants.append(" ".join(words))
-    while words and words[-1].lower() in GENERIC_SUFFIXES:
-        words = words[:-1]
-        variants.append(" ".join(words))
-    joined = " ".join(words)
-    if " - " in base:  # "Manaus - North Zone", "Seoul City - Yongsan": a district of the city
-        variants.extend(name_variants(city_of_district(base)))
-    if re.search(r"\bairbase\b", joined, re.IGNORECASE):
-        variants.append(re.sub(r"\bairbase\b", "Air Base", joined, flags=re.IGNORECASE))
-    if _POSSESSIVE.search(base):
-        variants.append(_POSSESSIVE.sub("", base))
-    return [v for v in dict.fromkeys(variants) if v]
 
 
 def is_vague(ref: PlaceRef) -> bool:
@@ -112,7 +88,7 @@ class Resolver:
         for sentence in self.document.sentences:
             for ent in sentence.ents:
                 if ent.label_ == "GPE":
-                    name = _LEADING.sub("", ent.text)
+                    name = LEADING_ARTICLE.sub("", ent.text)
                     found = self.gazetteer.lookup(name)
                     code = self._country_named(name, found) or self._area_named(ent)
                     if code is not None:

@@ -218,3 +218,11 @@ def test_a_neighbourhood_of_a_syrian_city_lies_in_that_city(pipeline, text, loca
     m = only(pipeline, text)
     assert m.location == location
     assert m.admin1 == location.split(" - ")[0]
+
+
+@pytest.mark.parametrize("possessive", ["Syria's", "Syrias"])
+def test_a_place_a_country_possesses_is_that_place_with_or_without_the_apostrophe(pipeline,
+                                                                                  possessive):
+    m = only(pipeline, f"On 1 December 2023, warplanes killed 34 civilians in air strikes on "
+                       f"{possessive} Deir Ezzor province, a monitor said.")
+    assert (m.country, m.admin1) == ("Syria", "Deir ez Zor")

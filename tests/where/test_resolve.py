@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from eventwire.document import ActorRef, Document, Frame, PlaceRef, TextSpan
 from eventwire.records import Article
 from eventwire.where.gazetteer import MemoryGazetteer, Place
-from eventwire.where.resolve import Resolver, name_variants, split_by_place
+from eventwire.where.names import name_variants
+from eventwire.where.resolve import Resolver, split_by_place
 
 IRAQ = Place("cc:IQ", "Iraq", "country", "Iraq", "IQ", 33.3, 44.4)
 SYRIA = Place("cc:SY", "Syria", "country", "Syria", "SY", 33.5, 36.3)
@@ -35,6 +38,13 @@ def resolver() -> Resolver:
 def test_name_variants_drop_articles_compass_words_and_generic_suffixes():
     assert name_variants("the western Anbar province") == ["western Anbar province", "Anbar province", "Anbar"]
     assert "Baghdad" in name_variants("Baghdad's Green Zone")
+
+
+@pytest.mark.parametrize("phrase", ["Syria's Deir Ezzor", "Syrias Deir Ezzor", "SYRIAS Deir Ezzor"])
+def test_the_place_a_possessive_names_is_tried_before_its_owner(phrase):
+    """Scraped copy often loses the apostrophe ("Syrias"): the owner still comes last."""
+    variants = name_variants(phrase)
+    assert variants.index("Deir Ezzor") < variants.index(phrase.split()[0][:5])
 
 
 def test_the_country_named_with_the_town_decides_between_namesakes():
