@@ -40,6 +40,8 @@ FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "milit
                   "airport": "airport", "port": "port", "crossing": "border crossing",
                   "field": "oil field", "outpost": "military base", "garrison": "military base"}
 NEARBY_FACILITY_KM = 20.0
+#: a name written before the event noun ("Jordan drone strike")
+COMPOUND_RELATION = "compound"
 #: a place a weapon came from ("rockets fired from Gaza"): where it landed is the event's
 #: (a person "from" a town is not so: "a woman from St. Louis Park was arrested")
 ORIGIN_RELATION = "from"
@@ -272,6 +274,7 @@ class Resolver:
                 ref.place = self.choose(places, named, found[:i] + found[i + 1:])
         self._respell_unknown(frame, found)
         _drop_contradicted(frame.place_refs, found)
+        _drop_striking_country(frame.place_refs)
 
     def _respell_unknown(self, frame: Frame, found: list[list[Place]]) -> None:
         """A town the gazetteer does not spell so ("Deir Sunbul town in Idleb countryside"),
@@ -468,6 +471,18 @@ def _drop_contradicted(refs: list[PlaceRef], found: list[list[Place]]) -> None:
         if after and all(certain[id(r)] != ref.place.country_code for r in after):
             ref.place = None
         elif ref.place.kind in PRECISE_KINDS and _outside_named_province(ref, refs, areas):
+            ref.place = None
+
+
+def _drop_striking_country(refs: list[PlaceRef]) -> None:
+    """"Russia strikes kill 120 IS fighters in Syria": a country written before the attack,
+    where the sentence places it in another country, is who struck, not where ("Jordan drone
+    strike" alone stays in Jordan)."""
+    elsewhere = {r.place.country_code for r in refs
+                 if r.place is not None and r.relation != COMPOUND_RELATION}
+    for ref in refs:
+        if ref.relation == COMPOUND_RELATION and ref.place is not None \
+                and ref.place.kind == "country" and elsewhere - {ref.place.country_code}:
             ref.place = None
 
 

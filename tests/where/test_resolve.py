@@ -113,3 +113,16 @@ def test_a_town_known_by_another_name_stays_a_candidate_beside_a_town_called_so(
     f = frame(ref("Palmyra"))
     Resolver(gazetteer, Document(Article(text="x"))).resolve(f)
     assert (f.location, f.country) == ("Tadmur", "Syria")
+
+
+def test_a_country_written_before_the_attack_is_who_struck_when_the_sentence_places_it_abroad():
+    f = frame(ref("Iraq", start=0, relation="compound"), ref("Syria", start=20, distance=3,
+                                                             relation="sentence"))
+    resolver().resolve(f)
+    assert f.country == "Syria"
+
+
+def test_a_country_written_before_the_attack_alone_is_where_it_happened():
+    f = frame(ref("Iraq", start=0, relation="compound"))
+    resolver().resolve(f)
+    assert f.country == "Iraq"
