@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ..extractors.lexicon import load_lexicon
+
 #: words around a place name that are not part of it ("the Al-Shaddadi region")
 GENERIC_SUFFIXES = ("region", "province", "governorate", "area", "district", "countryside",
                     "city", "town", "village", "outskirts", "neighbourhood", "neighborhood",
@@ -38,7 +40,7 @@ MIN_RESPELLING = 4
 _SOFT = re.compile(r"[aeiouyhw]")
 #: an article before a place phrase ("the western Anbar province")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s\s+")
+_POSSESSIVE = re.compile(r"['’]s\b\s*")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -63,18 +65,19 @@ def city_of_district(name: str) -> str:
 def _lost_possessive() -> re.Pattern[str]:
     """"Syrias Deir Ezzor": the possessives scraped copy prints without their apostrophe
     (lexicon.toml cues ``apostrophe_lost_names``)."""
-    from ..extractors.lexicon import load_lexicon  # the lexicon loads after this module
     names = sorted(load_lexicon().cues["apostrophe_lost_names"], key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})(s)\s+", re.IGNORECASE)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})(s)\b\s*", re.IGNORECASE)
 
 
 def _owner_and_place(text: str) -> tuple[str, str] | None:
-    """"Baghdad's Green Zone" -> ("Baghdad", "Green Zone")."""
-    found = _POSSESSIVE.search(text) or _lost_possessive().search(text)
-    if found is None:
-        return None
-    start = found.start(1) if found.re is not _POSSESSIVE else found.start()
-    return text[:start].strip(), text[found.end():].strip()
+    """"Baghdad's Green Zone" -> ("Baghdad", "Green Zone"); "Syrias Idlib" likewise."""
+    found = _POSSESSIVE.search(text)
+    if found is not None:
+        return text[:found.start()].strip(), text[found.end():].strip()
+    found = _lost_possessive().search(text)
+    if found is not None:
+        return text[:found.start(1)].strip(), text[found.end():].strip()
+    return None
 
 
 def name_variants(text: str) -> list[str]:
