@@ -311,7 +311,8 @@ def absorb_compounds(compounds: list[Frame], clusters: list[Cluster], lede: set[
     ordered = sorted(compounds, key=lambda f: (f.event_date is None and f.date_range is None, f.sentence))
     for compound in ordered:
         dated = [c for c in extra if c.merged.event_date]  # a summary of a day's events
-        covered = [c for c in _eligible(compound, clusters + dated, lede) if _covers(compound, c.merged)]
+        covered = [c for c in _eligible(compound, clusters + dated, lede)
+                   if _covers(compound, c.merged)]
         if covered:
             for cluster in covered:
                 cluster.absorb(compound, fill_only=True)

@@ -271,7 +271,8 @@ def split_lost_possessives(nlp: Language, names: Iterable[str]) -> None:
     name and a possessive "s", as "Syria's" would, not as one unknown word before the place."""
     for name in names:
         for form, ending in ((name, "s"), (name.upper(), "S")):
-            nlp.tokenizer.add_special_case(form + ending, [{ORTH: form}, {ORTH: ending, NORM: "'s"}])
+            possessive = {ORTH: ending, NORM: "'s"}
+            nlp.tokenizer.add_special_case(form + ending, [{ORTH: form}, possessive])
 
 
 class Analyzer:

@@ -87,11 +87,11 @@ def _antecedent(token: Token, lexicon: Lexicon) -> Token:
     """"Jon Boring, 51, who was shot and killed": a relative pronoun counts the people its
     clause describes; "Both teens were taken to a hospital, where they died": "they" counts
     the subject of a clause it hangs on."""
-    if token.lower_ in lexicon.casualty_outcomes["plural_pronouns"] \
-            and token.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS:  # not "attacked a couple and shot them"
+    pronouns = lexicon.casualty_outcomes["plural_pronouns"]
+    subject = SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
+    if token.lower_ in pronouns and token.dep_ in subject:  # not "shot them": whom is not known
         return next((s for verb in token.ancestors if verb.pos_ in ("VERB", "AUX")
-                     for s in children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
-                     if s.i < token.i and s.lower_ not in lexicon.casualty_outcomes["plural_pronouns"]),
+                     for s in children(verb, subject) if s.i < token.i and s.lower_ not in pronouns),
                     token)
     if token.tag_ not in RELATIVE_PRONOUN_TAGS:
         return token

@@ -224,8 +224,8 @@ def test_a_death_told_in_a_sentence_of_its_own_is_the_shooting_s_not_the_arrest_
     and dates nothing: the one violent event the story reports takes it."""
     story = ("Kano teen charged with murder\n\nA 17-year-old has been charged with murder in "
              "connection with a shooting south of Kano. The teen was charged on Wednesday "
-             "with murder in the first degree by the state prosecutor's office. She was charged as an adult and could face life in "
-             "prison. Court records show she is charged in the shooting death of 38-year-old Musa "
+             "with murder in the first degree by the state prosecutor's office. She was charged "
+             "as an adult and could face life in prison. Court records show she is charged in the shooting death of 38-year-old Musa "
              "Bello. She was arrested and taken to a juvenile centre in Kano.")
     found = analyse(pipeline, story, published=dt.date(2023, 12, 1)).mentions
     arrests = [e for e in found if e.sub_event_type == "Arrests"]
