@@ -27,7 +27,8 @@ from .extractors.casualties import VIOLENT_CLASSES, record, settle_injured
 from .extractors.classify import classify
 from .extractors.lexicon import Taxonomy
 from .keywords import mention_keywords
-from .merging import PLACE_FIELDS, better_place, is_unidentified, is_unspecific, merge_event_fields
+from .merging import (better_place, copy_place, is_unidentified, is_unspecific,
+                      merge_event_fields)
 from .records import Attribution, Evidence, Mention, stable_id
 from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences
 from .summary import notes_for
@@ -300,8 +301,7 @@ def _sharpen_place(event: Frame, summary: Frame) -> None:
     """A summary that covers one event only ("barrel bomb attacks on the town of al-Bab" after
     "Barrel bombs kill 11 in Syria") places it, when more precisely in the same country."""
     if summary.country == event.country and better_place(event, summary):
-        for name in PLACE_FIELDS:
-            setattr(event, name, getattr(summary, name))
+        copy_place(event, summary)
 
 
 def absorb_compounds(compounds: list[Frame], clusters: list[Cluster], lede: set[int]) -> list[Cluster]:

@@ -50,6 +50,11 @@ def _copy_fields(into: EventFields, other: EventFields, names: tuple[str, ...]) 
         setattr(into, name, getattr(other, name))
 
 
+def copy_place(into: EventFields, other: EventFields) -> None:
+    """Give ``into`` the place ``other`` has, every place field together."""
+    _copy_fields(into, other, PLACE_FIELDS)
+
+
 #: gazetteer id prefixes from the most to the least specific kind of place
 SOURCE_SPECIFICITY = ("fac:", "ap:", "gn:", "adm2:", "adm1:", "cc:")
 
@@ -86,7 +91,7 @@ def merge_event_fields(into: EventFields, other: EventFields, *, place: bool = T
     if is_unidentified(into.actor1) and not is_unidentified(other.actor1):
         into.actor1, into.inter1 = other.actor1, other.inter1
     if place and better_place(into, other):
-        _copy_fields(into, other, PLACE_FIELDS)
+        copy_place(into, other)
     if date and better_date(into, other):
         _copy_fields(into, other, DATE_FIELDS)
     into.claimed_by += [c for c in other.claimed_by if c not in into.claimed_by]

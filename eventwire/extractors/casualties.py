@@ -45,13 +45,11 @@ class Casualty:
 def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     """The number of people a victim phrase counts, and the token that begins it."""
     victim = _antecedent(victim, lexicon)
-    outcomes = lexicon.casualty_outcomes
-    if victim.lower_ in outcomes["pair_words"]:
-        return Figure(2), victim
-    both = next((c for c in victim.children if c.dep_ in ("det", "predet")
-                 and c.lower_ in outcomes["pair_words"]), None)
-    if both is not None:
-        return Figure(2), both
+    counting = lexicon.casualty_outcomes["counting_determiners"]
+    both = next((t for t in (victim, *victim.children) if t.lower_ in counting
+                 and (t is victim or t.dep_ in ("det", "predet"))), None)
+    if both is not None:  # "Both teens died": the value [numbers] gives the word
+        return Figure(number_words().units[both.lower_]), both
     if victim.lower_ in lexicon.casualty_outcomes["nobody"] and any(c.lower_ == "no" for c in victim.children) \
             or victim.lower_ in ("nobody", "none", "anyone", "anybody"):
         return None, victim  # "no one else was hurt"
