@@ -4,8 +4,8 @@ of victims killed and injured, and the city.
 The article (title and full text) is compared through its primary event: killed is its
 ``fatalities`` (0 when nothing is found: the article then reports no killing eventwire saw),
 injured its ``injured`` (0 when unreported), each exact. Gold counts are the victims GVDB's
-annotators marked "killed" or "injured". City is right when the event's location or admin2
-names GVDB's city (its last line, a leading "West" or "unincorporated" dropped; "St." read as
+annotators marked "killed" or "injured". City is right when the event's location (either part
+of "Chicago - Rogers Park") or admin2 names GVDB's city (its last line, a leading "West" or "unincorporated" dropped; "St." read as
 "Saint"). Date is right when the event's date is GVDB's incident date. GVDB gives no
 publication date: the pipeline reads it from the article's URL where the URL carries one, and
 ``date (where published is known)`` scores those articles alone.
@@ -21,7 +21,7 @@ from typing import Any
 from ..document import Document
 from ..errors import EvalError
 from ..pipeline import Pipeline
-from ..records import Article
+from ..records import Article, Mention
 from ..where.gazetteer import normalise_name
 from .common import analyse_all, primary_event, read_rows
 from .report import Report
@@ -61,6 +61,15 @@ def city_key(name: str) -> str:
     return re.sub(r"^st ", "saint ", key)
 
 
+def _place_names(event: Mention | None) -> list[str]:
+    """The names an event's place goes by: its location, both parts of an ACLED-style
+    "City - Part" ("Chicago - Rogers Park"), and its admin2."""
+    if event is None:
+        return []
+    names = [event.location, event.admin2] + (event.location or "").split(" - ")
+    return [n.strip() for n in names if n and n.strip()]
+
+
 def parse_gold_date(value: Any) -> dt.date | None:
     """GVDB writes dates "2016-01-27" or "2015-8-23"."""
     try:
@@ -88,7 +97,7 @@ def score(report: Report, row: dict[str, str], document: Document) -> None:
     if gold["killed"]:
         report.tally("killed (where some were)").add(killed == gold["killed"])
     if gold["city"]:
-        names = {city_key(n) for n in (event.location, event.admin2) if n} if event else set()
+        names = {city_key(n) for n in _place_names(event)}
         report.tally("city").add(city_key(gold["city"]) in names)
     if gold["date"]:
         right_date = event is not None and event.event_date == gold["date"]

@@ -46,6 +46,21 @@ def placed_in_a_country_only(frame: Frame) -> bool:
     return source.startswith((COUNTRY_ID_PREFIX, f"{ARTICLE_SOURCE}:{COUNTRY_ID_PREFIX}"))
 
 
+#: place-id prefixes of a province or state's own point, and of a district or county's
+REGION_ID_PREFIXES = ("adm1:", "adm2:")
+
+
+def placed_in_region_of(frame: Frame, town: Place) -> bool:
+    """Whether ``frame`` lies only in a province or county that holds ``town`` ("shot at a
+    Walmart in Pennsylvania" in a story about Stroudsburg): the story's town is then the
+    more precise place of it, as a coder reading the whole report would take."""
+    source = frame.geo_source or ""
+    if not source.startswith(REGION_ID_PREFIXES) or frame.country != town.country \
+            or frame.admin1 is None or frame.admin1 != town.admin1:
+        return False
+    return source.startswith(REGION_ID_PREFIXES[0]) or frame.admin2 == town.admin2
+
+
 def place_as(frame: Frame, other: Frame) -> None:
     """Put ``frame`` in or near the place of ``other``, another event of the same story."""
     for name in ("country", "admin1", "admin2", "location", "latitude", "longitude"):
@@ -55,12 +70,12 @@ def place_as(frame: Frame, other: Frame) -> None:
 
 
 def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -> bool:
-    """Place an event whose text names no place of it, or only the country the story's own
-    town lies in ("an attack in Syria"), in or near that town (the dateline's, else the one
-    the story is about; see ``where/story.py``)."""
+    """Place an event whose text names no place of it, or only the country, province or
+    county the story's own town lies in ("an attack in Syria"), in or near that town (the
+    dateline's, else the one the story is about; see ``where/story.py``)."""
     town, source = document.context.get("home_town"), document.context.get("home_source")
-    if town is None or not (frame.country is None or (placed_in_a_country_only(frame)
-                                                      and frame.country == town.country)):
+    if town is None or not (frame.country is None or placed_in_region_of(frame, town)
+                            or (placed_in_a_country_only(frame) and frame.country == town.country)):
         return False
     set_place(frame, town, HOME_TOWN_PRECISION, gazetteer, named=False)
     frame.geo_source = f"{source}:{town.place_id}"

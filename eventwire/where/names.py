@@ -14,6 +14,8 @@ from ..extractors.lexicon import load_lexicon
 GENERIC_SUFFIXES = ("region", "province", "governorate", "area", "district", "countryside",
                     "city", "town", "village", "outskirts", "neighbourhood", "neighborhood",
                     "suburb", "border", "camp", "state", "county", "municipality")
+#: words after a town's name that make it a part of a city ("the Rogers Park neighborhood")
+CITY_PART_WORDS = ("neighborhood", "neighbourhood", "section", "quarter")
 COMPASS = ("northern", "southern", "eastern", "western", "central", "north", "south", "east",
            "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
            "northwestern", "southeastern", "southwestern", "north-east", "north-west",

@@ -23,6 +23,7 @@ from spacy.tokens import Span
 
 from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
+from .city_parts import as_part_of_city
 from .coded import CODED_RELATION, coded_refs
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
@@ -47,6 +48,8 @@ COMPOUND_RELATION = "compound"
 ORIGIN_RELATION = "from"
 #: a namesake this close to the dateline's town is the one the story means
 DATELINE_NEAR_KM = 50.0
+#: a namesake this near a big city the story names is the one meant ("Kensington" with Philadelphia)
+STORY_CITY_NEAR_KM = 30.0
 #: ISO country codes that news text uses as the country's name ("US"); any other ("KP",
 #: "SD") written alone is more often a province's abbreviation than a country
 ISO_CODES_IN_TEXT = frozenset(("US",))
@@ -69,6 +72,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self.document = document
         self.article_states: Counter[tuple[str, str]] = Counter()
+        self.story_cities: list[Place] = []
         self.article_countries = self._article_countries()
         self._find_home_town()
         self.coded = coded_refs(document)
@@ -79,9 +83,17 @@ class Resolver:
         town, source = self.document.context.get("dateline_place"), DATELINE_SOURCE
         if town is None:
             town, source = story_town(self.document, self.resolve_name), STORY_SOURCE
-        self.document.context["home_town"], self.document.context["home_source"] = town, source
-        self.document.context["story_area"] = story_area(self.document, self.resolve_name) \
-            if town is None else None
+        self.document.context["home_town"] = self.named_in_city(town)
+        self.document.context["home_source"] = source
+        self.document.context["story_area"] = self.named_in_city(
+            story_area(self.document, self.resolve_name)) if town is None else None
+
+    def named_in_city(self, place: Place | None) -> Place | None:
+        """``place``, printed as part of its city when the story writes it so
+        (``where/city_parts.py``)."""
+        if place is None:
+            return None
+        return as_part_of_city(place, self.document.article.text, self.gazetteer, self.story_cities)
 
     def _article_countries(self) -> Counter[str]:
         """Countries the story names, by mention; the dateline's counts double. Also fills
@@ -96,6 +108,7 @@ class Resolver:
                     if code is not None:
                         counts[code] += 1
                     self._count_state(name, found)
+                    self._note_big_city(name, found)
         dateline = dateline_place(self.document, self.gazetteer, counts)
         self.document.context["dateline_place"] = dateline
         if dateline is not None:
@@ -103,6 +116,20 @@ class Resolver:
             if dateline.admin1:
                 self.article_states[(dateline.country_code, dateline.admin1)] += 2
         return counts
+
+    def _note_big_city(self, name: str, found: list[Place]) -> None:
+        """A big city the story names, when no other big city has its name ("Philadelphia";
+        Amman is Philadelphia only by an old alias): the namesakes near it are the ones a
+        local story means ("Kensington")."""
+        key = normalise_name(name)
+        big = [p for p in found if p.kind == "city" and p.population >= BIG_TOWN
+               and normalise_name(p.name) == key]
+        if len(big) == 1 and big[0] not in self.story_cities:
+            self.story_cities.append(big[0])
+
+    def _near_story_city(self, place: Place) -> bool:
+        return any(haversine_km(place.latitude, place.longitude, city.latitude, city.longitude)
+                   <= STORY_CITY_NEAR_KM for city in self.story_cities)
 
     def _count_state(self, name: str, found: list[Place]) -> None:
         """A state or province the name (whose namesakes are ``found``) is, when it is one alone
@@ -208,6 +235,7 @@ class Resolver:
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not _beside(p, neighbours, provinces_only=True),
             not _beside(p, neighbours), not self._near_home(p, towns_only),
+            not self._near_story_city(p),
             # with its province named beside it, a town is no namesake: the town beats the district
             _KIND_RANK.get(p.kind, 99) if _beside(p, neighbours, provinces_only=True) else 0,
             not _is_major(p, districts_by_size=apart),
@@ -216,11 +244,15 @@ class Resolver:
             -self.article_countries.get(p.country_code, 0),
             _KIND_RANK.get(p.kind, 99), -p.population))
 
-    def resolve_name(self, text: str) -> Place | None:
-        """A place name read outside any event, in the story's context: a town short of a big
-        one, in a country the story does not name though it names others, is a false friend
-        ("Wawa", a shop in a New Jersey story, is no Philippine town)."""
-        place = self.choose(self.candidates(PlaceRef(0, 0, text, -1)), set())
+    def resolve_name(self, text: str, area: str | None = None) -> Place | None:
+        """A place name read outside any event, in the story's context, and in the ``area``
+        written after it ("Chester, Delaware County"): a town short of a big one, in a country
+        the story does not name though it names others, is a false friend ("Wawa", a shop in
+        a New Jersey story, is no Philippine town)."""
+        neighbours = [self.candidates(PlaceRef(0, 0, area, -1, relation=WITHIN_RELATION))] if area else []
+        places = self.candidates(PlaceRef(0, 0, text, -1))
+        in_county = [p for p in places if _in_county_beside(p, neighbours)]
+        place = self.choose(in_county or places, set(), neighbours)
         if place is None or _is_major(place, districts_by_size=True) or not self.article_countries \
                 or place.country_code in self.article_countries:
             return place
@@ -304,7 +336,7 @@ class Resolver:
         pool = [r for r in resolved if r.distance <= max(1, closest)]
         best = min(pool, key=lambda r: (_ref_rank(r), r.distance,  # then a town written with
                                         not _areas_after(r, frame.place_refs), r.start))  # its areas
-        place, precision = best.place, _precision(best)
+        place, precision = self.named_in_city(best.place), _precision(best)
         facility = self._facility_nearby(frame, place)
         if facility is not None:  # inferred, not named: a place, not a target facility
             set_place(frame, facility, max(precision, 2), self.gazetteer, named=False)
@@ -343,6 +375,17 @@ def _beside(place: Place, neighbours: Sequence[list[Place]], provinces_only: boo
         return not provinces_only and normalise_name(q.admin1 or "") == key
 
     return any(holds(q) for candidates in neighbours for q in candidates)
+
+
+def _in_county_beside(place: Place, neighbours: Sequence[list[Place]]) -> bool:
+    """Whether a county or district named beside this town is the one it lies in ("Chester,
+    Delaware County" is the city of Chester, not Chester County in the same state). A
+    district named as the town is no sign: "Beja (Beja Nord, Beja)" names the province."""
+    if place.kind == "admin2" or not place.admin2:
+        return False
+    key, own = normalise_name(place.admin2), normalise_name(place.name)
+    return any(q.kind == "admin2" and q.country_code == place.country_code
+               and normalise_name(q.name) == key != own for candidates in neighbours for q in candidates)
 
 
 def _without_former_names(places: list[Place], name: str) -> list[Place]:

@@ -97,7 +97,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 AFTER_OPEN_BRACKET_KEY = "eventwire_after_open_bracket"
 
 
-def _named_towns(document: Document, resolve_name: Callable[[str], Place | None],
+def _named_towns(document: Document, resolve_name: Callable[[str, str | None], Place | None],
                  segment: str | None = None) -> list[Place]:
     towns: list[Place] = []
     for sentence in document.sentences:
@@ -106,7 +106,7 @@ def _named_towns(document: Document, resolve_name: Callable[[str], Place | None]
         for ent in sentence.ents:
             if ent.label_ not in PLACE_LABELS or names_an_area(ent):
                 continue
-            place = resolve_name(ent.text)
+            place = resolve_name(ent.text, area_after(ent))
             if place is not None and place.kind in TOWN_KINDS:
                 towns.append(place)
     return towns
@@ -120,6 +120,19 @@ def names_an_area(ent: Span) -> bool:
         return True
     before = ent.start - 1
     return before > 0 and doc[before].text == "," and doc[before - 1].ent_type_ in PLACE_LABELS
+
+
+def area_after(ent: Span) -> str | None:
+    """"Chester, Delaware County": the place name written after a town and a comma, which
+    says where the town lies."""
+    doc, comma = ent.doc, ent.end
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma + 1].ent_iob_ != "B" \
+            or doc[comma + 1].ent_type_ not in PLACE_LABELS:
+        return None
+    end = comma + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[comma + 1:end].text
 
 
 def _after_an_open_bracket(doc: Doc, i: int) -> bool:
@@ -150,19 +163,20 @@ def _most_named(towns: list[Place]) -> Place | None:
 AREA_KINDS = ("facility", "airport", "city", "neighbourhood", "admin2", "admin1")
 
 
-def story_area(document: Document, resolve_name: Callable[[str], Place | None]) -> Place | None:
+def story_area(document: Document, resolve_name: Callable[[str, str | None], Place | None]) -> Place | None:
     """The place the story's first sentence that names one puts it in, for a story that has
     no town of its own: a note's "in Nassriya city", "near Budbud village (Ceel Dheere,
     Galgaduud)" (the finest place known there: the town, else its bracketed areas)."""
     for sentence in document.sentences:
-        places = [resolve_name(ent.text) for ent in sentence.ents if ent.label_ in PLACE_LABELS]
+        places = [resolve_name(ent.text, area_after(ent)) for ent in sentence.ents
+                  if ent.label_ in PLACE_LABELS]
         places = [p for p in places if p is not None and p.kind in AREA_KINDS]
         if places:
             return min(places, key=lambda p: AREA_KINDS.index(p.kind))
     return None
 
 
-def story_town(document: Document, resolve_name: Callable[[str], Place | None]) -> Place | None:
+def story_town(document: Document, resolve_name: Callable[[str, str | None], Place | None]) -> Place | None:
     """The town a story without a dateline is about: the first its headline names; else the
     one it names when all the towns it names lie within ``STORY_TOWN_KM`` of each other; else
     the one it names most often. ``resolve_name`` reads a name in the story's context."""

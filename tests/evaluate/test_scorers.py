@@ -249,6 +249,17 @@ def test_an_article_with_no_event_counts_as_nobody_killed_or_injured():
                              "77: city Toledo/no event (gold/got)"]
 
 
+@pytest.mark.parametrize("gold_city, right", [("Chicago", True), ("Rogers Park", True),
+                                              ("Cook County", True), ("Evanston", False)])
+def test_a_gvdb_city_meets_either_part_of_a_city_and_its_part(gold_city, right):
+    from eventwire.records import Mention
+    document = Document(Article(text="..."))
+    document.mentions = [Mention(location="Chicago - Rogers Park", admin2="Cook County", role="main")]
+    report = Report(name="gvdb.tsv", dataset="gvdb")
+    score(report, gvdb_row([], city=gold_city), document)
+    assert counts(report, "city") == (int(right), 1)
+
+
 def test_seed_matching_compares_area_level_predictions_by_admin1():
     from eventwire.evaluate.seed import _place_ok
     from eventwire.records import Mention

@@ -178,3 +178,26 @@ def test_the_urls_date_beats_a_datelines_old_year_slip(pipeline):
     document = pipeline.analyse_one(Article(text=text, url="https://news.example/2016/01/08/story/"))
     assert (document.article.published, document.article.published_source) == (
         dt.date(2016, 1, 8), "url")
+
+
+def test_an_event_placed_only_in_the_towns_state_lies_at_the_town(pipeline):
+    text = ("Gunman shot by officers at Nevada casino\n\n"
+            "RENO, Nev. (KXYZ) - Officers shot and killed a man who fired a rifle inside a casino "
+            "in Nevada on Tuesday, police said.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.admin1, event.geo_precision) == ("Reno", "Nevada", 2)
+
+
+def test_an_event_placed_only_in_a_state_keeps_it_when_the_town_lies_elsewhere(pipeline):
+    text = ("Officers in Reno train for emergencies\n\n"
+            "Police in Reno held a drill on Monday. A man was shot dead at a motel in Oregon "
+            "on Tuesday, state police said.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.geo_precision) == ("Oregon", 3)
+
+
+def test_a_town_written_with_its_county_is_the_town_in_that_county(pipeline):
+    text = ("Police in Chester, Delaware County, are looking into two shootings. A man was "
+            "found shot to death in a parked car on Tuesday night, officers said.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.admin2, event.admin1) == ("Chester", "Delaware County", "Pennsylvania")
