@@ -24,7 +24,7 @@ from .attributes import use_cached_lemmatizer, use_fast_attributes
 from .document import Document, Sentence
 from .errors import ResourceError
 from .extractors.lexicon import Lexicon
-from .extractors.place_phrases import SETTLEMENT_NOUNS, bracketed_names, comma_area
+from .extractors.place_phrases import SETTLEMENT_NOUNS, TOWN_FORCE_WORDS, bracketed_names, comma_area
 from .where.names import city_of_district
 
 #: segment kinds that are read for events; the rest (dateline, credit, boilerplate) are not
@@ -143,7 +143,7 @@ def _comma_parts(ent: Span) -> list[Span]:
 
 def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     """A name the NER calls an organisation or a person, standing where a place stands ("in
-    Settat", "the town of Khan Sheikhoun", "Jarablus town", "Kryvyi Rih, Dnipropetrovsk",
+    Settat", "the town of Khan Sheikhoun", "Jarablus town", "a Conroe police officer", "Kryvyi Rih, Dnipropetrovsk",
     "Zaio (Nador)", "(Andhra Pradesh)") and known to the gazetteer as a populated place, is a place; "in
     Cuernavaca, Morelos" read as one organisation is two places."""
     relabelled = [span for ent in doc.ents for span in _relabelled(ent, is_place)]
@@ -243,7 +243,7 @@ def _in_a_place_slot(ent: Span) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     return (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) \
         or _of_a_settlement(head) \
-        or (after is not None and after.lower_ in SETTLEMENT_NOUNS) \
+        or (after is not None and after.lower_ in SETTLEMENT_NOUNS | TOWN_FORCE_WORDS) \
         or bool(comma_area(ent[-1])) \
         or (after is not None and after.text == "(") \
         or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"

@@ -26,6 +26,9 @@ SETTLEMENT_NOUNS = frozenset(("town", "city", "village", "province", "governorat
                               "countryside", "hamlet", "municipality", "county", "state",
                               "township", "commune", "tehsil", "locality"))
 
+#: words after a town's name that make it the name of the town's own force ("Conroe police",
+#: "the Houston Police Department"): a local story's town
+TOWN_FORCE_WORDS = frozenset(("police",))
 
 #: a numbered street: "65th", "N. 20th", "1st"
 NUMBERED_STREET = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)

@@ -5,6 +5,8 @@ gazetteer place, for these and for ``resolve.py``.
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document, Frame
 from .gazetteer import Gazetteer, Place
 from .story import HOME_TOWN_PRECISION, STORY_SOURCE
@@ -46,6 +48,8 @@ def placed_in_a_country_only(frame: Frame) -> bool:
     return source.startswith((COUNTRY_ID_PREFIX, f"{ARTICLE_SOURCE}:{COUNTRY_ID_PREFIX}"))
 
 
+#: how many body sentences count as the top of a story, where its own town is named
+TOWN_AT_TOP_SENTENCES = 3
 #: place-id prefixes of a province or state's own point, and of a district or county's
 REGION_ID_PREFIXES = ("adm1:", "adm2:")
 
@@ -61,6 +65,20 @@ def placed_in_region_of(frame: Frame, town: Place) -> bool:
     return source.startswith(REGION_ID_PREFIXES[0]) or frame.admin2 == town.admin2
 
 
+def _sharper_than_region(frame: Frame, town: Place, document: Document) -> bool:
+    """The story's town places an event the text puts only in the town's province or county
+    when the story names the town itself at its top (its dateline or the first sentences):
+    a town named only further down, about another event ("a quake also hit off Banda Aceh
+    in 2012"), says nothing of where this one was."""
+    if not placed_in_region_of(frame, town):
+        return False
+    name = re.compile(rf"\b{re.escape(town.name)}\b", re.IGNORECASE)
+    top = [s for s in document.sentences if s.segment in ("title", "standfirst")]
+    top += [s for s in document.sentences if s.segment == "body"][:TOWN_AT_TOP_SENTENCES]
+    dateline = document.context.get("dateline_place")
+    return (dateline is not None and dateline.place_id == town.place_id) or any(name.search(s.text) for s in top)
+
+
 def place_as(frame: Frame, other: Frame) -> None:
     """Put ``frame`` in or near the place of ``other``, another event of the same story."""
     for name in ("country", "admin1", "admin2", "location", "latitude", "longitude"):
@@ -74,7 +92,7 @@ def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -
     county the story's own town lies in ("an attack in Syria"), in or near that town (the
     dateline's, else the one the story is about; see ``where/story.py``)."""
     town, source = document.context.get("home_town"), document.context.get("home_source")
-    if town is None or not (frame.country is None or placed_in_region_of(frame, town)
+    if town is None or not (frame.country is None or _sharper_than_region(frame, town, document)
                             or (placed_in_a_country_only(frame) and frame.country == town.country)):
         return False
     set_place(frame, town, HOME_TOWN_PRECISION, gazetteer, named=False)

@@ -127,9 +127,11 @@ class Resolver:
         if len(big) == 1 and big[0] not in self.story_cities:
             self.story_cities.append(big[0])
 
-    def _near_story_city(self, place: Place) -> bool:
-        return any(haversine_km(place.latitude, place.longitude, city.latitude, city.longitude)
-                   <= STORY_CITY_NEAR_KM for city in self.story_cities)
+    def _story_cities_besides(self, places: list[Place]) -> list[Place]:
+        """The story's big cities that are not among ``places``: a name that may be the story
+        city itself is told apart by the rest of the story ("Washington" in a Minnesota story)."""
+        ids = {p.place_id for p in places}
+        return [city for city in self.story_cities if city.place_id not in ids]
 
     def _count_state(self, name: str, found: list[Place]) -> None:
         """A state or province the name (whose namesakes are ``found``) is, when it is one alone
@@ -223,8 +225,8 @@ class Resolver:
                neighbours: Sequence[list[Place]] = ()) -> Place | None:
         """The namesake meant: in a country the frame names; in the province a place named
         beside it lies in ("Bohdanivka, Donetsk", then the most precise kind: "Beja (Beja)" is
-        the town); near the dateline; big; in a country the story names; the most precise
-        kind; the most populous."""
+        the town); near the dateline; big; near a big city the story names; in a country the
+        story names; the most precise kind; the most populous."""
         places = [p for p in places
                   if self.plausible(p, frame_countries) or _beside(p, neighbours, provinces_only=True)]
         if not places:
@@ -232,13 +234,15 @@ class Resolver:
         # namesakes in several provinces: a small district is no rival to a big place
         apart = len({(p.country_code, p.admin1) for p in places}) > 1
         towns_only = all(p.kind in ("city", "neighbourhood") for p in places)
+        cities = self._story_cities_besides(places)
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not _beside(p, neighbours, provinces_only=True),
             not _beside(p, neighbours), not self._near_home(p, towns_only),
-            not self._near_story_city(p),
             # with its province named beside it, a town is no namesake: the town beats the district
             _KIND_RANK.get(p.kind, 99) if _beside(p, neighbours, provinces_only=True) else 0,
             not _is_major(p, districts_by_size=apart),
+            # among small namesakes, one beside a big city the story names ("Kensington")
+            not _near_any(p, cities, STORY_CITY_NEAR_KM),
             # in a state the story names: "Dearborn" in a Michigan story is no Indiana county
             -self.article_states.get((p.country_code, p.admin1 or ""), 0),
             -self.article_countries.get(p.country_code, 0),
@@ -375,6 +379,11 @@ def _beside(place: Place, neighbours: Sequence[list[Place]], provinces_only: boo
         return not provinces_only and normalise_name(q.admin1 or "") == key
 
     return any(holds(q) for candidates in neighbours for q in candidates)
+
+
+def _near_any(place: Place, others: list[Place], km: float) -> bool:
+    return any(haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) <= km
+               for q in others)
 
 
 def _in_county_beside(place: Place, neighbours: Sequence[list[Place]]) -> bool:

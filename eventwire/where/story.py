@@ -24,6 +24,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from ..document import Document
+from ..extractors.place_phrases import TOWN_FORCE_WORDS
 from .gazetteer import Gazetteer, Place, haversine_km, normalise_name
 
 #: kinds of place a dateline names: a town, a district of a city, or (rarely) a province
@@ -104,12 +105,23 @@ def _named_towns(document: Document, resolve_name: Callable[[str, str | None], P
         if segment is not None and sentence.segment != segment:
             continue
         for ent in sentence.ents:
-            if ent.label_ not in PLACE_LABELS or names_an_area(ent):
+            name = ent if ent.label_ in PLACE_LABELS else _town_of_force(ent)
+            if name is None or names_an_area(name):
                 continue
-            place = resolve_name(ent.text, area_after(ent))
+            place = resolve_name(name.text, area_after(name))
             if place is not None and place.kind in TOWN_KINDS:
                 towns.append(place)
     return towns
+
+
+def _town_of_force(ent: Span) -> Span | None:
+    """"Houston" in "the Houston Police Department": a town's own force names the town."""
+    if ent.label_ != "ORG":
+        return None
+    force = next((t.i for t in ent if t.lower_ in TOWN_FORCE_WORDS), ent.start)
+    start = ent.start + (ent[0].lower_ == "the")
+    name = ent.doc[start:force]
+    return name if len(name) and all(t.is_title for t in name) else None
 
 
 def names_an_area(ent: Span) -> bool:

@@ -11,6 +11,8 @@ from eventwire.where.gazetteer import MemoryGazetteer, Place
 from eventwire.where.names import name_variants
 from eventwire.where.resolve import Resolver, split_by_place
 
+from tests.conftest import analyse
+
 IRAQ = Place("cc:IQ", "Iraq", "country", "Iraq", "IQ", 33.3, 44.4)
 SYRIA = Place("cc:SY", "Syria", "country", "Syria", "SY", 33.5, 36.3)
 HIT_IRAQ = Place("gn:1", "Hit", "city", "Iraq", "IQ", 33.64, 42.83, admin1="Al Anbar", population=60000)
@@ -126,3 +128,12 @@ def test_a_country_written_before_the_attack_alone_is_where_it_happened():
     f = frame(ref("Iraq", start=0, relation="compound"))
     resolver().resolve(f)
     assert f.country == "Iraq"
+
+
+def test_a_big_namesake_beats_a_small_one_beside_a_big_city_the_story_names(pipeline):
+    text = ("The former crime boss from Brooklyn died on Monday at a prison hospital in "
+            "Springfield, officials said. He had been shot in 1957.")
+    document = analyse(pipeline, text)
+    resolver = Resolver(pipeline.resources.gazetteer, document)
+    assert resolver.resolve_name("Springfield").admin1 == "Missouri"
+    assert resolver.resolve_name("Kensington").admin2 == "Kings County"

@@ -201,3 +201,23 @@ def test_a_town_written_with_its_county_is_the_town_in_that_county(pipeline):
             "found shot to death in a parked car on Tuesday night, officers said.")
     _, event = _main(pipeline, text)
     assert (event.location, event.admin2, event.admin1) == ("Chester", "Delaware County", "Pennsylvania")
+
+
+@pytest.mark.parametrize("text", [
+    "Officers of the Conroe Police Department said a man fired at them after a traffic stop "
+    "early on Sunday. Nobody was hurt, and the man was arrested.",
+    "A man is accused of shooting at a Conroe police officer early on Sunday. The officer was "
+    "not hurt, and the man was arrested an hour later.",
+])
+def test_a_towns_own_police_force_names_the_story_town(pipeline, text):
+    document, event = _main(pipeline, text)
+    assert document.context["home_town"].name == "Conroe"
+    assert (event.location, event.admin1) == ("Conroe", "Texas")
+
+
+def test_a_town_named_only_deep_in_the_story_does_not_sharpen_a_province(pipeline):
+    text = ("Gunmen attacked a police post in Aceh province on Tuesday, killing two officers, "
+            "officials said. The post lies on a hill road. Residents fled. Schools closed. "
+            "Roads were shut. In 2012 a bombing also hit the city of Banda Aceh.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.geo_precision) == ("Aceh", 3)
