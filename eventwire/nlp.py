@@ -123,6 +123,9 @@ MISLABELLED = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
 MISREAD_AS_TIME = ("DATE", "TIME")
 #: prepositions after which a name is where something happened ("in Settat", "near Zaio")
 PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "at", "around", "inside", "across"))
+#: lower-case words before a name that make it a place's ("a south Augusta shopping center")
+PLACE_PART_WORDS = frozenset(("north", "south", "east", "west", "northeast", "northwest",
+                              "southeast", "southwest", "downtown", "suburban"))
 
 
 def _of_a_settlement(head: Token) -> bool:
@@ -246,7 +249,8 @@ def _in_a_place_slot(ent: Span) -> bool:
         or (after is not None and after.lower_ in SETTLEMENT_NOUNS | TOWN_FORCE_WORDS) \
         or bool(comma_area(ent[-1])) \
         or (after is not None and after.text == "(") \
-        or (before is not None and before.text in ("(", ","))  # "(Andhra Pradesh)", "(Salem, Tamil Nadu)"
+        or (before is not None and before.text in ("(", ",")) \
+        or (before is not None and before.text in PLACE_PART_WORDS)  # "(Andhra Pradesh)", "a south Augusta mall"
 
 
 def fix_lemmas(doc: Doc, fixes: dict[str, str]) -> None:

@@ -47,6 +47,16 @@ def test_a_mislabelled_name_after_a_place_preposition_that_the_gazetteer_knows_i
     assert labels(doc) == [("Settat", "GPE")]
 
 
+@pytest.mark.parametrize("before, after, label", [("south", "mall", "PERSON"), ("a", "police", "ORG")])
+def test_a_name_after_a_compass_word_or_before_a_towns_police_is_a_place(blank, before, after, label):
+    """"a south Augusta mall", "a Conroe police officer"."""
+    doc = parsed(blank, [("He", 1, "nsubj", "O"), ("fled", 1, "ROOT", "O"), ("from", 1, "prep", "O"),
+                         ("a", 5, "det", "O"), (before, 5, "amod", "O"), ("Settat", 6, "compound", f"B-{label}"),
+                         (after, 2, "pobj", "O"), (".", 1, "punct", "O")])
+    relabel_places(doc, lambda name: name == "Settat")
+    assert labels(doc) == [("Settat", "GPE")]
+
+
 def test_a_name_the_gazetteer_rejects_keeps_its_label(blank):
     doc = gunmen_killed_a_farmer(blank, "in", "Settat", "ORG")
     relabel_places(doc, lambda name: False)

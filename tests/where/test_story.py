@@ -221,3 +221,13 @@ def test_a_town_named_only_deep_in_the_story_does_not_sharpen_a_province(pipelin
             "Roads were shut. In 2012 a bombing also hit the city of Banda Aceh.")
     _, event = _main(pipeline, text)
     assert (event.location, event.geo_precision) == ("Aceh", 3)
+
+
+
+def test_augusta_is_the_town_in_georgia_not_augsburg(pipeline):
+    """GeoNames lists Augsburg's Latin name, Augusta, among its alternates, and Augsburg is
+    the bigger town: ``place_aliases.csv`` drops that alias."""
+    text = ("Woman hurt at south Augusta shopping plaza\n\nDeputies said a woman was shot in the "
+            "arm at a south Augusta shopping plaza early on Wednesday.")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.admin1, event.country) == ("Augusta", "Georgia", "United States")
