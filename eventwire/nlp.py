@@ -146,9 +146,10 @@ def _comma_parts(ent: Span) -> list[Span]:
 
 def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     """A name the NER calls an organisation or a person, standing where a place stands ("in
-    Settat", "the town of Khan Sheikhoun", "Jarablus town", "a Conroe police officer", "Kryvyi Rih, Dnipropetrovsk",
-    "Zaio (Nador)", "(Andhra Pradesh)") and known to the gazetteer as a populated place, is a place; "in
-    Cuernavaca, Morelos" read as one organisation is two places."""
+    Settat", "the town of Khan Sheikhoun", "Jarablus town", "a Conroe police officer", "a
+    south Augusta mall", "Kryvyi Rih, Dnipropetrovsk", "Zaio (Nador)", "(Andhra Pradesh)") and
+    known to the gazetteer as a populated place, is a place; "in Cuernavaca, Morelos" read as
+    one organisation is two places."""
     relabelled = [span for ent in doc.ents for span in _relabelled(ent, is_place)]
     relabelled = [_widened(ent, is_place) for ent in relabelled]
     relabelled += _unlabelled_before_areas(doc, is_place)
@@ -250,7 +251,7 @@ def _in_a_place_slot(ent: Span) -> bool:
         or bool(comma_area(ent[-1])) \
         or (after is not None and after.text == "(") \
         or (before is not None and before.text in ("(", ",")) \
-        or (before is not None and before.text in PLACE_PART_WORDS)  # "(Andhra Pradesh)", "a south Augusta mall"
+        or (before is not None and before.text in PLACE_PART_WORDS)
 
 
 def fix_lemmas(doc: Doc, fixes: dict[str, str]) -> None:

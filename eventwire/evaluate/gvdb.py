@@ -5,8 +5,8 @@ The article (title and full text) is compared through its primary event: killed 
 ``fatalities`` (0 when nothing is found: the article then reports no killing eventwire saw),
 injured its ``injured`` (0 when unreported), each exact. Gold counts are the victims GVDB's
 annotators marked "killed" or "injured". City is right when the event's location (either part
-of "Chicago - Rogers Park") or admin2 names GVDB's city (its last line, a leading "West" or "unincorporated" dropped; "St." read as
-"Saint"). Date is right when the event's date is GVDB's incident date. GVDB gives no
+of "Chicago - Rogers Park") or admin2 names GVDB's city (its last line, a leading "West" or
+"unincorporated" dropped; "St." read as "Saint"). Date is right when the event's date is GVDB's incident date. GVDB gives no
 publication date: the pipeline reads it from the article's URL where the URL carries one, and
 ``date (where published is known)`` scores those articles alone.
 """

@@ -32,7 +32,7 @@ def _written_as_part(name: str, text: str) -> str | None:
     escaped = re.escape(name)
     if re.search(rf"\b{escaped}\s+(?:{_PART_WORDS})\b", text, re.IGNORECASE):
         return ""
-    owner = re.search(rf"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)*|the city){_APOSTROPHE}s\s+{escaped}\b", text)
+    owner = re.search(rf"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[Tt]he city){_APOSTROPHE}s\s+{escaped}\b", text)
     return owner.group(1) if owner else None
 
 

@@ -76,7 +76,9 @@ def _sharper_than_region(frame: Frame, town: Place, document: Document) -> bool:
     top = [s for s in document.sentences if s.segment in ("title", "standfirst")]
     top += [s for s in document.sentences if s.segment == "body"][:TOWN_AT_TOP_SENTENCES]
     dateline = document.context.get("dateline_place")
-    return (dateline is not None and dateline.place_id == town.place_id) or any(name.search(s.text) for s in top)
+    if dateline is not None and dateline.place_id == town.place_id:
+        return True
+    return any(name.search(sentence.text) for sentence in top)
 
 
 def place_as(frame: Frame, other: Frame) -> None:

@@ -28,6 +28,8 @@ from .coded import CODED_RELATION, coded_refs
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import LEADING_ARTICLE, MACRO_REGIONS, name_variants
+from .namesakes import (REGION_KINDS, beside, in_county_beside, is_major, near_any,
+                        without_former_names)
 from .story import (DATELINE_SOURCE, STORY_SOURCE, dateline_place, names_an_area,
                     region_abbreviations, story_area, story_town)
 
@@ -56,7 +58,6 @@ ISO_CODES_IN_TEXT = frozenset(("US",))
 #: places smaller than this count only in countries the story names
 HAMLET = 5_000
 #: kinds of place a town's other name gives way to
-REGION_KINDS = ("country", "admin1", "admin2")
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
 
 
@@ -140,7 +141,7 @@ class Resolver:
         states = self._abbreviated_region(name, after_a_town=True)
         if not states:
             states = [p for p in found if p.kind == "admin1"]
-            if any(_is_major(p, districts_by_size=True) for p in found if p not in states):
+            if any(is_major(p, districts_by_size=True) for p in found if p not in states):
                 return
         if len(states) == 1 and self.gazetteer.country(name) is None:
             self.article_states[(states[0].country_code, states[0].name)] += 1
@@ -155,7 +156,7 @@ class Resolver:
             states = {p.country_code for p in found if p.kind == "admin1"}
             return country.country_code if not states - {country.country_code} else None
         states = {p.country_code for p in found if p.kind in ("admin1", "admin2")}
-        big = {p.country_code for p in found if _is_major(p, districts_by_size=True)}
+        big = {p.country_code for p in found if is_major(p, districts_by_size=True)}
         return next(iter(states)) if len(states) == 1 and not big - states else None
 
     def _area_named(self, ent: Span) -> str | None:
@@ -184,8 +185,8 @@ class Resolver:
                 country = None  # "KP" in "Khyber district, KP" is the province, not North Korea
             if country is not None:  # a country's name in English news is the country,
                 return self._country_or_state(country, variant, ref)  # or a state: "Atlanta (Georgia)"
-            found = _without_former_names(self.gazetteer.lookup(variant), variant)
-            if any(_is_major(p) for p in found):
+            found = without_former_names(self.gazetteer.lookup(variant), variant)
+            if any(is_major(p) for p in found):
                 return found
             fallback = fallback or found
         return fallback
@@ -228,7 +229,7 @@ class Resolver:
         the town); near the dateline; big; near a big city the story names; in a country the
         story names; the most precise kind; the most populous."""
         places = [p for p in places
-                  if self.plausible(p, frame_countries) or _beside(p, neighbours, provinces_only=True)]
+                  if self.plausible(p, frame_countries) or beside(p, neighbours, provinces_only=True)]
         if not places:
             return None
         # namesakes in several provinces: a small district is no rival to a big place
@@ -236,13 +237,13 @@ class Resolver:
         towns_only = all(p.kind in ("city", "neighbourhood") for p in places)
         cities = self._story_cities_besides(places)
         return min(places, key=lambda p: (
-            p.country_code not in frame_countries, not _beside(p, neighbours, provinces_only=True),
-            not _beside(p, neighbours), not self._near_home(p, towns_only),
+            p.country_code not in frame_countries, not beside(p, neighbours, provinces_only=True),
+            not beside(p, neighbours), not self._near_home(p, towns_only),
             # with its province named beside it, a town is no namesake: the town beats the district
-            _KIND_RANK.get(p.kind, 99) if _beside(p, neighbours, provinces_only=True) else 0,
-            not _is_major(p, districts_by_size=apart),
+            _KIND_RANK.get(p.kind, 99) if beside(p, neighbours, provinces_only=True) else 0,
+            not is_major(p, districts_by_size=apart),
             # among small namesakes, one beside a big city the story names ("Kensington")
-            not _near_any(p, cities, STORY_CITY_NEAR_KM),
+            not near_any(p, cities, STORY_CITY_NEAR_KM),
             # in a state the story names: "Dearborn" in a Michigan story is no Indiana county
             -self.article_states.get((p.country_code, p.admin1 or ""), 0),
             -self.article_countries.get(p.country_code, 0),
@@ -255,9 +256,9 @@ class Resolver:
         a New Jersey story, is no Philippine town)."""
         neighbours = [self.candidates(PlaceRef(0, 0, area, -1, relation=WITHIN_RELATION))] if area else []
         places = self.candidates(PlaceRef(0, 0, text, -1))
-        in_county = [p for p in places if _in_county_beside(p, neighbours)]
+        in_county = [p for p in places if in_county_beside(p, neighbours)]
         place = self.choose(in_county or places, set(), neighbours)
-        if place is None or _is_major(place, districts_by_size=True) or not self.article_countries \
+        if place is None or is_major(place, districts_by_size=True) or not self.article_countries \
                 or place.country_code in self.article_countries:
             return place
         return None
@@ -362,63 +363,6 @@ class Resolver:
             if match is not None:
                 return match
         return None
-
-
-def _beside(place: Place, neighbours: Sequence[list[Place]], provinces_only: bool = False) -> bool:
-    """Whether a place named beside this one may be its province ("Plan de Ayala,
-    Tamaulipas") or, unless ``provinces_only``, may lie in the same province."""
-    if not place.admin1:
-        return False
-    key = normalise_name(place.admin1)
-
-    def holds(q: Place) -> bool:
-        if q is place or q.country_code != place.country_code:
-            return False
-        if q.kind == "admin1":
-            return normalise_name(q.name) == key
-        return not provinces_only and normalise_name(q.admin1 or "") == key
-
-    return any(holds(q) for candidates in neighbours for q in candidates)
-
-
-def _near_any(place: Place, others: list[Place], km: float) -> bool:
-    return any(haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) <= km
-               for q in others)
-
-
-def _in_county_beside(place: Place, neighbours: Sequence[list[Place]]) -> bool:
-    """Whether a county or district named beside this town is the one it lies in ("Chester,
-    Delaware County" is the city of Chester, not Chester County in the same state). A
-    district named as the town is no sign: "Beja (Beja Nord, Beja)" names the province."""
-    if place.kind == "admin2" or not place.admin2:
-        return False
-    key, own = normalise_name(place.admin2), normalise_name(place.name)
-    return any(q.kind == "admin2" and q.country_code == place.country_code
-               and normalise_name(q.name) == key != own for candidates in neighbours for q in candidates)
-
-
-def _without_former_names(places: list[Place], name: str) -> list[Place]:
-    """A region called ``name`` beats smaller towns abroad that merely have it among their
-    other names ("Florida" is the state, not Floridablanca in Colombia). A town in the
-    region's own country stays ("Daraa" is the province and its capital Dar'a), and so do
-    towns beside towns: English names of foreign towns are often such other names ("Palmyra",
-    the name of Tadmur and of a town in Pennsylvania)."""
-    key = normalise_name(name)
-    regions = [p for p in places if p.kind in REGION_KINDS
-               and key in (normalise_name(p.display), normalise_name(p.name))]
-    if not regions:
-        return places
-    biggest, countries = max(p.population for p in regions), {p.country_code for p in regions}
-    return [p for p in places if p.kind != "city" or p.population > biggest
-            or p.country_code in countries or key in (normalise_name(p.display), normalise_name(p.name))]
-
-
-def _is_major(place: Place, *, districts_by_size: bool = False) -> bool:
-    """A big town, or a region. With ``districts_by_size`` a district counts only when big:
-    against namesakes abroad, "California", a Brazilian municipality of 8,000 people, is no
-    rival to the US state."""
-    small = ("city", "neighbourhood", "admin2") if districts_by_size else ("city", "neighbourhood")
-    return place.kind not in small or place.population >= BIG_TOWN
 
 
 def _precision(ref: PlaceRef) -> int:
@@ -559,7 +503,7 @@ def _outside_named_province(ref: PlaceRef, refs: list[PlaceRef], areas: dict[int
     provinces = [[p for p in places if p.kind == "admin1" and p.country_code == ref.place.country_code]
                  for places in after]
     provinces = [p for p in provinces if p]
-    return bool(provinces) and not _beside(ref.place, provinces, provinces_only=True)
+    return bool(provinces) and not beside(ref.place, provinces, provinces_only=True)
 
 
 def _ref_rank(ref: PlaceRef) -> int:

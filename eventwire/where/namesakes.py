@@ -1,0 +1,72 @@
+"""Telling namesakes apart: the tests ``resolve.Resolver.choose`` ranks candidates by.
+
+Each asks one thing of a candidate place against the other places the text names beside it
+(``neighbours``: one candidate list per other name) or against the story: is it in the province
+or county named beside it, near a place, big, or a town known only by another name. Kept apart
+from the resolver so each rule reads alone and is tested alone.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .gazetteer import BIG_TOWN, Place, haversine_km, normalise_name
+
+#: kinds of place that are an area: a name that finds one of these names a region
+REGION_KINDS = ("country", "admin1", "admin2")
+
+
+def beside(place: Place, neighbours: Sequence[list[Place]], provinces_only: bool = False) -> bool:
+    """Whether a place named beside this one may be its province ("Plan de Ayala,
+    Tamaulipas") or, unless ``provinces_only``, may lie in the same province."""
+    if not place.admin1:
+        return False
+    key = normalise_name(place.admin1)
+
+    def holds(q: Place) -> bool:
+        if q is place or q.country_code != place.country_code:
+            return False
+        if q.kind == "admin1":
+            return normalise_name(q.name) == key
+        return not provinces_only and normalise_name(q.admin1 or "") == key
+
+    return any(holds(q) for candidates in neighbours for q in candidates)
+
+
+def near_any(place: Place, others: list[Place], km: float) -> bool:
+    return any(haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) <= km
+               for q in others)
+
+
+def in_county_beside(place: Place, neighbours: Sequence[list[Place]]) -> bool:
+    """Whether a county or district named beside this town is the one it lies in ("Chester,
+    Delaware County" is the city of Chester, not Chester County in the same state). A
+    district named as the town is no sign: "Beja (Beja Nord, Beja)" names the province."""
+    if place.kind == "admin2" or not place.admin2:
+        return False
+    key, own = normalise_name(place.admin2), normalise_name(place.name)
+    return any(q.kind == "admin2" and q.country_code == place.country_code
+               and normalise_name(q.name) == key != own for candidates in neighbours for q in candidates)
+
+
+def without_former_names(places: list[Place], name: str) -> list[Place]:
+    """A region called ``name`` beats smaller towns abroad that merely have it among their
+    other names ("Florida" is the state, not Floridablanca in Colombia). A town in the
+    region's own country stays ("Daraa" is the province and its capital Dar'a), and so do
+    towns beside towns: English names of foreign towns are often such other names ("Palmyra",
+    the name of Tadmur and of a town in Pennsylvania)."""
+    key = normalise_name(name)
+    regions = [p for p in places if p.kind in REGION_KINDS
+               and key in (normalise_name(p.display), normalise_name(p.name))]
+    if not regions:
+        return places
+    biggest, countries = max(p.population for p in regions), {p.country_code for p in regions}
+    return [p for p in places if p.kind != "city" or p.population > biggest
+            or p.country_code in countries or key in (normalise_name(p.display), normalise_name(p.name))]
+
+
+def is_major(place: Place, *, districts_by_size: bool = False) -> bool:
+    """A big town, or a region. With ``districts_by_size`` a district counts only when big:
+    against namesakes abroad, "California", a Brazilian municipality of 8,000 people, is no
+    rival to the US state."""
+    small = ("city", "neighbourhood", "admin2") if districts_by_size else ("city", "neighbourhood")
+    return place.kind not in small or place.population >= BIG_TOWN
