@@ -439,7 +439,7 @@ class FrameBuilder:
                                          "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
             if ent.label_ in ("GPE", "LOC", "FAC") \
                     and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)) \
-                    and not (frame.event_class == "protest"
+                    and not (frame.event_class == "protest" and not areas_bracketed(ent)
                              and self._in_protest_cause(ent.root, _anchor(group).token)):
                 relation = AREA_RELATION if self._names_area(ent) else "sentence"
                 self._add_place(frame, ent.root, relation, distance=3)
@@ -454,7 +454,9 @@ class FrameBuilder:
     def _in_protest_cause(self, place: Token, trigger: Token) -> bool:
         """"... in solidarity with Palestinians in Gaza": a place inside what a crowd
         protests about (below a cause word, on its own branch apart from the trigger's) is
-        not where it gathered."""
+        not where it gathered. (A town with its areas bracketed after it, the way a coder's
+        note writes where the event was, is still read: "against UAE support of RSF in Port
+        Sudan (Port Sudan, Red Sea)".)"""
         causes = self.lexicon.heads["protest_cause"]
         shared = {trigger.i, *(a.i for a in trigger.ancestors)}
         for ancestor in place.ancestors:

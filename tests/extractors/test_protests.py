@@ -228,3 +228,12 @@ def test_a_gunman_firing_into_a_crowd_attacks_civilians(pipeline, text):
 ])
 def test_forces_acting_on_a_crowd_are_still_a_crackdown(pipeline, text, sub_event_type):
     assert only(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_a_town_with_its_areas_bracketed_is_where_the_protest_was_even_inside_its_cause(pipeline):
+    """The parse hangs "in Port Sudan" on what the crowd protests about; the areas a coder's
+    note brackets after a town still say that is where it gathered."""
+    m = only(pipeline, "On 1 December 2023, a crowd demonstrated against UAE support of RSF in "
+                       "Port Sudan (Port Sudan, Red Sea), waving flags and calling for the UAE "
+                       "envoy to be expelled.")
+    assert (m.sub_event_type, m.location, m.country) == ("Peaceful protest", "Port Sudan", "Sudan")
