@@ -34,7 +34,7 @@ from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences
 from .summary import notes_for
 from .where.gazetteer import Gazetteer, haversine_km
 from .where.fallback import (place_as, place_at_home_town, place_in_country, place_in_story_area,
-                             placed_in_a_country_only, placed_in_region_of)
+                             placed_in_a_country_only)
 from .where.resolve import frame_countries
 
 #: places of one event lie within this distance (km) of each other
@@ -420,8 +420,7 @@ def _place_unplaced(document: Document, clusters: list[Cluster], actors: ActorTa
     if gazetteer is None or not (country or at_town):
         return
     for cluster in clusters:
-        if at_town and (placed_in_a_country_only(cluster.merged)
-                        or placed_in_region_of(cluster.merged, town)):
+        if at_town and cluster.merged.country is not None:  # only in the town's country or region?
             place_at_home_town(cluster.merged, document, gazetteer)
         if cluster.merged.country is not None:
             continue
