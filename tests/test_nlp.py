@@ -184,3 +184,30 @@ def test_a_possessive_that_lost_its_apostrophe_is_read_as_one(pipeline):
     assert tokens[6].norm_ == "'s"
     assert "Kansas" in [t.text for t in tokens]
     assert document.article.text.startswith("Strikes hit a hospital in Syrias Idlib")
+
+
+def test_the_model_parses_through_numpys_blas_exactly_as_through_blis(pipeline, settings):
+    """``load_pipeline`` swaps thinc's BLIS matrix product for numpy's (a third of the time
+    here); the tags, parses and entities must be those of the model as shipped."""
+    from thinc.api import NumpyOps
+    text = ("Gunmen on motorbikes shot dead four soldiers at a checkpoint near Kidal on "
+            "Tuesday, the army said, a day after a car bomb wounded 12 people in Gao.")
+    ours = pipeline.resources.analyzer.nlp
+    stock = spacy.load(settings["nlp.model"])
+    assert all(not node.ops.use_blis for node in ours.get_pipe("tok2vec").model.walk())
+    assert isinstance(stock.get_pipe("tok2vec").model.ops, NumpyOps)
+    mine, theirs = ours(text), stock(text)
+    assert [(t.tag_, t.dep_, t.head.i) for t in mine] == [(t.tag_, t.dep_, t.head.i) for t in theirs]
+    assert labels(ours.get_pipe("ner")(ours.make_doc(text))) == labels(theirs)
+
+
+def test_every_actor_and_place_name_is_matched_as_a_phrase(pipeline):
+    """spaCy's token Matcher walks every token of every paragraph however few patterns it holds;
+    names written as token patterns ("u.s." + "military", an optional dash in "NSCN-IM") are
+    spelled out as phrases instead, and still found."""
+    from eventwire.nlp import EXACT_RULER_NAME, RULER_NAME
+    nlp = pipeline.resources.analyzer.nlp
+    assert [len(nlp.get_pipe(name).matcher) for name in (RULER_NAME, EXACT_RULER_NAME)] == [0, 0]
+    doc = analyse(pipeline, "U.S. forces and the NSCN–IM traded fire near Dimapur.", PUBLISHED)
+    names = {e.text: e.label_ for s in doc.sentences for e in s.span.ents}
+    assert names["U.S. forces"] == names["NSCN–IM"] == "ACTOR"
