@@ -377,6 +377,8 @@ def cluster(mentions: list[Mention], limits: Limits = Limits(),
 # ---------------------------------------------------------------------- incremental
 #: loads the stored events (with their mentions) whose dates touch [since, until]
 Loader = Callable[[dt.date, dt.date], Iterable[EventCluster]]
+#: pair scores by mention ids (None: the pair cannot be one event), kept between passes
+Scores = dict[tuple[str, str], "float | None"]
 
 
 @dataclass
@@ -414,12 +416,12 @@ def _covered(windows: list[tuple[dt.date, dt.date]], loaded: list[tuple[dt.date,
 class _Neighbourhood:
     """The new mentions, the stored events near them, and which of those a batch touches."""
 
-    def __init__(self, mentions: list[Mention], load: Loader, limits: Limits):
+    def __init__(self, mentions: list[Mention], load: Loader, limits: Limits, scores: Scores):
         self.new = {m.mention_id: m for m in mentions}
         self.load, self.limits = load, limits
         self.stored: dict[str, EventCluster] = {}
         self.loaded: list[tuple[dt.date, dt.date]] = []
-        self.scores: dict[tuple[str, str], float | None] = {}  # pairs scored, by mention ids
+        self.scores = scores
 
     def _load(self, windows: list[tuple[dt.date, dt.date]]) -> None:
         for since, until in windows:
@@ -533,12 +535,15 @@ def _no_stored(since: dt.date, until: dt.date) -> list[EventCluster]:
 
 def deduplicate(mentions: list[Mention], articles: dict[str, ArticleMeta],
                 existing: Iterable[EventCluster] | Loader = _no_stored,
-                limits: Limits = Limits()) -> DedupResult:
+                limits: Limits = Limits(), scores: Scores | None = None) -> DedupResult:
     """Cluster new ``mentions`` together with the stored events near them (``existing``: a
-    loader by date window, or every stored cluster); see the module docstring."""
+    loader by date window, or every stored cluster); see the module docstring. ``scores``
+    holds pairs scored before under the same ``limits`` (by a caller that keeps them from
+    batch to batch) and gets the pairs scored now."""
     _check_unique_ids(mentions)
     load = existing if callable(existing) else _in_memory(list(existing))
-    reached, linked, owner = _Neighbourhood(mentions, load, limits).touched()
+    scores = {} if scores is None else scores
+    reached, linked, owner = _Neighbourhood(mentions, load, limits, scores).touched()
     groups = cluster(reached, limits, linked)
     ids, removed = _assign_ids(groups, owner)
     clusters = {}  # an undated mention meets nobody: it is an event of its own

@@ -28,6 +28,7 @@ from .errors import ConfigError, EventwireError, ResourceError
 from .pipeline import Pipeline
 from .records import Article
 from .store.base import Store
+from .stored_near import StoredNear
 from .workflow import IngestReport, SentArticles, count_stored, sort_out_batch, store_documents
 
 
@@ -209,7 +210,7 @@ def ingest_in_workers(store: Store, batches: Iterable[list[Article]], settings: 
     order they were read, one transaction each, so the store is the same as with one worker.
     The workers (``start``: processes by default) start with the first batch that has
     something new to analyse."""
-    sent, workers = SentArticles(), None
+    sent, workers, near = SentArticles(), None, StoredNear(store)
     pending: deque[tuple[int, Future | None]] = deque()
     try:
         for batch in batches:
@@ -219,9 +220,9 @@ def ingest_in_workers(store: Store, batches: Iterable[list[Article]], settings: 
             job = workers.analyse(fresh) if fresh else None
             pending.append((len(batch), job))
             while len(pending) > count * BATCHES_AHEAD_PER_WORKER:
-                _store_next(store, workers, pending.popleft(), settings, report, progress)
+                _store_next(store, near, workers, pending.popleft(), settings, report, progress)
         while pending:
-            _store_next(store, workers, pending.popleft(), settings, report, progress)
+            _store_next(store, near, workers, pending.popleft(), settings, report, progress)
     except BaseException:
         if workers is not None:
             workers.close(abandon=True)
@@ -230,15 +231,16 @@ def ingest_in_workers(store: Store, batches: Iterable[list[Article]], settings: 
         workers.close()
 
 
-def _store_next(store: Store, workers: WorkerPool | None, item: tuple[int, Future | None],
-                settings: Settings, report: IngestReport,
+def _store_next(store: Store, near: StoredNear, workers: WorkerPool | None,
+                item: tuple[int, Future | None], settings: Settings, report: IngestReport,
                 progress: Callable[[int], None] | None) -> None:
     size, future = item
     if future is not None:
         analysed: Analysed = workers.result(future)
         report.stage_seconds.update(analysed.seconds)
         report.worker_peak_mb = max(report.worker_peak_mb, analysed.peak_mb)
-        result = store_documents(store, analysed.documents, settings, report.stage_seconds)
+        result = store_documents(store, analysed.documents, settings, report.stage_seconds,
+                                 near)
         count_stored(report, analysed.documents, result)
     if progress:
         progress(size)

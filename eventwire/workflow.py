@@ -18,7 +18,7 @@ from typing import (TYPE_CHECKING, Any, Callable, ContextManager, Iterable, Iter
                     TextIO)
 
 from .config import Settings
-from .dedup import (ArticleMeta, DedupResult, EventCluster, Limits, canonical_event, deduplicate,
+from .dedup import (ArticleMeta, DedupResult, Limits, canonical_event, deduplicate,
                     event_id_for)
 from .document import Document
 from .errors import ConfigError, InputError, ReadError
@@ -29,6 +29,7 @@ from .records import Aggregate, Article, Event
 from .store import StoreGate, open_store
 from .store.base import EventQuery, Store
 from .store.counting import check_counting
+from .stored_near import StoredNear
 from .when import resolve_published
 
 if TYPE_CHECKING:
@@ -74,41 +75,29 @@ class IngestReport:
     worker_peak_mb: float = 0.0
 
 
-class StoredNear:
-    """De-duplication's view of a store: the stored events near a date window, with their
-    mentions; the articles they cite are noted in ``articles`` as they are loaded."""
-
-    def __init__(self, store: Store, articles: dict[str, ArticleMeta]):
-        self.store, self.articles = store, articles
-
-    def __call__(self, since: dt.date, until: dt.date) -> list[EventCluster]:
-        events = self.store.events_near(since, until)
-        mentions = self.store.mentions_of_events(e.event_id for e in events)
-        for event in events:
-            for source in event.sources:
-                self.articles.setdefault(source.article_id, ArticleMeta(
-                    source.article_id, source.url, source.outlet, source.published))
-        return [EventCluster(e.event_id, mentions[e.event_id]) for e in events]
-
-
 def dedup_limits(settings: Settings) -> Limits:
     return Limits(settings["dedup.max_days_apart"], settings["dedup.max_km_apart"],
                   settings["dedup.threshold"])
 
 
 def store_documents(store: Store, documents: list[Document], settings: Settings,
-                    seconds: Counter[str] | None = None) -> DedupResult:
+                    seconds: Counter[str] | None = None,
+                    near: StoredNear | None = None) -> DedupResult:
     """De-duplicate analysed articles against the store and save them in one transaction;
-    ``seconds`` (when given) gets the time spent in "dedup" and in "store"."""
+    ``seconds`` (when given) gets the time spent in "dedup" and in "store". ``near``, kept
+    by the caller from batch to batch, spares re-reading the stored events (``stored_near``)."""
     articles = [d.article for d in documents]
     mentions = [m for d in documents for m in d.mentions]
     metas = {a.id: ArticleMeta.of(a) for a in articles}
+    near = near or StoredNear(store)
     started = time.perf_counter()
     with store.writing():
-        result = deduplicate(mentions, metas, StoredNear(store, metas), dedup_limits(settings))
+        result = deduplicate(mentions, metas, near.loader(mentions, metas),
+                             dedup_limits(settings), near.scores)
         deduplicated = time.perf_counter()
         store.save_batch(articles, mentions, [a for d in documents for a in d.aggregates],
                          result.events, result.removed)
+        near.remember(result, metas)
     if seconds is not None:
         seconds["dedup"] += deduplicated - started
         seconds["store"] += time.perf_counter() - deduplicated
@@ -168,7 +157,7 @@ def sort_out_batch(store: Store, batch: list[Article], report: IngestReport,
 
 
 def ingest_batch(store: Store | StoreGate, pipeline: Pipeline, batch: list[Article],
-                 report: IngestReport) -> None:
+                 report: IngestReport, near: StoredNear | None = None) -> None:
     """Analyse and store one batch. A ``StoreGate`` (the server shares one store between
     threads) is held only to look up and to save, never while the pipeline reads."""
     with _held(store) as db:
@@ -182,7 +171,7 @@ def ingest_batch(store: Store | StoreGate, pipeline: Pipeline, batch: list[Artic
     documents = pipeline.analyse(articles)
     report.stage_seconds.update(pipeline.times.seconds - before)
     with _held(store) as db:
-        result = store_documents(db, documents, pipeline.settings, report.stage_seconds)
+        result = store_documents(db, documents, pipeline.settings, report.stage_seconds, near)
     count_stored(report, documents, result)
 
 
@@ -252,9 +241,9 @@ def ingest_articles(articles: Iterable[Article], *, db: str | None = None,
             from .workers import ingest_in_workers
             ingest_in_workers(store, batches, settings, count, report, progress)
         else:
-            pipeline = pipeline or Pipeline(settings)
+            pipeline, near = pipeline or Pipeline(settings), StoredNear(store)
             for batch in batches:
-                ingest_batch(store, pipeline, batch, report)
+                ingest_batch(store, pipeline, batch, report, near)
                 if progress:
                     progress(len(batch))
     report.seconds = round(time.perf_counter() - started, 3)

@@ -19,6 +19,7 @@ from ..document import Document
 from ..pipeline import Pipeline, batched
 from ..records import Article
 from ..store import open_store
+from ..stored_near import StoredNear
 from ..workflow import new_articles, store_documents
 from .common import primary_event
 from .report import Report
@@ -106,9 +107,10 @@ def ingest_and_cluster(pipeline: Pipeline, articles: list[Article],
     ordered = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id))
     primary: dict[str, str | None] = {}
     with open_store(store_url) as store:
+        near = StoredNear(store)
         for batch in batched(ordered, pipeline.settings["ingest.batch_size"]):
             documents = pipeline.analyse(new_articles(store, batch).fresh)
-            store_documents(store, documents, pipeline.settings)
+            store_documents(store, documents, pipeline.settings, near=near)
             for document in documents:
                 if on_document:
                     on_document(document)

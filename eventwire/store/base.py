@@ -423,6 +423,11 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def last_change_seq(self) -> int:
+        """The changes feed's newest ``seq`` (0 when empty): when it has not moved, nobody has
+        changed an event since it was read."""
+
+    @abstractmethod
     def close(self) -> None:
         """Release the database; the store cannot be used afterwards."""
 
@@ -537,6 +542,9 @@ class MemoryStore(Store):
 
     def changes(self, since_seq: int = 0) -> list[dict[str, Any]]:
         return [copy.deepcopy(c) for c in self._t.changes if c["seq"] > since_seq]
+
+    def last_change_seq(self) -> int:
+        return max((c["seq"] for c in self._t.changes), default=0)
 
     def close(self) -> None:
         self._tables = None

@@ -265,6 +265,9 @@ class SQLStore(Store):
                  "detail": json.loads(detail), "at": iso_utc(at)}
                 for seq, event_id, change, detail, at in rows]
 
+    def last_change_seq(self) -> int:
+        return self._rows("SELECT coalesce(max(seq), 0) FROM event_changes")[0][0]
+
     def close(self) -> None:
         with self._translated():
             self._conn.close()

@@ -122,6 +122,7 @@ def test_impossible_filters_are_refused_naming_the_value(store, bad):
 
 
 def test_feed_records_creation_update_and_merge(store, wire):
+    assert store.last_change_seq() == 0
     a1, a2, _ = wire["articles"]
     m1, m2, _ = wire["mentions"]
     first = event("ev-a", [m1], [a1], country="Iraq")
@@ -129,8 +130,10 @@ def test_feed_records_creation_update_and_merge(store, wire):
     store.save_batch([a1, a2], [m1, m2], [], [first, second])
     seen = store.changes()[-1]["seq"]
     merged = event("ev-a", [m1, m2], [a1, a2], country="Iraq", fatalities=0)
+    assert store.last_change_seq() == seen
     store.save_batch([], [], [], [merged], removed_event_ids=["ev-b"])
     feed = store.changes(since_seq=seen)
+    assert store.last_change_seq() == feed[-1]["seq"] > seen
     assert [(c["event_id"], c["change"]) for c in store.changes()] == [
         ("ev-a", "created"), ("ev-b", "created"), ("ev-a", "updated"), ("ev-b", "merged")]
     assert feed[0]["detail"]["fields"] == ["fatalities", "sources"]

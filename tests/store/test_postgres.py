@@ -258,18 +258,17 @@ def test_the_cli_stores_and_prints_the_same_events_in_postgresql_as_in_duckdb(po
 def test_two_ingests_of_one_event_at_once_make_one_event(postgres_url, settings, monkeypatch):
     """De-duplication reads the stored events near a batch, then saves: two writers must not
     both read before either saves, or each founds its own copy of the event."""
-    from eventwire import workflow
+    from eventwire import stored_near, workflow
     from eventwire.document import Document
     from eventwire.records import Article, Mention
 
-    loading = workflow.StoredNear.__call__
+    reading = stored_near.StoredNear._read
 
-    def slow_load(self, since, until):  # widen the window a race would need
-        found = loading(self, since, until)
+    def slow_read(self, since, until):  # widen the window a race would need
+        reading(self, since, until)
         time.sleep(0.3)
-        return found
 
-    monkeypatch.setattr(workflow.StoredNear, "__call__", slow_load)
+    monkeypatch.setattr(stored_near.StoredNear, "_read", slow_read)
     day = dt.date(2024, 1, 28)
     documents = []
     for n in (1, 2):
