@@ -53,6 +53,9 @@ class Sentence:
     parsed: bool = True
     #: article offset of the spaCy doc's first character (token.idx + base = article offset)
     base: int = 0
+    #: the entities, when the nlp stage hands them over: it splits a paragraph's once, where
+    #: spaCy's ``Span.ents`` walks every entity of the paragraph for each sentence
+    given_ents: tuple["SpacySpan", ...] | None = field(default=None, repr=False)
 
     # Cached: the extractors ask for a sentence's text and entities hundreds of times, and
     # spaCy rebuilds both from the tokens at every call. Both are final once the nlp stage
@@ -64,7 +67,7 @@ class Sentence:
     @functools.cached_property
     def ents(self) -> tuple["SpacySpan", ...]:
         """The sentence's named entities (spaCy's ``Span.ents``)."""
-        return tuple(self.span.ents)
+        return self.given_ents if self.given_ents is not None else tuple(self.span.ents)
 
     def root_at(self, start: int, end: int) -> "SpacyToken | None":
         """The head token of the text between two article offsets in this sentence (a

@@ -359,11 +359,12 @@ class Analyzer:
 
 def _add_sentences(document: Document, doc: Doc, offset: int, kind: str, paragraph: int,
                    parsed: bool) -> None:
-    spans = list(doc.sents) if parsed else [doc[:]]
+    spans, ents = (list(doc.sents) if parsed else [doc[:]]), doc.ents
     for span in spans:
         if not span.text.strip():
             continue
         document.sentences.append(Sentence(
             index=len(document.sentences), start=offset + span.start_char,
             end=offset + span.end_char, segment=kind, paragraph=paragraph, span=span,
-            parsed=parsed, base=offset))
+            parsed=parsed, base=offset,
+            given_ents=tuple(e for e in ents if e.start >= span.start and e.end <= span.end)))
