@@ -233,12 +233,14 @@ def _names_score(shared: int, a: list[str], b: list[str]) -> float:
 
 
 # ---------------------------------------------------------------------- blocking
-def _block_days(mention: Mention) -> list[dt.date]:
+def _block_days(mention: Mention) -> list[int]:
+    """The days (as ordinals) a mention is filed under: its date, or its range's first
+    ``MAX_BLOCK_DAYS``."""
     span = date_span(mention)
     if span is None:
         return []
-    last = min(span[1], span[0] + dt.timedelta(days=MAX_BLOCK_DAYS))
-    return [span[0] + dt.timedelta(days=i) for i in range((last - span[0]).days + 1)]
+    first = span[0].toordinal()
+    return list(range(first, min(span[1].toordinal(), first + MAX_BLOCK_DAYS) + 1))
 
 
 class _Blocks:
@@ -248,22 +250,23 @@ class _Blocks:
 
     def __init__(self, mentions: list[Mention], max_days: int):
         self.mentions = mentions
+        self.articles = [m.article_id for m in mentions]
         self.days = [_block_days(m) for m in mentions]
-        self.blocks: dict[dt.date, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.blocks: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for i, (mention, mention_days) in enumerate(zip(mentions, self.days)):
             for day in mention_days:
                 self.blocks[day][mention.country or UNPLACED].append(i)
-        self.reach = [dt.timedelta(days=k) for k in range(-max_days, max_days + 1)]
+        self.reach = range(-max_days, max_days + 1)
 
     def near(self, i: int) -> Iterator[int]:
-        """The mentions ``i`` may meet, each once."""
-        mention, seen = self.mentions[i], {i}
-        for day in self.days[i]:
-            for step in self.reach:
-                for j in _block_of(self.blocks.get(day + step), mention.country):
-                    if j not in seen and self.mentions[j].article_id != mention.article_id:
-                        seen.add(j)
-                        yield j
+        """The mentions ``i`` may meet, each once (each block it reaches is read once: the
+        days of a range reach mostly the same blocks)."""
+        country, article, seen = self.mentions[i].country, self.articles[i], {i}
+        for day in sorted({day + step for day in self.days[i] for step in self.reach}):
+            for j in _block_of(self.blocks.get(day), country):
+                if j not in seen and self.articles[j] != article:
+                    seen.add(j)
+                    yield j
 
 
 def candidate_pairs(mentions: list[Mention], max_days: int) -> Iterable[tuple[int, int]]:
