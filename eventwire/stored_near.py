@@ -25,8 +25,9 @@ from .dedup import ArticleMeta, DedupResult, EventCluster, Loader, Scores
 from .records import Event, Mention
 from .store.base import Store, date_span
 
-#: mentions held in memory at most before it is dropped (about 2 KB each)
-MAX_HELD_MENTIONS = 200_000
+#: mentions held in memory at most before it is dropped: about 350 MB, at the 3.4 KB a
+#: mention with its share of events that benchmarks/dedup.py measures
+MAX_HELD_MENTIONS = 100_000
 Window = tuple[dt.date, dt.date]
 
 

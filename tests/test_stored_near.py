@@ -40,7 +40,7 @@ def stored(store) -> tuple[set[frozenset[str]], list[tuple[str, str]]]:
     return events, [(c["event_id"], c["change"]) for c in store.changes()]
 
 
-@pytest.mark.parametrize("max_mentions", [200_000, 1])
+@pytest.mark.parametrize("max_mentions", [100_000, 1])
 def test_keeping_the_stored_events_between_batches_stores_what_re_reading_does(
         tmp_path, settings, max_mentions):
     with open_store(str(tmp_path / "kept.duckdb")) as kept, \
