@@ -12,21 +12,23 @@ An entity ruler built from the project's actor and place tables runs before spaC
 """
 
 import time
+from collections import defaultdict
 from typing import Callable, Iterable, Optional, Sequence
 
 import spacy
 from spacy.language import Language
-from thinc.api import use_ops
-from threadpoolctl import threadpool_limits
 from spacy.pipeline import EntityRuler
 from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span, Token
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 from .attributes import use_cached_lemmatizer, use_fast_attributes
 from .document import Document, Sentence
 from .errors import ResourceError
 from .extractors.lexicon import Lexicon
-from .extractors.place_phrases import SETTLEMENT_NOUNS, TOWN_FORCE_WORDS, bracketed_names, comma_area
+from .extractors.place_phrases import (FORCE_KIND_WORDS, RESIDENT_NOUNS, SETTLEMENT_NOUNS,
+                                       TOWN_FORCE_WORDS, bracketed_names, comma_area)
 from .where.names import city_of_district
 
 #: segment kinds that are read for events; the rest (dateline, credit, boilerplate) are not
@@ -148,6 +150,12 @@ MISLABELLED = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
 MISREAD_AS_TIME = ("DATE", "TIME")
 #: prepositions after which a name is where something happened ("in Settat", "near Zaio")
 PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "at", "around", "inside", "across"))
+#: countries whose names are also given names or surnames in English-language news
+#: (not "Israel": "Israel Katz" is news about the country too)
+PERSONAL_NAME_COUNTRIES = frozenset(("Jordan", "Chad", "India", "Kenya", "Jamaica", "Cuba"))
+#: capitalised words after a country's name that make a place of it, not a person
+PLACE_FEATURE_WORDS = frozenset(("valley", "river", "sea", "basin", "border", "gulf", "bay",
+                                 "coast", "mountains", "desert", "plain", "strait", "lake"))
 #: lower-case words before a name that make it a place's ("a south Augusta shopping center")
 PLACE_PART_WORDS = frozenset(("north", "south", "east", "west", "northeast", "northwest",
                               "southeast", "southwest", "downtown", "suburban"))
@@ -178,8 +186,23 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     relabelled = [span for ent in doc.ents for span in _relabelled(ent, is_place)]
     relabelled = [_widened(ent, is_place) for ent in relabelled]
     relabelled += _unlabelled_before_areas(doc, is_place)
+    relabelled += _unlabelled_before_force(doc, is_place)
+    relabelled = _without_overlaps(relabelled)
     if [(e.start, e.end, e.label_) for e in relabelled] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = sorted(relabelled, key=lambda e: e.start)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """The spans that take no token an earlier one took (two names widened into the one
+    word between them, a name found by two rules)."""
+    taken: set[int] = set()
+    kept = []
+    for span in spans:
+        tokens = set(range(span.start, span.end))
+        if not tokens & taken:
+            kept.append(span)
+            taken |= tokens
+    return kept
 
 
 def _unlabelled_before_areas(doc: Doc, is_place: Callable[[str], bool]) -> list[Span]:
@@ -197,16 +220,39 @@ def _unlabelled_before_areas(doc: Doc, is_place: Callable[[str], bool]) -> list[
     return found
 
 
+def _unlabelled_before_force(doc: Doc, is_place: Callable[[str], bool]) -> list[Span]:
+    """"Memphis police arrested a man": a capitalised name the NER left unlabelled, right
+    before "police", is the town whose force it is when the gazetteer knows it as one (and
+    it names no kind of force: "Metro police", "State police")."""
+    found = []
+    for force in (t for t in doc if t.lower_ in TOWN_FORCE_WORDS and t.i > 0):
+        start = force.i
+        while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].is_title \
+                and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        name = doc[start:force.i]
+        if len(name) and not any(t.lower_ in FORCE_KIND_WORDS for t in name) and is_place(name.text):
+            found.append(Span(doc, start, force.i, label="GPE"))
+    return found
+
+
 def _widened(ent: Span, is_place: Callable[[str], bool]) -> Span:
-    """A place the NER cut short of its first word ("New Jersey State Police" read with
-    "Jersey" alone a place, the Channel Island): the capitalised word before it, outside any
-    entity, belongs to it when the two are a place name the gazetteer knows."""
-    if ent.label_ not in ("GPE", "LOC") or ent.start == 0:
+    """A place the NER cut short of its first or last word ("New Jersey State Police" read
+    with "Jersey" alone a place, the Channel Island; "in Jersey City" the same): the
+    capitalised word before or after it, outside any entity, belongs to it when the two are
+    a place name the gazetteer knows."""
+    if ent.label_ not in ("GPE", "LOC"):
         return ent
-    before = ent.doc[ent.start - 1]
-    if before.ent_iob_ != "O" or not before.is_title or not is_place(f"{before.text} {ent.text}"):
-        return ent
-    return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.ent_iob_ == "O" and before.is_title \
+            and is_place(f"{before.text} {ent.text}"):
+        ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.ent_iob_ == "O" and after.is_title \
+            and is_place(f"{ent.text} {after.text}"):
+        ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
+    return ent
 
 
 def _place_before_common_nouns(ent: Span, is_place: Callable[[str], bool]) -> Span | None:
@@ -222,8 +268,17 @@ def _place_before_common_nouns(ent: Span, is_place: Callable[[str], bool]) -> Sp
     return Span(ent.doc, name.start, name.end, label="GPE") if is_place(name.text) else None
 
 
+def _names_a_kind_of_force(ent: Span) -> bool:
+    """"Metro" in "Metro police said": the name of a kind of force, read as a place."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.lower_ in TOWN_FORCE_WORDS \
+        and all(t.lower_ in FORCE_KIND_WORDS for t in ent)
+
+
 def _relabelled(ent: Span, is_place: Callable[[str], bool]) -> list[Span]:
     doc = ent.doc
+    if ent.label_ in ("GPE", "LOC", "FAC") and _names_a_kind_of_force(ent):
+        return [Span(doc, ent.start, ent.end, label="ORG")]
     if ent.label_ in MISLABELLED and (place := _place_before_common_nouns(ent, is_place)):
         return [place]
     bracket = next((t.i for t in ent if t.text == "("), None)
@@ -276,7 +331,9 @@ def _in_a_place_slot(ent: Span) -> bool:
         or bool(comma_area(ent[-1])) \
         or (after is not None and after.text == "(") \
         or (before is not None and before.text in ("(", ",")) \
-        or (before is not None and before.text in PLACE_PART_WORDS)
+        or (before is not None and before.text in PLACE_PART_WORDS) \
+        or (before is not None and before.lower_ in ("a", "an")
+            and after is not None and after.lower_ in RESIDENT_NOUNS)
 
 
 def fix_lemmas(doc: Doc, fixes: dict[str, str]) -> None:
@@ -305,15 +362,63 @@ def split_lost_possessives(nlp: Language, names: Iterable[str]) -> None:
             nlp.tokenizer.add_special_case(form + ending, [{ORTH: form}, possessive])
 
 
+def relabel_person_countries(docs: Sequence[Doc], is_country: Callable[[str], bool]) -> None:
+    """"17-year-old Jordan Coleman was shot ... We all loved Jordan": a country's name
+    (``is_country``) that is also a given name or surname (``PERSONAL_NAME_COUNTRIES``),
+    written beside another name, is a person, as is the same name standing alone in the
+    same story, where the NER read the country."""
+    names = {t.text for doc in docs for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+             for t in (ent[0], ent[-1])}
+    persons = [span for doc in docs for span in _countries_in_person_names(doc, is_country)]
+    names |= {span.text.split()[0] for span in persons} | {span.text.split()[-1] for span in persons}
+    for doc in docs:
+        spans = [p for p in persons if p.doc is doc]
+        spans += [Span(doc, e.start, e.end, label="PERSON") for e in doc.ents
+                  if e.label_ == "GPE" and len(e) == 1 and e.text in names & PERSONAL_NAME_COUNTRIES
+                  and is_country(e.text)
+                  and not any(p.start <= e.start < p.end for p in spans)]
+        if spans:
+            spans = _without_overlaps(spans)
+            taken = {i for span in spans for i in range(span.start, span.end)}
+            kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
+            doc.ents = sorted(kept + spans, key=lambda e: e.start)
+
+
+def _countries_in_person_names(doc: Doc, is_country: Callable[[str], bool]) -> list[Span]:
+    """"Jordan Coleman", "Laquantae Jordan": a country that is also a personal name, read as
+    a place beside a capitalised name that is a person's or no entity's."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or len(ent) != 1 or ent.text not in PERSONAL_NAME_COUNTRIES \
+                or not is_country(ent.text):
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if _a_name_beside(after):
+            end = next((e.end for e in doc.ents if e.start == after.i), after.i + 1)
+            found.append(Span(doc, ent.start, end, label="PERSON"))
+        elif _a_name_beside(before) and before.ent_iob_ == "O":
+            found.append(Span(doc, before.i, ent.end, label="PERSON"))
+    return found
+
+
+def _a_name_beside(token: Token | None) -> bool:
+    """A capitalised proper name (or any capitalised word, in a paragraph left unparsed)."""
+    return token is not None and token.is_title and token.pos_ in ("PROPN", "") \
+        and token.lower_ not in SETTLEMENT_NOUNS | PLACE_FEATURE_WORDS \
+        and (token.ent_iob_ == "O" or (token.ent_iob_ == "B" and token.ent_type_ == "PERSON"))
+
+
 class Analyzer:
     """Runs the nlp stage over batches of documents."""
 
     def __init__(self, nlp: Language, lexicon: Lexicon, batch_size: int = 64,
-                 is_place: Callable[[str], bool] | None = None):
+                 is_place: Callable[[str], bool] | None = None,
+                 is_country: Callable[[str], bool] | None = None):
         self.nlp = nlp
         self.lexicon = lexicon
         self.batch_size = batch_size
-        self.is_place = is_place
+        self.is_place, self.is_country = is_place, is_country
         keep_hyphenated_words(nlp, lexicon.hyphenated_words())
         split_lost_possessives(nlp, lexicon.cues["apostrophe_lost_names"])
 
@@ -341,17 +446,21 @@ class Analyzer:
         jobs = [(d, para) for d in documents for para in self._paragraphs(d)]
         to_parse = [para[2] for _, para in jobs if para[3]]
         parsed = iter(self.nlp.pipe(to_parse, batch_size=self.batch_size))
-        for document in documents:
-            document.sentences = []
-        paragraph_no: dict[int, int] = {}
+        paragraphs: dict[int, list[tuple[Doc, int, str, bool]]] = defaultdict(list)
         for document, (offset, kind, chunk, candidate) in jobs:
             doc = next(parsed) if candidate else self._names_only(chunk)
             if candidate:
                 fix_lemmas(doc, self.lexicon.lemma_fixes)
             if candidate and self.is_place is not None:
                 relabel_places(doc, self.is_place)
-            number = paragraph_no[id(document)] = paragraph_no.get(id(document), -1) + 1
-            _add_sentences(document, doc, offset, kind, number, candidate)
+            paragraphs[id(document)].append((doc, offset, kind, candidate))
+        for document in documents:
+            document.sentences = []
+            docs = paragraphs.get(id(document), [])
+            if self.is_country is not None:
+                relabel_person_countries([doc for doc, *_ in docs], self.is_country)
+            for number, (doc, offset, kind, candidate) in enumerate(docs):
+                _add_sentences(document, doc, offset, kind, number, candidate)
         elapsed = time.perf_counter() - started
         for document in documents:
             document.timings["nlp"] = elapsed / max(1, len(documents))

@@ -63,7 +63,8 @@ class Resources:
     def analyzer(self) -> Analyzer:
         patterns = list(self.actors.ruler_patterns()) + list(place_patterns(self.gazetteer))
         nlp = load_pipeline(self.settings["nlp.model"], patterns, self.settings["nlp.blas_threads"])
-        return Analyzer(nlp, self.lexicon, self.settings["nlp.batch_size"], is_place=self._is_place)
+        return Analyzer(nlp, self.lexicon, self.settings["nlp.batch_size"], is_place=self._is_place,
+                        is_country=lambda name: self.gazetteer.country(name) is not None)
 
     def _is_place(self, name: str) -> bool:
         """A populated place or an administrative area of that name is in the gazetteer."""

@@ -29,6 +29,19 @@ SETTLEMENT_NOUNS = frozenset(("town", "city", "village", "province", "governorat
 #: words after a town's name that make it the name of the town's own force ("Conroe police",
 #: "the Houston Police Department"): a local story's town
 TOWN_FORCE_WORDS = frozenset(("police",))
+#: capitalised words before "police" that name a kind of force, not a town, though a town
+#: somewhere has the name ("Metro police" is no force of Metro, Indonesia; "Capitol Police")
+FORCE_KIND_WORDS = frozenset(("metro", "metropolitan", "state", "capitol", "city", "county",
+                              "border", "park", "transit", "university", "campus", "military",
+                              "federal", "national", "tribal", "village", "township", "airport",
+                              "port", "harbor", "harbour", "railway", "secret", "riot",
+                              "traffic", "royal", "judicial", "religious", "morality", "area"))
+#: people a town's name is put before to say where they live ("a Hutchinson teen", "a
+#: Pemberton man"): a local story's way of naming its town
+RESIDENT_NOUNS = frozenset(("man", "woman", "teen", "teenager", "boy", "girl", "youth",
+                            "resident", "residents", "couple", "family", "mother", "father",
+                            "student", "native", "toddler", "child", "infant", "baby", "mom",
+                            "dad", "grandmother", "grandfather", "businessman", "pastor"))
 
 #: a numbered street: "65th", "N. 20th", "1st"
 NUMBERED_STREET = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
