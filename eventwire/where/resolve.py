@@ -239,6 +239,7 @@ class Resolver:
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not beside(p, neighbours, provinces_only=True),
             not beside(p, neighbours), not self._near_home(p, towns_only),
+            not self._county_of_home_state(p),
             # with its province named beside it, a town is no namesake: the town beats the district
             _KIND_RANK.get(p.kind, 99) if beside(p, neighbours, provinces_only=True) else 0,
             not is_major(p, districts_by_size=apart),
@@ -275,6 +276,15 @@ class Resolver:
                 return False
         return town is not None and haversine_km(place.latitude, place.longitude, town.latitude,
                                                  town.longitude) <= DATELINE_NEAR_KM
+
+    def _county_of_home_state(self, place: Place) -> bool:
+        """A county in the state of the story's own town: county names repeat from state to
+        state ("Marion County" in a Portland story is Oregon's, not Indianapolis's); other
+        kinds pass."""
+        town = self.document.context.get("dateline_place") or self.document.context.get("home_town")
+        if place.kind != "admin2" or town is None:
+            return True
+        return (place.country_code, place.admin1) == (town.country_code, town.admin1)
 
     def resolve(self, frame: Frame) -> None:
         """Unambiguous names first (a hamlet too, when brackets name it as the area of the

@@ -137,3 +137,24 @@ def test_a_big_namesake_beats_a_small_one_beside_a_big_city_the_story_names(pipe
     resolver = Resolver(pipeline.resources.gazetteer, document)
     assert resolver.resolve_name("Springfield").admin1 == "Missouri"
     assert resolver.resolve_name("Kensington").admin2 == "Kings County"
+
+
+def test_a_county_is_the_one_in_the_state_of_the_storys_town():
+    """County names repeat from state to state: in a story filed from Portland, Oregon,
+    "Marion County" is Oregon's, not the bigger one around Indianapolis."""
+    portland = Place("gn:30", "Portland", "city", "United States", "US", 45.52, -122.68,
+                     admin1="Oregon", population=650000)
+    indiana = Place("adm2:IN", "Marion County", "admin2", "United States", "US", 39.78, -86.14,
+                    admin1="Indiana", population=950000)
+    oregon = Place("adm2:OR", "Marion County", "admin2", "United States", "US", 44.90, -122.58,
+                   admin1="Oregon", population=340000)
+    gazetteer = MemoryGazetteer([(portland, []), (indiana, []), (oregon, [])])
+    document = Document(Article(text="x"))
+    resolver = Resolver(gazetteer, document)
+    document.context["dateline_place"] = portland  # as "PORTLAND, Ore. -" would set it
+    f = frame(ref("Marion County"))
+    resolver.resolve(f)
+    assert (f.location, f.admin1) == ("Marion County", "Oregon")
+    elsewhere = frame(ref("Marion County"))
+    Resolver(gazetteer, Document(Article(text="x"))).resolve(elsewhere)
+    assert elsewhere.admin1 == "Indiana"  # with no town of its own, the bigger county
