@@ -17,7 +17,7 @@ from typing import Any, Callable, Hashable, Mapping
 
 from ..document import Document
 from ..pipeline import Pipeline, batched
-from ..records import Article
+from ..records import Article, Mention
 from ..store import open_store
 from ..stored_near import StoredNear
 from ..workflow import new_articles, store_documents
@@ -97,13 +97,15 @@ def _label(article_id: str, primary: dict[str, str | None], owner: dict[str, str
 
 def ingest_and_cluster(pipeline: Pipeline, articles: list[Article],
                        store_url: str = IN_MEMORY_DUCKDB,
-                       on_document: Callable[[Document], None] | None = None
+                       on_document: Callable[[Document], None] | None = None,
+                       pick: Callable[[Document], Mention | None] = primary_event
                        ) -> tuple[dict[str, str], dict[str, Any]]:
     """Ingest ``articles`` the way ``eventwire ingest`` does (in publication order, batch by
     batch, each batch de-duplicated against the store) and say which event each article's
-    primary event ended in: article id -> event id, or ``none:<article id>`` when the article
-    has no event. Also returns counts: articles with an event, events stored. ``on_document``
-    sees every analysed article, for scorers that also check fields."""
+    event ended in (``pick``: its primary event, unless the gold means another): article id
+    -> event id, or ``none:<article id>`` when the article has no event. Also returns counts:
+    articles with an event, events stored. ``on_document`` sees every analysed article, for
+    scorers that also check fields."""
     ordered = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id))
     primary: dict[str, str | None] = {}
     with open_store(store_url) as store:
@@ -114,7 +116,7 @@ def ingest_and_cluster(pipeline: Pipeline, articles: list[Article],
             for document in documents:
                 if on_document:
                     on_document(document)
-                event = primary_event(document)
+                event = pick(document)
                 primary[document.article.id] = event.mention_id if event else None
         owner = {s.mention_id: e.event_id for e in store.events() for s in e.sources}
         counts = {"with_event": sum(m is not None for m in primary.values()),

@@ -32,8 +32,10 @@ def test_clusterings_of_different_items_are_refused():
 
 
 def test_gva_reports_of_one_shooting_are_one_event_and_another_shooting_stays_apart(pipeline):
-    """The project's own three GVA-style reports: two of one bar shooting (dated by publication,
-    naming the same two victims), one of another shooting weeks later."""
+    """The project's own four GVA-style reports: two of one bar shooting (dated by publication,
+    naming the same two victims), a third whose main news is the arrest two days later, and
+    one of another shooting weeks later. The arrest report counts by its report of the
+    shooting, as GVA labels it, not by the arrest, its main news."""
     from eventwire.evaluate import evaluate
     from tests.conftest import FIXTURES
     report = evaluate(FIXTURES / "eval" / "gva.jsonl", pipeline=pipeline)
