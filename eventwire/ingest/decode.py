@@ -29,8 +29,11 @@ _CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {
 UTF16_NUL_SHARE = 0.8
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _LINE_ENDS = re.compile(r"\r\n?")
-#: C0 and C1 control characters except tab (\x09) and newline (\x0a); NUL is counted apart
-_CONTROLS = re.compile(r"[\x01-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0 and C1 control characters except tab (\x09) and newline (\x0a); NUL is counted apart;
+#: and the invisible zero-width space, word joiner and no-break space a CMS leaves in copy
+#: ("\u200bNEW ORLEANS -- Police ...": the dateline was not found behind one). The zero-width
+#: joiners (\u200c, \u200d) stay: Persian, Indic scripts and emoji need them.
+_CONTROLS = re.compile("[\x01-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
 
 
 def load_text(path: Path, max_bytes: int, *, allow_nul: bool = False) -> str:
@@ -99,8 +102,9 @@ def unify_newlines(text: str) -> str:
 
 
 def normalise_text(text: str, warnings: list[str]) -> str:
-    """Newlines unified, NFC, control characters removed (NUL with a warning), and a lone
-    surrogate (a broken ``\\ud800`` escape in JSON, which no UTF-8 file can hold) replaced."""
+    """Newlines unified, NFC, control and invisible zero-width characters removed (NUL with a
+    warning), and a lone surrogate (a broken ``\\ud800`` escape in JSON, which no UTF-8 file
+    can hold) replaced."""
     text = _without_lone_surrogates(text, warnings)
     text = unicodedata.normalize("NFC", unify_newlines(text))
     nuls = text.count("\x00")

@@ -70,6 +70,11 @@ def test_normalisation_unifies_newlines_composes_accents_and_drops_control_chara
     assert warnings == []
 
 
+def test_invisible_zero_width_characters_are_removed_but_joiners_stay():
+    text = normalise_text("WWLTV\n\n\u200bNEW ORLEANS -- Police\u2060 said\ufeff. \u0645\u200c\u06cc", [])
+    assert text == "WWLTV\n\nNEW ORLEANS -- Police said. \u0645\u200c\u06cc"
+
+
 def test_nul_characters_are_removed_with_a_warning():
     warnings: list[str] = []
     assert normalise_text("Two\x00 killed\x00", warnings) == "Two killed"
