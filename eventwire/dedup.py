@@ -44,9 +44,10 @@ How it decides, in three steps:
    two reports of it a day apart 0.75; two attacks with nothing but the day in common 0.30;
    two shootings in one city on one day whose reports name different people 0.50.
 
-3. **Clustering** (``cluster``). Links are taken strongest first (ties by mention id) and
-   join two groups (among equal links, the one sharing more names first, then two reports of
-   the same role) unless the joined group would hold two mentions of one article (a round-up
+3. **Clustering** (``cluster``). Links between two reports of the same role (two articles'
+   main news) are taken first, then the others; within each, strongest first, then the one
+   sharing more names, then by mention id. A link joins two groups unless the joined group
+   would hold two mentions of one article (a round-up
    of five attacks stays five events), dates more than ``max_days_apart`` apart (the same base
    hit on consecutive days twice is two events, even through a report in between), two
    different values of a field that must agree, or two reports that name different people.
@@ -300,13 +301,15 @@ def links(mentions: list[Mention], limits: Limits) -> list[Link]:
 
 
 def _link_order(link: Link, mentions: list[Mention]) -> tuple:
-    """Strongest first; among equals, the pair sharing more names, then the pair of the same
-    role (two articles' main news before one's main news and the other's side story), then
-    by mention id, so the order never depends on the input's."""
+    """Two reports of the same role first (two articles' main news before one's main news and
+    the other's side story: an article that retells the shooting a second time, a day off,
+    must not take the article's one place in the event before its main report), then
+    strongest first, then the pair sharing more names, then by mention id, so the order
+    never depends on the input's."""
     score, i, j = link
     a, b = mentions[i], mentions[j]
     ids = sorted((a.mention_id, b.mention_id))
-    return -score, -_shared_names(a, b), a.role != b.role, ids[0], ids[1]
+    return a.role != b.role, -score, -_shared_names(a, b), ids[0], ids[1]
 
 
 # ---------------------------------------------------------------------- clustering

@@ -257,3 +257,16 @@ def test_two_mentions_sharing_an_id_are_refused_not_merged():
                      location="elsewhere")]
     with pytest.raises(InputError, match="mention id 'm1' is given to two mentions"):
         deduplicate(twins, {})
+
+
+def test_an_articles_main_report_joins_before_its_retelling_as_a_side_story():
+    """Article a1 reports Sunday's shooting as its main news and retells it, dated Monday
+    ("authorities disclosed Monday"), as a side story that agrees more with a2's report.
+    The main reports pair first: a1's main report, not its copy, is in a2's event."""
+    main = shooting("m1", "a1", names=("merrygrove", "munoz"))
+    retold = shooting("m2", "a1", day=DAY + dt.timedelta(days=1), names=("merrygrove", "munoz"),
+                      event_type="Battles", sub_event_type="Armed clash", role="secondary")
+    other = shooting("m3", "a2", names=("merrygrove", "munoz"), event_type="Battles",
+                     sub_event_type="Armed clash")
+    assert similarity(retold, other, 1, 25.0) > similarity(main, other, 1, 25.0)
+    assert partition(cluster([main, retold, other])) == {frozenset({"m1", "m3"}), frozenset({"m2"})}
