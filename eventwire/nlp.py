@@ -210,14 +210,21 @@ def _unlabelled_before_areas(doc: Doc, is_place: Callable[[str], bool]) -> list[
     brackets that name known areas, is the place they hold."""
     found = []
     for bracket in (t for t in doc if t.text == "(" and t.i > 0):
-        end = bracket.i
-        start = end
-        while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].is_title:  # not "MOSCOW (Sputnik)": a dateline and its agency
-            start -= 1
+        end = bracket.i  # title case: not "MOSCOW (Sputnik)", a dateline and its agency
+        start = _unlabelled_name_start(doc, end)
         if start < end and _names_known_area(doc[end - 1], is_place):
             found.append(Span(doc, start, end, label="GPE"))
     return found
+
+
+def _unlabelled_name_start(doc: Doc, end: int) -> int:
+    """Where the run of capitalised proper nouns outside any entity that ends at ``end``
+    starts (``end`` itself when there is none)."""
+    start = end
+    while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].is_title:
+        start -= 1
+    return start
 
 
 def _unlabelled_before_force(doc: Doc, is_place: Callable[[str], bool]) -> list[Span]:
@@ -226,10 +233,7 @@ def _unlabelled_before_force(doc: Doc, is_place: Callable[[str], bool]) -> list[
     it names no kind of force: "Metro police", "State police")."""
     found = []
     for force in (t for t in doc if t.lower_ in TOWN_FORCE_WORDS and t.i > 0):
-        start = force.i
-        while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].is_title \
-                and doc[start - 1].pos_ == "PROPN":
-            start -= 1
+        start = _unlabelled_name_start(doc, force.i)
         name = doc[start:force.i]
         if len(name) and not any(t.lower_ in FORCE_KIND_WORDS for t in name) and is_place(name.text):
             found.append(Span(doc, start, force.i, label="GPE"))
@@ -371,11 +375,11 @@ def relabel_person_countries(docs: Sequence[Doc], is_country: Callable[[str], bo
              for t in (ent[0], ent[-1])}
     persons = [span for doc in docs for span in _countries_in_person_names(doc, is_country)]
     names |= {span.text.split()[0] for span in persons} | {span.text.split()[-1] for span in persons}
+    names &= PERSONAL_NAME_COUNTRIES
     for doc in docs:
         spans = [p for p in persons if p.doc is doc]
         spans += [Span(doc, e.start, e.end, label="PERSON") for e in doc.ents
-                  if e.label_ == "GPE" and len(e) == 1 and e.text in names & PERSONAL_NAME_COUNTRIES
-                  and is_country(e.text)
+                  if e.label_ == "GPE" and len(e) == 1 and e.text in names and is_country(e.text)
                   and not any(p.start <= e.start < p.end for p in spans)]
         if spans:
             spans = _without_overlaps(spans)
