@@ -25,6 +25,10 @@ FIELDS = ("killed", "injured")
 VIOLENT_CLASSES = ("attack", "harm", "clash")
 #: entity labels of a proper noun that cannot be one victim
 NOT_A_PERSON = frozenset(("ACTOR", "GPE", "LOC", "FAC", "NORP"))
+#: entity labels of a number that is part of a date or a time of day
+CALENDAR_ENTITIES = frozenset(("DATE", "TIME"))
+#: words of an age, which the NER also labels a date ("the 18-year-old")
+AGE_WORDS = frozenset(("year", "years", "month", "months", "week", "weeks", "old"))
 #: tags of "who", "that", "which" standing for a noun their clause describes
 RELATIVE_PRONOUN_TAGS = ("WP", "WDT")
 
@@ -55,6 +59,8 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
         return None, victim  # "no one else was hurt"
     if _is_an_age(victim):
         return Figure(1), victim.nbor(-2)
+    if _is_a_day_or_time(victim):
+        return None, victim  # "was shot and killed Jan. 11": a day, not eleven people
     if victim.tag_ == "JJ" and victim.like_num:  # "a second was injured": an ordinal is one person
         return Figure(1), min([victim, *victim.lefts], key=lambda t: t.i)
     if victim.like_num or victim.tag_ == "CD":
@@ -79,6 +85,15 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
     if _is_one_person(victim, lexicon):
         return Figure(1), min([victim, *victim.lefts], key=lambda t: t.i)
     return None, victim
+
+
+def _is_a_day_or_time(token: Token) -> bool:
+    """A number in a date or time ("Jan. 11", "at 11 p.m."), but not in an age, which the NER
+    labels a date too ("the 18-year-old")."""
+    if token.ent_type_ not in CALENDAR_ENTITIES:
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and not any(t.lower_ in AGE_WORDS for t in entity)
 
 
 def _antecedent(token: Token, lexicon: Lexicon) -> Token:

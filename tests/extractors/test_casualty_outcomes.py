@@ -261,3 +261,9 @@ def test_people_harmed_along_with_the_victims_and_the_pronounced_deceased_count(
                                                                                 killed, injured):
     m = only(pipeline, text)
     assert (m.fatalities, m.injured) == (killed, injured)
+
+
+def test_a_day_after_killed_is_no_death_toll(pipeline):
+    """"Was shot and killed Jan. 11": the parser may take "Jan. 11" for the killed."""
+    m = only(pipeline, "Ciara Meyer was shot and killed Jan. 11 in Kano, police said.")
+    assert m.fatalities == 1
