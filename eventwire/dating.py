@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .document import Document, Frame, Sentence, TextSpan
@@ -39,6 +39,12 @@ RANGE_PRECISION = 3
 FUTURE_TOLERANCE_DAYS = 1
 #: days back an undated "has launched strikes" reaches when the article gives no period
 DEFAULT_LOOKBACK_DAYS = 30
+#: links a time expression hangs by on the word it dates ("said *on* Monday", "*Friday* night")
+HEAD_LINKS = ("pobj", "prep", "npadvmod", "tmod", "nmod", "compound", "advmod")
+#: "found guilty on Thursday": a verdict's day
+VERDICT_WORDS = ("guilty", "liable")
+#: frame classes a court's or the police's day dates: the step itself
+COURT_STEP_CLASSES = ("arrest",)
 
 
 def _sets_story_date(expr: TimeExpression) -> bool:
@@ -49,38 +55,78 @@ def _sets_story_date(expr: TimeExpression) -> bool:
     return not expr.text.rstrip().lower().endswith(("after", "before"))
 
 
-def _report_date(expr: TimeExpression, sentence: Sentence) -> bool:
-    """"..., the Pentagon said on Monday": the day something was said, not when it happened."""
+def _expression_head(expr: TimeExpression, sentence: Sentence, *,
+                     past_nouns: bool = True) -> "Token | None":
+    """The word a time expression modifies, past the prepositions and modifiers it hangs by;
+    with ``past_nouns`` False, the first noun on the way ("the trial on Monday", "the November
+    25 shooting") is that word."""
     span = sentence.span.doc.char_span(sentence.start - sentence.base + expr.start,
                                        sentence.start - sentence.base + expr.end,
                                        alignment_mode="expand")
     if span is None:
-        return False
+        return None
     head = span.root
-    while head.dep_ in ("pobj", "prep", "npadvmod", "tmod", "nmod", "compound", "advmod") and head.head != head:
+    while head.dep_ in HEAD_LINKS and head.head != head:
         head = head.head
-    return head.lemma_.lower() in load_lexicon().cues["speech_verbs"]
+        if not past_nouns and head.pos_ in ("NOUN", "PROPN"):
+            break
+    return head
 
 
-def _expressions(document: Document) -> tuple[dict[int, list[TimeExpression]],
-                                               dict[int, list[TimeExpression]]]:
-    """Time expressions per sentence, anchored to the story's running date: those that can
-    date an event (report dates left out), and all of them (a statement's date is the day it
-    was said)."""
-    found: dict[int, list[TimeExpression]] = {}
-    every: dict[int, list[TimeExpression]] = {}
+def _report_date(head: "Token | None") -> bool:
+    """"..., the Pentagon said on Monday": the day something was said, not when it happened."""
+    return head is not None and head.lemma_.lower() in load_lexicon().cues["speech_verbs"]
+
+
+def _court_date(head: "Token | None") -> bool:
+    """"was charged Friday", "pleaded guilty on Tuesday", "an indictment unsealed today",
+    "entered the plea Wednesday", "learned his fate Friday during a sentencing hearing": the
+    day of a step of the police or the courts, which dates an arrest but not the crime."""
+    if head is None:
+        return False
+    cues = load_lexicon().cues
+    if head.lemma_.lower() in cues["court_verbs"] or head.lemma_.lower() in cues["court_nouns"]:
+        return True
+    if head.dep_ in ("acl", "relcl") and head.head.lemma_.lower() in cues["court_nouns"]:
+        return True
+    if head.lemma_.lower() == "find" and any(c.lower_ in VERDICT_WORDS for c in head.children):
+        return True
+    objects = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    objects += [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in cues["court_nouns"] for o in objects)
+
+
+@dataclass
+class SentenceDates:
+    """A sentence's time expressions, by what they can date."""
+
+    every: list[TimeExpression]  # a statement's date is the day it was said
+    steps: list[TimeExpression]  # report dates left out: an arrest's or a charge's day stays
+    events: list[TimeExpression]  # court and police steps' days left out too: a crime's date
+
+
+def _sentence_dates(sentence: Sentence, published: dt.date | None,
+                    anchor: dt.date | None) -> SentenceDates:
+    every = find_time_expressions(sentence.text, published, anchor=anchor)
+    if not sentence.parsed:
+        return SentenceDates(every, every, every)
+    steps = [e for e in every if not _report_date(_expression_head(e, sentence))]
+    events = [e for e in steps if not _court_date(_expression_head(e, sentence, past_nouns=False))]
+    return SentenceDates(every, steps, events)
+
+
+def _expressions(document: Document) -> dict[int, SentenceDates]:
+    """Time expressions per sentence, anchored to the story's running date, which only the
+    days of events move ("was arrested Friday" does not date the next sentence's shooting)."""
+    found: dict[int, SentenceDates] = {}
     running: dt.date | None = None
     for sentence in document.sentences:
         anchor = running if sentence.segment == "body" else None
-        exprs = every[sentence.index] = find_time_expressions(
-            sentence.text, document.published, anchor=anchor)
-        if sentence.parsed:
-            exprs = [e for e in exprs if not _report_date(e, sentence)]
-        found[sentence.index] = exprs
+        dates = found[sentence.index] = _sentence_dates(sentence, document.published, anchor)
         if sentence.segment == "body":
-            days = [e.date for e in exprs if _sets_story_date(e)]
+            days = [e.date for e in dates.events if _sets_story_date(e)]
             running = days[-1] if days else running
-    return found, every
+    return found
 
 
 def _in_trigger_phrase(usable: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
@@ -180,7 +226,8 @@ def _set_from_expression(frame: Frame, expr: TimeExpression, sentence: Sentence)
 class Dater:
     def __init__(self, document: Document):
         self.document = document
-        self.exprs, self.all_exprs = _expressions(document)
+        self.dates = _expressions(document)
+        self.exprs = {index: dates.events for index, dates in self.dates.items()}
         self.period_start = _period_start(document, self.exprs)
 
     def running_date(self, before: int) -> tuple[dt.date | None, TimeExpression | None, int]:
@@ -195,8 +242,7 @@ class Dater:
 
     def date_frame(self, frame: Frame) -> None:
         sentence = self.document.sentences[frame.sentence]
-        pool = self.all_exprs if frame.event_class == "statement" else self.exprs
-        expr = (_pick(pool[sentence.index], sentence, frame.trigger, self.document.published)
+        expr = (_pick(self._pool(frame), sentence, frame.trigger, self.document.published)
                 if frame.trigger else None)
         if expr is not None:
             _set_from_expression(frame, expr, sentence)
@@ -210,6 +256,12 @@ class Dater:
                 origin = self.document.sentences[index]
                 frame.add_evidence("event_date", TextSpan(origin.start + source.start,
                                                           origin.start + source.end, source.text))
+
+    def _pool(self, frame: Frame) -> list[TimeExpression]:
+        dates = self.dates[frame.sentence]
+        if frame.event_class == "statement":
+            return dates.every
+        return dates.steps if frame.event_class in COURT_STEP_CLASSES else dates.events
 
     def _range(self, frame: Frame, own: list[TimeExpression]) -> None:
         """From the sentence's own "since ..." if it has one, else the article's."""

@@ -90,3 +90,31 @@ def test_the_day_of_an_arrest_does_not_date_the_crime_it_is_for(pipeline, second
     crimes = [m for m in doc.mentions if m.sub_event_type != "Arrests"]
     assert {m.event_date for m in crimes} == {dt.date(2023, 12, 8)}
     assert {m.event_date for m in doc.mentions if m.sub_event_type == "Arrests"} <= {MONDAY}
+
+
+def test_the_day_of_a_charge_does_not_date_the_shooting_it_is_for(pipeline):
+    """"Charged Tuesday ... in the shooting": Tuesday is the charge's day; the shooting's own
+    date comes from the sentence that tells it."""
+    text = ("A Riverton man was charged Tuesday with murder in the shooting of a teenager outside "
+            "a store. The teenager was shot on November 3 in the parking lot, police said.")
+    doc = analyse(pipeline, text, MONDAY)
+    [shooting] = [m for m in doc.mentions if m.sub_event_type != "Arrests"]
+    assert shooting.event_date == dt.date(2023, 11, 3)
+
+
+def test_an_arrest_keeps_its_day_and_does_not_lend_it_to_the_next_sentence(pipeline):
+    text = ("Police arrested a Riverton man on Friday. Investigators said he shot a teenager "
+            "outside a store.")
+    doc = analyse(pipeline, text, MONDAY)
+    by_type = {m.sub_event_type: m for m in doc.mentions}
+    assert by_type["Arrests"].event_date == dt.date(2023, 12, 8)
+    assert by_type["Attack"].event_date != dt.date(2023, 12, 8)
+    assert by_type["Attack"].time_precision == 2  # as reported: the day is not told
+
+
+@pytest.mark.parametrize("step", ["pleaded guilty on Friday", "learned his sentence Friday during a hearing",
+                                  "was found guilty on Friday"])
+def test_a_court_step_day_is_not_the_crime_day(pipeline, step):
+    text = f"A Riverton man {step} in the fatal shooting of a teenager outside a store."
+    doc = analyse(pipeline, text, MONDAY)
+    assert doc.mentions and dt.date(2023, 12, 8) not in [m.event_date for m in doc.mentions]
