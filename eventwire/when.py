@@ -80,6 +80,8 @@ APPROXIMATE_NUMBERS: dict[str, int] = _LEXICON["approximate_numbers"]
 RECENT: dict[str, int] = _LEXICON["recent"]
 CALENDAR: dict[str, int] = _LEXICON["calendar"]
 MONTH_PARTS: dict[str, list[int]] = _LEXICON["month_parts"]
+HOLIDAYS: dict[str, dict[str, int]] = {" ".join(name.replace("'", "").lower().split()): rule
+                                       for name, rule in _LEXICON["holidays"].items()}
 YEAR_PARTS: dict[str, list[int]] = _LEXICON["year_parts"]
 SINCE_WORDS = frozenset(_WORDS["since"])
 YEAR_PREPOSITIONS = frozenset(_WORDS["year_prepositions"])
@@ -96,6 +98,14 @@ def _phrase(text: str) -> str:
 def _choice(phrases: Iterable[str]) -> str:
     """Case-insensitive alternation, longest first so "early on" is tried before "early"."""
     return "(?i:" + "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+def _holiday_choice(names: Iterable[str]) -> str:
+    """Holiday names, capitalised as written, an apostrophe optional or curled ("New Years
+    Eve", "New Year’s Eve"), longest first."""
+    def pattern(name: str) -> str:
+        return r"\s+".join(re.escape(word).replace("'", "['’]?") for word in name.split()) + r"\b"
+    return "(?:" + "|".join(pattern(n) for n in sorted(names, key=len, reverse=True)) + ")"
 
 
 def _name_choice(spellings: list[list[str]]) -> str:
@@ -127,6 +137,8 @@ _TOKENS = {
     "ANCHORED": _choice(ANCHORED),
     "RECENT": _choice(RECENT),
     "CALENDAR": _choice(CALENDAR),
+    "HOLIDAY_PHRASE": _holiday_choice(n for n in _LEXICON["holidays"] if " " in n),
+    "HOLIDAY_WORD": _holiday_choice(n for n in _LEXICON["holidays"] if " " not in n),
 }
 #: The shapes of a time expression in the order they are tried (see the data file).
 SHAPES: dict[str, str] = {name: "".join(pieces) for name, pieces in _LEXICON["shapes"].items()}
@@ -158,13 +170,15 @@ _STRONG_WORDS = (
     {u for unit in UNITS for u in (unit, unit + "s")} | {"ago", "weekend"}
     | {phrase.split()[-1] for table in (DAY_WORDS, ANCHORED, RECENT) for phrase in table}
     | set(_WORDS["day_parts"])
+    | {name.split()[-1].lower().replace("'", "") for name in _LEXICON["holidays"]}
 )
 #: Words an expression can start with that say nothing alone ("the", "in", "two"); "the",
 #: "last" and "past" open shapes in SHAPES itself.
 _OPENING_WORDS = {"the", "last", "past"} | {
     phrase.split()[0].lower()
     for table in (_WORDS["prepositions"], _WORDS["range_openers"], WEEKDAY_MODIFIERS, DAY_WORDS,
-                  ANCHORED, NUMBERS, APPROXIMATE_NUMBERS, RECENT, CALENDAR, MONTH_PARTS, YEAR_PARTS)
+                  ANCHORED, NUMBERS, APPROXIMATE_NUMBERS, RECENT, CALENDAR, MONTH_PARTS, YEAR_PARTS,
+                  HOLIDAYS)
     for phrase in table
 }
 
@@ -541,13 +555,51 @@ def _res_recent(m: re.Match[str], ctx: _Context) -> _Found | None:
     return _relative(ctx, lambda pub: _span(pub - dt.timedelta(days=days), pub, "period", ctx))
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_in(rule: dict[str, int], year: int) -> dt.date:
+    """A holiday's day in a given year."""
+    if "easter" in rule:
+        return _easter(year) + dt.timedelta(days=rule["easter"])
+    if "nth" not in rule:
+        return dt.date(year, rule["month"], rule["day"])
+    days = [d for d in calendar.Calendar().itermonthdates(year, rule["month"])
+            if d.month == rule["month"] and d.weekday() == rule["weekday"]]
+    return days[rule["nth"] - 1 if rule["nth"] > 0 else rule["nth"]]
+
+
+def _res_holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"on Christmas Eve", "Easter Sunday 2016": with its year that day; without, the latest
+    one not after publication (plus the time-zone tolerance)."""
+    rule = HOLIDAYS[" ".join((m["hd_n"] or m["hd_w"]).replace("'", "").replace("’", "").lower().split())]
+    if m["hd_y"]:
+        return _Found(_holiday_in(rule, int(m["hd_y"])), 1, "absolute")
+    if ctx.published is None:
+        return _unresolved("absolute", 1)
+    limit = ctx.published + NO_YEAR_TOLERANCE
+    day = _holiday_in(rule, limit.year)
+    day = day if day <= limit else _holiday_in(rule, limit.year - 1)
+    return _Found(day, 1, "absolute", inferred_year=True)
+
+
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Found | None]] = {
     "range_dmy": _res_range, "range_mdy": _res_range, "iso": _res_numeric, "slash": _res_numeric,
     "mdy": _res_written, "dmy": _res_written, "month_year": _res_month_year,
     "month": _res_month, "year": _res_year, "weekday_span": _res_weekday_span,
     "weekday": _res_weekday, "calendar": _res_calendar, "day_word": _res_day_word,
     "ago": _res_ago, "offset": _res_offset, "anchored": _res_anchored,
-    "rolling": _res_rolling, "recent": _res_recent,
+    "rolling": _res_rolling, "recent": _res_recent, "holiday": _res_holiday,
 }
 
 

@@ -474,3 +474,30 @@ def test_resolve_published_rejects_what_is_not_one_day(value):
         resolve_published(value)
     assert caught.value.value == value
     assert repr(value) in str(caught.value)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("was shot on Easter Sunday", D(2017, 1, 22), D(2016, 3, 27)),   # last year's Easter
+    ("was shot on Easter Sunday", D(2016, 4, 2), D(2016, 3, 27)),
+    ("on Good Friday", D(2024, 4, 10), D(2024, 3, 29)),
+    ("on New Year's Eve", NEW_YEAR_TUESDAY, D(2023, 12, 31)),
+    ("on New Years Eve", NEW_YEAR_TUESDAY, D(2023, 12, 31)),
+    ("on Christmas morning", MONDAY, D(2022, 12, 25)),               # not yet this year's
+    ("on Thanksgiving", MONDAY, D(2023, 11, 23)),                    # fourth Thursday
+    ("on Memorial Day", MONDAY, D(2023, 5, 29)),                     # last Monday of May
+    ("over the Fourth of July weekend", MONDAY, D(2023, 7, 4)),
+    ("on Labor Day 2015", MONDAY, D(2015, 9, 7)),                    # its own year
+])
+def test_holidays_are_their_latest_day_not_after_publication(text, published, expected):
+    [found] = find_time_expressions(text, published)
+    assert (found.date, found.precision) == (expected, 1)
+
+
+@pytest.mark.parametrize("text", ["went Christmas shopping", "the Easter holidays", "before Christmas"])
+def test_a_one_word_holiday_alone_is_a_season_not_a_date(text):
+    assert find_time_expressions(text, MONDAY) == []
+
+
+def test_a_holiday_without_publication_stays_unresolved():
+    [found] = find_time_expressions("on Christmas Eve", None)
+    assert found.date is None and found.unresolved == NO_PUBLICATION
