@@ -205,8 +205,7 @@ def _antecedent(clusters: list[Cluster], frame: Frame) -> Cluster | None:
     earlier = [c for c in clusters if min(c.sentences) <= frame.sentence
                and (c.segments - {"caption"} or frame.segment == "caption")]
     for cluster in reversed(earlier):
-        same_kind = frame.event_class == "harm" or cluster.merged.event_type == frame.event_type \
-            or not frame.weapons
+        same_kind = _types_agree(cluster.merged, frame) or not frame.weapons  # "since the shooting"
         if same_kind and _dates_agree(cluster.merged, frame):
             return cluster
     return None

@@ -196,3 +196,13 @@ def test_a_headline_summary_joins_the_dated_summary_its_lede_gives(pipeline):
     found = analyse(pipeline, story, dt.date(2016, 8, 9)).mentions
     strikes = [m for m in found if m.sub_event_type == "Air/drone strike"]
     assert [(m.admin1, m.event_date) for m in strikes] == [("Idleb", dt.date(2016, 8, 6))]
+
+
+def test_the_shooting_told_again_is_the_attack_told_before(pipeline):
+    """"The shooting happened near ...": the attack told before, though the bare "shooting"
+    alone would be coded an armed clash and the shopkeeper's killing is an attack, and though
+    its sentence names another place."""
+    text = ("Gunmen shot dead a shopkeeper in Kano on Monday, police said.\n\n"
+            "The shooting happened near a market on the road to Zaria, residents said.")
+    found = mentions_in(pipeline, text, dt.date(2023, 12, 6))
+    assert [(m.sub_event_type, m.location) for m in found] == [("Attack", "Kano")]
