@@ -192,6 +192,19 @@ def _crime_charged(noun: "Token") -> bool:
                if p.dep_ == "prep" for o in p.children))
 
 
+#: what may stand between an event noun and the date written right after it
+NOUN_DATE_GAP = re.compile(r"[\s,]*")
+
+
+def _right_after(usable: list[TimeExpression], sentence: Sentence, noun: "Token") -> TimeExpression | None:
+    """"pleaded guilty Monday for the shooting Aug. 20, 2013": a calendar date written right
+    after the crime's noun is the crime's, whatever the parse hangs it on. A weekday there is
+    left alone: "arrested in the shooting Tuesday" is as often the arrest's day."""
+    end = noun.idx + len(noun.text) - (sentence.start - sentence.base)
+    return next((e for e in usable if e.start >= end and e.kind == "absolute"
+                 and NOUN_DATE_GAP.fullmatch(sentence.text[end:e.start])), None)
+
+
 def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
           published: dt.date | None) -> TimeExpression | None:
     usable = [e for e in exprs if e.kind != "period" and (e.date or e.date_range)]
@@ -201,7 +214,7 @@ def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
             return own
         root = sentence.root_at(trigger.start, trigger.end)
         if root is not None and _crime_charged(root):
-            return None
+            return _right_after(usable, sentence, root)
     if not usable:
         return None
     at = trigger.start - sentence.start

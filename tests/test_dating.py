@@ -118,3 +118,10 @@ def test_a_court_step_day_is_not_the_crime_day(pipeline, step):
     text = f"A Riverton man {step} in the fatal shooting of a teenager outside a store."
     doc = analyse(pipeline, text, MONDAY)
     assert doc.mentions and dt.date(2023, 12, 8) not in [m.event_date for m in doc.mentions]
+
+
+def test_a_date_right_after_the_crime_a_plea_is_for_dates_the_crime(pipeline):
+    text = ("A Riverton man pleaded guilty Monday for the shooting Aug. 20, 2022, that left a "
+            "teenager dead outside a store.")
+    doc = analyse(pipeline, text, MONDAY)
+    assert [m.event_date for m in doc.mentions] == [dt.date(2022, 8, 20)]
