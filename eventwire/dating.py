@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .document import Document, Frame, Sentence, TextSpan
@@ -93,7 +93,8 @@ def _court_date(head: "Token | None") -> bool:
         return True
     objects = [c for c in head.children if c.dep_ in ("dobj", "attr")]
     objects += [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    return any(o.lemma_.lower() in cues["court_nouns"] for o in objects)
+    return any(o.lemma_.lower() in cues["court_nouns"] or f"{o.head.lower_} {o.lower_}" in cues["court_phrases"]
+               for o in objects)
 
 
 @dataclass
@@ -103,6 +104,15 @@ class SentenceDates:
     every: list[TimeExpression]  # a statement's date is the day it was said
     steps: list[TimeExpression]  # report dates left out: an arrest's or a charge's day stays
     events: list[TimeExpression]  # court and police steps' days left out too: a crime's date
+    #: the word each court or police step's day hangs on, by the expression's start
+    court_heads: dict[int, int] = field(default_factory=dict)
+
+    def for_event(self, trigger_root: "Token | None") -> list[TimeExpression]:
+        """An event's dates: a court step's day too when it hangs on the event's own word
+        ("gunmen attacked a court on Monday" is no court step)."""
+        if trigger_root is None or trigger_root.i not in self.court_heads.values():
+            return self.events
+        return [e for e in self.steps if self.court_heads.get(e.start, trigger_root.i) == trigger_root.i]
 
 
 def _sentence_dates(sentence: Sentence, published: dt.date | None,
@@ -111,8 +121,9 @@ def _sentence_dates(sentence: Sentence, published: dt.date | None,
     if not sentence.parsed:
         return SentenceDates(every, every, every)
     steps = [e for e in every if not _report_date(_expression_head(e, sentence))]
-    events = [e for e in steps if not _court_date(_expression_head(e, sentence, past_nouns=False))]
-    return SentenceDates(every, steps, events)
+    heads = {e.start: _expression_head(e, sentence, past_nouns=False) for e in steps}
+    court = {start: head.i for start, head in heads.items() if head is not None and _court_date(head)}
+    return SentenceDates(every, steps, [e for e in steps if e.start not in court], court)
 
 
 def _expressions(document: Document) -> dict[int, SentenceDates]:
@@ -274,7 +285,12 @@ class Dater:
         dates = self.dates[frame.sentence]
         if frame.event_class == "statement":
             return dates.every
-        return dates.steps if frame.event_class in COURT_STEP_CLASSES else dates.events
+        if frame.event_class in COURT_STEP_CLASSES:
+            return dates.steps
+        sentence = self.document.sentences[frame.sentence]
+        root = sentence.root_at(frame.trigger.start, frame.trigger.end) \
+            if frame.trigger and sentence.parsed else None
+        return dates.for_event(root)
 
     def _range(self, frame: Frame, own: list[TimeExpression]) -> None:
         """From the sentence's own "since ..." if it has one, else the article's."""

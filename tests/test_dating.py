@@ -125,3 +125,18 @@ def test_a_date_right_after_the_crime_a_plea_is_for_dates_the_crime(pipeline):
             "teenager dead outside a store.")
     doc = analyse(pipeline, text, MONDAY)
     assert [m.event_date for m in doc.mentions] == [dt.date(2022, 8, 20)]
+
+
+def test_an_attack_on_a_court_keeps_its_day(pipeline):
+    """A court step's day is left out only when it hangs on the step: "gunmen attacked a court
+    on Friday" is an attack on Friday."""
+    doc = analyse(pipeline, "Gunmen attacked a court in Quetta on Friday, killing two guards.", MONDAY)
+    assert [m.event_date for m in doc.mentions] == [dt.date(2023, 12, 8)]
+
+
+def test_behind_bars_is_a_court_step(pipeline):
+    text = ("A Riverton man is behind bars Saturday after police say he shot and killed two "
+            "people in October of 2022 during a robbery.")
+    doc = analyse(pipeline, text, MONDAY)
+    [shooting] = doc.mentions
+    assert shooting.date_range == (dt.date(2022, 10, 1), dt.date(2022, 10, 31))
