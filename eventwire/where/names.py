@@ -13,7 +13,7 @@ from ..extractors.lexicon import load_lexicon
 #: words around a place name that are not part of it ("the Al-Shaddadi region")
 GENERIC_SUFFIXES = ("region", "province", "governorate", "area", "district", "countryside",
                     "city", "town", "village", "outskirts", "neighbourhood", "neighborhood",
-                    "suburb", "border", "camp", "state", "county", "municipality")
+                    "suburb", "border", "camp", "state", "county", "municipality", "borough")
 #: words after a town's name that make it a part of a city ("the Rogers Park neighborhood")
 CITY_PART_WORDS = ("neighborhood", "neighbourhood", "section", "quarter")
 COMPASS = ("northern", "southern", "eastern", "western", "central", "north", "south", "east",

@@ -209,3 +209,11 @@ def test_respellings_stay_in_the_countries_asked_and_need_a_long_enough_name(gaz
     assert gazetteer.respellings("Bint Jubail", ["SY"]) == []
     assert gazetteer.respellings("Gaza", None) == []  # too few consonants to mean one place
     assert gazetteer.respellings("Bint Jubail", None)[0].country_code == "LB"
+
+
+def test_an_abbreviated_mount_or_fort_finds_the_town(gazetteer):
+    """GeoNames lists "Mount Oliver" (Pennsylvania) with no "Mt. Oliver"; the news writes both."""
+    [town] = [p for p in gazetteer.lookup("Mt. Oliver") if p.country_code == "US"][:1]
+    assert (town.name, town.admin1) == ("Mount Oliver", "Pennsylvania")
+    assert gazetteer.lookup("Ft. Lauderdale")[0].name == "Fort Lauderdale"
+    assert gazetteer.lookup("Mt. Nowhere-at-all") == []

@@ -228,3 +228,13 @@ def test_augusta_is_the_town_in_georgia_not_augsburg(pipeline):
             "arm at a south Augusta shopping plaza early on Wednesday.")
     _, event = _main(pipeline, text)
     assert (event.location, event.admin1, event.country) == ("Augusta", "Georgia", "United States")
+
+
+def test_an_abbreviated_borough_is_the_town(pipeline):
+    """"in Mt. Oliver Borough": Mount Oliver, Pennsylvania (a town too small to be placed in a
+    story that names no state or county of it), not the Brownsville Road beside it."""
+    text = ("Four people, including an 11-year-old boy, were shot Friday night in Mt. Oliver "
+            "Borough in the area of Brownsville Road and Amanda Street, an Allegheny County "
+            "spokeswoman said.")
+    [m] = analyse(pipeline, text, dt.date(2015, 12, 12)).mentions
+    assert (m.location, m.admin1) == ("Mount Oliver", "Pennsylvania")
