@@ -388,6 +388,23 @@ def relabel_person_countries(docs: Sequence[Doc], is_country: Callable[[str], bo
             doc.ents = sorted(kept + spans, key=lambda e: e.start)
 
 
+def relabel_person_surnames(docs: Sequence[Doc]) -> None:
+    """"Makeesha Starks and Kiara Kinard ... Starks, who lived on the block": a one-word place
+    that is the surname of a person the story names in full is that person again, unless the
+    story leads the name with a preposition of place somewhere ("in Starks", "the city of
+    Idlib" after a "Tags Idlib" read as a person)."""
+    surnames = {ent[-1].text for doc in docs for ent in doc.ents
+                if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
+    surnames -= {t.text for doc in docs for t in doc if t.text in surnames and t.i > 0
+                 and doc[t.i - 1].lower_ in PLACE_PREPOSITIONS | {"of"}}  # "the city of Idlib"
+    for doc in docs:
+        spans = [Span(doc, e.start, e.end, label="PERSON") for e in doc.ents
+                 if e.label_ in ("GPE", "LOC") and len(e) == 1 and e.text in surnames]
+        if spans:
+            starts = {span.start for span in spans}
+            doc.ents = sorted([e for e in doc.ents if e.start not in starts] + spans, key=lambda e: e.start)
+
+
 def _countries_in_person_names(doc: Doc, is_country: Callable[[str], bool]) -> list[Span]:
     """"Jordan Coleman", "Laquantae Jordan": a country that is also a personal name, read as
     a place beside a capitalised name that is a person's or no entity's."""
@@ -461,6 +478,7 @@ class Analyzer:
         for document in documents:
             document.sentences = []
             docs = paragraphs.get(id(document), [])
+            relabel_person_surnames([doc for doc, *_ in docs])
             if self.is_country is not None:
                 relabel_person_countries([doc for doc, *_ in docs], self.is_country)
             for number, (doc, offset, kind, candidate) in enumerate(docs):

@@ -251,3 +251,19 @@ def test_a_country_that_is_also_a_persons_name_is_the_person_the_story_names(pip
     assert names and all(label == "PERSON" for _, label in names)
     other = analyse(pipeline, "Troops crossed into Jordan on Friday, officials said.", PUBLISHED)
     assert ("Jordan", "GPE") in [(e.text, e.label_) for s in other.sentences for e in s.span.ents]
+
+
+def test_a_surname_alone_is_the_person_the_story_named_in_full(pipeline):
+    """"Makeesha Starks ... Starks, who lived on the block": the woman again, not Starks,
+    Louisiana; a story that writes "in Starks" keeps the place."""
+    story = ("Two women, Makeesha Starks and Kiara Kinard, were shot in Chicago on Wednesday. "
+             "Wright, of the 1500 block of West 74th Street; and Starks, who lived on the block "
+             "where the shooting happened, were both shot in the head.")
+    labels = [e.label_ for s in analyse(pipeline, story, PUBLISHED).sentences
+              for e in s.span.ents if e.text == "Starks"]
+    assert labels == ["PERSON"]
+    other = ("Deputy Ann Starks said a man was shot in Starks on Friday. "
+             "Starks is a village west of Lake Charles.")
+    places = [e.label_ for s in analyse(pipeline, other, PUBLISHED).sentences
+              for e in s.span.ents if e.text == "Starks"]
+    assert "PERSON" not in places
