@@ -55,6 +55,9 @@ STORY_CITY_NEAR_KM = 30.0
 #: ISO country codes that news text uses as the country's name ("US"); any other ("KP",
 #: "SD") written alone is more often a province's abbreviation than a country
 ISO_CODES_IN_TEXT = frozenset(("US",))
+#: what a town found in one state alone adds to the counts of the story's countries and states
+#: (a country or state named outright counts 1, the dateline's 2)
+TOWN_WEIGHT = 0.5
 #: places smaller than this count only in countries the story names
 HAMLET = 5_000
 #: kinds of place a town's other name gives way to
@@ -66,13 +69,24 @@ def is_vague(ref: PlaceRef) -> bool:
     return last in VAGUE_SUFFIXES or (ref.relation or "") in VAGUE_RELATIONS
 
 
+def _lone_town(found: list[Place]) -> Place | None:
+    """A town of some size with no namesake in another state or province ("Murrysville"): it
+    tells the story's country and state, so that "Arnold" in the same story is Pennsylvania's
+    village, not England's or Maryland's bigger town."""
+    if not found or found[0].kind != "city" or not found[0].admin1:
+        return None
+    if len({(p.country_code, p.admin1) for p in found}) > 1 or max(p.population for p in found) < HAMLET:
+        return None
+    return found[0]
+
+
 class Resolver:
     """Resolves the place references of one document's frames."""
 
     def __init__(self, gazetteer: Gazetteer, document: Document):
         self.gazetteer = gazetteer
         self.document = document
-        self.article_states: Counter[tuple[str, str]] = Counter()
+        self.article_states: Counter[tuple[str, str]] = Counter()  # weights may be halves
         self.story_cities: list[Place] = []
         self.article_countries = self._article_countries()
         self._find_home_town()
@@ -108,6 +122,9 @@ class Resolver:
                     code = self._country_named(name, found) or self._area_named(ent)
                     if code is not None:
                         counts[code] += 1
+                    elif (town := _lone_town(found)) is not None:
+                        counts[town.country_code] += TOWN_WEIGHT
+                        self.article_states[(town.country_code, town.admin1 or "")] += TOWN_WEIGHT
                     self._count_state(name, found)
                     self._note_big_city(name, found)
         dateline = dateline_place(self.document, self.gazetteer, counts)

@@ -238,3 +238,13 @@ def test_an_abbreviated_borough_is_the_town(pipeline):
             "spokeswoman said.")
     [m] = analyse(pipeline, text, dt.date(2015, 12, 12)).mentions
     assert (m.location, m.admin1) == ("Mount Oliver", "Pennsylvania")
+
+
+def test_a_town_found_in_one_state_alone_places_its_namesake_neighbours(pipeline):
+    """"Arnold" has bigger namesakes in England and Maryland; a story that also names
+    Murrysville, found in Pennsylvania alone, means Pennsylvania's Arnold."""
+    text = ("A 16-year-old girl was shot and killed Monday evening in a home along Alcoa Drive in "
+            "Arnold. She had recently started working at a coffee shop in Murrysville, her "
+            "father said.")
+    [m] = [m for m in analyse(pipeline, text, dt.date(2016, 11, 8)).mentions if m.role == "main"]
+    assert (m.location, m.admin1) == ("Arnold", "Pennsylvania")
