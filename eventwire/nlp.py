@@ -349,6 +349,22 @@ def fix_lemmas(doc: Doc, fixes: dict[str, str]) -> None:
             token.lemma_ = fixed
 
 
+def fix_headline_participles(doc: Doc, participles: dict[str, str]) -> None:
+    """"Four shot at sports bar", "5-year-old shot in ...": the tagger reads a count or an
+    age before "shot" as a noun's modifier ("four shots"). A headline means the participle:
+    the word becomes the verb, and its count or age the one it was done to."""
+    for token in doc:
+        lemma = participles.get(token.lower_)
+        if lemma is None or not token.tag_.startswith("NN"):
+            continue
+        counts = [c for c in token.lefts if c.dep_ in ("nummod", "amod", "compound")
+                  and (c.like_num or c.lower_ == "old")]
+        if counts:
+            token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
+            for count in counts:
+                count.dep_ = "nsubjpass"
+
+
 def keep_hyphenated_words(nlp: Language, words: Iterable[str]) -> None:
     """Hyphenated trigger words stay one token ("sit-in", "sit-ins"), as the lexicon lists
     them, instead of the tokenizer's "sit", "-", "in"."""
@@ -472,6 +488,8 @@ class Analyzer:
             doc = next(parsed) if candidate else self._names_only(chunk)
             if candidate:
                 fix_lemmas(doc, self.lexicon.lemma_fixes)
+                if kind == "title":
+                    fix_headline_participles(doc, self.lexicon.headline_participles)
             if candidate and self.is_place is not None:
                 relabel_places(doc, self.is_place)
             paragraphs[id(document)].append((doc, offset, kind, candidate))

@@ -267,3 +267,12 @@ def test_a_surname_alone_is_the_person_the_story_named_in_full(pipeline):
     places = [e.label_ for s in analyse(pipeline, other, PUBLISHED).sentences
               for e in s.span.ents if e.text == "Starks"]
     assert "PERSON" not in places
+
+
+@pytest.mark.parametrize("title", ["Four shot at Kano market", "5-year-old shot in Kano"])
+def test_a_headline_count_or_age_before_shot_is_who_was_shot(pipeline, title):
+    """The tagger reads "Four shot" as "four shots"; a headline means four people were shot."""
+    doc = analyse(pipeline, f"{title}\n\nPolice are investigating.", PUBLISHED)
+    [shot] = [t for s in doc.sentences if s.segment == "title" for t in s.span if t.lower_ == "shot"]
+    assert (shot.pos_, shot.lemma_) == ("VERB", "shoot")
+    assert [m.sub_event_type for m in doc.mentions] == ["Attack"]

@@ -46,6 +46,8 @@ class Lexicon:
     phrasal_triggers: dict[str, TriggerSense]
     #: word -> lemma, where the tagger's lemma is wrong ("raped" -> "rap")
     lemma_fixes: dict[str, str]
+    #: word -> verb lemma, where a headline's count or age makes a noun a participle ("Four shot")
+    headline_participles: dict[str, str]
     noun_triggers: dict[str, TriggerSense]
     #: single-word weapon lemma -> weapon code; phrases handled by ``weapon_phrases``
     weapon_words: dict[str, str]
@@ -132,6 +134,7 @@ def load_lexicon() -> Lexicon:
         verb_triggers=_senses(raw["verb_triggers"]),
         phrasal_triggers=_senses(raw["phrasal_triggers"]),
         lemma_fixes=dict(raw["lemma_fixes"]),
+        headline_participles=dict(raw["headline_participles"]),
         noun_triggers=_senses(raw["noun_triggers"]),
         weapon_words={w: code for w, code in weapons.items() if " " not in w},
         weapon_phrases=tuple(sorted(((w, c) for w, c in weapons.items() if " " in w),
