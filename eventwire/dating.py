@@ -226,6 +226,9 @@ def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
         root = sentence.root_at(trigger.start, trigger.end)
         if root is not None and _crime_charged(root):
             return _right_after(usable, sentence, root)
+        on_trigger = [e for e in usable if root is not None and _expression_head(e, sentence) == root]
+        if on_trigger:  # "blanketed a neighborhood Wednesday and found a gun used to shoot a
+            return on_trigger[0]  # boy Tuesday night": Tuesday hangs on "shoot"
     if not usable:
         return None
     at = trigger.start - sentence.start

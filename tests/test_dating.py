@@ -140,3 +140,13 @@ def test_behind_bars_is_a_court_step(pipeline):
     doc = analyse(pipeline, text, MONDAY)
     [shooting] = doc.mentions
     assert shooting.date_range == (dt.date(2022, 10, 1), dt.date(2022, 10, 31))
+
+
+def test_a_date_on_the_event_verb_beats_an_earlier_one_in_the_sentence(pipeline):
+    """"blanketed a neighborhood Wednesday and found a gun used to shoot a boy Tuesday night":
+    Tuesday hangs on "shoot", Wednesday on the search."""
+    text = ("Deputies blanketed a Raleigh neighborhood Wednesday and found a gun they believe was "
+            "used to shoot a 7-year-old boy Tuesday night.")
+    doc = analyse(pipeline, text, dt.date(2023, 12, 14))
+    shootings = [m for m in doc.mentions if m.sub_event_type in ("Attack", "Armed clash")]
+    assert [m.event_date for m in shootings] == [dt.date(2023, 12, 12)]

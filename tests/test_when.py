@@ -501,3 +501,8 @@ def test_a_one_word_holiday_alone_is_a_season_not_a_date(text):
 def test_a_holiday_without_publication_stays_unresolved():
     [found] = find_time_expressions("on Christmas Eve", None)
     assert found.date is None and found.unresolved == NO_PUBLICATION
+
+
+def test_a_holiday_word_before_a_noun_names_no_day():
+    """"during Halloween party": a party held near the holiday, any day."""
+    assert find_time_expressions("Four shot during Halloween party at a club", MONDAY) == []
