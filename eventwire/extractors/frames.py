@@ -527,8 +527,9 @@ def _unwrap_crowd(head: Token) -> Token:
 
 
 def _is_national(head: Token) -> bool:
-    """A weapon phrase that names whose it is: "Israeli artillery", "Russian warplanes"."""
-    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+    """A weapon phrase that names whose it is: "Israeli artillery", "Russian warplanes", "a
+    Houthi missile"."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ACTOR")
                for c in head.children)
 
 

@@ -149,3 +149,10 @@ def test_what_an_attack_was_done_with_may_follow_as_a_participle(pipeline, text,
 def test_a_nationality_with_an_article_is_a_person(pipeline):
     m = only_mention(pipeline, "On 1 December 2023, soldiers shot a Palestinian near Qalqilya.")
     assert (m.sub_event_type, m.actor2) == ("Attack", "Civilians (Palestine)")
+
+
+def test_the_armed_group_a_weapon_belongs_to_is_the_attacker(pipeline):
+    """"A Houthi missile struck the ship": the Houthis fired it."""
+    m = only_mention(pipeline, "A Houthi missile struck a cargo ship in the Red Sea on Monday.",
+                     dt.date(2024, 2, 20))
+    assert "Houthi" in m.actor1
