@@ -5,8 +5,12 @@ Reads ``frames``, ``aggregates``, ``sentences``, ``article.published``; fills ``
 and resolved by ``eventwire.when``; this stage decides which expression dates which event:
 
 * an expression inside the noun phrase the trigger heads ("sentenced on Monday for a 2014
-  shooting" dates the shooting 2014); else the expression in the frame's own sentence nearest
-  before its trigger (else after it);
+  shooting" dates the shooting 2014); else one the parse hangs on the trigger itself; else the
+  expression in the frame's own sentence nearest before its trigger (else after it);
+* the day of a step of the police or the courts ("was charged Friday", "pleaded guilty on
+  Tuesday", "is behind bars Saturday") dates an arrest, not the crime the step is about, and
+  is no running date for the sentences after it; a calendar date written right after the
+  crime's noun ("for the shooting Aug. 20, 2013") dates the crime;
 * a body sentence without one carries the last day-precise date of the story so far ("And in
   northeast Syria, rockets were fired ..." after "... on Monday"); captions carry only their own
   dates, titles none (the merge with the lede dates them);
@@ -112,7 +116,8 @@ class SentenceDates:
         ("gunmen attacked a court on Monday" is no court step)."""
         if trigger_root is None or trigger_root.i not in self.court_heads.values():
             return self.events
-        return [e for e in self.steps if self.court_heads.get(e.start, trigger_root.i) == trigger_root.i]
+        return [e for e in self.steps
+                if e.start not in self.court_heads or self.court_heads[e.start] == trigger_root.i]
 
 
 def _sentence_dates(sentence: Sentence, published: dt.date | None,
@@ -226,9 +231,12 @@ def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
         root = sentence.root_at(trigger.start, trigger.end)
         if root is not None and _crime_charged(root):
             return _right_after(usable, sentence, root)
-        on_trigger = [e for e in usable if root is not None and _expression_head(e, sentence) == root]
-        if on_trigger:  # "blanketed a neighborhood Wednesday and found a gun used to shoot a
-            return on_trigger[0]  # boy Tuesday night": Tuesday hangs on "shoot"
+        # "blanketed a neighborhood Wednesday and found a gun used to shoot a boy Tuesday
+        # night": Tuesday hangs on "shoot", so it dates the shooting
+        on_trigger = next((e for e in usable if _expression_head(e, sentence) == root), None) \
+            if root is not None else None
+        if on_trigger is not None:
+            return on_trigger
     if not usable:
         return None
     at = trigger.start - sentence.start

@@ -40,6 +40,7 @@ from string import Template
 from typing import Callable, Iterable
 
 from .errors import DateFormatError
+from .holidays import holiday_in
 
 NO_PUBLICATION = "no publication date"
 NO_ANCHOR = "no anchor date"
@@ -555,41 +556,17 @@ def _res_recent(m: re.Match[str], ctx: _Context) -> _Found | None:
     return _relative(ctx, lambda pub: _span(pub - dt.timedelta(days=days), pub, "period", ctx))
 
 
-def _easter(year: int) -> dt.date:
-    """Western Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def _holiday_in(rule: dict[str, int], year: int) -> dt.date:
-    """A holiday's day in a given year."""
-    if "easter" in rule:
-        return _easter(year) + dt.timedelta(days=rule["easter"])
-    if "nth" not in rule:
-        return dt.date(year, rule["month"], rule["day"])
-    days = [d for d in calendar.Calendar().itermonthdates(year, rule["month"])
-            if d.month == rule["month"] and d.weekday() == rule["weekday"]]
-    return days[rule["nth"] - 1 if rule["nth"] > 0 else rule["nth"]]
-
-
 def _res_holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
     """"on Christmas Eve", "Easter Sunday 2016": with its year that day; without, the latest
     one not after publication (plus the time-zone tolerance)."""
     rule = HOLIDAYS[" ".join((m["hd_n"] or m["hd_w"]).replace("'", "").replace("’", "").lower().split())]
     if m["hd_y"]:
-        return _Found(_holiday_in(rule, int(m["hd_y"])), 1, "absolute")
+        return _Found(holiday_in(rule, int(m["hd_y"])), 1, "absolute")
     if ctx.published is None:
         return _unresolved("absolute", 1)
     limit = ctx.published + NO_YEAR_TOLERANCE
-    day = _holiday_in(rule, limit.year)
-    day = day if day <= limit else _holiday_in(rule, limit.year - 1)
+    day = holiday_in(rule, limit.year)
+    day = day if day <= limit else holiday_in(rule, limit.year - 1)
     return _Found(day, 1, "absolute", inferred_year=True)
 
 

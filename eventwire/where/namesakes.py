@@ -70,3 +70,14 @@ def is_major(place: Place, *, districts_by_size: bool = False) -> bool:
     rival to the US state."""
     small = ("city", "neighbourhood", "admin2") if districts_by_size else ("city", "neighbourhood")
     return place.kind not in small or place.population >= BIG_TOWN
+
+
+def lone_town(found: list[Place], min_population: int) -> Place | None:
+    """A town of some size with no namesake in another state or province ("Murrysville"): it
+    tells the story's country and state, so that "Arnold" in the same story is Pennsylvania's
+    village, not England's or Maryland's bigger town."""
+    if not found or found[0].kind != "city" or not found[0].admin1:
+        return None
+    if len({(p.country_code, p.admin1) for p in found}) > 1 or max(p.population for p in found) < min_population:
+        return None
+    return found[0]

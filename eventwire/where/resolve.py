@@ -28,7 +28,7 @@ from .coded import CODED_RELATION, coded_refs
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import LEADING_ARTICLE, MACRO_REGIONS, name_variants
-from .namesakes import (REGION_KINDS, beside, in_county_beside, is_major, near_any,
+from .namesakes import (REGION_KINDS, beside, in_county_beside, is_major, lone_town, near_any,
                         without_former_names)
 from .story import (DATELINE_SOURCE, STORY_SOURCE, dateline_place, names_an_area,
                     region_abbreviations, story_area, story_town)
@@ -67,17 +67,6 @@ _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
 def is_vague(ref: PlaceRef) -> bool:
     last = ref.text.split()[-1].lower() if ref.text.split() else ""
     return last in VAGUE_SUFFIXES or (ref.relation or "") in VAGUE_RELATIONS
-
-
-def _lone_town(found: list[Place]) -> Place | None:
-    """A town of some size with no namesake in another state or province ("Murrysville"): it
-    tells the story's country and state, so that "Arnold" in the same story is Pennsylvania's
-    village, not England's or Maryland's bigger town."""
-    if not found or found[0].kind != "city" or not found[0].admin1:
-        return None
-    if len({(p.country_code, p.admin1) for p in found}) > 1 or max(p.population for p in found) < HAMLET:
-        return None
-    return found[0]
 
 
 class Resolver:
@@ -122,7 +111,7 @@ class Resolver:
                     code = self._country_named(name, found) or self._area_named(ent)
                     if code is not None:
                         counts[code] += 1
-                    elif (town := _lone_town(found)) is not None:
+                    elif (town := lone_town(found, HAMLET)) is not None:
                         counts[town.country_code] += TOWN_WEIGHT
                         self.article_states[(town.country_code, town.admin1 or "")] += TOWN_WEIGHT
                     self._count_state(name, found)
