@@ -81,8 +81,15 @@ APPROXIMATE_NUMBERS: dict[str, int] = _LEXICON["approximate_numbers"]
 RECENT: dict[str, int] = _LEXICON["recent"]
 CALENDAR: dict[str, int] = _LEXICON["calendar"]
 MONTH_PARTS: dict[str, list[int]] = _LEXICON["month_parts"]
-HOLIDAYS: dict[str, dict[str, int]] = {" ".join(name.replace("'", "").lower().split()): rule
-                                       for name, rule in _LEXICON["holidays"].items()}
+_APOSTROPHES = re.compile("['’]")
+
+
+def _holiday_key(text: str) -> str:
+    """A holiday name as looked up: lower case, single spaces, apostrophes dropped."""
+    return " ".join(_APOSTROPHES.sub("", text).lower().split())
+
+
+HOLIDAYS: dict[str, dict[str, int]] = {_holiday_key(name): rule for name, rule in _LEXICON["holidays"].items()}
 YEAR_PARTS: dict[str, list[int]] = _LEXICON["year_parts"]
 SINCE_WORDS = frozenset(_WORDS["since"])
 YEAR_PREPOSITIONS = frozenset(_WORDS["year_prepositions"])
@@ -171,17 +178,16 @@ _STRONG_WORDS = (
     {u for unit in UNITS for u in (unit, unit + "s")} | {"ago", "weekend"}
     | {phrase.split()[-1] for table in (DAY_WORDS, ANCHORED, RECENT) for phrase in table}
     | set(_WORDS["day_parts"])
-    | {name.split()[-1].lower().replace("'", "") for name in _LEXICON["holidays"]}
+    | {_holiday_key(name).split()[-1] for name in HOLIDAYS}
 )
 #: Words an expression can start with that say nothing alone ("the", "in", "two"); "the",
 #: "last" and "past" open shapes in SHAPES itself.
 _OPENING_WORDS = {"the", "last", "past"} | {
     phrase.split()[0].lower()
     for table in (_WORDS["prepositions"], _WORDS["range_openers"], WEEKDAY_MODIFIERS, DAY_WORDS,
-                  ANCHORED, NUMBERS, APPROXIMATE_NUMBERS, RECENT, CALENDAR, MONTH_PARTS, YEAR_PARTS,
-                  HOLIDAYS)
+                  ANCHORED, NUMBERS, APPROXIMATE_NUMBERS, RECENT, CALENDAR, MONTH_PARTS, YEAR_PARTS)
     for phrase in table
-}
+} | {_APOSTROPHES.split(name.split()[0].lower())[0] for name in _LEXICON["holidays"]}  # "Valentine's"
 
 
 def _start_guard() -> str:
@@ -559,7 +565,7 @@ def _res_recent(m: re.Match[str], ctx: _Context) -> _Found | None:
 def _res_holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
     """"on Christmas Eve", "Easter Sunday 2016": with its year that day; without, the latest
     one not after publication (plus the time-zone tolerance)."""
-    rule = HOLIDAYS[" ".join((m["hd_n"] or m["hd_w"]).replace("'", "").replace("’", "").lower().split())]
+    rule = HOLIDAYS[_holiday_key(m["hd_n"] or m["hd_w"])]
     if m["hd_y"]:
         return _Found(holiday_in(rule, int(m["hd_y"])), 1, "absolute")
     if ctx.published is None:

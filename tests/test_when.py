@@ -487,6 +487,7 @@ def test_resolve_published_rejects_what_is_not_one_day(value):
     ("on Memorial Day", MONDAY, D(2023, 5, 29)),                     # last Monday of May
     ("over the Fourth of July weekend", MONDAY, D(2023, 7, 4)),
     ("on Labor Day 2015", MONDAY, D(2015, 9, 7)),                    # its own year
+    ("a Valentine’s Day shooting", MONDAY, D(2023, 2, 14)),          # bare, curled apostrophe
 ])
 def test_holidays_are_their_latest_day_not_after_publication(text, published, expected):
     [found] = find_time_expressions(text, published)
