@@ -18,33 +18,32 @@ Roles then follow the story's structure (see ``roles.py``).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 from .actors import STATE_KINDS, ActorTable, event_inter, interaction_code
 from .document import Document, Frame
+from .coreference import (GUESSED_SUB_TYPES, compatible, dates_agree, scene_pairs, tied,
+                          tied_again, type_guessed, types_agree)
 from .extractors.casualties import VIOLENT_CLASSES, record, settle_injured
 from .extractors.classify import classify
 from .extractors.lexicon import Taxonomy
 from .keywords import mention_keywords
-from .merging import (better_place, copy_place, is_unidentified, is_unspecific,
-                      merge_event_fields)
+from .merging import better_place, copy_place, is_unidentified, merge_event_fields
 from .records import Attribution, Evidence, Mention, stable_id
 from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences
 from .summary import notes_for
-from .where.gazetteer import Gazetteer, haversine_km
+from .where.gazetteer import Gazetteer
 from .where.fallback import (place_as, place_at_home_town, place_in_country, place_in_story_area,
                              placed_in_a_country_only)
 from .where.resolve import frame_countries
 
-#: places of one event lie within this distance (km) of each other
-SAME_PLACE_KM = 25.0
 #: event type -> the generic noun ACLED names its crowd actor with ("Protesters (Morocco)")
 CROWD_NOUNS = {"Protests": "protesters", "Riots": "rioters"}
 #: ACLED time precision of an event dated only by the report ("as reported"): within a week
 AS_REPORTED_PRECISION = 2
-#: sub-event types an attack gets by default when its target is unknown
-GUESSED_SUB_TYPES = ("Armed clash", "Attack")
 #: inter codes of state forces (military, police): at a protest they are actor 2
 STATE_INTER = (1, 8)
 #: protest outcomes, weakest first: a merged protest keeps the strongest its reports give
@@ -81,65 +80,6 @@ def _copy(frame: Frame) -> Frame:
     return clone
 
 
-# ---------------------------------------------------------------- compatibility
-def _dates_agree(a: Frame, b: Frame) -> bool:
-    if a.event_date and b.event_date:
-        return a.event_date == b.event_date
-    if a.date_range and b.event_date:
-        return a.date_range[0] <= b.event_date <= a.date_range[1]
-    if b.date_range and a.event_date:
-        return b.date_range[0] <= a.event_date <= b.date_range[1]
-    return True
-
-
-def _places_agree(a: Frame, b: Frame) -> bool:
-    """Same place, a region and a place inside it, or two points within ``SAME_PLACE_KM``."""
-    if a.latitude is None or b.latitude is None or a.geo_source == b.geo_source:
-        return True
-    if 3 in (a.geo_precision, b.geo_precision):
-        return a.country == b.country and (a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1)
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_PLACE_KM
-
-
-def _actors_agree(a: str | None, b: str | None) -> bool:
-    return is_unspecific(a) or is_unspecific(b) or a == b
-
-
-def _type_guessed(frame: Frame) -> bool:
-    """An attack whose target nobody named is Armed clash only by default: it can be the
-    Attack on civilians another report of it names ("Man shot" / "a man was shot dead")."""
-    return frame.event_class == "attack" and frame.sub_event_type in GUESSED_SUB_TYPES \
-        and frame.actor2 is None and not frame.target_civilians
-
-
-def _types_agree(a: Frame, b: Frame) -> bool:
-    if a.event_type == b.event_type or "harm" in (a.event_class, b.event_class):
-        return True
-    return (_type_guessed(a) and b.sub_event_type in GUESSED_SUB_TYPES) or \
-        (_type_guessed(b) and a.sub_event_type in GUESSED_SUB_TYPES)
-
-
-def compatible(a: Frame, b: Frame) -> bool:
-    """Nothing the two frames say contradicts each other."""
-    types_ok = _types_agree(a, b)
-    weapons_ok = not a.weapons or not b.weapons or bool(set(a.weapons) & set(b.weapons))
-    return (types_ok and weapons_ok and _dates_agree(a, b) and _places_agree(a, b)
-            and _actors_agree(a.actor1, b.actor1)
-            and (not a.target_facility or not b.target_facility or a.target_facility == b.target_facility))
-
-
-def tied(a: Frame, b: Frame) -> bool:
-    """Something positive says they are one event (compatibility alone is not enough)."""
-    if a.geo_source and a.geo_source == b.geo_source and a.geo_precision != 3:
-        return True
-    if a.target_facility and a.target_facility == b.target_facility:
-        return True
-    same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons))
-    coarse = a.geo_precision in (None, 3) or b.geo_precision in (None, 3)
-    casualties_only = "harm" in (a.event_class, b.event_class)  # "killed at Tower-22"
-    return (same_weapon or casualties_only) and (coarse or _places_agree(a, b))
-
-
 def is_compound(frame: Frame) -> bool:
     return len(frame.weapons) > 1 or len(frame_countries(frame)) > 1 or frame.plural
 
@@ -149,7 +89,7 @@ def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
     """The shared merge rules (``merging.py``), plus what only frames carry: a date the text
     gives beats one carried over, weapons and evidence accumulate."""
     own_date = into.date_inherited and other.event_date and not other.date_inherited
-    named_type = _type_guessed(into) and not _type_guessed(other) \
+    named_type = type_guessed(into) and not type_guessed(other) \
         and other.sub_event_type in GUESSED_SUB_TYPES
     merge_event_fields(into, other, place=not fill_only)
     if named_type:  # "Man shot" (a clash by default) is the Attack on a civilian its lede tells
@@ -179,10 +119,12 @@ def is_weak(frame: Frame) -> bool:
     return frame.agent is None and not frame.weapons and all(r.distance > 1 for r in frame.place_refs)
 
 
-def _joins(cluster: Cluster, frame: Frame) -> bool:
+def _joins(cluster: Cluster, frame: Frame, scenes: set[frozenset[str]]) -> bool:
     if frame.sentence in cluster.sentences:  # a detail of its sentence's event
         weak = is_weak(frame) or all(is_weak(f) for f in cluster.frames)
-        return (weak and _dates_agree(cluster.merged, frame)) or _its_casualties(cluster, frame)
+        scene = any(frozenset((f.frame_id, frame.frame_id)) in scenes for f in cluster.frames)
+        return (weak and dates_agree(cluster.merged, frame)) or _its_casualties(cluster, frame) \
+            or (scene and compatible(cluster.merged, frame))
     return compatible(cluster.merged, frame) and tied(cluster.merged, frame)
 
 
@@ -205,8 +147,8 @@ def _antecedent(clusters: list[Cluster], frame: Frame) -> Cluster | None:
     earlier = [c for c in clusters if min(c.sentences) <= frame.sentence
                and (c.segments - {"caption"} or frame.segment == "caption")]
     for cluster in reversed(earlier):
-        same_kind = _types_agree(cluster.merged, frame) or not frame.weapons  # "since the shooting"
-        if same_kind and _dates_agree(cluster.merged, frame):
+        same_kind = types_agree(cluster.merged, frame) or not frame.weapons  # "since the shooting"
+        if same_kind and dates_agree(cluster.merged, frame):
             return cluster
     return None
 
@@ -241,7 +183,7 @@ def _a_killing_of_its_own(frame: Frame) -> bool:
     return counted and frame.segment == "body" and not frame.perfect and frame.date_range is None
 
 
-def merge_specific(frames: list[Frame]) -> list[Cluster]:
+def merge_specific(frames: list[Frame], scenes: set[frozenset[str]] = frozenset()) -> list[Cluster]:
     clusters: list[Cluster] = []
     waiting: list[Frame] = []
     for frame in frames:
@@ -255,14 +197,14 @@ def merge_specific(frames: list[Frame]) -> list[Cluster]:
             if is_weak(frame):
                 waiting.append(frame)  # "four were killed ... following an attack": told later
                 continue
-        home = next((c for c in clusters if _joins(c, frame)), None)
+        home = next((c for c in clusters if _joins(c, frame, scenes)), None)
         if home is None:
             clusters.append(Cluster.of(frame))
         else:  # a weak frame adds details, not its sentence's other places
             home.absorb(frame, fill_only=is_weak(frame))
     for frame in waiting:  # casualties told before their event, in its sentence
         home = next((c for c in clusters if frame.sentence in c.sentences
-                     and _dates_agree(c.merged, frame)), None)
+                     and dates_agree(c.merged, frame)), None)
         if home is not None:
             home.absorb(frame, fill_only=True)
         elif _a_killing_of_its_own(frame):
@@ -280,7 +222,7 @@ def _covers(compound: Frame, specific: Frame) -> bool:
     unspecified = compound.event_class in ("attack", "harm") and not compound.weapons
     type_ok = (compound.event_type == specific.event_type
                or (unspecified and specific.event_type in VIOLENT_TYPES))
-    return weapon_ok and place_ok and type_ok and _dates_agree(compound, specific)
+    return weapon_ok and place_ok and type_ok and dates_agree(compound, specific)
 
 
 def _eligible(compound: Frame, clusters: list[Cluster], lede: set[int]) -> list[Cluster]:
@@ -338,6 +280,50 @@ def _headlines_into_their_story(clusters: list[Cluster]) -> list[Cluster]:
         else:
             home.absorb(cluster)
     return kept
+
+
+def _reading(cluster: Cluster, taxonomy: Taxonomy) -> Frame | None:
+    """The cluster's merged reading, classified by its first event that is not a bare
+    casualty count (a count fits any event, so it cannot tell two apart), with the weapons
+    of all its frames ("the gunfire started ...", a detail, lent the event no weapon); None
+    when it has no such event."""
+    kinds = [f.event_class for f in cluster.frames if f.event_class != "harm"]
+    if not kinds:
+        return None
+    weapons = list(dict.fromkeys(w for f in [cluster.merged, *cluster.frames] for w in f.weapons))
+    reading = dataclasses.replace(cluster.merged, event_class=kinds[0], weapon=None, weapons=weapons)
+    classify(reading, taxonomy)
+    return reading
+
+
+def _one_event(a: Cluster, b: Cluster, x: Frame | None, y: Frame | None) -> bool:
+    """Whether clusters ``a`` and ``b`` (their readings ``x``, ``y``) are one event told twice.
+    An undated event does not take a range from the other ("SOHR has documented the death
+    ..." read as some day this month): the range would make the story's news background."""
+    if x is None or y is None or a.sentences & b.sentences:
+        return False
+    if not (x.event_date or y.event_date) and (x.date_range is None) != (y.date_range is None):
+        return False
+    return compatible(x, y) and tied_again(x, y)
+
+
+def _told_again(clusters: list[Cluster], taxonomy: Taxonomy) -> list[Cluster]:
+    """Frames join the first event they fit as they come, so one event can end in two
+    clusters that only frames merged later show to be one ("5-year-old shot in Chester": the
+    headline's attack with its place, the body's "gunfire" with no place of its own). Two
+    clusters whose readings agree and are tied, and that tell no sentence in common (one
+    sentence's two events stay two), become one, until none do."""
+    merged = True
+    while merged:
+        merged = False
+        readings = [_reading(c, taxonomy) for c in clusters]
+        for i, j in itertools.combinations(range(len(clusters)), 2):
+            if _one_event(clusters[i], clusters[j], readings[i], readings[j]):
+                clusters[i].absorb(clusters[j])
+                del clusters[j]
+                merged = True
+                break
+    return clusters
 
 
 def _claimant_is_perpetrator(frame: Frame, actors: ActorTable) -> None:
@@ -461,8 +447,9 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
         classify(frame, taxonomy)
     specific = [f for f in document.frames if not is_compound(f)]
     compounds = [f for f in document.frames if is_compound(f)]
-    clusters = absorb_compounds(compounds, merge_specific(specific), lede_sentences(document))
-    clusters = _headlines_into_their_story(clusters)
+    clusters = absorb_compounds(compounds, merge_specific(specific, scene_pairs(document)),
+                                lede_sentences(document))
+    clusters = _told_again(_headlines_into_their_story(clusters), taxonomy)
     _attach_orphan_casualties(document, clusters)
     for cluster in clusters:  # what the merged reading knows can change the type
         cluster.merged.weapon = None

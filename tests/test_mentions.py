@@ -206,3 +206,36 @@ def test_the_shooting_told_again_is_the_attack_told_before(pipeline):
             "The shooting happened near a market on the road to Zaria, residents said.")
     found = mentions_in(pipeline, text, dt.date(2023, 12, 6))
     assert [(m.sub_event_type, m.location) for m in found] == [("Attack", "Kano")]
+
+
+def test_an_event_told_in_two_threads_is_one_event(pipeline):
+    """The headline and lede give the shooting its town; the body's "one of those bullets" and
+    "the gunfire" give it its day. Frames merge as they come, so the two threads found two
+    events; what the threads say agrees and ties them (the same weapon, one of them placed
+    nowhere), so they are one."""
+    text = ("Girl, 6, shot in arm in Dayton\n\n"
+            "Police in Dayton are investigating a shooting involving a 6-year-old girl.\n\n"
+            "Her mother said the girl was asleep on the couch when the shots rang out.\n\n"
+            "One of those bullets hit the girl in the arm.\n\n"
+            "The gunfire started in the parking lot shortly before midnight on Saturday, "
+            "neighbours said.")
+    found = mentions_in(pipeline, text, dt.date(2024, 5, 6))
+    assert [(m.location, m.event_date) for m in found] == [("Dayton", dt.date(2024, 5, 4))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said a 6-year-old girl was shot during a drive-by shooting Thursday night in Dallas.",
+    "A boy and six other people were shot in what was believed to be a drive-by shooting "
+    "Thursday evening in Dallas, police said."])
+def test_people_shot_in_a_shooting_are_its_victims(pipeline, sentence):
+    """The shooting the victims were shot in is the scene of their shooting, not a second
+    event beside it."""
+    found = mentions_in(pipeline, sentence, dt.date(2024, 5, 10))
+    assert [(m.sub_event_type, m.location) for m in found] == [("Attack", "Dallas")]
+
+
+def test_strikes_on_two_towns_told_apart_stay_two_events(pipeline):
+    text = ("An air strike hit the city of Idlib on Tuesday, killing three people, the monitor "
+            "said.\n\nLater on Tuesday, an air strike hit Aleppo, killing five.")
+    found = mentions_in(pipeline, text, dt.date(2024, 5, 8))
+    assert sorted((m.location, m.fatalities) for m in found) == [("Aleppo", 5), ("Idlib", 3)]

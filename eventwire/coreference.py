@@ -1,0 +1,113 @@
+"""Whether two readings in one article tell the same event (stage "mentions").
+
+Two tests, both over ``Frame``s (one trigger's reading, or a cluster's merged one):
+``compatible`` (nothing they say contradicts: type, weapon, day, place, perpetrator, facility)
+and a tie (something positive says they are one: the same place or facility, or the same
+weapon where a place cannot tell them apart). ``tied`` ties a frame to the event it may
+detail; ``tied_again`` ties two whole events of a story. ``scene_pairs`` finds the frames of
+one sentence where one event is the scene of the other ("shot during a drive-by shooting").
+"""
+from __future__ import annotations
+
+import itertools
+
+from .document import Document, Frame
+from .merging import is_unspecific
+from .where.gazetteer import haversine_km
+
+#: places of one event lie within this distance (km) of each other
+SAME_PLACE_KM = 25.0
+#: sub-event types an attack gets by default when its target is unknown
+GUESSED_SUB_TYPES = ("Armed clash", "Attack")
+#: prepositions that make an event noun the scene of the verb's event ("shot during a shooting")
+SCENE_PREPOSITIONS = ("in", "during")
+
+
+def dates_agree(a: Frame, b: Frame) -> bool:
+    if a.event_date and b.event_date:
+        return a.event_date == b.event_date
+    if a.date_range and b.event_date:
+        return a.date_range[0] <= b.event_date <= a.date_range[1]
+    if b.date_range and a.event_date:
+        return b.date_range[0] <= a.event_date <= b.date_range[1]
+    return True
+
+
+def places_agree(a: Frame, b: Frame) -> bool:
+    """Same place, a region and a place inside it, or two points within ``SAME_PLACE_KM``."""
+    if a.latitude is None or b.latitude is None or a.geo_source == b.geo_source:
+        return True
+    if 3 in (a.geo_precision, b.geo_precision):
+        return a.country == b.country and (a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1)
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_PLACE_KM
+
+
+def actors_agree(a: str | None, b: str | None) -> bool:
+    return is_unspecific(a) or is_unspecific(b) or a == b
+
+
+def type_guessed(frame: Frame) -> bool:
+    """An attack whose target nobody named is Armed clash only by default: it can be the
+    Attack on civilians another report of it names ("Man shot" / "a man was shot dead")."""
+    return frame.event_class == "attack" and frame.sub_event_type in GUESSED_SUB_TYPES \
+        and frame.actor2 is None and not frame.target_civilians
+
+
+def types_agree(a: Frame, b: Frame) -> bool:
+    if a.event_type == b.event_type or "harm" in (a.event_class, b.event_class):
+        return True
+    return (type_guessed(a) and b.sub_event_type in GUESSED_SUB_TYPES) or \
+        (type_guessed(b) and a.sub_event_type in GUESSED_SUB_TYPES)
+
+
+def compatible(a: Frame, b: Frame) -> bool:
+    """Nothing the two frames say contradicts each other."""
+    types_ok = types_agree(a, b)
+    weapons_ok = not a.weapons or not b.weapons or bool(set(a.weapons) & set(b.weapons))
+    return (types_ok and weapons_ok and dates_agree(a, b) and places_agree(a, b)
+            and actors_agree(a.actor1, b.actor1)
+            and (not a.target_facility or not b.target_facility or a.target_facility == b.target_facility))
+
+
+def tied(a: Frame, b: Frame) -> bool:
+    """Something positive says they are one event (compatibility alone is not enough)."""
+    if a.geo_source and a.geo_source == b.geo_source and a.geo_precision != 3:
+        return True
+    if a.target_facility and a.target_facility == b.target_facility:
+        return True
+    same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons))
+    coarse = a.geo_precision in (None, 3) or b.geo_precision in (None, 3)
+    casualties_only = "harm" in (a.event_class, b.event_class)  # "killed at Tower-22"
+    return (same_weapon or casualties_only) and (coarse or places_agree(a, b))
+
+
+def tied_again(a: Frame, b: Frame) -> bool:
+    """``tied`` for two whole events of a story, which may each carry a place: the same
+    place below country level, the same facility, or the same weapons where one of them is
+    placed nowhere. (A country alone ties nothing: "Russian strikes in Aleppo" and "Russian
+    warplanes struck Maaret al-Numan", a town the gazetteer misses, are two events in Syria.)"""
+    if a.geo_source and a.geo_source == b.geo_source and a.geo_precision != 3:
+        return True
+    if a.target_facility and a.target_facility == b.target_facility:
+        return True
+    same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons))
+    return same_weapon and None in (a.latitude, b.latitude)
+
+
+def scene_pairs(document: Document) -> set[frozenset[str]]:
+    """Pairs of frames (ids) of one sentence where one event is the scene the other happened
+    in: "a girl was shot during a drive-by shooting", "six were shot in what police believe
+    was a gang shooting". The scene's trigger lies under an ``SCENE_PREPOSITIONS`` phrase of
+    the other's ("drive-by shooting" is often parsed a verb, so any part of speech counts)."""
+    pairs: set[frozenset[str]] = set()
+    by_sentence: dict[int, list[Frame]] = {}
+    for frame in document.frames:
+        by_sentence.setdefault(frame.sentence, []).append(frame)
+    for frames in by_sentence.values():
+        tokens = [(f, document.trigger_token(f)) for f in frames]
+        for (a, verb), (b, noun) in itertools.permutations(tokens, 2):
+            if verb is not None and noun is not None \
+                    and any(p.dep_ == "prep" and p.lower_ in SCENE_PREPOSITIONS and noun in p.subtree
+                            for p in verb.children):
+                pairs.add(frozenset((a.frame_id, b.frame_id)))
+    return pairs
