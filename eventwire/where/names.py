@@ -30,6 +30,13 @@ MACRO_REGIONS = frozenset({"middle east", "near east", "levant", "gulf", "persia
                            "south asia", "southeast asia", "latin america", "caucasus",
                            "balkans", "mena", "maghreb"})
 
+#: a side of a city ("the South Side", "Chicago's Far Southwest Side"): a part of the city the
+#: story names, never a place of its own. GeoNames gives "South Side" as another name of towns
+#: in New York and Colorado, and without its compass word "Side" is a town in Turkey.
+#: ("Upper West Side", a neighbourhood GeoNames lists, is not one of these.)
+CITY_SIDE = re.compile(r"^(?:the\s+)?(?:[\w.]+['’]s\s+)?(?:far\s+|near\s+)?"
+                       r"(?:north|south)?[\s-]?(?:east|west)?(?:ern)?\s+side$", re.IGNORECASE)
+
 #: leading Arabic articles as English news spells them ("al-", "ash-", "el-", ...): names are
 #: also indexed without one, so "Ash Shaddadah" and "Shaddadah" meet
 ARABIC_ARTICLES = frozenset(("al", "el", "ash", "as", "ad", "ar", "az", "at", "an", "adh", "ath",

@@ -7,12 +7,18 @@ from the resolver so each rule reads alone and is tested alone.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 from .gazetteer import BIG_TOWN, Place, haversine_km, normalise_name
 
 #: kinds of place that are an area: a name that finds one of these names a region
 REGION_KINDS = ("country", "admin1", "admin2")
+#: a town smaller than this, ``FAR_FROM_HOME_KM`` from the story's own town, in a state of its
+#: country the story never names, is a street or a namesake when the story names no state but
+#: its own town's ("Eight Mile and Sunset" in a Detroit story is no Florida town)
+SMALL_TOWN = 50_000
+FAR_FROM_HOME_KM = 150.0
 
 
 def beside(place: Place, neighbours: Sequence[list[Place]], provinces_only: bool = False) -> bool:
@@ -81,3 +87,19 @@ def lone_town(found: list[Place], min_population: int) -> Place | None:
     if len({(p.country_code, p.admin1) for p in found}) > 1 or max(p.population for p in found) < min_population:
         return None
     return found[0]
+
+
+def far_off(place: Place, home: Place, countries: Counter[str],
+            states: Counter[tuple[str, str]]) -> bool:
+    """A town far from the story's own town ``home`` that the story cannot mean: a small one
+    (``SMALL_TOWN``) in a state of its country while the story names no state but its own
+    town's, or one short of a big city in another country the story never names ("Sunset", a
+    Vancouver neighbourhood, in a Detroit story). ``countries`` and ``states`` count what the
+    story names."""
+    if place.admin1 == home.admin1 or place.population >= BIG_TOWN \
+            or haversine_km(place.latitude, place.longitude, home.latitude, home.longitude) <= FAR_FROM_HOME_KM:
+        return False
+    if place.country_code != home.country_code:
+        return countries.get(place.country_code, 0) < 1
+    named = {state for (country, state), n in states.items() if country == home.country_code and n >= 1}
+    return place.population < SMALL_TOWN and not named - {home.admin1}

@@ -27,9 +27,9 @@ from .city_parts import as_part_of_city
 from .coded import CODED_RELATION, coded_refs
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
-from .names import LEADING_ARTICLE, MACRO_REGIONS, name_variants
-from .namesakes import (REGION_KINDS, beside, in_county_beside, is_major, lone_town, near_any,
-                        without_former_names)
+from .names import CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
+from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
+                        near_any, without_former_names)
 from .story import (DATELINE_SOURCE, STORY_SOURCE, dateline_place, names_an_area,
                     region_abbreviations, story_area, story_town)
 
@@ -176,6 +176,8 @@ class Resolver:
         """Places a phrase can name, trying shorter forms; a form that finds only small towns
         gives way to a shorter one that finds a big town or region ("eastern Baghdad"). A
         state's abbreviation after a town is that state ("St. Louis Park, Minn.")."""
+        if CITY_SIDE.match(ref.text.strip()):
+            return []  # "the South Side": the story's city is the place
         state = self._abbreviated_region(ref.text, ref.relation == WITHIN_RELATION)
         if state:
             return state
@@ -223,8 +225,14 @@ class Resolver:
 
     def plausible(self, place: Place, frame_countries: set[str]) -> bool:
         """A hamlet in a country the story never names is a false friend ("Middle East", a
-        hamlet in the United States)."""
-        if place.kind not in ("city", "neighbourhood") or place.population >= HAMLET:
+        hamlet in the United States), and so is a small town far off in a state it never
+        names."""
+        if place.kind not in ("city", "neighbourhood"):
+            return True
+        home = self.document.context.get("dateline_place") or self.document.context.get("home_town")
+        if home is not None and far_off(place, home, self.article_countries, self.article_states):
+            return False
+        if place.population >= HAMLET:
             return True
         return place.country_code in frame_countries or place.country_code in self.article_countries
 

@@ -104,14 +104,31 @@ def _named_towns(document: Document, resolve_name: Callable[[str, str | None], P
     for sentence in document.sentences:
         if segment is not None and sentence.segment != segment:
             continue
-        for ent in sentence.ents:
-            name = ent if ent.label_ in PLACE_LABELS else _town_of_force(ent)
-            if name is None or names_an_area(name):
-                continue
-            place = resolve_name(name.text, area_after(name))
-            if place is not None and place.kind in TOWN_KINDS:
-                towns.append(place)
+        named = [(ent.start, _town_named(ent, resolve_name)) for ent in sentence.ents]
+        named += [(t.i, resolve_name(*police_acronyms()[t.text])) for t in sentence.span
+                  if t.text in police_acronyms()]
+        towns += [place for _, place in sorted(named, key=lambda item: item[0])
+                  if place is not None and place.kind in TOWN_KINDS]
     return towns
+
+
+def _town_named(ent: Span, resolve_name: Callable[[str, str | None], Place | None]) -> Place | None:
+    """The town a name gives: a place's own, or a town's police force's ("the Houston Police
+    Department")."""
+    name = ent if ent.label_ in PLACE_LABELS else _town_of_force(ent)
+    if name is None or names_an_area(name):
+        return None
+    return resolve_name(name.text, area_after(name))
+
+
+@functools.cache
+def police_acronyms() -> dict[str, tuple[str, str]]:
+    """"LAPD" -> ("Los Angeles", "California"): the acronyms big-city police forces go by, each
+    one city's only (``data/police_forces.csv``; "MPD" or "CPD" are several cities'). Read
+    as words, not names: the NER takes "LAPD Det. A. Burke" for one person."""
+    path = resources.files("eventwire") / "data" / "police_forces.csv"
+    with path.open(encoding="utf-8") as handle:
+        return {row["acronym"]: (row["town"], row["state"]) for row in csv.DictReader(handle)}
 
 
 def _town_of_force(ent: Span) -> Span | None:

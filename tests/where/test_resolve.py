@@ -1,6 +1,7 @@
 """Choosing an event's place, on a stand-in gazetteer of a few rows (resolution logic only)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import pytest
@@ -158,3 +159,29 @@ def test_a_county_is_the_one_in_the_state_of_the_storys_town():
     elsewhere = frame(ref("Marion County"))
     Resolver(gazetteer, Document(Article(text="x"))).resolve(elsewhere)
     assert elsewhere.admin1 == "Indiana"  # with no town of its own, the bigger county
+
+
+@pytest.mark.parametrize("side", ["the South Side", "the Far Southwest Side", "the West Side"])
+def test_a_side_of_a_city_is_the_story_city_not_a_town_of_its_own(pipeline, side):
+    """GeoNames gives "South Side" as another name of a town on Staten Island, and without its
+    compass word "Side" is a town in Turkey: a city's side is only part of the story's city."""
+    text = (f"CHICAGO — A man was shot and killed early Sunday on {side}, police said.\n\n"
+            "The 34-year-old was standing outside a store when a gunman opened fire.")
+    [event] = analyse(pipeline, text, published=dt.date(2024, 5, 6)).mentions
+    assert (event.location, event.admin1) == ("Chicago", "Illinois")
+
+
+def test_a_small_town_far_off_in_a_state_the_story_never_names_is_no_place(pipeline):
+    """"At Eight Mile and Sunset" in a Detroit story is a street corner: Sunset is a town in
+    Florida and a Vancouver neighbourhood, neither of which the story names."""
+    text = ("DETROIT — A woman was shot in her car at Eight Mile and Sunset on Wednesday night, "
+            "police said.\n\nA 17-year-old was arrested at a bus stop nearby.")
+    [event, *_] = analyse(pipeline, text, published=dt.date(2024, 5, 9)).mentions
+    assert (event.location, event.admin1) == ("Detroit", "Michigan")
+
+
+def test_a_far_town_in_a_state_the_story_names_is_still_that_town(pipeline):
+    text = ("DETROIT — A Detroit man was shot dead on Tuesday in Sunset, Florida, while "
+            "visiting relatives, police said.")
+    [event, *_] = analyse(pipeline, text, published=dt.date(2024, 5, 9)).mentions
+    assert (event.location, event.admin1) == ("Sunset", "Florida")

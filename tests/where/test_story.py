@@ -248,3 +248,13 @@ def test_a_town_found_in_one_state_alone_places_its_namesake_neighbours(pipeline
             "father said.")
     [m] = [m for m in analyse(pipeline, text, dt.date(2016, 11, 8)).mentions if m.role == "main"]
     assert (m.location, m.admin1) == ("Arnold", "Pennsylvania")
+
+
+def test_a_city_forces_acronym_names_the_story_town(pipeline):
+    """A homicide report that names only a neighbourhood the gazetteer lacks, the county's
+    coroner and "LAPD" happened in Los Angeles, not somewhere in the county."""
+    text = ("Darnell Price, a 41-year-old man, was shot and killed Sunday in the 3100 block of "
+            "West 54th Street in Vermont Knolls, according to Los Angeles County coroner's records.\n\n"
+            "LAPD Det. R. Moreno said no arrests have been made.")
+    [event] = analyse(pipeline, text, published=dt.date(2024, 5, 7)).mentions
+    assert (event.location, event.admin1) == ("Los Angeles", "California")
