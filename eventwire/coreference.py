@@ -21,6 +21,8 @@ SAME_PLACE_KM = 25.0
 GUESSED_SUB_TYPES = ("Armed clash", "Attack")
 #: prepositions that make an event noun the scene of the verb's event ("shot during a shooting")
 SCENE_PREPOSITIONS = ("in", "during")
+#: the ``geo_source`` prefix of a town from the gazetteer's GeoNames towns
+TOWN_SOURCE = "gn:"
 
 
 def dates_agree(a: Frame, b: Frame) -> bool:
@@ -75,10 +77,17 @@ def tied(a: Frame, b: Frame) -> bool:
         return True
     if a.target_facility and a.target_facility == b.target_facility:
         return True
-    same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons))
+    same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons)) and not two_towns(a, b)
     coarse = a.geo_precision in (None, 3) or b.geo_precision in (None, 3)
     casualties_only = "harm" in (a.event_class, b.event_class)  # "killed at Tower-22"
     return (same_weapon or casualties_only) and (coarse or places_agree(a, b))
+
+
+def two_towns(a: Frame, b: Frame) -> bool:
+    """Each placed in a town the text names, and not the same one: air strikes on Saraqib and
+    on Ariha, 18 km apart, are two events however alike (ACLED codes one event per place)."""
+    return a.geo_precision == 1 == b.geo_precision and a.geo_source != b.geo_source \
+        and all((f.geo_source or "").startswith(TOWN_SOURCE) for f in (a, b))
 
 
 def tied_again(a: Frame, b: Frame) -> bool:
