@@ -186,7 +186,8 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     relabelled = [span for ent in doc.ents for span in _relabelled(ent, is_place)]
     relabelled = [_widened(ent, is_place) for ent in relabelled]
     relabelled += _unlabelled_before_areas(doc, is_place)
-    relabelled += _unlabelled_before_force(doc, is_place)
+    relabelled += _unlabelled_before(doc, is_place, TOWN_FORCE_WORDS, FORCE_KIND_WORDS)
+    relabelled += _unlabelled_before(doc, is_place, SETTLEMENT_NOUNS)
     relabelled = _without_overlaps(relabelled)
     if [(e.start, e.end, e.label_) for e in relabelled] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = sorted(relabelled, key=lambda e: e.start)
@@ -227,16 +228,18 @@ def _unlabelled_name_start(doc: Doc, end: int) -> int:
     return start
 
 
-def _unlabelled_before_force(doc: Doc, is_place: Callable[[str], bool]) -> list[Span]:
-    """"Memphis police arrested a man": a capitalised name the NER left unlabelled, right
-    before "police", is the town whose force it is when the gazetteer knows it as one (and
-    it names no kind of force: "Metro police", "State police")."""
+def _unlabelled_before(doc: Doc, is_place: Callable[[str], bool], words: frozenset[str],
+                       not_names: frozenset[str] = frozenset()) -> list[Span]:
+    """"Memphis police arrested a man", "(Pale township, Yinmarbin district, Sagaing
+    region)": a capitalised name the NER left unlabelled, right before one of ``words`` (a
+    town's force, a kind of settlement or area), is the place when the gazetteer knows it as
+    one and it holds none of ``not_names`` ("Metro police", "State police")."""
     found = []
-    for force in (t for t in doc if t.lower_ in TOWN_FORCE_WORDS and t.i > 0):
-        start = _unlabelled_name_start(doc, force.i)
-        name = doc[start:force.i]
-        if len(name) and not any(t.lower_ in FORCE_KIND_WORDS for t in name) and is_place(name.text):
-            found.append(Span(doc, start, force.i, label="GPE"))
+    for word in (t for t in doc if t.lower_ in words and t.i > 0):
+        start = _unlabelled_name_start(doc, word.i)
+        name = doc[start:word.i]
+        if len(name) and not any(t.lower_ in not_names for t in name) and is_place(name.text):
+            found.append(Span(doc, start, word.i, label="GPE"))
     return found
 
 

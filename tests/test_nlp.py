@@ -223,6 +223,17 @@ def test_a_name_the_ner_left_unlabelled_before_police_is_the_town_of_that_force(
     assert places == ["Memphis"]
 
 
+def test_a_name_the_ner_left_unlabelled_before_an_area_word_is_that_area(pipeline):
+    """Coders' notes write the areas a village lies in ("Pale township, Yinmarbin district,
+    Sagaing region"); the stock NER left "Sagaing" unlabelled, so nothing said the note is
+    about Myanmar, and Pale was the Bosnian town."""
+    text = ("On 1 December 2023, near a village (Pale township, Yinmarbin district, Sagaing "
+            "region), the military conducted an airstrike.")
+    document = analyse(pipeline, text, PUBLISHED)
+    places = [e.text for s in document.sentences for e in s.span.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    assert "Sagaing" in places
+
+
 def test_a_name_before_a_resident_noun_is_where_they_live(pipeline):
     """"A Hutchinson teen": the stock NER calls the town an organisation."""
     document = analyse(pipeline, "A Hutchinson teen was arrested Sunday in an accidental shooting.",
