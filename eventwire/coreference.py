@@ -26,6 +26,7 @@ TOWN_SOURCE = "gn:"
 
 
 def dates_agree(a: Frame, b: Frame) -> bool:
+    """The same day, a day inside the other's range, or one of them undated."""
     if a.event_date and b.event_date:
         return a.event_date == b.event_date
     if a.date_range and b.event_date:

@@ -5,14 +5,17 @@ Reads classified, dated, located frames with canonical actors; fills ``Document.
 A news story tells its main event several times: the headline ("Drone, rockets fired at
 coalition forces in Iraq and Syria"), the lede ("A drone and rockets targeted two bases ...") and
 the detail paragraphs ("A drone attack targeted the Ain al-Asad airbase ..."). Merging works in
-two steps:
+three steps (the tests are in ``coreference.py``):
 
 1. *specific* frames (one weapon, one country, one event) merge when everything they say is
    compatible and something ties them (same place, same facility, or the same weapon with no
-   conflicting place);
+   conflicting place; two towns the text names are two events); in one sentence, only a
+   detail or the scene of the other ("shot during a drive-by shooting") merges;
 2. *compound* frames (several weapons or countries, or a plural "Attacks ... claimed by X") are
    covered by the specific events they summarise and give them what they add (date, target,
-   claims); what no specific event covers becomes an event of its own.
+   claims); what no specific event covers becomes an event of its own;
+3. two events the story told in two threads (the headline's with its town, the body's with
+   its day) merge when their whole readings agree and are tied.
 
 Roles then follow the story's structure (see ``roles.py``).
 """
@@ -24,9 +27,9 @@ import itertools
 from dataclasses import dataclass, field
 
 from .actors import STATE_KINDS, ActorTable, event_inter, interaction_code
-from .document import Document, Frame
 from .coreference import (GUESSED_SUB_TYPES, compatible, dates_agree, scene_pairs, tied,
                           tied_again, type_guessed, types_agree)
+from .document import Document, Frame
 from .extractors.casualties import VIOLENT_CLASSES, record, settle_injured
 from .extractors.classify import classify
 from .extractors.lexicon import Taxonomy
