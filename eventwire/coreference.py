@@ -72,11 +72,15 @@ def compatible(a: Frame, b: Frame) -> bool:
             and (not a.target_facility or not b.target_facility or a.target_facility == b.target_facility))
 
 
+def _same_place_or_facility(a: Frame, b: Frame) -> bool:
+    """The same place below country level, or the same target facility."""
+    same_place = bool(a.geo_source) and a.geo_source == b.geo_source and a.geo_precision != 3
+    return same_place or bool(a.target_facility and a.target_facility == b.target_facility)
+
+
 def tied(a: Frame, b: Frame) -> bool:
     """Something positive says they are one event (compatibility alone is not enough)."""
-    if a.geo_source and a.geo_source == b.geo_source and a.geo_precision != 3:
-        return True
-    if a.target_facility and a.target_facility == b.target_facility:
+    if _same_place_or_facility(a, b):
         return True
     same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons)) and not two_towns(a, b)
     coarse = a.geo_precision in (None, 3) or b.geo_precision in (None, 3)
@@ -96,9 +100,7 @@ def tied_again(a: Frame, b: Frame) -> bool:
     place below country level, the same facility, or the same weapons where one of them is
     placed nowhere. (A country alone ties nothing: "Russian strikes in Aleppo" and "Russian
     warplanes struck Maaret al-Numan", a town the gazetteer misses, are two events in Syria.)"""
-    if a.geo_source and a.geo_source == b.geo_source and a.geo_precision != 3:
-        return True
-    if a.target_facility and a.target_facility == b.target_facility:
+    if _same_place_or_facility(a, b):
         return True
     same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons))
     return same_weapon and None in (a.latitude, b.latitude)

@@ -316,17 +316,20 @@ def _told_again(clusters: list[Cluster], taxonomy: Taxonomy) -> list[Cluster]:
     headline's attack with its place, the body's "gunfire" with no place of its own). Two
     clusters whose readings agree and are tied, and that tell no sentence in common (one
     sentence's two events stay two), become one, until none do."""
-    merged = True
-    while merged:
-        merged = False
-        readings = [_reading(c, taxonomy) for c in clusters]
-        for i, j in itertools.combinations(range(len(clusters)), 2):
-            if _one_event(clusters[i], clusters[j], readings[i], readings[j]):
-                clusters[i].absorb(clusters[j])
-                del clusters[j]
-                merged = True
-                break
+    readings = [_reading(c, taxonomy) for c in clusters]
+    pair = _first_told_twice(clusters, readings)
+    while pair is not None:
+        i, j = pair
+        clusters[i].absorb(clusters.pop(j))
+        del readings[j]
+        readings[i] = _reading(clusters[i], taxonomy)  # only the merged reading changed
+        pair = _first_told_twice(clusters, readings)
     return clusters
+
+
+def _first_told_twice(clusters: list[Cluster], readings: list[Frame | None]) -> tuple[int, int] | None:
+    return next(((i, j) for i, j in itertools.combinations(range(len(clusters)), 2)
+                 if _one_event(clusters[i], clusters[j], readings[i], readings[j])), None)
 
 
 def _claimant_is_perpetrator(frame: Frame, actors: ActorTable) -> None:
