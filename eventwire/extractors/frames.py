@@ -598,4 +598,21 @@ def extract_frames(document: Document, lexicon: Lexicon) -> list[Frame]:
     for sentence in document.sentences:
         if sentence.parsed:
             frames.extend(FrameBuilder(document, sentence, lexicon).build())
-    return frames
+    return _without_accident_tolls(document, frames)
+
+
+#: why a trigger was dropped when nature or an accident did the harm (triggers.accident_reason)
+ACCIDENT_REASONS = ("accident", "natural", "natural or accidental")
+
+
+def _without_accident_tolls(document: Document, frames: list[Frame]) -> list[Frame]:
+    """"A tank at the plant exploded ... Four people were injured": in a story whose only
+    violence was dropped as an accident or a disaster, a bare toll (a harm with no weapon, no
+    one doing it) is that accident's, not an attack of its own."""
+    dropped = document.context.get("dropped", [])
+    if not any(reason in ACCIDENT_REASONS for _word, reason, _index in dropped):
+        return frames
+    if any(f.event_class != "harm" or f.weapons or f.agent is not None for f in frames):
+        return frames
+    dropped.extend((f.trigger.text if f.trigger else "", "accident's toll", f.sentence) for f in frames)
+    return []

@@ -231,7 +231,19 @@ def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
     explosion = trigger.sense.weapon == "IED" and trigger.sense.event_class == "attack"
     if explosion and not people and not armed and _cued(token.sent, lexicon.cues["accident_cues"]):
         return "accident"
+    if (explosion or trigger.sense.event_class == "harm") and not armed \
+            and _accident_told(token.sent, lexicon):
+        return "accident"
     return None
+
+
+def _accident_told(sentence: Span, lexicon: Lexicon) -> bool:
+    """The sentence tells of an accident ("a bus plunged off a bridge", "a boiler exploded at
+    the plant") and of nothing anyone meant (no weapon, attacker or attack word)."""
+    cues = lexicon.cues
+    accident = _cued(sentence, cues["accident_events"]) or (
+        _cued(sentence, cues["explosion_words"]) and _cued(sentence, cues["accident_cues"]))
+    return accident and not _cued(sentence, cues["deliberate_cues"])
 
 
 def police_work_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:

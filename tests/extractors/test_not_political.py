@@ -101,3 +101,31 @@ def test_the_order_carried_out_is_an_attack(pipeline):
     found = mentions_in(pipeline, "On 1 December 2023, two robbers cornered a guard in Lagos and "
                                   "shot him.")
     assert [(m.event_type, m.location) for m in found] == [("Violence against civilians", "Lagos")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, nine passengers were killed when a minibus plunged off a bridge near "
+    "Kano.",
+    "On 1 December 2023, three workers were injured when a boiler exploded at a soap factory in "
+    "Kano.",
+    "On 1 December 2023, two people died in a collision between a lorry and a bus outside Kano.",
+])
+def test_the_toll_of_an_accident_is_no_attack(pipeline, text):
+    assert mentions_in(pipeline, text) == []
+
+
+def test_a_bare_toll_after_an_accident_is_that_accidents(pipeline):
+    """The second sentence names no cause; the story's only violence was an accident."""
+    text = ("On 1 December 2023, a storage tank exploded at a fertiliser plant in Kano. "
+            "Six workers were injured and taken to hospital.")
+    assert mentions_in(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("On 1 December 2023, gunmen killed nine passengers after their minibus crashed near Kano.",
+     "Attack"),
+    ("On 1 December 2023, a roadside bomb exploded near a gas plant in Kirkuk, killing three "
+     "soldiers.", "Remote explosive/landmine/IED"),
+])
+def test_an_attack_beside_an_accident_word_is_still_an_attack(pipeline, text, sub_type):
+    assert [m.sub_event_type for m in mentions_in(pipeline, text)] == [sub_type]

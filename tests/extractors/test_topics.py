@@ -18,6 +18,8 @@ def topic(text: str) -> str | None:
     ("Flooding after days of heavy rain cut the only road to the valley.", "natural_disaster"),
     ("A freight train derailed outside the station and a tanker car caught fire.",
      "man_made_disaster"),
+    ("A pressure vessel exploded at the bottling plant and the night shift was sent home.",
+     "man_made_disaster"),
     ("Coast guards stopped a boat carrying cocaine, and two suspected traffickers were held.",
      "organised_crime"),
     ("The two foreign ministers opened talks in Geneva ahead of next month's summit.",
