@@ -227,8 +227,10 @@ class FrameBuilder:
         if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
                for c in verb.children):
             frame.perfect = True  # "have been killed since April": a toll, not one event
-        headline_passive = verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children)
-        if headline_passive:  # "Two soldiers wounded as ...": the subject is the victim
+        headline_passive = verb.tag_ == "VBN" and not any(
+            c.dep_.startswith("aux") or c.dep_ == "dobj" for c in verb.children)
+        if headline_passive:  # "Two soldiers wounded as ...": the subject is the victim (one
+            # with an object is active, whatever the tagger says: "bombers killed ten people")
             for victim in subjects(verb):
                 self._target(frame, victim, kind_of(victim, self.lexicon))
             return

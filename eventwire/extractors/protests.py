@@ -5,8 +5,8 @@ Reads ``Document.frames`` and the sentences; sets ``Frame.protest_outcome`` and 
 action against a crowd into part of the protest it was against:
 
 * protesters throwing stones, torching or clashing: ``violent`` (Riots / Violent demonstration);
-* otherwise lethal force (live fire, protesters killed): ``excessive`` (Excessive force against
-  protesters);
+* otherwise lethal force (live fire, protesters killed), or forces' action that hurt people
+  at the protest (ACLED's serious injury): ``excessive`` (Excessive force against protesters);
 * otherwise tear gas, dispersal, arrests at the protest: ``intervention`` (Protest with
   intervention).
 
@@ -98,6 +98,6 @@ def type_protests(document: Document, lexicon: Lexicon) -> None:
                 frame.protest_outcome = outcome
         elif frame.event_class in FORCE_CLASSES and _against_crowd(document, frame, lexicon):
             outcome = outcome_of(_window(document, frame), lexicon) or "intervention"
-            if outcome == "intervention" and frame.fatalities:
-                outcome = "excessive"  # protesters were killed
+            if outcome == "intervention" and (frame.fatalities or frame.injured):
+                outcome = "excessive"  # protesters were killed or hurt: ACLED's serious injury
             _as_protest(frame, outcome)

@@ -156,3 +156,17 @@ def test_the_armed_group_a_weapon_belongs_to_is_the_attacker(pipeline):
     m = only_mention(pipeline, "A Houthi missile struck a cargo ship in the Red Sea on Monday.",
                      dt.date(2024, 2, 20))
     assert "Houthi" in m.actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Two suicide bombers killed at least nine people at a cattle market in Maiduguri on Monday.",
+    "Two women suicide bombers blew themselves up at a cattle market in Maiduguri on Monday, "
+    "killing nine people.",
+])
+def test_suicide_bombers_are_an_armed_group_with_a_suicide_bomb(pipeline, text):
+    """The tagger reads "bombers killed nine people" as a headline's bare participle; an object
+    makes the verb active. "Women" in the bombers' phrase does not make them civilians."""
+    m = only(analyse(pipeline, text, MONDAY))
+    assert (m.sub_event_type, m.actor1, m.fatalities) == \
+        ("Suicide bomb", "Unidentified Armed Group (Nigeria)", 9)
+

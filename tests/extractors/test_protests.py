@@ -237,3 +237,12 @@ def test_a_town_with_its_areas_bracketed_is_where_the_protest_was_even_inside_it
                        "Port Sudan (Port Sudan, Red Sea), waving flags and calling for the UAE "
                        "envoy to be expelled.")
     assert (m.sub_event_type, m.location, m.country) == ("Peaceful protest", "Port Sudan", "Sudan")
+
+
+def test_protesters_hurt_when_police_dispersed_them_is_excessive_force(pipeline):
+    """ACLED: force that kills or seriously injures peaceful protesters is excessive; tear gas
+    alone is an intervention (above)."""
+    m = only(pipeline, "On 1 December 2023, dozens of protesters were injured in Nairobi as "
+                       "police fired tear gas and rubber bullets to disperse them.")
+    assert (m.sub_event_type, m.actor2) == ("Excessive force against protesters",
+                                            "Police Forces of Kenya")

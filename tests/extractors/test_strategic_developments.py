@@ -160,3 +160,13 @@ def test_the_deployment_of_forces_is_their_change_of_activity(pipeline):
                        "reported around the central market of Maiduguri ahead of a rally.")
     assert (m.sub_event_type, m.country) == ("Change to group/activity", "Nigeria")
     assert m.actor1 is not None and "Police" in m.actor1
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, the army wrested control of two villages near Rutshuru from rebels.",
+    "On 1 December 2023, the army established control over three villages near Rutshuru.",
+])
+def test_the_army_wresting_or_establishing_control_regains_territory(pipeline, text):
+    m = only(pipeline, text)
+    assert types(m) == ("Battles", "Government regains territory")
+    assert m.actor1 == "Military Forces of the Democratic Republic of Congo"
