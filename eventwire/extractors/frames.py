@@ -20,7 +20,7 @@ from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punct
 from .syntax import (SUBJECT_DEPS, actor_phrase, lemma_forms, agents, core_phrase, entity_phrase, kind_of, modifier_weapons, objects,
                      instruments, passive_subjects, prep_objects, subjects, text_span, weapon_code,
                      with_conjuncts)
-from .triggers import Trigger, find_triggers, irrealis_reason, support_verb
+from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
 
 TARGET_PREPS = ("at", "on", "against", "toward", "towards", "into", "upon", "targeting", "onto")
 PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on", "over", "north",
@@ -602,9 +602,6 @@ def extract_frames(document: Document, lexicon: Lexicon) -> list[Frame]:
             frames.extend(FrameBuilder(document, sentence, lexicon).build())
     return _without_accident_tolls(document, frames)
 
-
-#: why a trigger was dropped when nature or an accident did the harm (triggers.accident_reason)
-ACCIDENT_REASONS = ("accident", "natural", "natural or accidental")
 
 
 def _without_accident_tolls(document: Document, frames: list[Frame]) -> list[Frame]:

@@ -214,6 +214,10 @@ def _names_armed(sentence: Span, lexicon: Lexicon) -> bool:
     return any(t.ent_type_ == "ACTOR" or t.lemma_.lower() in lexicon.heads["armed"] for t in sentence)
 
 
+#: the reasons ``accident_reason`` gives: nature or an accident did the harm
+ACCIDENT_REASONS = ("natural or accidental", "natural", "accident")
+
+
 def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
     """"An earthquake struck", "a gas cylinder explosion": nature or an accident, no attack.
     An explosion is an accident when its sentence has an accident cue and names no attacker."""
