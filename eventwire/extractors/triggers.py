@@ -227,27 +227,28 @@ def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
                                      for s in subjects for f in lemma_forms(s)):
         return "natural or accidental"
     armed = _names_armed(token.sent, lexicon)
+    words = SentenceWords.of(token.sent)
     violent = trigger.sense.event_class in ("attack", "harm", "clash")
-    if violent and _cued(token.sent, lexicon.cues["natural_hazards"]) and not armed:
+    if violent and words.cued(lexicon.cues["natural_hazards"]) and not armed:
         return "natural"  # "a strong earthquake killed eight people"
     people = [s for s in subjects if s.ent_type_ in ("ACTOR", "PERSON", "NORP") or s.pos_ == "PRON"
               or any(f in lexicon.heads["armed"] | lexicon.heads["civilian"] for f in lemma_forms(s))]
     explosion = trigger.sense.weapon == "IED" and trigger.sense.event_class == "attack"
-    if explosion and not people and not armed and _cued(token.sent, lexicon.cues["accident_cues"]):
+    if explosion and not people and not armed and words.cued(lexicon.cues["accident_cues"]):
         return "accident"
     if (explosion or trigger.sense.event_class == "harm") and not armed \
-            and _accident_told(token.sent, lexicon):
+            and _accident_told(words, lexicon):
         return "accident"
     return None
 
 
-def _accident_told(sentence: Span, lexicon: Lexicon) -> bool:
+def _accident_told(words: "SentenceWords", lexicon: Lexicon) -> bool:
     """The sentence tells of an accident ("a bus plunged off a bridge", "a boiler exploded at
     the plant") and of nothing anyone meant (no weapon, attacker or attack word)."""
     cues = lexicon.cues
-    accident = _cued(sentence, cues["accident_events"]) or (
-        _cued(sentence, cues["explosion_words"]) and _cued(sentence, cues["accident_cues"]))
-    return accident and not _cued(sentence, cues["deliberate_cues"])
+    accident = words.cued(cues["accident_events"]) or (
+        words.cued(cues["explosion_words"]) and words.cued(cues["accident_cues"]))
+    return accident and not words.cued(cues["deliberate_cues"])
 
 
 def police_work_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
@@ -273,11 +274,26 @@ def _harms_nobody(verb: Token, lexicon: Lexicon) -> bool:
 POLICE_WORK = ("arrest", "intercept")
 
 
+@dataclass(frozen=True)
+class SentenceWords:
+    """A sentence's words (lemmas and forms) and text, lower case, read once for the several
+    cue lists a trigger is checked against."""
+
+    words: frozenset[str]
+    text: str
+
+    @classmethod
+    def of(cls, sentence: Span) -> "SentenceWords":
+        return cls(frozenset({t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}),
+                   sentence.text.lower())
+
+    def cued(self, cues: frozenset[str]) -> bool:
+        """Any cue here: single words by lemma or form, phrases by text."""
+        return any((c in self.words) if " " not in c else (c in self.text) for c in cues)
+
+
 def _cued(sentence: Span, cues: frozenset[str]) -> bool:
-    """Any cue in the sentence: single words by lemma or form, phrases by text."""
-    words = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    text = sentence.text.lower()
-    return any((c in words) if " " not in c else (c in text) for c in cues)
+    return SentenceWords.of(sentence).cued(cues)
 
 
 def irrealis_reason(trigger: Trigger, lexicon: Lexicon, is_title: bool = False) -> str | None:
