@@ -62,10 +62,14 @@ STATE_INTER = (1, 8)
 
 
 def _territory_sub_type(frame: Frame, always: bool = False) -> str:
-    """Seizing a town is territorial; seizing a car is looting (a target is territory when it
-    is a named place or its head noun says so; seized weapons were made an interception when
-    the frame was built)."""
+    """Seizing a town is territorial; seizing a car is looting; seizing people is an arrest or
+    an abduction (a target is territory when it is a named place or its head noun says so;
+    seized weapons were made an interception when the frame was built)."""
     territorial = always or any(r.distance == 0 for r in frame.place_refs) or frame.territorial_target
+    if not territorial and frame.target is not None:
+        # people taken ("captured a senior commander", "seized two soldiers"): a state's forces
+        # arrest them, anyone else abducts them
+        return "Arrests" if frame.inter1 in STATE_INTER else "Abduction/forced disappearance"
     if not territorial:
         return "Looting/property destruction"
     return "Government regains territory" if frame.inter1 == 1 else "Non-state actor overtakes territory"

@@ -100,6 +100,18 @@ def test_taking_a_town_or_control_of_villages_is_territory_by_who_took_it(pipeli
     assert m.actor1 == actor
 
 
+@pytest.mark.parametrize("text, sub_type, actor1", [
+    ("On 1 December 2023, the army captured a senior al-Shabaab commander in Baidoa.",
+     ("Strategic developments", "Arrests"), "Military Forces of Somalia"),
+    ("On 1 December 2023, al-Shabaab militants captured two soldiers near Baidoa.",
+     ("Violence against civilians", "Abduction/forced disappearance"), "Al Shabaab"),
+])
+def test_capturing_people_is_an_arrest_by_the_state_and_an_abduction_by_anyone_else(
+        pipeline, text, sub_type, actor1):
+    m = only(pipeline, text)
+    assert (types(m), m.actor1) == (sub_type, actor1)
+
+
 def test_militants_seizing_a_car_is_looting(pipeline):
     m = only(pipeline, "On 1 December 2023, militants seized a car in Kano.")
     assert types(m) == ("Strategic developments", "Looting/property destruction")
