@@ -105,6 +105,11 @@ def _event_class(group: list[Trigger]) -> str:
     return min(classes, key=lambda c: CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99)
 
 
+#: how a word that holds things hangs on the thing found ("a depot containing ...", "a truck
+#: loaded with ...", "a warehouse full of ...")
+HOLDER_DEPS = ("acl", "relcl", "amod")
+
+
 class FrameBuilder:
     """Builds frames for one parsed sentence."""
 
@@ -152,7 +157,17 @@ class FrameBuilder:
 
     def _seizes_weapons(self, verb: Token) -> bool:
         things = objects(verb) + passive_subjects(verb)
+        things += [inner for thing in things for inner in self._contents(thing)]
         return any(kind_of(t, self.lexicon) == "weapon" for t in things)
+
+    def _contents(self, thing: Token) -> list[Token]:
+        """What a found place or container holds: "a depot containing weapons", "a truck
+        loaded with explosives", "a warehouse full of ammunition"."""
+        heads = self.lexicon.heads
+        holders = [c for c in thing.children if c.dep_ in HOLDER_DEPS
+                   and c.lemma_.lower() in heads["container_words"]]
+        return [o for h in holders for o in objects(h)] + \
+            [o for h in holders for p, o in prep_objects(h) if p in heads["container_preps"]]
 
     # ------------------------------------------------------------------ arguments
     def _collect(self, frame: Frame, trig: Trigger) -> None:
@@ -167,6 +182,10 @@ class FrameBuilder:
             self._prep_argument(frame, prep, obj)
         for tool in instruments(token, self.lexicon.cues["instrument_verbs"]):  # "using a drone"
             self._add_weapon(frame, weapon_code(tool, self.lexicon), tool)
+        if trig.sense.requires == "weapon_object":  # "found a depot containing weapons"
+            for thing in objects(token) + passive_subjects(token):
+                for inner in self._contents(thing):
+                    self._role(frame, inner, "target")
 
     def _verb_arguments(self, frame: Frame, verb: Token) -> None:
         if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")

@@ -59,12 +59,19 @@ def test_peacekeepers_withdrawing_from_a_town_is_a_non_violent_transfer_of_terri
 @pytest.mark.parametrize("text", [
     "On 1 December 2023, police seized weapons and ammunition in Kano.",
     "On 1 December 2023, police seized weapons and ammunition in a raid in Kano.",
+    "On 1 December 2023, police seized a large amount of ammunition in Kano.",
+    "On 1 December 2023, police found a truck loaded with explosives in Kano.",
+    "On 1 December 2023, police discovered a house containing rifles and grenades in Kano.",
 ])
 def test_police_seizing_weapons_disrupt_weapons_use(pipeline, text):
     m = only(pipeline, text)
     assert types(m) == ("Strategic developments", "Disrupted weapons use")
     assert m.actor1 == "Police Forces of Nigeria"
     assert m.location == "Kano"
+
+
+def test_finding_a_house_with_nothing_in_it_is_no_event(pipeline):
+    assert mentions(pipeline, "On 1 December 2023, police found a house in Kano.") == []
 
 
 @pytest.mark.parametrize("text", [
