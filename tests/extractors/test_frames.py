@@ -43,6 +43,7 @@ def test_weapon_as_subject_is_a_weapon_not_an_actor(pipeline):
     "Militants did not attack the checkpoint in Tikrit on Monday.",
     "Officials warned that the group could launch drone attacks on the base in Erbil.",
     "The group vowed to continue attacks on US forces in Syria.",
+    "Police said the cell was plotting to attack a checkpoint in Tikrit on Monday.",
     "Commanders said any attack on the embassy would be met with force.",
     "The threat of rocket attacks on Baghdad airport worries diplomats.",
 ])
