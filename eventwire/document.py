@@ -156,6 +156,9 @@ class Frame(EventFields):
     shot: int | None = None
     #: its target is territory by its head noun ("seized the village"), not a thing
     territorial_target: bool = False
+    #: taken without a fight ("after government forces withdrew", "without resistance"): a
+    #: non-violent transfer of territory
+    unopposed: bool = False
     #: how a demonstration went: "intervention" or "excessive" (force against protesters)
     protest_outcome: str | None = None
     evidence: list[Evidence] = field(default_factory=list)

@@ -235,6 +235,8 @@ def _outcome_field(verb: Token, lexicon: Lexicon, headline: bool = False) -> str
     lemma = verb.lemma_.lower()
     if lemma in outcomes["verbs"] and _killed_marker(verb, lexicon):
         return "killed"
+    if any(c.lower_ in outcomes["harmless_particles"] and c.dep_ in ("prt", "advmod") for c in verb.children):
+        return None  # "shot down 28 drones" hit aircraft, not people
     linked = [verb.head, *verb.children] if verb.dep_ == "conj" else list(verb.children)
     # "was shot", "shot her husband", a headline's "Man shot"
     hit_someone = is_passive(verb) or bool(objects(verb)) or _is_bare_participle(verb, headline)

@@ -46,6 +46,8 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
         return taxonomy.protest_outcomes[frame.protest_outcome]
     if cls in VIOLENT_CLASSES and frame.inter1 in CROWD_INTER:
         return CROWD_INTER[frame.inter1]  # rioters and crowds fighting: Riots, whatever the weapon
+    if cls == "intercept" and _people_stopped(frame):
+        return "Arrests"  # "intercepted 15 suspected members of a terrorist group"
     if cls in taxonomy.fixed_classes and cls != "clash":
         return taxonomy.fixed_classes[cls][1]
     remote = _remote_sub_type(frame.weapons, taxonomy)
@@ -61,6 +63,12 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
 STATE_INTER = (1, 8)
 
 
+def _people_stopped(frame: Frame) -> bool:
+    """A state's forces intercepting people, not weapons or vehicles, arrest them."""
+    return frame.inter1 in STATE_INTER and frame.target is not None and not frame.weapons \
+        and not frame.target_refs
+
+
 def _territory_sub_type(frame: Frame, always: bool = False) -> str:
     """Seizing a town is territorial; seizing a car is looting; seizing people is an arrest or
     an abduction (a target is territory when it is a named place or its head noun says so;
@@ -72,6 +80,8 @@ def _territory_sub_type(frame: Frame, always: bool = False) -> str:
         return "Arrests" if frame.inter1 in STATE_INTER else "Abduction/forced disappearance"
     if not territorial:
         return "Looting/property destruction"
+    if frame.unopposed:
+        return "Non-violent transfer of territory"
     return "Government regains territory" if frame.inter1 == 1 else "Non-state actor overtakes territory"
 
 
@@ -83,7 +93,7 @@ def classify(frame: Frame, taxonomy: Taxonomy) -> None:
     frame.sub_event_type = sub
     frame.event_type = taxonomy.event_type_of(sub)
     frame.disorder_type = taxonomy.disorder_types[frame.event_type]
-    if frame.event_class == "intercept":
+    if frame.event_class == "intercept" and sub == "Disrupted weapons use":
         frame.intercepted = True
     if frame.event_type in ("Violence against civilians", "Explosions/Remote violence") \
             and _targets_civilians(frame):

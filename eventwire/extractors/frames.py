@@ -40,6 +40,8 @@ CHEMICAL = "chemical"
 CROWD_WRAPPERS = ("group", "member", "number", "dozen", "dozens", "hundreds", "thousands", "scores")
 #: classes whose agent is a crowd of people, not only an armed actor
 CROWD_CLASSES = ("protest", "crowd", "riot")
+#: classes whose target is ground taken
+TERRITORY_CLASSES = ("takeover", "territory")
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
                             "despite", "than"))
 
@@ -117,11 +119,12 @@ class FrameBuilder:
         self.document = document
         self.sentence = sentence
         self.lexicon = lexicon
+        self.triggers: list[Trigger] = []
 
     def build(self) -> list[Frame]:
-        triggers = find_triggers(self.sentence.span, self.lexicon)
+        self.triggers = find_triggers(self.sentence.span, self.lexicon)
         frames = []
-        for group in group_triggers(triggers):
+        for group in group_triggers(self.triggers):
             frame = self._frame(group)
             if frame is not None:
                 frames.append(frame)
@@ -148,12 +151,62 @@ class FrameBuilder:
         frame.add_evidence("trigger", span)
         frame.anaphor = _refers_back(anchor)
         frame.state_weapon = anchor.sense.state_weapon
+        self._armed_sense(frame, anchor)
         for trig in group:
             self._collect(frame, trig)
         self._defaults(frame, group)
+        self._moved_force(frame, anchor)
         if frame.event_class == "territory" and any(self._seizes_weapons(t.token) for t in group):
             frame.event_class = "intercept"  # "police seized weapons": Disrupted weapons use
+        frame.unopposed = self._unopposed(frame, group)
         return frame if self._complete(frame, group) else None
+
+    def _armed_sense(self, frame: Frame, anchor: Trigger) -> None:
+        """A verb that is a crowd's act when a crowd does it is another when armed men do
+        (protesters occupy a square, "government troops occupied three hill posts"), and one
+        that is police work is an attack when a weapon does it ("warplanes destroyed a depot")."""
+        sense = anchor.sense
+        if anchor.pos != "verb" or not (sense.armed_class or sense.weapon_class):
+            return
+        kinds = [(kind_of(s, self.lexicon), s) for s in subjects(anchor.token)]
+        if sense.armed_class and any(k == "actor" and not self._crowd_noun(s) for k, s in kinds):
+            frame.event_class = sense.armed_class
+        elif sense.weapon_class and any(k == "weapon" and not self._is_person(s) for k, s in kinds):
+            frame.event_class = sense.weapon_class
+
+    def _moved_force(self, frame: Frame, anchor: Trigger) -> None:
+        """A force deployed, dispatched or formed is the actor of its own move: "Hashd forces
+        have been dispatched to Anbar", "special groups of troops have been formed"."""
+        if anchor.sense.requires != "armed" or frame.agent is not None or anchor.pos != "verb":
+            return
+        moved = passive_subjects(anchor.token) if self._armed_subject(anchor.token) else []
+        if moved:
+            self._set_actor(frame, moved[0], "agent")
+            if frame.target is not None and frame.agent is not None and \
+                    frame.agent.start <= frame.target.start < frame.agent.end:
+                frame.target = None  # read first as what the verb acted on
+
+    def _armed_subject(self, verb: Token) -> bool:
+        """The verb's subject, active or passive, or its object is an armed force, not a
+        crowd: "troops were deployed", "Israel deployed forces", not "protesters formed a chain"."""
+        moved = [] if _stative_passive(verb) else passive_subjects(verb)
+        heads = [h for s in subjects(verb) + moved + objects(verb) for h in with_conjuncts(_unwrap_crowd(s))]
+        return any(kind_of(h, self.lexicon) == "actor" and not self._crowd_noun(h) for h in heads)
+
+    def _switched_sense(self, frame: Frame, anchor: Trigger) -> bool:
+        """The subject made the verb another class (:meth:`_armed_sense`): it needs no more."""
+        return frame.event_class != anchor.sense.event_class and frame.event_class in (
+            anchor.sense.armed_class, anchor.sense.weapon_class)
+
+    def _unopposed(self, frame: Frame, group: list[Trigger]) -> bool:
+        """A place taken without a fight: the sentence tells of the other side withdrawing
+        ("after Kurdish forces pulled out") or of no resistance, and of no fighting."""
+        if frame.event_class not in TERRITORY_CLASSES:
+            return False
+        classes = {t.sense.event_class for t in self.triggers} - {frame.event_class}
+        text = self.sentence.text.lower()
+        return not classes & {"clash", "attack", "harm"} and (
+            "withdrawal" in classes or any(c in text for c in self.lexicon.cues["unopposed_cues"]))
 
     def _seizes_weapons(self, verb: Token) -> bool:
         things = objects(verb) + passive_subjects(verb)
@@ -291,9 +344,10 @@ class FrameBuilder:
             self._role(frame, obj, "agent")
         elif prep in TARGET_PREPS and kind in ("facility", "actor", "civilian", "place", "person"):
             self._role(frame, obj, "target")
-        elif prep in PLACE_PREPS and (kind in ("place", "facility", "name")
-                                      or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
-            self._add_place(frame, obj, prep, distance=1)  # NER calls some towns NORP
+        elif (prep in PLACE_PREPS or prep == "to" and frame.event_class == "group_change") \
+                and (kind in ("place", "facility", "name") or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
+            # NER calls some towns NORP; a force is deployed where it is sent ("to Kano")
+            self._add_place(frame, obj, prep, distance=1)
         if prep in PLACE_PREPS and any(f in self.lexicon.heads["area"] for f in lemma_forms(obj)):
             self._area_places(frame, obj, prep)
 
@@ -309,7 +363,8 @@ class FrameBuilder:
         """Put a phrase where it belongs by what it names, whatever its syntactic slot."""
         kind = kind_of(head, self.lexicon)
         if kind == "weapon":
-            self._add_weapon(frame, weapon_code(head, self.lexicon), head)
+            named = _unwrap_crowd(head)  # "shot down 28 of the drones": the drones
+            self._add_weapon(frame, weapon_code(named, self.lexicon), named)
             if role == "agent" and frame.agent is None and (_is_national(head) or self._is_person(head)):
                 self._set_actor(frame, head, "agent")  # "Israeli artillery", "Taliban gunmen"
         elif kind == "event":
@@ -323,6 +378,16 @@ class FrameBuilder:
                 self._set_actor(frame, head, "agent")
         elif role == "target":
             self._target(frame, head, kind)
+
+    def _territory_kind(self, head: Token, kind: str) -> str:
+        """What is taken is ground: a name the NER left untyped is a place ("regained Marka"),
+        and a word for ground is a facility even when no attack could target it ("took over
+        four localities")."""
+        if kind == "name":
+            return "place"
+        if kind == "other" and any(f in self.lexicon.heads["territory"] for f in lemma_forms(head)):
+            return "facility"
+        return kind
 
     def _civilian_facility(self, head: Token) -> bool:
         """"the home of a tribal sheikh", "a Palestinian vehicle": where civilians are, unless
@@ -365,6 +430,8 @@ class FrameBuilder:
     def _target(self, frame: Frame, head: Token, kind: str) -> None:
         if any(f in self.lexicon.heads["area"] for f in lemma_forms(head)):
             self._area_places(frame, head, "target")  # "struck the outskirts of Naqoura"
+        if frame.event_class in TERRITORY_CLASSES:
+            kind = self._territory_kind(head, kind)
         if kind == "civilian":
             frame.target_civilians = True
             self._set_actor(frame, head, "target")
@@ -496,6 +563,8 @@ class FrameBuilder:
     def _complete(self, frame: Frame, group: list[Trigger]) -> bool:
         """Does the group carry what its trigger requires ("fired" needs a weapon)?"""
         anchor = _anchor(group)
+        if self._switched_sense(frame, anchor):
+            return True
         needs = anchor.sense.requires if anchor.pos == "verb" or anchor.sense.requires == "agent" else None
         if needs == "weapon":
             return bool(frame.weapons) or any(t.pos == "noun" for t in group)
@@ -513,6 +582,8 @@ class FrameBuilder:
             return frame.agent is not None and anchor.token.dep_ not in ("relcl", "acl")
         if needs == "agent":
             return frame.agent is not None
+        if needs == "armed":  # "troops were deployed", "the army deployed troops"; not "protesters formed"
+            return frame.agent is not None and self._armed_subject(anchor.token)
         return True
 
     def _is_anaphor(self, trig: Trigger) -> bool:
@@ -537,6 +608,16 @@ def _modifier_chain(noun: Token) -> list[Token]:
         found.append(tok)
         todo += [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
     return sorted(found, key=lambda t: t.i)
+
+
+#: present forms of "be" that make a passive a state, not an act ("350 troops are deployed at
+#: Tower 22"); "are being deployed" and "were deployed" are acts
+STATIVE_BE = ("is", "are", "am", "'s", "'re")
+
+
+def _stative_passive(verb: Token) -> bool:
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("auxpass", "aux")]
+    return any(a in STATIVE_BE for a in aux) and "being" not in aux
 
 
 def _unwrap_crowd(head: Token) -> Token:

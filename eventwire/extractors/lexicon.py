@@ -25,6 +25,10 @@ class TriggerSense:
     weapon: str | None = None
     requires: str | None = None
     state_weapon: str | None = None
+    #: the class when armed men do it: a crowd occupies a square, troops occupy a town
+    armed_class: str | None = None
+    #: the class when a weapon does it: police destroy a cache, "warplanes destroyed a depot"
+    weapon_class: str | None = None
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -36,7 +40,8 @@ def _read_toml(name: str) -> dict[str, Any]:
 
 def _senses(table: dict[str, dict[str, str]]) -> dict[str, TriggerSense]:
     return {word: TriggerSense(spec["class"], spec.get("weapon"), spec.get("requires"),
-                               spec.get("state_weapon"))
+                               spec.get("state_weapon"), spec.get("armed_class"),
+                               spec.get("weapon_class"))
             for word, spec in table.items()}
 
 

@@ -34,11 +34,18 @@ class Trigger:
         return self.sense.event_class == "harm"
 
 
+#: how a phrasal verb's second word hangs on it: a particle or object ("shot down", "reached
+#: agreement"), or an adverb or preposition the parser reads in place of a particle ("drove the
+#: militants out of the town", "pushed back from the village")
+PHRASAL_DEPS = ("prt", "dobj", "advmod", "prep")
+
+
 def _phrasal(token: Token, lexicon: Lexicon) -> TriggerSense | None:
     """"shoot down", "reach agreement", "take to the streets"."""
     lemma = token.lemma_.lower()
     for child in token.children:
-        keys = [f"{lemma} {child.lower_}"] if child.dep_ in ("prt", "dobj") else []
+        words = {child.lower_, child.lemma_.lower()}  # "exchanged prisoners": "exchange prisoner"
+        keys = [f"{lemma} {word}" for word in words] if child.dep_ in PHRASAL_DEPS else []
         if child.dep_ == "prep":
             keys += [f"{lemma} {child.lower_} {o.lemma_.lower()}" for o in child.children if o.dep_ == "pobj"]
         sense = next((lexicon.phrasal_triggers[k] for k in keys if k in lexicon.phrasal_triggers), None)
@@ -80,13 +87,17 @@ def _nominal_gerund(token: Token) -> bool:
 
 
 def _noun_sense(noun: Token, lexicon: Lexicon) -> TriggerSense | None:
-    """The noun's sense, two-word names first ("sexual violence", "prisoner exchange")."""
+    """The noun's sense, two-word names first ("sexual violence", "prisoner exchange", and
+    "exchange of prisoners" read as "prisoner exchange")."""
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     forms = lemma_forms(noun)
-    if before is not None and before.head == noun and before.dep_ in ("amod", "compound"):
-        two = next((f"{before.lower_} {f}" for f in forms if f"{before.lower_} {f}" in lexicon.noun_triggers), None)
-        if two:
-            return lexicon.noun_triggers[two]
+    modifiers = [before.lower_] if before is not None and before.head == noun and \
+        before.dep_ in ("amod", "compound") else []
+    modifiers += [o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+    two = next((f"{m} {f}" for m in modifiers for f in forms if f"{m} {f}" in lexicon.noun_triggers), None)
+    if two:
+        return lexicon.noun_triggers[two]
     return next((lexicon.noun_triggers[f] for f in forms if f in lexicon.noun_triggers), None)
 
 
@@ -126,6 +137,8 @@ def _embedding_reason(token: Token, lexicon: Lexicon) -> str | None:
     """Walk up through complements: "vowed to continue attacks" -> governed by "vow"."""
     current, path = token, []
     while current.dep_ in _EMBEDDING_DEPS and current.head != current:
+        if _opens_realis(current, lexicon):
+            return None
         path.append(current.dep_)
         current = current.head
         lemma = current.lemma_.lower()
@@ -138,6 +151,15 @@ def _embedding_reason(token: Token, lexicon: Lexicon) -> str | None:
         if current.pos_ in ("VERB", "AUX") and (has_modal(current, lexicon) or is_negated(current)):
             return f"under a negated or modal {current.lemma_!r}"
     return None
+
+
+def _opens_realis(link: Token, lexicon: Lexicon) -> bool:
+    """"after seven people were murdered", "following the attack": what the phrase or clause
+    tells happened, whatever the verb above it vows or plans."""
+    words = lexicon.cues["realis_links"]
+    if link.dep_ == "prep":
+        return link.lower_ in words
+    return link.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in link.children)
 
 
 def _labour_strike(noun: Token, lexicon: Lexicon) -> bool:

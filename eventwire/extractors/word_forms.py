@@ -78,10 +78,11 @@ def _hyphened(word: str) -> str:
 
 
 def _phrasal(phrase: str, irregular: dict[str, list[str]]) -> str:
-    """A phrasal verb's two ends a few words apart: 'shoot down', 'shot the drone down'."""
+    """A phrasal verb's two ends a few words apart: 'shoot down', 'shot the drone down',
+    'drove al-Shabaab militants out' (a hyphened or quoted word is one word)."""
     words = phrase.split()
     first, last = (_alternatives(_forms(w, irregular)) for w in (words[0], words[-1]))
-    return first + r"\s+(?:\w+\s+){0,%d}?" % PHRASAL_GAP + last
+    return first + r"\s+(?:[\w'-]+\s+){0,%d}?" % PHRASAL_GAP + last
 
 
 def _alternatives(forms: set[str]) -> str:

@@ -51,6 +51,28 @@ def test_negated_hypothetical_threatened_and_generic_attacks_are_not_events(pipe
     assert analyse(pipeline, sentence, MONDAY).mentions == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "The governor vowed an investigation after gunmen killed two farmers in Tikrit on Monday.",
+    "The group vowed revenge following the airstrike that killed its commander in Tikrit on Monday.",
+])
+def test_what_happened_before_a_vow_is_an_event(pipeline, sentence):
+    """A vow's mood stops at "after" and "following": what they open already happened."""
+    m = only(analyse(pipeline, sentence, MONDAY))
+    assert m.fatalities >= 1
+
+
+def test_warplanes_destroying_a_depot_is_an_air_strike(pipeline):
+    m = only(analyse(pipeline, "Turkish jets destroyed weapons depots used by PKK militants in "
+                               "Duhok on Monday.", MONDAY))
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.actor1 == "Military Forces of Turkey"
+
+
+def test_soldiers_destroying_a_weapons_cache_is_disrupted_weapons_use(pipeline):
+    m = only(analyse(pipeline, "Iraqi soldiers destroyed a weapons cache in Tikrit on Monday.", MONDAY))
+    assert m.sub_event_type == "Disrupted weapons use"
+
+
 def test_weapon_count_is_kept(pipeline):
     document = analyse(pipeline, "Fourteen rockets were fired at the Ain al-Asad air base on Monday.", MONDAY)
     frame = next(f for f in document.frames if f.weapons == ["rocket"])
@@ -62,6 +84,16 @@ def test_interception_is_disrupted_weapons_use(pipeline):
     assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
     assert m.intercepted is True
     assert m.actor1 == "Military Forces of the United States"
+
+
+def test_air_defences_shooting_down_drones_hurt_nobody(pipeline):
+    """Air defences are the forces of the country they stand in; what they shoot down is the
+    weapon ("28 of the drones"), and shooting down hurts no one."""
+    m = only(analyse(pipeline, "Ukraine's air force said on Monday that air defences shot down 28 "
+                               "of the drones over Kyiv.", MONDAY))
+    assert (m.sub_event_type, m.actor1, m.weapon) == ("Disrupted weapons use",
+                                                      "Military Forces of Ukraine", "drone")
+    assert not m.injured
 
 
 def test_claim_in_the_next_sentence_reaches_back(pipeline):

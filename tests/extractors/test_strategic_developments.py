@@ -70,6 +70,13 @@ def test_police_seizing_weapons_disrupt_weapons_use(pipeline, text):
     assert m.location == "Kano"
 
 
+def test_forces_intercepting_people_arrest_them(pipeline):
+    m = only(pipeline, "On 1 December 2023, Nigerian security forces intercepted 15 suspected "
+                       "members of a terrorist group in Maiduguri.")
+    assert types(m) == ("Strategic developments", "Arrests")
+    assert m.intercepted is not True
+
+
 def test_finding_a_house_with_nothing_in_it_is_no_event(pipeline):
     assert mentions(pipeline, "On 1 December 2023, police found a house in Kano.") == []
 
@@ -105,6 +112,53 @@ def test_taking_a_town_or_control_of_villages_is_territory_by_who_took_it(pipeli
     m = only(pipeline, text)
     assert types(m) == ("Battles", sub_type)
     assert m.actor1 == actor
+
+
+@pytest.mark.parametrize("text, sub_type, actor", [
+    ("On 1 December 2023, the army drove al-Shabaab militants out of three villages near Baidoa.",
+     REGAINS, "Military Forces of Somalia"),
+    ("On 1 December 2023, the army drove back al-Shabaab militants from a village near Baidoa.",
+     REGAINS, "Military Forces of Somalia"),
+    ("On 1 December 2023, M23 rebels took over four localities near Rutshuru.", OVERTAKES,
+     "M23: March 23 Movement"),
+    ("On 1 December 2023, Somali troops occupied three hill posts near Baidoa.", REGAINS,
+     "Military Forces of Somalia"),
+])
+def test_driving_out_taking_over_and_occupying_by_armed_men_is_territory(pipeline, text, sub_type,
+                                                                         actor):
+    m = only(pipeline, text)
+    assert (types(m), m.actor1) == (("Battles", sub_type), actor)
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, al-Shabaab militants seized Marka after government forces withdrew from "
+    "the town.",
+    "On 1 December 2023, al-Shabaab militants seized the town of Marka without resistance.",
+])
+def test_a_town_taken_without_a_fight_is_a_non_violent_transfer(pipeline, text):
+    m = only(pipeline, text)
+    assert types(m) == ("Strategic developments", "Non-violent transfer of territory")
+    assert m.actor1 == "Al Shabaab"
+
+
+def test_a_town_taken_after_fighting_is_still_taken_by_force(pipeline):
+    ms = mentions(pipeline, "On 1 December 2023, al-Shabaab militants seized the town of Marka "
+                            "after heavy fighting with government forces.")
+    assert types(ms[0]) == ("Battles", OVERTAKES)
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, the police took over the investigation into the killing in Baidoa.",
+    "On 1 December 2023, protesters occupied the main square of Baidoa.",
+])
+def test_taking_over_a_task_or_a_crowd_occupying_a_square_is_no_territory(pipeline, text):
+    assert all(m.event_type != "Battles" for m in mentions(pipeline, text))
+
+
+def test_forces_pushing_attackers_back_is_a_clash_not_territory(pipeline):
+    ms = mentions(pipeline, "On 1 December 2023, militants tried to storm the base near Baidoa, "
+                            "but Somali troops pushed them back.")
+    assert {types(m) for m in ms} == {("Battles", "Armed clash")}
 
 
 @pytest.mark.parametrize("text, sub_type, actor1", [
@@ -167,6 +221,36 @@ def test_the_other_side_of_an_agreement_is_actor2(pipeline):
     m = only(pipeline, "On 1 December 2023, the Sudanese army and the Rapid Support Forces agreed to a "
                        "seven-day ceasefire in Jeddah.")
     assert {m.actor1, m.actor2} == {"Military Forces of Sudan", "Rapid Support Forces"}
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, the Libyan government and the rebels exchanged prisoners in Misrata.",
+    "On 1 December 2023, the two sides conducted an exchange of prisoners in Misrata.",
+    "On 1 December 2023, the government released 30 rebels in exchange for 16 soldiers in Misrata.",
+])
+def test_exchanging_prisoners_is_an_agreement(pipeline, text):
+    assert types(only(pipeline, text)) == ("Strategic developments", "Agreement")
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, Nigerian troops were deployed to Maiduguri.",
+    "On 1 December 2023, a large number of police and army forces were dispatched to Maiduguri.",
+    "On 1 December 2023, the army formed a new brigade in Maiduguri.",
+])
+def test_forces_deployed_or_formed_are_a_change_to_group_activity(pipeline, text):
+    m = only(pipeline, text)
+    assert types(m) == ("Strategic developments", "Change to group/activity")
+    assert m.location == "Maiduguri"
+
+
+def test_troops_that_are_deployed_somewhere_is_a_state_not_a_deployment(pipeline):
+    assert mentions(pipeline, "On 1 December 2023, about 350 US troops are deployed at the base "
+                              "near Maiduguri.") == []
+
+
+def test_a_crowd_forming_a_chain_is_no_change_to_an_armed_group(pipeline):
+    ms = mentions(pipeline, "On 1 December 2023, protesters formed a human chain in Kano.")
+    assert all(m.sub_event_type != "Change to group/activity" for m in ms)
 
 
 def test_a_government_deploying_troops_is_a_change_to_group_activity(pipeline):

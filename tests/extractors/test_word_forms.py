@@ -28,6 +28,7 @@ def test_english_endings_make_the_forms_a_report_uses(word, forms):
     "A car-bomb went off near the market.",
     "The group claimed responsibility in an online post.",
     "Militants shot the drone down over the valley.",
+    "The army drove al-Shabaab militants out of the town.",
     "HOUSES WERE TORCHED AND LOOTED.",
 ])
 def test_a_paragraph_that_can_report_violence_is_parsed(text):
