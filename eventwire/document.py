@@ -159,6 +159,8 @@ class Frame(EventFields):
     #: taken without a fight ("after government forces withdrew", "without resistance"): a
     #: non-violent transfer of territory
     unopposed: bool = False
+    #: its sentence tells of a demonstration: rioters there riot as demonstrators
+    in_demonstration: bool = False
     #: how a demonstration went: "intervention" or "excessive" (force against protesters)
     protest_outcome: str | None = None
     evidence: list[Evidence] = field(default_factory=list)

@@ -16,6 +16,7 @@ CIVILIAN_INTER = 7
 ARMED_INTER = (1, 2, 3, 4, 8)
 #: ACLED's Riots: violence by a crowd (inter 5 rioters, 7 civilians) or by protesters (6)
 CROWD_INTER = {5: "Mob violence", 6: "Violent demonstration", 7: "Mob violence"}
+RIOTERS_INTER = 5
 VIOLENT_CLASSES = ("attack", "clash", "harm", "looting")
 
 
@@ -45,7 +46,7 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
     if cls in ("protest", "crowd") and frame.protest_outcome:
         return taxonomy.protest_outcomes[frame.protest_outcome]
     if cls in VIOLENT_CLASSES and frame.inter1 in CROWD_INTER:
-        return CROWD_INTER[frame.inter1]  # rioters and crowds fighting: Riots, whatever the weapon
+        return _riot_sub_type(frame)  # rioters and crowds fighting: Riots, whatever the weapon
     if cls == "intercept" and _people_stopped(frame):
         return "Arrests"  # "intercepted 15 suspected members of a terrorist group"
     if cls in taxonomy.fixed_classes and cls != "clash":
@@ -58,6 +59,15 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
     if _targets_civilians(frame) and not _fights_armed_actor(frame) and not frame.resisted:
         return "Attack"
     return "Armed clash"
+
+
+def _riot_sub_type(frame: Frame) -> str:
+    """Rioters in a demonstration riot as one ("protesters set fire to tyres and clashed with
+    police"); elsewhere they are a mob, whoever they fight ("rioters clashed with forces during
+    a raid", "a mob lynched a man")."""
+    if frame.inter1 == RIOTERS_INTER and frame.in_demonstration and not _targets_civilians(frame):
+        return "Violent demonstration"
+    return CROWD_INTER[frame.inter1]
 
 
 STATE_INTER = (1, 8)

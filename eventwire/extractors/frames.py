@@ -159,6 +159,7 @@ class FrameBuilder:
         if frame.event_class == "territory" and any(self._seizes_weapons(t.token) for t in group):
             frame.event_class = "intercept"  # "police seized weapons": Disrupted weapons use
         frame.unopposed = self._unopposed(frame, group)
+        frame.in_demonstration = any(t.sense.event_class == "protest" for t in self.triggers)
         return frame if self._complete(frame, group) else None
 
     def _armed_sense(self, frame: Frame, anchor: Trigger) -> None:
@@ -340,6 +341,8 @@ class FrameBuilder:
         kind = kind_of(obj, self.lexicon)
         if prep == "with" and kind == "weapon":
             self._add_weapon(frame, weapon_code(obj, self.lexicon), obj)
+        elif prep == "with" and frame.event_class in ("clash", "riot") and kind in ("actor", "civilian", "person"):
+            self._role(frame, obj, "target")  # "clashed with militants": the other side
         elif prep == "by" and kind in ("actor", "place", "person"):
             self._role(frame, obj, "agent")
         elif prep in TARGET_PREPS and kind in ("facility", "actor", "civilian", "place", "person"):

@@ -61,6 +61,15 @@ def test_what_happened_before_a_vow_is_an_event(pipeline, sentence):
     assert m.fatalities >= 1
 
 
+@pytest.mark.parametrize("sentence, actor2", [
+    ("Iraqi soldiers clashed with Islamic State militants near Tikrit on Monday.", "Islamic State"),
+    ("Gunmen fought a gun battle with police in Tikrit on Monday.", "Police Forces of Iraq"),
+])
+def test_whom_a_side_clashes_with_is_the_other_side(pipeline, sentence, actor2):
+    m = only(analyse(pipeline, sentence, MONDAY))
+    assert (m.sub_event_type, m.actor2) == ("Armed clash", actor2)
+
+
 def test_warplanes_destroying_a_depot_is_an_air_strike(pipeline):
     m = only(analyse(pipeline, "Turkish jets destroyed weapons depots used by PKK militants in "
                                "Duhok on Monday.", MONDAY))

@@ -164,6 +164,21 @@ def test_the_police_stoned_by_rioters_are_not_replaced_by_the_protesters(pipelin
     assert m.actor2 == "Police Forces of Nigeria"
 
 
+def test_rioters_at_a_demonstration_riot_as_demonstrators(pipeline):
+    m = only(pipeline, "On 1 December 2023, rioters clashed with police during a demonstration "
+                       "against fuel prices in Kano.")
+    assert (m.sub_event_type, m.actor1) == ("Violent demonstration", "Rioters (Nigeria)")
+
+
+def test_rioters_clashing_with_forces_during_a_raid_are_a_mob(pipeline):
+    """ACLED: rioters who fight the forces outside any demonstration (during a raid) are mob
+    violence; the forces they fight are actor 2."""
+    m = only(pipeline, "On 1 December 2023, Palestinian rioters clashed with Israeli forces "
+                       "during an Israeli raid in Jenin.")
+    assert (m.sub_event_type, m.actor1, m.actor2) == ("Mob violence", "Rioters (Palestine)",
+                                                      "Military Forces of Israel")
+
+
 def test_protesters_torching_a_police_station_is_a_violent_demonstration(pipeline):
     m = only(pipeline, "On 1 December 2023, protesters torched a police station in Kano.")
     assert m.sub_event_type == "Violent demonstration"
