@@ -40,8 +40,13 @@ CHEMICAL = "chemical"
 CROWD_WRAPPERS = ("group", "member", "number", "dozen", "dozens", "hundreds", "thousands", "scores")
 #: classes whose agent is a crowd of people, not only an armed actor
 CROWD_CLASSES = ("protest", "crowd", "riot")
+#: classes whose coordinated subjects are the two sides: "X and Y clashed", "X and Y agreed"
+TWO_SIDED_CLASSES = ("clash", "agreement")
 #: classes whose target is ground taken
 TERRITORY_CLASSES = ("takeover", "territory")
+#: where the thing an act used or launched hangs on the act's verb: "fired rockets ...", "an IED
+#: ... detonated", "drones were launched"
+WEAPON_SLOTS = ("dobj", "nsubj", "nsubjpass")
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
                             "despite", "than"))
 
@@ -55,6 +60,8 @@ def _linked(a: Token, b: Token) -> bool:
     for child, parent in ((a, b), (b, a)):
         if child.head == parent and child.dep_ not in ("conj", "ccomp", "parataxis", "appos"):
             return True
+        if child.dep_ == "acl" and child.head.head == parent and child.head.dep_ in WEAPON_SLOTS:
+            return True  # "shelled artillery targeting RSF", "an IED planted by X detonated"
         if child.head.dep_ == "prep" and child.head.head == parent and child.dep_ == "pobj" \
                 and child.head.lower_ not in TEMPORAL_PREPS:
             return True
@@ -368,6 +375,8 @@ class FrameBuilder:
         if kind == "weapon":
             named = _unwrap_crowd(head)  # "shot down 28 of the drones": the drones
             self._add_weapon(frame, weapon_code(named, self.lexicon), named)
+            if role == "target" and frame.event_class == "intercept" and _is_national(named):
+                self._set_actor(frame, named, "target")  # "intercepted 8 Russian drones": Russia's
             if role == "agent" and frame.agent is None and (_is_national(head) or self._is_person(head)):
                 self._set_actor(frame, head, "agent")  # "Israeli artillery", "Taliban gunmen"
         elif kind == "event":
@@ -381,6 +390,15 @@ class FrameBuilder:
                 self._set_actor(frame, head, "agent")
         elif role == "target":
             self._target(frame, head, kind)
+
+    def _facility_owners(self, facility: Token) -> list[Token]:
+        """The armed actor a facility belongs to: "PKK positions", "regime forces positions",
+        "IDF posts", "a pro-Iranian militia's position", "Israeli army vehicles", "Russian
+        positions"; a nation's civilian things are its civilians' ("a Palestinian vehicle")."""
+        civilian = self._civilian_facility(facility)
+        return [m for m in facility.children if m.dep_ in MODIFIER_DEPS and m.i < facility.i
+                and kind_of(m, self.lexicon) == "actor" and not self._crowd_noun(m)
+                and not (civilian and m.ent_type_ in ("NORP", "GPE"))]
 
     def _territory_kind(self, head: Token, kind: str) -> str:
         """What is taken is ground: a name the NER left untyped is a place ("regained Marka"),
@@ -451,6 +469,8 @@ class FrameBuilder:
                 frame.add_evidence("target", text_span(self.sentence, first, last))
                 if self._civilian_facility(head):
                     frame.target_civilians = True
+                for owner in self._facility_owners(head):  # "16 PKK positions": the PKK is hit
+                    self._set_actor(frame, owner, "target")
             if kind == "place" or any(f in self.lexicon.heads["territory"] for f in lemma_forms(head)):
                 frame.territorial_target = True
         for sub in head.subtree:  # "bases ... housing forces of the coalition"
@@ -471,6 +491,8 @@ class FrameBuilder:
             if role == "agent" and frame.agent is None:
                 frame.agent = ref
                 frame.add_evidence("actor1", self.document.span(ref.start, ref.end))
+            elif role == "agent" and frame.event_class in TWO_SIDED_CLASSES and tok is not head:
+                self._set_actor(frame, tok, "target")  # "Seleka militants and FACA soldiers clashed"
             elif role == "target":
                 if frame.target is None:
                     frame.target = ref

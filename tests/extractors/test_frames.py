@@ -70,6 +70,38 @@ def test_whom_a_side_clashes_with_is_the_other_side(pipeline, sentence, actor2):
     assert (m.sub_event_type, m.actor2) == ("Armed clash", actor2)
 
 
+@pytest.mark.parametrize("sentence, actor2", [
+    ("Turkish airstrikes targeted 16 PKK positions near Sinjar on Monday.",
+     "PKK: Kurdistan Workers Party"),
+    ("Rebels shelled regime forces positions near Tikrit on Monday.", "Military Forces of Iraq"),
+    ("Militants threw a grenade at Iraqi army vehicles in Tikrit on Monday.", "Military Forces of Iraq"),
+])
+def test_the_armed_actor_whose_position_or_vehicle_is_hit_is_the_target(pipeline, sentence, actor2):
+    assert only(analyse(pipeline, sentence, MONDAY)).actor2 == actor2
+
+
+def test_a_nations_civilian_vehicle_is_its_civilians_not_its_forces(pipeline):
+    m = only(analyse(pipeline, "Iraqi soldiers opened fire at a Kurdish car near Tikrit on Monday.", MONDAY))
+    assert m.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("sentence, actor1, actor2", [
+    ("The army shelled artillery targeting Islamic State fighters near Tikrit on Monday.",
+     "Military Forces of Iraq", "Islamic State"),
+    ("An IED planted by Islamic State militants detonated near Tikrit on Monday, targeting an army "
+     "patrol.", "Islamic State", "Military Forces of Iraq"),
+])
+def test_what_the_weapon_of_an_attack_targets_or_who_planted_it_belongs_to_that_attack(
+        pipeline, sentence, actor1, actor2):
+    m = only(analyse(pipeline, sentence, MONDAY))
+    assert (m.actor1, m.actor2) == (actor1, actor2)
+
+
+def test_two_sides_that_clashed_are_actor1_and_actor2(pipeline):
+    m = only(analyse(pipeline, "Islamic State militants and Iraqi soldiers clashed near Tikrit on Monday.", MONDAY))
+    assert {m.actor1, m.actor2} == {"Islamic State", "Military Forces of Iraq"}
+
+
 def test_warplanes_destroying_a_depot_is_an_air_strike(pipeline):
     m = only(analyse(pipeline, "Turkish jets destroyed weapons depots used by PKK militants in "
                                "Duhok on Monday.", MONDAY))

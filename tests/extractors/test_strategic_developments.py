@@ -216,7 +216,6 @@ def test_two_sides_agreeing_a_ceasefire_is_an_agreement(pipeline, text):
     assert m.actor1 == "Military Forces of Sudan"
 
 
-@pytest.mark.xfail(strict=True, reason="actor2 is None: the second party of 'X and Y agreed' is not coded")
 def test_the_other_side_of_an_agreement_is_actor2(pipeline):
     m = only(pipeline, "On 1 December 2023, the Sudanese army and the Rapid Support Forces agreed to a "
                        "seven-day ceasefire in Jeddah.")
