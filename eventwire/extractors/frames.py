@@ -393,12 +393,13 @@ class FrameBuilder:
 
     def _facility_owners(self, facility: Token) -> list[Token]:
         """The armed actor a facility belongs to: "PKK positions", "regime forces positions",
-        "IDF posts", "a pro-Iranian militia's position", "Israeli army vehicles", "Russian
-        positions"; a nation's civilian things are its civilians' ("a Palestinian vehicle")."""
-        civilian = self._civilian_facility(facility)
+        "IDF posts", "a pro-Iranian militia's position", "Israeli army vehicles"; a nation's
+        name makes its forces' only military things ("Russian positions", not "a Palestinian
+        vehicle" or "Palestinian residential areas")."""
+        military = any(f in self.lexicon.heads["military_facility"] for f in lemma_forms(facility))
         return [m for m in facility.children if m.dep_ in MODIFIER_DEPS and m.i < facility.i
                 and kind_of(m, self.lexicon) == "actor" and not self._crowd_noun(m)
-                and not (civilian and m.ent_type_ in ("NORP", "GPE"))]
+                and (military or m.ent_type_ not in ("NORP", "GPE"))]
 
     def _territory_kind(self, head: Token, kind: str) -> str:
         """What is taken is ground: a name the NER left untyped is a place ("regained Marka"),

@@ -85,6 +85,14 @@ def test_a_nations_civilian_vehicle_is_its_civilians_not_its_forces(pipeline):
     assert m.sub_event_type == "Attack"
 
 
+def test_a_nations_name_makes_only_military_things_its_forces(pipeline):
+    hit = only(analyse(pipeline, "Ukrainian forces shelled Russian positions near Berdiansk on Monday.", MONDAY))
+    assert hit.actor2 == "Military Forces of Russia"
+    areas = only(analyse(pipeline, "Ukrainian forces shelled Russian residential areas near Berdiansk "
+                                   "on Monday.", MONDAY))
+    assert areas.actor2 != "Military Forces of Russia"
+
+
 @pytest.mark.parametrize("sentence, actor1, actor2", [
     ("The army shelled artillery targeting Islamic State fighters near Tikrit on Monday.",
      "Military Forces of Iraq", "Islamic State"),
