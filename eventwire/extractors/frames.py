@@ -1,10 +1,11 @@
 """Who did what to whom, with what, where: one ``Frame`` per reported event in a sentence.
 
 Triggers linked in the parse ("killed in an airstrike", "launched a deadly attack", "a drone
-attack targeted ...") form one group and one frame. Arguments come from the sentence structure,
-not word order: the active subject or the passive "by" phrase is the agent; the object, the
-passive subject or an "at/on/against" phrase is the target; weapons are recognised wherever they
-stand ("rockets were fired", "a drone targeted", "fired rockets", "drone attack").
+attack targeted ...") form one group and one frame (``grouping.py``). Arguments come from the
+sentence structure, not word order: the active subject or the passive "by" phrase is the agent;
+the object, the passive subject or an "at/on/against" phrase is the target; weapons are
+recognised wherever they stand ("rockets were fired", "a drone targeted", "fired rockets",
+"drone attack").
 """
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from .lexicon import Lexicon
 from .numbers import parse_figure
 from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
                             bracketed_after_a_name, bracketed_names, comma_area, is_street_corner)
-from .syntax import (SUBJECT_DEPS, actor_phrase, lemma_forms, agents, core_phrase, entity_phrase, kind_of, modifier_weapons, objects,
-                     instruments, passive_subjects, prep_objects, subjects, text_span, weapon_code,
-                     with_conjuncts)
+from .syntax import (MODIFIER_DEPS, actor_phrase, agents, core_phrase, entity_phrase, instruments,
+                     is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
+                     modifier_weapons, objects, passive_subjects, prep_objects, stative_passive,
+                     subjects, text_span, unwrap_crowd, weapon_code, with_conjuncts)
+from .grouping import anchor_of, event_class_of, group_triggers
 from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
 
 TARGET_PREPS = ("at", "on", "against", "toward", "towards", "into", "upon", "targeting", "onto")
@@ -27,91 +30,14 @@ PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on"
                "south", "east", "west", "from", "off", "along", "of", "through", "throughout",
                "within", "beyond")
 DEFINITE = ("the", "these", "those", "both", "this", "that")
-#: classes that outrank others when triggers of several classes report one event
-CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot", "crowd_control",
-                  "takeover", "territory", "arrest", "looting", "withdrawal", "base", "agreement", "group_change",
-                  "displacement",
-                  "clash", "attack", "harm")
-
-
 #: the weapon code of chemical weapons: named anywhere in an attack's sentence, it is the tactic
 CHEMICAL = "chemical"
-#: nouns that wrap a crowd: "a group of teachers", "dozens of protesters", "members of a union"
-CROWD_WRAPPERS = ("group", "member", "number", "dozen", "dozens", "hundreds", "thousands", "scores")
 #: classes whose agent is a crowd of people, not only an armed actor
 CROWD_CLASSES = ("protest", "crowd", "riot")
 #: classes whose coordinated subjects are the two sides: "X and Y clashed", "X and Y agreed"
 TWO_SIDED_CLASSES = ("clash", "agreement")
 #: classes whose target is ground taken
 TERRITORY_CLASSES = ("takeover", "territory")
-#: where the thing an act used or launched hangs on the act's verb: "fired rockets ...", "an IED
-#: ... detonated", "drones were launched"
-WEAPON_SLOTS = ("dobj", "nsubj", "nsubjpass")
-TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
-                            "despite", "than"))
-
-
-def _linked(a: Token, b: Token) -> bool:
-    """Do two trigger tokens report the same event? (directly, through one preposition that
-    does not order them in time, or as the object and the participle of one verb: "launched an
-    attack ..., killing 1,200")."""
-    if a.head == b.head and {a.dep_, b.dep_} & {"dobj", "nsubjpass"} and {a.dep_, b.dep_} & {"advcl", "xcomp"}:
-        return True
-    for child, parent in ((a, b), (b, a)):
-        if child.head == parent and child.dep_ not in ("conj", "ccomp", "parataxis", "appos"):
-            return True
-        if child.dep_ == "acl" and child.head.head == parent and child.head.dep_ in WEAPON_SLOTS:
-            return True  # "shelled artillery targeting RSF", "an IED planted by X detonated"
-        if child.head.dep_ == "prep" and child.head.head == parent and child.dep_ == "pobj" \
-                and child.head.lower_ not in TEMPORAL_PREPS:
-            return True
-    return False
-
-
-def _conjoined(a: Token, b: Token) -> bool:
-    """Coordinated verbs sharing one subject: "was shot and killed", "stormed and torched"."""
-    for first, second in ((a, b), (b, a)):
-        if second.dep_ == "conj" and second.head == first and first.pos_ == second.pos_ == "VERB" \
-                and not any(c.dep_ in SUBJECT_DEPS + ("nsubjpass",) for c in second.children):
-            return True
-    return False
-
-
-def _same_event(a: Trigger, b: Trigger) -> bool:
-    """Linked in the parse, coordinated with one subject, or casualty verbs in one list
-    ("killing three and wounding 34")."""
-    if _linked(a.token, b.token):
-        return True
-    for harm, other in ((a, b), (b, a)):  # "conducted an airstrike and killed two"
-        if harm.harm and harm.token.dep_ == "conj" and other.pos == "noun" \
-                and other.token.dep_ == "dobj" and other.token.head == harm.token.head:
-            return True
-    compatible = a.sense.event_class == b.sense.event_class or a.harm or b.harm
-    if compatible and _conjoined(a.token, b.token):
-        return True
-    return a.harm and b.harm and (a.token.head == b.token or b.token.head == a.token)
-
-
-def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
-    groups: list[list[Trigger]] = []
-    for trig in triggers:
-        joined = [g for g in groups if any(_same_event(trig, t) for t in g)]
-        merged = [trig] + [t for g in joined for t in g]
-        groups = [g for g in groups if g not in joined] + [sorted(merged, key=lambda t: t.token.i)]
-    return sorted(groups, key=lambda g: g[0].token.i)
-
-
-def _anchor(group: list[Trigger]) -> Trigger:
-    def rank(t: Trigger) -> tuple[int, int]:
-        harm = t.sense.event_class == "harm"
-        needs = t.sense.requires is not None and t.pos == "verb"
-        return (2 if harm else 1 if needs else 0, 0 if t.pos == "verb" else 1)
-    return min(group, key=rank)
-
-
-def _event_class(group: list[Trigger]) -> str:
-    classes = [t.sense.event_class for t in group]
-    return min(classes, key=lambda c: CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99)
 
 
 #: how a word that holds things hangs on the thing found ("a depot containing ...", "a truck
@@ -142,7 +68,7 @@ class FrameBuilder:
         # "a man found shot in the road": finding is a seizure only when weapons are found
         group = [t for t in group if t.sense.requires != "weapon_object"
                  or self._seizes_weapons(t.token)] or group
-        anchor = _anchor(group)
+        anchor = anchor_of(group)
         is_title = self.sentence.segment in ("title", "standfirst")
         reason = irrealis_reason(anchor, self.lexicon, is_title)
         counted = any(_is_count(t.token) for t in group) and not _few_with_toll(group)
@@ -154,7 +80,7 @@ class FrameBuilder:
         span = text_span(self.sentence, anchor.token, anchor.token)
         frame = Frame(frame_id=stable_id(self.document.article.id, span.start, prefix="f"),
                       trigger=span, sentence=self.sentence.index, segment=self.sentence.segment,
-                      event_class=_event_class(group))
+                      event_class=event_class_of(group))
         frame.add_evidence("trigger", span)
         frame.anaphor = _refers_back(anchor)
         frame.state_weapon = anchor.sense.state_weapon
@@ -197,8 +123,8 @@ class FrameBuilder:
     def _armed_subject(self, verb: Token) -> bool:
         """The verb's subject, active or passive, or its object is an armed force, not a
         crowd: "troops were deployed", "Israel deployed forces", not "protesters formed a chain"."""
-        moved = [] if _stative_passive(verb) else passive_subjects(verb)
-        heads = [h for s in subjects(verb) + moved + objects(verb) for h in with_conjuncts(_unwrap_crowd(s))]
+        moved = [] if stative_passive(verb) else passive_subjects(verb)
+        heads = [h for s in subjects(verb) + moved + objects(verb) for h in with_conjuncts(unwrap_crowd(s))]
         return any(kind_of(h, self.lexicon) == "actor" and not self._crowd_noun(h) for h in heads)
 
     def _switched_sense(self, frame: Frame, anchor: Trigger) -> bool:
@@ -281,10 +207,10 @@ class FrameBuilder:
         determiner = next((c.lower_ for c in noun.children if c.dep_ in ("det", "predet")), None)
         if noun.tag_ in ("NNS", "NNPS") and determiner not in DEFINITE:
             frame.plural = True  # "attacks", "several strikes"; "the strikes" are known ones
-        modifiers = _modifier_chain(noun)
+        modifiers = modifier_chain(noun)
         for child in modifiers:
             if child.dep_ in ("compound", "nmod", "poss") and child.ent_type_ in ("GPE", "LOC", "FAC") \
-                    and child.ent_type_ != "ACTOR" and not _is_demonym_like(child):
+                    and child.ent_type_ != "ACTOR" and not is_demonym_like(child):
                 self._add_place(frame, child, "compound", distance=1)  # "Jordan drone strike"
             elif child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
                                           and child.ent_type_ in ("NORP", "ACTOR", "ORG", "GPE")):
@@ -373,11 +299,11 @@ class FrameBuilder:
         """Put a phrase where it belongs by what it names, whatever its syntactic slot."""
         kind = kind_of(head, self.lexicon)
         if kind == "weapon":
-            named = _unwrap_crowd(head)  # "shot down 28 of the drones": the drones
+            named = unwrap_crowd(head)  # "shot down 28 of the drones": the drones
             self._add_weapon(frame, weapon_code(named, self.lexicon), named)
-            if role == "target" and frame.event_class == "intercept" and _is_national(named):
+            if role == "target" and frame.event_class == "intercept" and is_national(named):
                 self._set_actor(frame, named, "target")  # "intercepted 8 Russian drones": Russia's
-            if role == "agent" and frame.agent is None and (_is_national(head) or self._is_person(head)):
+            if role == "agent" and frame.agent is None and (is_national(head) or self._is_person(head)):
                 self._set_actor(frame, head, "agent")  # "Israeli artillery", "Taliban gunmen"
         elif kind == "event":
             for code in modifier_weapons(head, self.lexicon):
@@ -430,7 +356,7 @@ class FrameBuilder:
     def _crowd_noun(self, head: Token) -> bool:
         """Plural people who can act as a crowd ("youths", "hundreds of protesters"); one woman
         is no crowd."""
-        head = _unwrap_crowd(head)
+        head = unwrap_crowd(head)
         return head.tag_ in ("NNS", "NNPS") and any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head))
 
     def _is_person(self, head: Token) -> bool:
@@ -440,7 +366,7 @@ class FrameBuilder:
     def _is_crowd(self, head: Token, kind: str, event_class: str) -> bool:
         """Who can protest or riot: a crowd of people; for "crowd" verbs ("blocked",
         "gathered") not forces, which block roads for other reasons."""
-        inner = _unwrap_crowd(head)
+        inner = unwrap_crowd(head)
         if inner is not head:
             return self._is_crowd(inner, kind_of(inner, self.lexicon), event_class)
         if any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head)):
@@ -554,7 +480,7 @@ class FrameBuilder:
             if ent.label_ in ("GPE", "LOC", "FAC") \
                     and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)) \
                     and not (frame.event_class == "protest" and not areas_bracketed(ent)
-                             and self._in_protest_cause(ent.root, _anchor(group).token)):
+                             and self._in_protest_cause(ent.root, anchor_of(group).token)):
                 relation = AREA_RELATION if self._names_area(ent) else "sentence"
                 self._add_place(frame, ent.root, relation, distance=3)
 
@@ -588,7 +514,7 @@ class FrameBuilder:
 
     def _complete(self, frame: Frame, group: list[Trigger]) -> bool:
         """Does the group carry what its trigger requires ("fired" needs a weapon)?"""
-        anchor = _anchor(group)
+        anchor = anchor_of(group)
         if self._switched_sense(frame, anchor):
             return True
         needs = anchor.sense.requires if anchor.pos == "verb" or anchor.sense.requires == "agent" else None
@@ -621,49 +547,6 @@ class FrameBuilder:
         if token.dep_ == "pobj" and token.head.head.lower_ in ("most", "some", "many", "all"):
             return True
         return det in DEFINITE
-
-
-MODIFIER_DEPS = ("compound", "nmod", "poss", "amod")
-
-
-def _modifier_chain(noun: Token) -> list[Token]:
-    """Modifiers of a noun and of its modifiers ("US" in "a US drone strike"), nothing else."""
-    found, todo = [], [c for c in noun.lefts if c.dep_ in MODIFIER_DEPS]
-    while todo:
-        tok = todo.pop()
-        found.append(tok)
-        todo += [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
-    return sorted(found, key=lambda t: t.i)
-
-
-#: present forms of "be" that make a passive a state, not an act ("350 troops are deployed at
-#: Tower 22"); "are being deployed" and "were deployed" are acts
-STATIVE_BE = ("is", "are", "am", "'s", "'re")
-
-
-def _stative_passive(verb: Token) -> bool:
-    aux = [c.lower_ for c in verb.children if c.dep_ in ("auxpass", "aux")]
-    return any(a in STATIVE_BE for a in aux) and "being" not in aux
-
-
-def _unwrap_crowd(head: Token) -> Token:
-    """The people inside a crowd wrapper: "a group of teachers", "hundreds of protesters"."""
-    inner = [o for p, o in prep_objects(head) if p == "of"]
-    if inner and (head.like_num or any(f in CROWD_WRAPPERS for f in lemma_forms(head))):
-        return _unwrap_crowd(inner[0])
-    return head
-
-
-def _is_national(head: Token) -> bool:
-    """A weapon phrase that names whose it is: "Israeli artillery", "Russian warplanes", "a
-    Houthi missile"."""
-    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ACTOR")
-               for c in head.children)
-
-
-def _is_demonym_like(token: Token) -> bool:
-    """"US drone strike", "Israeli strike": a state's name as a modifier names the attacker."""
-    return token.text in ("US", "U.S.", "UK", "EU", "UN") or token.ent_type_ == "NORP"
 
 
 def _refers_back(trig: Trigger) -> bool:

@@ -233,3 +233,49 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
         if any(f in lexicon.heads[kind] for f in forms):
             return {"armed": "actor"}.get(kind, kind)
     return "other"
+
+
+#: nouns that wrap a crowd: "a group of teachers", "dozens of protesters", "members of a union"
+CROWD_WRAPPERS = ("group", "member", "number", "dozen", "dozens", "hundreds", "thousands", "scores")
+#: how a modifier hangs on its noun: "US drone", "PKK positions", "the militia's vehicles"
+MODIFIER_DEPS = ("compound", "nmod", "poss", "amod")
+
+
+def modifier_chain(noun: Token) -> list[Token]:
+    """Modifiers of a noun and of its modifiers ("US" in "a US drone strike"), nothing else."""
+    found, todo = [], [c for c in noun.lefts if c.dep_ in MODIFIER_DEPS]
+    while todo:
+        tok = todo.pop()
+        found.append(tok)
+        todo += [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
+    return sorted(found, key=lambda t: t.i)
+
+
+#: present forms of "be" that make a passive a state, not an act ("350 troops are deployed at
+#: Tower 22"); "are being deployed" and "were deployed" are acts
+STATIVE_BE = ("is", "are", "am", "'s", "'re")
+
+
+def stative_passive(verb: Token) -> bool:
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("auxpass", "aux")]
+    return any(a in STATIVE_BE for a in aux) and "being" not in aux
+
+
+def unwrap_crowd(head: Token) -> Token:
+    """The people inside a crowd wrapper: "a group of teachers", "hundreds of protesters"."""
+    inner = [o for p, o in prep_objects(head) if p == "of"]
+    if inner and (head.like_num or any(f in CROWD_WRAPPERS for f in lemma_forms(head))):
+        return unwrap_crowd(inner[0])
+    return head
+
+
+def is_national(head: Token) -> bool:
+    """A weapon phrase that names whose it is: "Israeli artillery", "Russian warplanes", "a
+    Houthi missile"."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ACTOR")
+               for c in head.children)
+
+
+def is_demonym_like(token: Token) -> bool:
+    """"US drone strike", "Israeli strike": a state's name as a modifier names the attacker."""
+    return token.text in ("US", "U.S.", "UK", "EU", "UN") or token.ent_type_ == "NORP"

@@ -1,0 +1,86 @@
+"""Which triggers of a sentence report one event: linked in the parse ("killed in an
+airstrike", "launched a deadly attack, killing ..."), coordinated with one subject ("was shot
+and killed"), or a participle on the attack's weapon ("shelled artillery targeting RSF"). Each
+group becomes one frame, its class the highest in ``CLASS_PRIORITY`` and its anchor the trigger
+that says most about what happened.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .syntax import SUBJECT_DEPS
+from .triggers import Trigger
+
+#: classes that outrank others when triggers of several classes report one event
+CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot", "crowd_control",
+                  "takeover", "territory", "arrest", "looting", "withdrawal", "base", "agreement", "group_change",
+                  "displacement",
+                  "clash", "attack", "harm")
+#: where the thing an act used or launched hangs on the act's verb: "fired rockets ...", "an IED
+#: ... detonated", "drones were launched"
+WEAPON_SLOTS = ("dobj", "nsubj", "nsubjpass")
+TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
+                            "despite", "than"))
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """Do two trigger tokens report the same event? (directly, through one preposition that
+    does not order them in time, or as the object and the participle of one verb: "launched an
+    attack ..., killing 1,200")."""
+    if a.head == b.head and {a.dep_, b.dep_} & {"dobj", "nsubjpass"} and {a.dep_, b.dep_} & {"advcl", "xcomp"}:
+        return True
+    for child, parent in ((a, b), (b, a)):
+        if child.head == parent and child.dep_ not in ("conj", "ccomp", "parataxis", "appos"):
+            return True
+        if child.dep_ == "acl" and child.head.head == parent and child.head.dep_ in WEAPON_SLOTS:
+            return True  # "shelled artillery targeting RSF", "an IED planted by X detonated"
+        if child.head.dep_ == "prep" and child.head.head == parent and child.dep_ == "pobj" \
+                and child.head.lower_ not in TEMPORAL_PREPS:
+            return True
+    return False
+
+
+def _conjoined(a: Token, b: Token) -> bool:
+    """Coordinated verbs sharing one subject: "was shot and killed", "stormed and torched"."""
+    for first, second in ((a, b), (b, a)):
+        if second.dep_ == "conj" and second.head == first and first.pos_ == second.pos_ == "VERB" \
+                and not any(c.dep_ in SUBJECT_DEPS + ("nsubjpass",) for c in second.children):
+            return True
+    return False
+
+
+def _same_event(a: Trigger, b: Trigger) -> bool:
+    """Linked in the parse, coordinated with one subject, or casualty verbs in one list
+    ("killing three and wounding 34")."""
+    if _linked(a.token, b.token):
+        return True
+    for harm, other in ((a, b), (b, a)):  # "conducted an airstrike and killed two"
+        if harm.harm and harm.token.dep_ == "conj" and other.pos == "noun" \
+                and other.token.dep_ == "dobj" and other.token.head == harm.token.head:
+            return True
+    compatible = a.sense.event_class == b.sense.event_class or a.harm or b.harm
+    if compatible and _conjoined(a.token, b.token):
+        return True
+    return a.harm and b.harm and (a.token.head == b.token or b.token.head == a.token)
+
+
+def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
+    groups: list[list[Trigger]] = []
+    for trig in triggers:
+        joined = [g for g in groups if any(_same_event(trig, t) for t in g)]
+        merged = [trig] + [t for g in joined for t in g]
+        groups = [g for g in groups if g not in joined] + [sorted(merged, key=lambda t: t.token.i)]
+    return sorted(groups, key=lambda g: g[0].token.i)
+
+
+def anchor_of(group: list[Trigger]) -> Trigger:
+    def rank(t: Trigger) -> tuple[int, int]:
+        harm = t.sense.event_class == "harm"
+        needs = t.sense.requires is not None and t.pos == "verb"
+        return (2 if harm else 1 if needs else 0, 0 if t.pos == "verb" else 1)
+    return min(group, key=rank)
+
+
+def event_class_of(group: list[Trigger]) -> str:
+    classes = [t.sense.event_class for t in group]
+    return min(classes, key=lambda c: CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99)
