@@ -44,7 +44,7 @@ def _phrasal(token: Token, lexicon: Lexicon) -> TriggerSense | None:
     """"shoot down", "reach agreement", "take to the streets"."""
     lemma = token.lemma_.lower()
     for child in token.children:
-        words = {child.lower_, child.lemma_.lower()}  # "exchanged prisoners": "exchange prisoner"
+        words = dict.fromkeys((child.lower_, child.lemma_.lower()))  # "exchanged prisoners": "exchange prisoner"
         keys = [f"{lemma} {word}" for word in words] if child.dep_ in PHRASAL_DEPS else []
         if child.dep_ == "prep":
             keys += [f"{lemma} {child.lower_} {o.lemma_.lower()}" for o in child.children if o.dep_ == "pobj"]
