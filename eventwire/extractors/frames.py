@@ -38,6 +38,12 @@ CROWD_CLASSES = ("protest", "crowd", "riot")
 TWO_SIDED_CLASSES = ("clash", "agreement")
 #: classes whose target is ground taken
 TERRITORY_CLASSES = ("takeover", "territory")
+#: classes whose "with" phrase names the other side: "clashed with militants"
+OPPONENT_CLASSES = ("clash", "riot")
+#: classes placed where "to" sends them: "troops were deployed to Kano"
+DESTINATION_CLASSES = ("group_change",)
+#: classes of a fight in a sentence, which makes a place taken there no non-violent transfer
+FIGHTING_CLASSES = frozenset(("clash", "attack", "harm"))
 
 
 #: how a word that holds things hangs on the thing found ("a depot containing ...", "a truck
@@ -139,7 +145,7 @@ class FrameBuilder:
             return False
         classes = {t.sense.event_class for t in self.triggers} - {frame.event_class}
         text = self.sentence.text.lower()
-        return not classes & {"clash", "attack", "harm"} and (
+        return not classes & FIGHTING_CLASSES and (
             "withdrawal" in classes or any(c in text for c in self.lexicon.cues["unopposed_cues"]))
 
     def _seizes_weapons(self, verb: Token) -> bool:
@@ -274,13 +280,13 @@ class FrameBuilder:
         kind = kind_of(obj, self.lexicon)
         if prep == "with" and kind == "weapon":
             self._add_weapon(frame, weapon_code(obj, self.lexicon), obj)
-        elif prep == "with" and frame.event_class in ("clash", "riot") and kind in ("actor", "civilian", "person"):
+        elif prep == "with" and frame.event_class in OPPONENT_CLASSES and kind in ("actor", "civilian", "person"):
             self._role(frame, obj, "target")  # "clashed with militants": the other side
         elif prep == "by" and kind in ("actor", "place", "person"):
             self._role(frame, obj, "agent")
         elif prep in TARGET_PREPS and kind in ("facility", "actor", "civilian", "place", "person"):
             self._role(frame, obj, "target")
-        elif (prep in PLACE_PREPS or prep == "to" and frame.event_class == "group_change") \
+        elif (prep in PLACE_PREPS or prep == "to" and frame.event_class in DESTINATION_CLASSES) \
                 and (kind in ("place", "facility", "name") or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
             # NER calls some towns NORP; a force is deployed where it is sent ("to Kano")
             self._add_place(frame, obj, prep, distance=1)
