@@ -128,8 +128,10 @@ def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 def _skip(tokens: list[str], phrases: frozenset[tuple[str, ...]],
-          digits: bool = False) -> list[str]:
-    """``tokens`` without the leading words that are in ``phrases`` (and digits, if asked)."""
+          digits: bool = False, once: bool = False) -> list[str]:
+    """``tokens`` without the leading words that are in ``phrases`` (and digits, if asked);
+    with ``once``, without the first such phrase only ("unidentified armed men" -> "armed
+    men", which names gunmen, where "men" alone names civilians)."""
     while tokens:
         if digits and tokens[0].isdigit():
             tokens = tokens[1:]
@@ -138,6 +140,8 @@ def _skip(tokens: list[str], phrases: frozenset[tuple[str, ...]],
         if not size:
             break
         tokens = tokens[size:]
+        if once:
+            break
     return tokens
 
 
@@ -284,7 +288,7 @@ class ActorTable:
             actor = self._read_phrase(tokens, home)
             if actor is not None:
                 return actor
-            rest = _skip(tokens, self._modifiers)
+            rest = _skip(tokens, self._modifiers, once=True)
             if len(rest) == len(tokens):
                 return None
             tokens = rest
@@ -449,7 +453,7 @@ class ActorTable:
             found = self._nouns.get(" ".join(tokens))
             if found:
                 return found
-            rest = _skip(tokens, self._modifiers)
+            rest = _skip(tokens, self._modifiers, once=True)
             if len(rest) == len(tokens):
                 return []
             tokens = rest

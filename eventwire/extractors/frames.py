@@ -19,9 +19,9 @@ from .numbers import parse_figure
 from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
                             bracketed_after_a_name, bracketed_names, comma_area, is_street_corner)
 from .syntax import (MODIFIER_DEPS, actor_phrase, agents, core_phrase, entity_phrase, instruments,
-                     is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
-                     modifier_weapons, objects, passive_subjects, prep_objects, stative_passive,
-                     subjects, text_span, unwrap_crowd, weapon_code, with_conjuncts)
+                     is_demonym_like, is_national, is_plural, kind_of, lemma_forms, modifier_chain,
+                     modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
+                     stative_passive, subjects, text_span, unwrap_crowd, weapon_code, with_conjuncts)
 from .grouping import anchor_of, event_class_of, group_triggers
 from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
 
@@ -181,8 +181,7 @@ class FrameBuilder:
                     self._role(frame, inner, "target")
 
     def _verb_arguments(self, frame: Frame, verb: Token) -> None:
-        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
-               for c in verb.children):
+        if present_perfect(verb):
             frame.perfect = True  # "has launched" (not "had been carried out"): undated
         for subj in subjects(verb):
             self._role(frame, subj, "agent")
@@ -236,8 +235,7 @@ class FrameBuilder:
             self._role(frame, agent, "agent")
 
     def _harm_arguments(self, frame: Frame, verb: Token) -> None:
-        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
-               for c in verb.children):
+        if present_perfect(verb):
             frame.perfect = True  # "have been killed since April": a toll, not one event
         headline_passive = verb.tag_ == "VBN" and not any(
             c.dep_.startswith("aux") or c.dep_ == "dobj" for c in verb.children)
@@ -363,7 +361,7 @@ class FrameBuilder:
         """Plural people who can act as a crowd ("youths", "hundreds of protesters"); one woman
         is no crowd."""
         head = unwrap_crowd(head)
-        return head.tag_ in ("NNS", "NNPS") and any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head))
+        return is_plural(head) and any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head))
 
     def _is_person(self, head: Token) -> bool:
         """Weapon words that are people too: "gunmen", "snipers", "suicide bombers"."""
@@ -540,6 +538,8 @@ class FrameBuilder:
             return frame.agent is not None and anchor.token.dep_ not in ("relcl", "acl")
         if needs == "agent":
             return frame.agent is not None
+        if needs == "opponent":
+            return frame.agent is not None and frame.target is not None
         if needs == "armed":  # "troops were deployed", "the army deployed troops"; not "protesters formed"
             return frame.agent is not None and self._armed_subject(anchor.token)
         return True

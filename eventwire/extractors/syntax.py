@@ -213,7 +213,7 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
     if head.like_num or head.ent_type_ == "CARDINAL" or lemma in ("thousand", "hundred", "dozen", "crowd"):
         inner = [o for p, o in prep_objects(head) if p == "of"]
         return kind_of(inner[0], lexicon) if inner else "civilian"  # "Thousands of Jordanians"
-    if head.ent_type_ == "ACTOR":
+    if head.ent_type_ == "ACTOR" or _armed_staff(head, forms, lexicon):
         return "actor"
     if weapon_code(head, lexicon):
         return "weapon"
@@ -227,12 +227,51 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
         return "actor"
     if head.ent_type_ == "PERSON":
         return "person"
-    if head.pos_ == "PROPN" and not head.ent_type_ and head.is_title:
+    common = _common_kind(forms, lexicon)
+    if head.pos_ == "PROPN" and not head.ent_type_ and head.is_title \
+            and not (common and opens_clause(head)):
         return "name"  # a capitalised name the NER missed ("near Samarra"): maybe a place
-    for kind in ("armed", "civilian", "facility"):
-        if any(f in lexicon.heads[kind] for f in forms):
-            return {"armed": "actor"}.get(kind, kind)
-    return "other"
+    return common or "other"
+
+
+def _armed_staff(head: Token, forms: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """"law enforcement officials", "security agents": staff of an armed force; "armed men",
+    "masked youths": people who carry arms."""
+    heads, modifiers = lexicon.heads, [c for c in head.children if c.dep_ in ("compound", "amod")]
+    if any(f in heads["civilian"] or f in heads["crowd"] for f in forms):
+        return any(m.lower_ in heads["armed_modifiers"] for m in modifiers)
+    return any(f in heads["staff"] for f in forms) and any(
+        m.ent_type_ == "ACTOR" or m.lemma_.lower() in heads["armed"] or m.lower_ in heads["staff_modifiers"]
+        for m in modifiers)
+
+
+#: lexicon head lists, in the order they are tried, and the kind each names
+COMMON_KINDS = (("armed", "actor"), ("civilian", "civilian"), ("facility", "facility"),
+                ("civilian_facility", "facility"))
+
+
+def _common_kind(forms: tuple[str, ...], lexicon: Lexicon) -> str | None:
+    """The kind a common noun's head names ("troops": actor, "a hotel": facility)."""
+    return next((kind for heads, kind in COMMON_KINDS
+                 if any(f in lexicon.heads[heads] for f in forms)), None)
+
+
+#: what may stand before a clause's first word: a dateline's dash, a colon, an opening quote
+CLAUSE_OPENERS = ("-", "--", "\u2013", "\u2014", ":", '"', "\u201c", "(")
+
+
+def opens_clause(token: Token) -> bool:
+    """The first word of a sentence or of a dateline's text ("BEIRUT (Reuters) - Protesters
+    hurled ..."), where a capital letter says nothing: the tagger often takes "Protesters" or
+    "Soldiers" there for a name."""
+    return bool(token.is_sent_start) or (
+        token.i > 0 and token.nbor(-1).text in CLAUSE_OPENERS)
+
+
+def is_plural(token: Token) -> bool:
+    """A plural noun, also one tagged as a name for its capital ("Protesters hurled ...")."""
+    return token.tag_ in ("NNS", "NNPS") or (
+        token.tag_ == "NNP" and token.lower_.endswith("s") and opens_clause(token))
 
 
 #: nouns that wrap a crowd: "a group of teachers", "dozens of protesters", "members of a union"
@@ -254,6 +293,16 @@ def modifier_chain(noun: Token) -> list[Token]:
 #: present forms of "be" that make a passive a state, not an act ("350 troops are deployed at
 #: Tower 22"); "are being deployed" and "were deployed" are acts
 STATIVE_BE = ("is", "are", "am", "'s", "'re")
+
+
+def present_perfect(verb: Token) -> bool:
+    """"has launched", "have been killed": a span of time up to now, not one dated act. A
+    participle in a "with" clause takes the tense of the verb it hangs on ("has been mired in
+    war since 2011, with government forces fighting ...")."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return present_perfect(verb.head.head)
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+               for c in verb.children)
 
 
 def stative_passive(verb: Token) -> bool:

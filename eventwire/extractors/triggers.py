@@ -329,5 +329,26 @@ def irrealis_reason(trigger: Trigger, lexicon: Lexicon, is_title: bool = False) 
     if trigger.harm and _harms_nobody(token, lexicon):
         return "nobody harmed"  # "... but no one else was injured"
     own = (_noun_reason(token, lexicon) if trigger.pos == "noun"
-           else _verb_reason(token, lexicon, is_title))
+           else _verb_reason(token, lexicon, is_title) or _purpose_reason(trigger, lexicon))
     return own or _embedding_reason(token, lexicon)
+
+
+#: how a "to" clause of purpose hangs on what it is the purpose of: "an offensive to retake
+#: Mosul", "a bid to reopen the road"; and "travelling to fight" through a motion verb. A clause
+#: on a verb ("invaded the hospital to attack the injured") mostly tells what was done.
+PURPOSE_DEPS = ("acl",)
+#: crowds gather "to protest", police fire tear gas "to disperse" them: that is the act itself
+PURPOSE_EXEMPT_CLASSES = ("protest", "crowd", "crowd_control")
+
+
+def _purpose_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
+    """"travelling to fight", "a counter-offensive to recapture the road": what someone set out
+    to do, not what happened."""
+    verb = trigger.token
+    if trigger.sense.event_class in PURPOSE_EXEMPT_CLASSES or verb.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if verb.dep_ in PURPOSE_DEPS or (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.cues["purpose_governors"]):
+        return "a purpose ('travelling to fight'), not what happened"
+    return None

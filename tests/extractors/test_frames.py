@@ -252,3 +252,57 @@ def test_suicide_bombers_are_an_armed_group_with_a_suicide_bomb(pipeline, text):
     assert (m.sub_event_type, m.actor1, m.fatalities) == \
         ("Suicide bomb", "Unidentified Armed Group (Nigeria)", 9)
 
+
+
+# ------------------------------------------------------------------ who fights whom
+def test_a_fight_with_someone_named_is_a_clash(pipeline):
+    m = only(analyse(pipeline, "Rioters fought with police in Kano on Monday.", MONDAY))
+    assert (m.event_type, m.actor1, m.actor2) == ("Riots", "Rioters (Nigeria)", "Police Forces of Nigeria")
+
+
+@pytest.mark.parametrize("text", [
+    "The government of Nigeria has fought corruption in Kano for years.",
+    "Residents of Kano fought for their rights in court on Monday.",
+    "The fighters were travelling to fight against Boko Haram in Borno, officials in Kano said on Monday.",
+])
+def test_fighting_something_or_setting_out_to_fight_is_no_clash(pipeline, text):
+    assert analyse(pipeline, text, MONDAY).mentions == []
+
+
+def test_a_bid_to_retake_a_town_is_no_territory_change(pipeline):
+    found = analyse(pipeline, "Rebels were killed in Borno on Monday during a failed bid to retake "
+                              "the town of Bama from the army.", MONDAY).mentions
+    assert "Non-state actor overtakes territory" not in [m.sub_event_type for m in found]
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Unidentified armed men killed three villagers in Zamfara on Monday.", "Unidentified Armed Group (Nigeria)"),
+    ("Masked men killed three villagers in Zamfara on Monday.", "Unidentified Armed Group (Nigeria)"),
+    ("Armed men killed three villagers in Zamfara on Monday.", "Unidentified Armed Group (Nigeria)"),
+])
+def test_men_who_carry_arms_are_an_armed_group_not_civilians(pipeline, text, actor1):
+    m = only(analyse(pipeline, text, MONDAY))
+    assert (m.sub_event_type, m.actor1, m.actor2) == ("Attack", actor1, "Civilians (Nigeria)")
+
+
+def test_officials_of_an_armed_force_are_that_force(pipeline):
+    m = only(analyse(pipeline, "Rioters fought with law enforcement officials in Kano on Monday.", MONDAY))
+    assert m.actor2 == "Police Forces of Nigeria"
+
+
+@pytest.mark.parametrize("place", ["a hotel", "a bar", "a supermarket", "a university"])
+def test_gunmen_attacking_a_civilian_place_attack_civilians(pipeline, place):
+    m = only(analyse(pipeline, f"Gunmen attacked {place} in Grand Bassam on Monday.", MONDAY))
+    assert (m.event_type, m.sub_event_type, m.actor2) == \
+        ("Violence against civilians", "Attack", "Civilians (Ivory Coast)")
+
+
+def test_fighting_told_as_the_background_of_a_war_is_background(pipeline):
+    """"has been mired in war since 2011, with forces fighting ...": the participle takes the
+    perfect of the verb it hangs on, a span of years, not the day's news."""
+    document = analyse(pipeline, "Rebels shelled a market in Aleppo on Monday, killing five civilians. "
+                                 "Syria has been mired in civil war since 2011 with government forces "
+                                 "fighting numerous opposition factions.", MONDAY)
+    roles = {m.sub_event_type: m.role for m in document.mentions}
+    assert roles["Shelling/artillery/missile attack"] == "main"
+    assert roles.get("Armed clash", "background") == "background"

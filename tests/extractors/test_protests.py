@@ -261,3 +261,47 @@ def test_protesters_hurt_when_police_dispersed_them_is_excessive_force(pipeline)
                        "police fired tear gas and rubber bullets to disperse them.")
     assert (m.sub_event_type, m.actor2) == ("Excessive force against protesters",
                                             "Police Forces of Kenya")
+
+
+# ------------------------------------------------------------------ cues for how a protest went
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, violent protests erupted in Kano over fuel prices.",
+    "On 1 December 2023, a protest against fuel prices in Kano turned violent.",
+    "On 1 December 2023, dozens were arrested at a demonstration in Kano after projectiles were "
+    "thrown at police.",
+    "On 1 December 2023, protesters pulled down the gates of the governor's office in Kano "
+    "during a demonstration against fuel prices.",
+])
+def test_a_protest_told_as_violent_is_a_violent_demonstration(pipeline, text):
+    assert only(pipeline, text).sub_event_type == "Violent demonstration"
+
+
+def test_a_non_violent_demonstration_is_not_violent(pipeline):
+    m = only(pipeline, "On 1 December 2023, a non-violent demonstration against fuel prices was "
+                       "held in Kano.")
+    assert m.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, police launched a violent crackdown on demonstrators in Kano.",
+    "On 1 December 2023, demonstrators suffered serious injuries as police dispersed a protest "
+    "in Kano.",
+])
+def test_a_violent_crackdown_or_serious_injuries_are_excessive_force(pipeline, text):
+    assert only(pipeline, text).sub_event_type == "Excessive force against protesters"
+
+
+def test_a_capitalised_crowd_after_a_dateline_is_still_the_crowd(pipeline):
+    """After "KANO (Reuters) -" the tagger may take "Protesters" for a name; the protesters
+    still threw the rocks."""
+    m = only(pipeline, "December 1, 2023. KANO (Reuters) - Protesters hurled rocks at security "
+                       "forces blocking a road near the state assembly in a second day of protests.")
+    assert (m.sub_event_type, m.actor1) == ("Violent demonstration", "Rioters (Nigeria)")
+
+
+def test_crowds_gathering_to_protest_are_a_protest(pipeline):
+    """A "to" clause is a purpose ("travelling to fight"), except a crowd's: gathering to
+    protest is the protest."""
+    m = only(pipeline, "On 1 December 2023, parents gathered outside a primary school in Kano to "
+                       "protest against the closure of its clinic.")
+    assert m.sub_event_type == "Peaceful protest" and m.location == "Kano"
