@@ -46,3 +46,20 @@ def test_a_denial_in_other_words_is_an_attribution(pipeline):
 ])
 def test_a_snippet_that_reports_the_bombing_is_the_bombing_s_class(pipeline, text, expected):
     assert case_class(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Suicide bombers killed 19 people at a fish market in Maiduguri on 1 December 2023, in an "
+     "attack blamed on Boko Haram.", "SUIC_BOMB"),
+    ("Police in Kano arrested 30 men accused of having ties to an armed group on 1 December 2023.",
+     "ARREST"),
+])
+def test_a_blame_that_only_describes_a_noun_leaves_the_snippet_about_the_act(pipeline, text, expected):
+    """"an attack blamed on Boko Haram", "men accused of ...": the cue says who or what, the
+    sentence still reports the bombing or the arrests."""
+    assert case_class(pipeline, text) == expected
+
+
+def test_someone_accusing_someone_is_still_an_attribution(pipeline):
+    assert case_class(pipeline, "The government accused Boko Haram on 1 December 2023 of the bombing "
+                                "of a fish market in Maiduguri.") == "ATTRIB"

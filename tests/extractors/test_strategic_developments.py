@@ -272,3 +272,11 @@ def test_the_deployment_of_forces_is_their_change_of_activity(pipeline):
     assert (m.sub_event_type, m.country) == ("Change to group/activity", "Nigeria")
     assert m.actor1 is not None and "Police" in m.actor1
 
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, Taliban fighters seized a district centre in Kunduz province.",
+    "On 1 December 2023, rebel fighters seized the capital of Kunduz province.",
+])
+def test_a_seized_centre_or_capital_is_territory(pipeline, text):
+    assert [m.sub_event_type for m in mentions(pipeline, text)] == ["Non-state actor overtakes territory"]
