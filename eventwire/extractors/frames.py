@@ -25,6 +25,9 @@ from .syntax import (MODIFIER_DEPS, actor_phrase, agents, core_phrase, entity_ph
 from .grouping import anchor_of, event_class_of, group_triggers
 from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
 
+#: prepositions whose weapon is what the act was done with: "with mortars", "in a drone
+#: strike", "killed in shelling", "by a roadside bomb"
+INSTRUMENT_PREPS = ("with", "in", "by")
 TARGET_PREPS = ("at", "on", "against", "toward", "towards", "into", "upon", "targeting", "onto")
 PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on", "over", "north",
                "south", "east", "west", "from", "off", "along", "of", "through", "throughout",
@@ -276,7 +279,7 @@ class FrameBuilder:
             self._role(frame, obj.conjuncts[0], "target")
             return
         kind = kind_of(obj, self.lexicon)
-        if prep == "with" and kind == "weapon":
+        if prep in INSTRUMENT_PREPS and kind == "weapon":  # "killed in mortar shells fired ..."
             self._add_weapon(frame, weapon_code(obj, self.lexicon), obj)
         elif prep == "with" and frame.event_class in OPPONENT_CLASSES and kind in ("actor", "civilian", "person"):
             self._role(frame, obj, "target")  # "clashed with militants": the other side

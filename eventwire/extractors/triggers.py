@@ -205,9 +205,16 @@ def _verb_reason(verb: Token, lexicon: Lexicon, is_title: bool) -> str | None:
         return "a record ('the first ... killed since')"
     if not is_title and verb.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
-        if not any(e.label_ == "DATE" for e in verb.sent.ents):
+        if not any(e.label_ == "DATE" for e in verb.sent.ents) and not _counts_its_parties(verb):
             return "habitual present"
     return None
+
+
+def _counts_its_parties(verb: Token) -> bool:
+    """"Four suicide bombers blow themselves up", "Gunmen kill 5 in Kaduna": a headline's
+    present counts who did it or who was hit; a habit does not ("militants attack convoys")."""
+    parties = [t for t in verb.children if t.dep_ in ("nsubj", "dobj", "nsubjpass")]
+    return any(t.like_num or any(c.dep_ == "nummod" for c in t.children) for t in parties)
 
 
 #: what makes a bare verb a report, not an order: a subject, an auxiliary, "to", a subordinator

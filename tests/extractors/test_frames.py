@@ -306,3 +306,23 @@ def test_fighting_told_as_the_background_of_a_war_is_background(pipeline):
     roles = {m.sub_event_type: m.role for m in document.mentions}
     assert roles["Shelling/artillery/missile attack"] == "main"
     assert roles.get("Armed clash", "background") == "background"
+
+
+# ------------------------------------------------------------------ weapons named by a preposition
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Seven people were killed in mortar shells fired into homes in Mogadishu on Monday.",
+     "Shelling/artillery/missile attack"),
+    ("Two soldiers were killed by a roadside bomb near Kismayo on Monday.", "Remote explosive/landmine/IED"),
+])
+def test_a_weapon_after_in_or_by_is_what_killed(pipeline, text, sub_event_type):
+    assert only(analyse(pipeline, text, MONDAY)).sub_event_type == sub_event_type
+
+
+# ------------------------------------------------------------------ present tense
+def test_a_present_tense_report_that_counts_its_bombers_is_an_event(pipeline):
+    """A headline-style present ("Four suicide bombers blow themselves up ...") counts who did
+    it; a habit does not ("Militants attack convoys on this road")."""
+    m = only(analyse(pipeline, "Four female suicide bombers blow themselves up near a bus station "
+                               "in Maiduguri, killing two people.", MONDAY))
+    assert (m.sub_event_type, m.fatalities) == ("Suicide bomb", 2)
+    assert analyse(pipeline, "Militants attack convoys on the road to Maiduguri.", MONDAY).mentions == []
