@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerSense
-from .syntax import lemma_forms
+from .syntax import lemma_forms, prep_objects
 
 #: dependency links through which an embedding verb's mood reaches its complement
 _EMBEDDING_DEPS = ("xcomp", "advcl", "dobj", "pobj", "prep", "pcomp", "acomp")
@@ -290,6 +290,27 @@ def police_work_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
     return None
 
 
+def nonviolent_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
+    """"sanctions targeting ten officials", "targeted Russia with sanctions", "attacked the
+    campaign website", "attacked the decision": an attack word used of means or targets no
+    weapon reaches."""
+    if trigger.sense.event_class != "attack":
+        return None
+    token = trigger.token
+    means = [token.head] if token.dep_ in ("acl", "relcl") else []
+    if token.dep_ == "advcl" and token.tag_ == "VBG":  # "unveiled sanctions ..., targeting ten officials"
+        means += [t for t in token.head.children if t.dep_ == "dobj"]
+    means += [t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")]
+    means += [o for p, o in prep_objects(token) if p in ("with", "by")]
+    things = [t for t in token.children if t.dep_ == "dobj"] + \
+        [t for t in token.children if t.dep_ == "nsubjpass"]
+    cues = lexicon.cues
+    if any(f in cues["nonviolent_means"] for m in means for f in lemma_forms(m)) or \
+            any(f in cues["nonviolent_targets"] for t in things for f in lemma_forms(t)):
+        return "not violence (sanctions, words or a website)"
+    return None
+
+
 def _harms_nobody(verb: Token, lexicon: Lexicon) -> bool:
     """"no one else was injured", "nobody was hurt": the only victims named are nobody."""
     victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
@@ -330,7 +351,8 @@ def irrealis_reason(trigger: Trigger, lexicon: Lexicon, is_title: bool = False) 
     token = trigger.token
     if is_negated(token):
         return "negated"
-    not_political = accident_reason(trigger, lexicon) or police_work_reason(trigger, lexicon)
+    not_political = accident_reason(trigger, lexicon) or police_work_reason(trigger, lexicon) \
+        or nonviolent_reason(trigger, lexicon)
     if not_political:
         return not_political
     if trigger.harm and _harms_nobody(token, lexicon):

@@ -129,3 +129,20 @@ def test_a_bare_toll_after_an_accident_is_that_accidents(pipeline):
 ])
 def test_an_attack_beside_an_accident_word_is_still_an_attack(pipeline, text, sub_type):
     assert [m.sub_event_type for m in mentions_in(pipeline, text)] == [sub_type]
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, the United States unveiled fresh sanctions against Venezuela, targeting "
+    "ten officials in Caracas.",
+    "On 1 December 2023, the administration targeted Russia with sweeping sanctions.",
+    "On 1 December 2023, hackers attacked the campaign website of a candidate in Buenos Aires.",
+    "On 1 December 2023, the opposition in Nairobi attacked the government's decision to raise taxes.",
+])
+def test_sanctions_words_and_websites_are_no_attack(pipeline, text):
+    assert mentions(pipeline, text) == []
+
+
+def test_a_murder_after_which_an_investigation_was_vowed_is_still_an_attack(pipeline):
+    found = mentions(pipeline, "On 1 December 2023, the president vowed an investigation after seven "
+                               "people were murdered by vigilantes in Blantyre.")
+    assert [m.sub_event_type for m in found] == ["Attack"]

@@ -280,3 +280,9 @@ def test_the_deployment_of_forces_is_their_change_of_activity(pipeline):
 ])
 def test_a_seized_centre_or_capital_is_territory(pipeline, text):
     assert [m.sub_event_type for m in mentions(pipeline, text)] == ["Non-state actor overtakes territory"]
+
+
+def test_ground_regained_by_the_army_is_territory(pipeline):
+    found = mentions(pipeline, "On 1 December 2023, the Syrian army staged a counterattack near "
+                               "Damascus and significant ground was regained.")
+    assert "Government regains territory" in [m.sub_event_type for m in found]
