@@ -419,6 +419,9 @@ class FrameBuilder:
                 self._area_places(frame, obj, prep)
 
     def _set_actor(self, frame: Frame, head: Token, role: str) -> None:
+        if role == "agent" and frame.agent is None and frame.event_class in TWO_SIDED_CLASSES \
+                and self._two_sides_in_one(frame, head):
+            return
         for tok in with_conjuncts(head):
             first, last = actor_phrase(tok)
             ref = self._actor_ref(first, last)
@@ -433,6 +436,22 @@ class FrameBuilder:
                     frame.add_evidence("actor2", self.document.span(ref.start, ref.end))
                 elif all(r.text != ref.text for r in frame.associates):
                     frame.associates.append(ref)
+
+    def _two_sides_in_one(self, frame: Frame, head: Token) -> bool:
+        """"Russian and Ukrainian military forces clashed": one noun, two sides named by its
+        conjoined modifiers; each side is its modifier with the noun."""
+        modifier = next((m for m in head.lefts if m.dep_ in ("amod", "compound") and m.conjuncts
+                         and m.ent_type_ in ("NORP", "GPE", "ACTOR")), None)
+        if modifier is None:
+            return False
+        first, last = actor_phrase(head)
+        whole = self._actor_ref(first, last)
+        rest = head.doc[max(m.i for m in modifier.conjuncts) + 1:head.i + 1].text
+        frame.agent = ActorRef(whole.start, whole.end, f"{modifier.text} {rest}")
+        frame.target = ActorRef(whole.start, whole.end, f"{modifier.conjuncts[0].text} {rest}")
+        for field, ref in (("actor1", frame.agent), ("actor2", frame.target)):
+            frame.add_evidence(field, self.document.span(ref.start, ref.end))
+        return True
 
     def _actor_ref(self, first: Token, last: Token) -> ActorRef:
         span = text_span(self.sentence, first, last)

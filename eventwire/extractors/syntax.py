@@ -90,13 +90,25 @@ def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
             continue
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp"):
-                for conj in with_conjuncts(obj):
+                for conj in with_conjuncts(_participle_object(obj)):
                     yield prep.lower_, conj
         for inner in prep.children:  # "as well as in Syria" / "from inside Syria"
             if inner.dep_ == "prep":
                 for obj in inner.children:
                     if obj.dep_ == "pobj":
                         yield inner.lower_, obj
+
+
+#: participles that describe a noun but that the parser takes for a verb with an object: "threw
+#: rocks at passing cars", "fired on fleeing civilians"
+DESCRIBING_PARTICIPLES = ("passing", "fleeing", "moving", "oncoming", "approaching", "retreating",
+                          "advancing", "waiting", "sleeping", "praying", "travelling", "traveling")
+
+
+def _participle_object(obj: Token) -> Token:
+    if obj.dep_ == "pcomp" and obj.lower_ in DESCRIBING_PARTICIPLES:
+        return next((c for c in obj.children if c.dep_ == "dobj"), obj)
+    return obj
 
 
 def instruments(token: Token, verbs: Iterable[str]) -> list[Token]:

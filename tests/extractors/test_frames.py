@@ -326,3 +326,33 @@ def test_a_present_tense_report_that_counts_its_bombers_is_an_event(pipeline):
                                "in Maiduguri, killing two people.", MONDAY))
     assert (m.sub_event_type, m.fatalities) == ("Suicide bomb", 2)
     assert analyse(pipeline, "Militants attack convoys on the road to Maiduguri.", MONDAY).mentions == []
+
+
+# ------------------------------------------------------------------ two sides, one phrase
+@pytest.mark.parametrize("text", [
+    "Russian and Ukrainian military forces clashed in Krynky on Monday.",
+    "Russian and Ukrainian military clashed near Stepove, Donetsk on Monday.",
+])
+def test_two_nations_modifying_one_noun_are_the_two_sides(pipeline, text):
+    m = only(analyse(pipeline, text, MONDAY))
+    assert (m.sub_event_type, m.actor1, m.actor2) == \
+        ("Armed clash", "Military Forces of Russia", "Military Forces of Ukraine")
+
+
+def test_an_exchange_of_fire_between_two_sides_is_a_clash_between_them(pipeline):
+    m = only(analyse(pipeline, "A heavy exchange of fire erupted between Hamas militants and Israeli "
+                               "troops northwest of Gaza City on Monday.", MONDAY))
+    assert (m.sub_event_type, m.actor1, m.actor2) == ("Armed clash", "Hamas Movement", "Military Forces of Israel")
+
+
+def test_what_a_describing_participle_qualifies_is_the_target(pipeline):
+    """"threw rocks at passing Palestinian cars": the parser reads "passing" as a verb with
+    the cars as its object."""
+    m = only(analyse(pipeline, "Israeli settlers threw rocks at passing Palestinian cars near Salfit "
+                               "on Monday.", MONDAY))
+    assert m.actor2 == "Civilians (Palestine)"
+
+
+def test_migrants_arrested_are_civilians(pipeline):
+    m = only(analyse(pipeline, "Turkish gendarmerie forces arrested 52 migrants in Kars on Monday.", MONDAY))
+    assert (m.sub_event_type, m.actor2) == ("Arrests", "Civilians (Turkey)")
