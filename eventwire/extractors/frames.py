@@ -18,13 +18,18 @@ from .lexicon import Lexicon
 from .numbers import parse_figure
 from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
                             bracketed_after_a_name, bracketed_names, comma_area, is_street_corner)
-from .syntax import (MODIFIER_DEPS, actor_phrase, agents, core_phrase, entity_phrase, instruments,
-                     is_demonym_like, is_national, is_plural, kind_of, lemma_forms, modifier_chain,
+from .syntax import (actor_phrase, agents, core_phrase, entity_phrase, instruments,
+                     is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
                      modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
                      stative_passive, subjects, text_span, unwrap_crowd, weapon_code, with_conjuncts)
 from .grouping import anchor_of, event_class_of, group_triggers
+from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
+                           is_crowd, is_person, names_chemical_weapon, territory_kind)
 from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
 
+#: prepositions naming, by class, whose property was looted or destroyed ("seized cash from a
+#: house", "set fire to a shop") or whose ground was taken ("recaptured the town from IS")
+LOOTED_PREPS = {"looting": ("from", "to"), "territory": ("from",), "takeover": ("from",)}
 #: prepositions whose weapon is what the act was done with: "with mortars", "in a drone
 #: strike", "killed in shelling", "by a roadside bomb"
 INSTRUMENT_PREPS = ("with", "in", "by")
@@ -33,8 +38,6 @@ PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on"
                "south", "east", "west", "from", "off", "along", "of", "through", "throughout",
                "within", "beyond")
 DEFINITE = ("the", "these", "those", "both", "this", "that")
-#: the weapon code of chemical weapons: named anywhere in an attack's sentence, it is the tactic
-CHEMICAL = "chemical"
 #: classes whose agent is a crowd of people, not only an armed actor
 CROWD_CLASSES = ("protest", "crowd", "riot")
 #: classes whose coordinated subjects are the two sides: "X and Y clashed", "X and Y agreed"
@@ -112,9 +115,9 @@ class FrameBuilder:
         if anchor.pos != "verb" or not (sense.armed_class or sense.weapon_class):
             return
         kinds = [(kind_of(s, self.lexicon), s) for s in subjects(anchor.token)]
-        if sense.armed_class and any(k == "actor" and not self._crowd_noun(s) for k, s in kinds):
+        if sense.armed_class and any(k == "actor" and not crowd_noun(self.lexicon, s) for k, s in kinds):
             frame.event_class = sense.armed_class
-        elif sense.weapon_class and any(k == "weapon" and not self._is_person(s) for k, s in kinds):
+        elif sense.weapon_class and any(k == "weapon" and not is_person(self.lexicon, s) for k, s in kinds):
             frame.event_class = sense.weapon_class
 
     def _moved_force(self, frame: Frame, anchor: Trigger) -> None:
@@ -134,7 +137,7 @@ class FrameBuilder:
         crowd: "troops were deployed", "Israel deployed forces", not "protesters formed a chain"."""
         moved = [] if stative_passive(verb) else passive_subjects(verb)
         heads = [h for s in subjects(verb) + moved + objects(verb) for h in with_conjuncts(unwrap_crowd(s))]
-        return any(kind_of(h, self.lexicon) == "actor" and not self._crowd_noun(h) for h in heads)
+        return any(kind_of(h, self.lexicon) == "actor" and not crowd_noun(self.lexicon, h) for h in heads)
 
     def _switched_sense(self, frame: Frame, anchor: Trigger) -> bool:
         """The subject made the verb another class (:meth:`_armed_sense`): it needs no more."""
@@ -176,6 +179,9 @@ class FrameBuilder:
             self._noun_arguments(frame, token)
         for prep, obj in prep_objects(token):
             self._prep_argument(frame, prep, obj)
+        for prep, obj in (po for thing in objects(token) for po in prep_objects(thing)):
+            if prep in LOOTED_PREPS.get(frame.event_class, ()):  # "seized cash from a house"
+                self._loser(frame, obj, kind_of(obj, self.lexicon))
         for tool in instruments(token, self.lexicon.cues["instrument_verbs"]):  # "using a drone"
             self._add_weapon(frame, weapon_code(tool, self.lexicon), tool)
         if trig.sense.requires == "weapon_object":  # "found a depot containing weapons"
@@ -293,6 +299,8 @@ class FrameBuilder:
             self._add_place(frame, obj, prep, distance=1)
         if prep in PLACE_PREPS and any(f in self.lexicon.heads["area"] for f in lemma_forms(obj)):
             self._area_places(frame, obj, prep)
+        if prep in LOOTED_PREPS.get(frame.event_class, ()):
+            self._loser(frame, obj, kind)
 
     def _area_places(self, frame: Frame, area: Token, prep: str) -> None:
         """"in Idleb countryside", "on the outskirts of Aleppo": the place the area is named after."""
@@ -310,83 +318,44 @@ class FrameBuilder:
             self._add_weapon(frame, weapon_code(named, self.lexicon), named)
             if role == "target" and frame.event_class == "intercept" and is_national(named):
                 self._set_actor(frame, named, "target")  # "intercepted 8 Russian drones": Russia's
-            if role == "agent" and frame.agent is None and (is_national(head) or self._is_person(head)):
+            if role == "agent" and frame.agent is None and (is_national(head) or is_person(self.lexicon, head)):
                 self._set_actor(frame, head, "agent")  # "Israeli artillery", "Taliban gunmen"
         elif kind == "event":
             for code in modifier_weapons(head, self.lexicon):
                 self._add_weapon(frame, code, head)
         elif role == "agent" and frame.event_class in CROWD_CLASSES:
-            if frame.agent is None and self._is_crowd(head, kind, frame.event_class):
+            if frame.agent is None and is_crowd(self.lexicon, head, kind, frame.event_class):
                 self._set_actor(frame, head, "agent")
-        elif role == "agent" and (kind in ("actor", "place", "person") or self._crowd_noun(head)):
+        elif role == "agent" and (kind in ("actor", "place", "person") or crowd_noun(self.lexicon, head)):
             if frame.agent is None:  # "the Ngbo youths attacked": a crowd can attack too
                 self._set_actor(frame, head, "agent")
         elif role == "target":
             self._target(frame, head, kind)
 
-    def _facility_owners(self, facility: Token) -> list[Token]:
-        """The armed actor a facility belongs to: "PKK positions", "regime forces positions",
-        "IDF posts", "a pro-Iranian militia's position", "Israeli army vehicles"; a nation's
-        name makes its forces' only military things ("Russian positions", not "a Palestinian
-        vehicle" or "Palestinian residential areas")."""
-        military = any(f in self.lexicon.heads["military_facility"] for f in lemma_forms(facility))
-        return [m for m in facility.children if m.dep_ in MODIFIER_DEPS and m.i < facility.i
-                and kind_of(m, self.lexicon) == "actor" and not self._crowd_noun(m)
-                and (military or m.ent_type_ not in ("NORP", "GPE"))]
+    def _loser(self, frame: Frame, obj: Token, kind: str) -> None:
+        """Whose property or ground it was: "stole cash from a Palestinian house" (civilians),
+        "set fire to grain belonging to IDPs", "recaptured the town from IS". What was taken
+        from a house is not the house."""
+        if kind in ("actor", "civilian", "person"):
+            self._role(frame, obj, "target")
+        elif kind == "facility" and civilian_facility(self.lexicon, obj):
+            frame.target_civilians = True
+        self._owners(frame, obj)
 
-    def _territory_kind(self, head: Token, kind: str) -> str:
-        """What is taken is ground: a name the NER left untyped is a place ("regained Marka"),
-        and a word for ground is a facility even when no attack could target it ("took over
-        four localities")."""
-        if kind == "name":
-            return "place"
-        if kind == "other" and any(f in self.lexicon.heads["territory"] for f in lemma_forms(head)):
-            return "facility"
-        return kind
-
-    def _civilian_facility(self, head: Token) -> bool:
-        """"the home of a tribal sheikh", "a Palestinian vehicle": where civilians are, unless
-        it is a military one or an armed actor's ("an army camp", "the militia's vehicles")."""
-        heads = self.lexicon.heads
-        if not any(f in heads["civilian_facility"] for f in lemma_forms(head)):
-            return False
-        modifiers = [c for c in head.subtree if c != head]
-        return not any(m.lower_ in heads["military_modifiers"] or m.ent_type_ == "ACTOR"
-                       or m.lemma_.lower() in heads["armed"] for m in modifiers)
-
-    def _names_chemical_weapon(self) -> bool:
-        text = self.sentence.text.lower()
-        phrases = [w for w, code in self.lexicon.weapon_phrases if code == CHEMICAL]
-        words = {w for w, code in self.lexicon.weapon_words.items() if code == CHEMICAL}
-        return any(p in text for p in phrases) or any(t.lower_ in words for t in self.sentence.span)
-
-    def _crowd_noun(self, head: Token) -> bool:
-        """Plural people who can act as a crowd ("youths", "hundreds of protesters"); one woman
-        is no crowd."""
-        head = unwrap_crowd(head)
-        return is_plural(head) and any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head))
-
-    def _is_person(self, head: Token) -> bool:
-        """Weapon words that are people too: "gunmen", "snipers", "suicide bombers"."""
-        return any(f in self.lexicon.heads["armed_weapons"] for f in lemma_forms(head))
-
-    def _is_crowd(self, head: Token, kind: str, event_class: str) -> bool:
-        """Who can protest or riot: a crowd of people; for "crowd" verbs ("blocked",
-        "gathered") not forces, which block roads for other reasons."""
-        inner = unwrap_crowd(head)
-        if inner is not head:
-            return self._is_crowd(inner, kind_of(inner, self.lexicon), event_class)
-        if any(f in self.lexicon.heads["crowd"] for f in lemma_forms(head)):
-            return True
-        if event_class == "crowd":
-            return kind in ("civilian", "other")
-        return kind in ("actor", "place", "person", "civilian", "other")
+    def _owners(self, frame: Frame, thing: Token) -> None:
+        """Civilians whose property was hit: "grain belonging to IDPs" (the owners),
+        "Palestinian-owned lands" (the nation's people)."""
+        owners, national = civilian_owners(self.lexicon, thing)
+        for owner in owners:
+            self._set_actor(frame, owner, "target")
+        if owners or national:
+            frame.target_civilians = True  # a nation's: the civilians of the story's country
 
     def _target(self, frame: Frame, head: Token, kind: str) -> None:
         if any(f in self.lexicon.heads["area"] for f in lemma_forms(head)):
             self._area_places(frame, head, "target")  # "struck the outskirts of Naqoura"
         if frame.event_class in TERRITORY_CLASSES:
-            kind = self._territory_kind(head, kind)
+            kind = territory_kind(self.lexicon, head, kind)
         if kind == "civilian":
             frame.target_civilians = True
             self._set_actor(frame, head, "target")
@@ -401,9 +370,9 @@ class FrameBuilder:
                 first, last = core_phrase(head)
                 frame.target_refs.append(self._actor_ref(first, last))
                 frame.add_evidence("target", text_span(self.sentence, first, last))
-                if self._civilian_facility(head):
+                if civilian_facility(self.lexicon, head):
                     frame.target_civilians = True
-                for owner in self._facility_owners(head):  # "16 PKK positions": the PKK is hit
+                for owner in facility_owners(self.lexicon, head):  # "16 PKK positions": the PKK is hit
                     self._set_actor(frame, owner, "target")
             if kind == "place" or any(f in self.lexicon.heads["territory"] for f in lemma_forms(head)):
                 frame.territorial_target = True
@@ -411,6 +380,7 @@ class FrameBuilder:
             if sub != head and sub.dep_ in ("dobj", "pobj") and kind_of(sub, self.lexicon) == "actor":
                 if sub.head.lemma_.lower() in ("house", "host", "of", "belong", "link"):
                     self._set_actor(frame, sub, "target")
+        self._owners(frame, head)
         for prep, obj in prep_objects(head):
             if prep in PLACE_PREPS and (kind_of(obj, self.lexicon) in ("place", "facility", "name")
                                         or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
@@ -498,7 +468,7 @@ class FrameBuilder:
             if implied:
                 frame.weapons.append(implied)
         if CHEMICAL not in frame.weapons and frame.event_class in ("attack", "harm") \
-                and self._names_chemical_weapon():
+                and names_chemical_weapon(self.lexicon, self.sentence.span):
             frame.weapons.append(CHEMICAL)  # "used mustard gas in an attack": the tactic that counts
         for ent in self.sentence.ents:  # weaker places: anywhere in the sentence
             modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
@@ -638,7 +608,6 @@ def extract_frames(document: Document, lexicon: Lexicon) -> list[Frame]:
         if sentence.parsed:
             frames.extend(FrameBuilder(document, sentence, lexicon).build())
     return _without_accident_tolls(document, frames)
-
 
 
 def _without_accident_tolls(document: Document, frames: list[Frame]) -> list[Frame]:

@@ -286,3 +286,32 @@ def test_ground_regained_by_the_army_is_territory(pipeline):
     found = mentions(pipeline, "On 1 December 2023, the Syrian army staged a counterattack near "
                                "Damascus and significant ground was regained.")
     assert "Government regains territory" in [m.sub_event_type for m in found]
+
+
+# ------------------------------------------------------------------ whose property
+@pytest.mark.parametrize("text, actor2", [
+    ("On 1 December 2023, Israeli forces seized cash and jewelry from a Palestinian house during a "
+     "raid in Jenin.", "Civilians (Palestine)"),
+    ("On 1 December 2023, JNIM militants set fire to tons of grain belonging to IDPs in Segou.",
+     "Civilians (Mali)"),
+    ("On 1 December 2023, Israeli forces demolished five Palestinian-owned residential rooms near "
+     "Jericho.", "Civilians (Palestine)"),
+])
+def test_the_owners_of_what_was_looted_or_destroyed_are_actor2(pipeline, text, actor2):
+    m = only(pipeline, text)
+    assert (m.sub_event_type, m.actor2) == ("Looting/property destruction", actor2)
+
+
+def test_residents_burning_a_groups_houses_riot_against_that_group(pipeline):
+    m = only(pipeline, "On 1 December 2023, residents burned RSF houses in Abu Zabad.")
+    assert (m.sub_event_type, m.actor2) == ("Mob violence", "Rapid Support Forces")
+
+
+def test_a_fire_burning_houses_is_no_event(pipeline):
+    assert mentions(pipeline, "On 1 December 2023, a fire burned ten houses in Kano.") == []
+
+
+def test_the_side_a_town_was_taken_from_is_actor2(pipeline):
+    m = only(pipeline, "On 1 December 2023, Nigerian troops recaptured the town of Bama from Boko Haram.")
+    assert m.sub_event_type == "Government regains territory"
+    assert m.actor2.startswith("Boko Haram")
