@@ -418,6 +418,7 @@ def _place_unplaced(document: Document, clusters: list[Cluster], actors: ActorTa
         placed = (place_at_home_town(cluster.merged, document, gazetteer) if at_town
                   else place_in_country(cluster.merged, country, gazetteer))
         if placed:
+            _unnamed_interceptor(cluster.merged, document, actors)  # now it has a country
             _crowd_and_unknown_actors(cluster.merged, actors)
 
 
@@ -443,6 +444,7 @@ def _place_in_story_area(document: Document, clusters: list[Cluster], actors: Ac
         return
     for event in events:
         if place_in_story_area(event, document, gazetteer):
+            _unnamed_interceptor(event, document, actors)
             _crowd_and_unknown_actors(event, actors)
 
 

@@ -85,6 +85,17 @@ def test_an_interception_without_its_interceptor_is_the_defending_states(pipelin
     assert (m.actor1, m.actor2) == ("Military Forces of Israel", "Hamas Movement")
 
 
+def test_an_interception_placed_only_by_the_story_is_still_the_defending_states(pipeline):
+    """The rockets' own place is in a clause of their sirens; the event is placed after actors
+    are read, and the interceptor then follows from the country."""
+    from tests.conftest import only_mention
+
+    m = only_mention(pipeline, "Interception: On 1 December 2023, Hamas militants fired barrages of "
+                               "rockets toward southern Israel, causing sirens to sound in Sderot. "
+                               "Some were intercepted over the area of Sderot.")
+    assert (m.actor1, m.actor2) == ("Military Forces of Israel", "Hamas Movement")
+
+
 def test_a_named_interceptor_stays_actor1(pipeline):
     from tests.conftest import mentions_in
 
