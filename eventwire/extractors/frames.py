@@ -203,6 +203,17 @@ class FrameBuilder:
             self._role(frame, obj, "target")
         for agent in agents(verb):
             self._role(frame, agent, "agent")
+        for resisting in self._resisting_verbs(verb):  # "... but were repelled by the Russian military"
+            frame.resisted = True
+            for defender in agents(resisting):
+                self._role(frame, defender, "target")
+
+    def _resisting_verbs(self, verb: Token) -> list[Token]:
+        """Verbs coordinated with an attack that tell it was fought off: "attacked near
+        Verbove, but were repelled by ..." (also when the parser hung them on the subject)."""
+        heads = [verb, verb.head] if verb.dep_ == "acl" else [verb]
+        return [c for h in heads for c in h.children if c.dep_ == "conj"
+                and c.lemma_.lower() in self.lexicon.cues["resisted"]]
 
     def _noun_arguments(self, frame: Frame, noun: Token) -> None:
         if any(c.lower_ in self.lexicon.casualty_outcomes["deadly_modifiers"] for c in noun.children):

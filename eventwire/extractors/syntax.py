@@ -31,8 +31,9 @@ def core_phrase(head: Token) -> tuple[Token, Token]:
     """The words that name what ``head`` is: determiners, modifiers, compounds and the head
     ("the Ain al-Asad airbase"), without clauses or prepositional tails."""
     first = head
-    for child in head.lefts:
-        first = min(first, child.left_edge, key=lambda t: t.i)
+    for child in head.lefts:  # not a misattached "On 1 December 2023," before a subject
+        if child.dep_ not in ("prep", "punct"):
+            first = min(first, child.left_edge, key=lambda t: t.i)
     last = head
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nummod", "appos") and child.i == last.i + 1:
@@ -125,7 +126,17 @@ def is_reduced_passive(verb: Token) -> bool:
     """"rockets fired at the base": a participle modifying the noun it acts on (the tagger
     often says VBD in headlines)."""
     return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not _misread_clause(verb)
+
+
+def _misread_clause(verb: Token) -> bool:
+    """"Ukrainian forces attacked near Verbove, but were repelled": the parser made the
+    subject a root noun and "attacked" its participle; the noun's coordinated verb with its
+    own auxiliary ("were repelled") shows the noun heads a clause, so the participle is its
+    active verb."""
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and any(
+        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        for c in verb.head.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -145,7 +156,7 @@ def subjects(verb: Token) -> list[Token]:
         relative = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
         if relative:
             return [verb.head]
-    return []
+    return [verb.head] if _misread_clause(verb) else []
 
 
 def passive_subjects(verb: Token) -> list[Token]:

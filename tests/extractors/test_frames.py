@@ -356,3 +356,19 @@ def test_what_a_describing_participle_qualifies_is_the_target(pipeline):
 def test_migrants_arrested_are_civilians(pipeline):
     m = only(analyse(pipeline, "Turkish gendarmerie forces arrested 52 migrants in Kars on Monday.", MONDAY))
     assert (m.sub_event_type, m.actor2) == ("Arrests", "Civilians (Turkey)")
+
+
+def test_an_attack_repelled_has_the_defenders_as_actor2(pipeline):
+    """The parser reads "Ukrainian forces attacked near Verbove, but were repelled" as a noun
+    with a participle; the coordinated "were repelled" shows it is a clause, the forces its
+    subject, and who repelled them the other side."""
+    m = only_mention(pipeline, "On 1 December 2023, Ukrainian military forces attacked near Verbove, "
+                               "Zaporizhia, but were repelled by the Russian military.")
+    assert (m.sub_event_type, m.actor1, m.actor2) == \
+        ("Armed clash", "Military Forces of Ukraine", "Military Forces of Russia")
+    assert next(e.text for e in m.evidence if e.field == "actor1") == "Ukrainian military forces"
+
+
+def test_hostages_of_a_nation_are_that_nations_civilians(pipeline):
+    m = only(analyse(pipeline, "Hamas released eight Israeli hostages in Gaza on Monday.", MONDAY))
+    assert m.actor2 == "Civilians (Israel)"
