@@ -13,9 +13,12 @@ from .triggers import Trigger
 
 #: classes that outrank others when triggers of several classes report one event
 CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot", "crowd_control",
-                  "takeover", "territory", "arrest", "looting", "withdrawal", "base", "agreement", "group_change",
+                  "takeover", "territory", "arrest", "withdrawal", "base", "agreement", "group_change",
                   "displacement",
-                  "clash", "attack", "harm")
+                  "clash", "attack", "harm", "looting")
+#: classes that are one event when one subject does both ("stormed the village and burned the
+#: market"): ACLED codes the attack, the destruction being a tactic of it
+CONCURRENT_CLASSES = frozenset(("attack", "clash", "harm", "looting"))
 #: where the thing an act used or launched hangs on the act's verb: "fired rockets ...", "an IED
 #: ... detonated", "drones were launched"
 WEAPON_SLOTS = ("dobj", "nsubj", "nsubjpass")
@@ -58,7 +61,8 @@ def _same_event(a: Trigger, b: Trigger) -> bool:
         if harm.harm and harm.token.dep_ == "conj" and other.pos == "noun" \
                 and other.token.dep_ == "dobj" and other.token.head == harm.token.head:
             return True
-    compatible = a.sense.event_class == b.sense.event_class or a.harm or b.harm
+    compatible = a.sense.event_class == b.sense.event_class or a.harm or b.harm or \
+        {a.sense.event_class, b.sense.event_class} <= CONCURRENT_CLASSES
     if compatible and _conjoined(a.token, b.token):
         return True
     return a.harm and b.harm and (a.token.head == b.token or b.token.head == a.token)

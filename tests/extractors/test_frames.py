@@ -372,3 +372,11 @@ def test_an_attack_repelled_has_the_defenders_as_actor2(pipeline):
 def test_hostages_of_a_nation_are_that_nations_civilians(pipeline):
     m = only(analyse(pipeline, "Hamas released eight Israeli hostages in Gaza on Monday.", MONDAY))
     assert m.actor2 == "Civilians (Israel)"
+
+
+def test_an_attack_and_the_burning_done_in_it_are_one_event(pipeline):
+    """ACLED's concurrent tactics: militants who storm a village and burn its market carry out
+    one attack; the burning is a tactic of it, not a second event."""
+    m = only_mention(pipeline, "On 1 December 2023, JNIM militants stormed the village of Sarakui "
+                               "near Djibo and burned the market.")
+    assert (m.sub_event_type, m.actor1) == ("Attack", "JNIM: Group for Support of Islam and Muslims")
