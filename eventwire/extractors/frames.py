@@ -348,8 +348,9 @@ class FrameBuilder:
         "set fire to grain belonging to IDPs", "recaptured the town from IS". What was taken
         from a house is not the house."""
         if kind in ("actor", "civilian", "person"):
-            self._role(frame, obj, "target")
-        elif kind == "facility" and civilian_facility(self.lexicon, obj):
+            self._role(frame, obj, "target")  # _target reads the owners too
+            return
+        if kind == "facility" and civilian_facility(self.lexicon, obj):
             frame.target_civilians = True
         self._owners(frame, obj)
 
