@@ -248,6 +248,26 @@ def _sharpen_place(event: Frame, summary: Frame) -> None:
         copy_place(event, summary)
 
 
+#: kinds of place a summary can name only one of to place the events it covers
+TOWN_KINDS = ("facility", "airport", "neighbourhood", "city")
+#: how many sentences after a summary tell the events it places: its own paragraph, not a
+#: headline before it or a story's later turns
+SUMMARY_REACH = 2
+
+
+def _place_if_unplaced(event: Frame, summary: Frame) -> None:
+    """An event the text places nowhere lies where the summary that covers it does ("an
+    assault on El Fasher ... with air strikes and artillery", then "shelling of residential
+    neighbourhoods" in the next sentences), when the summary names a place finer than a country: a country-wide
+    summary says nothing of where each of its events was, nor one that names several towns
+    ("865 people killed in Aleppo, Deir ez-Zor, Idlib and Raqqa")."""
+    towns = {r.place.name for r in summary.place_refs if r.place is not None and r.place.kind in TOWN_KINDS}
+    follows = 0 <= event.sentence - summary.sentence <= SUMMARY_REACH
+    if follows and event.geo_precision is None and summary.geo_precision is not None and len(towns) <= 1 \
+            and not placed_in_a_country_only(summary):
+        copy_place(event, summary)
+
+
 def absorb_compounds(compounds: list[Frame], clusters: list[Cluster], lede: set[int]) -> list[Cluster]:
     """Give each compound frame to the specific events it summarises (see module docstring);
     dated summaries (the lede) go first, so undated ones (headlines) find the news."""
@@ -260,6 +280,7 @@ def absorb_compounds(compounds: list[Frame], clusters: list[Cluster], lede: set[
         if covered:
             for cluster in covered:
                 cluster.absorb(compound, fill_only=True)
+                _place_if_unplaced(cluster.merged, compound)
             if len(covered) == 1:
                 _sharpen_place(covered[0].merged, compound)
         else:

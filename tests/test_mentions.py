@@ -253,3 +253,43 @@ def test_strikes_on_two_nearby_towns_stay_two_events(pipeline):
             "province on Tuesday, killing five civilians.")
     found = mentions_in(pipeline, text, dt.date(2024, 5, 8))
     assert sorted((m.location, m.fatalities) for m in found) == [("Ariha", 5), ("Saraqib", 3)]
+
+
+def _unplaced(sentence: int):
+    from eventwire.document import Frame
+    return Frame(sentence=sentence)
+
+
+def _summary_in(sentence: int, *towns: str, source: str = "gn:379555"):
+    from eventwire.document import PlaceRef
+    from eventwire.where.gazetteer import Place
+    summary = _placed("Sudan", source, 1 if towns else 3, towns[0] if towns else None)
+    summary.sentence = sentence
+    summary.place_refs = [PlaceRef(0, len(t), t, sentence, place=Place(
+        place_id=f"gn:{t}", name=t, kind="city", country="Sudan", country_code="SD",
+        latitude=13.6, longitude=25.3)) for t in towns]
+    return summary
+
+
+def test_a_summary_places_the_unplaced_events_told_after_it():
+    """"an assault on El Fasher ... with air strikes and artillery", then "shelling of
+    residential neighbourhoods": the shelling is in El Fasher."""
+    from eventwire.mentions import _place_if_unplaced
+
+    shelling = _unplaced(3)
+    _place_if_unplaced(shelling, _summary_in(2, "El Fasher"))
+    assert (shelling.location, shelling.geo_precision) == ("El Fasher", 1)
+
+
+@pytest.mark.parametrize("event_sentence, summary", [
+    (0, lambda: _summary_in(2, "El Fasher")),  # a headline before the summary
+    (9, lambda: _summary_in(2, "El Fasher")),  # a later turn of the story
+    (3, lambda: _summary_in(2, "Aleppo", "Idlib")),  # a summary of several towns
+    (3, lambda: _summary_in(2, source="cc:SD")),  # a country-wide summary
+])
+def test_a_summary_does_not_place_events_it_cannot_tell_the_place_of(event_sentence, summary):
+    from eventwire.mentions import _place_if_unplaced
+
+    event = _unplaced(event_sentence)
+    _place_if_unplaced(event, summary())
+    assert event.geo_precision is None
