@@ -14,7 +14,7 @@ from ..document import Document, Sentence
 from ..records import Aggregate, Evidence, stable_id
 from .lexicon import Lexicon
 from .numbers import is_plausible_count, parse_figure
-from .frames import times_count
+from .references import times_count
 from .syntax import (entity_phrase, objects, passive_subjects, prep_objects, subjects, text_span,
                      with_conjuncts)
 

@@ -21,8 +21,10 @@ from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punct
 from .syntax import (actor_phrase, agents, core_phrase, entity_phrase, instruments,
                      is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
                      modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
-                     stative_passive, subjects, text_span, unwrap_crowd, weapon_code, with_conjuncts)
+                     stative_passive, subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
+                     with_conjuncts)
 from .grouping import anchor_of, event_class_of, group_triggers
+from .references import DEFINITE, few_with_toll, is_anaphor, is_count, refers_back
 from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
                            is_crowd, is_person, names_chemical_weapon, territory_kind)
 from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
@@ -37,7 +39,6 @@ TARGET_PREPS = ("at", "on", "against", "toward", "towards", "into", "upon", "tar
 PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on", "over", "north",
                "south", "east", "west", "from", "off", "along", "of", "through", "throughout",
                "within", "beyond")
-DEFINITE = ("the", "these", "those", "both", "this", "that")
 #: classes whose agent is a crowd of people, not only an armed actor
 CROWD_CLASSES = ("protest", "crowd", "riot")
 #: classes whose coordinated subjects are the two sides: "X and Y clashed", "X and Y agreed"
@@ -65,6 +66,7 @@ class FrameBuilder:
         self.sentence = sentence
         self.lexicon = lexicon
         self.triggers: list[Trigger] = []
+        self.speakers = trailing_speakers(sentence.span, lexicon.cues["speech_verbs"])
 
     def build(self) -> list[Frame]:
         self.triggers = find_triggers(self.sentence.span, self.lexicon)
@@ -83,8 +85,8 @@ class FrameBuilder:
         anchor = anchor_of(group)
         is_title = self.sentence.segment in ("title", "standfirst")
         reason = irrealis_reason(anchor, self.lexicon, is_title)
-        counted = any(_is_count(t.token) for t in group) and not _few_with_toll(group)
-        anaphor = all(t.pos == "noun" for t in group) and self._is_anaphor(anchor)
+        counted = any(is_count(t.token) for t in group) and not few_with_toll(group)
+        anaphor = all(t.pos == "noun" for t in group) and is_anaphor(anchor)
         if reason or counted or anaphor:
             self.document.context.setdefault("dropped", []).append(
                 (anchor.token.text, reason or "count or anaphor", self.sentence.index))
@@ -94,7 +96,7 @@ class FrameBuilder:
                       trigger=span, sentence=self.sentence.index, segment=self.sentence.segment,
                       event_class=event_class_of(group))
         frame.add_evidence("trigger", span)
-        frame.anaphor = _refers_back(anchor)
+        frame.anaphor = refers_back(anchor)
         frame.state_weapon = anchor.sense.state_weapon
         self._armed_sense(frame, anchor)
         for trig in group:
@@ -323,6 +325,8 @@ class FrameBuilder:
 
     def _role(self, frame: Frame, head: Token, role: str) -> None:
         """Put a phrase where it belongs by what it names, whatever its syntactic slot."""
+        if head in self.speakers:
+            return  # "..., residents and a monitoring group said": the sources, not a side
         kind = kind_of(head, self.lexicon)
         if kind == "weapon":
             named = unwrap_crowd(head)  # "shot down 28 of the drones": the drones
@@ -544,73 +548,22 @@ class FrameBuilder:
             return frame.agent is not None
         if needs == "opponent":
             return frame.agent is not None and frame.target is not None
+        if needs == "protesters":  # "demonstrators participated", not "people walked"
+            named = self.lexicon.protest_outcomes["protesters"]
+            return frame.agent is not None and any(
+                named.search(unwrap_crowd(s).text) for s in subjects(anchor.token))
+        if needs == "unopposed":  # "the fighters entered Afrin ... had not encountered any resistance"
+            return frame.unopposed and frame.agent is not None and self._armed_subject(anchor.token)
         if needs == "armed":  # "troops were deployed", "the army deployed troops"; not "protesters formed"
             return frame.agent is not None and self._armed_subject(anchor.token)
         return True
 
-    def _is_anaphor(self, trig: Trigger) -> bool:
-        """"the attacks", "both attacks": a reference back, not a new event."""
-        token = trig.token
-        if trig.pos != "noun" or token.tag_ not in ("NNS", "NNPS"):
-            return False
-        det = next((c.lower_ for c in token.children if c.dep_ in ("det", "predet")), None)
-        if token.dep_ == "pobj" and token.head.head.lower_ in ("most", "some", "many", "all"):
-            return True
-        return det in DEFINITE
-
-
-def _refers_back(trig: Trigger) -> bool:
-    """"the attack", "this strike", "what it called a terrorist attack": a noun that names an
-    event the story has already told, not a new one."""
-    token = trig.token
-    if trig.pos != "noun":
-        return False
-    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() == "claim":
-        return True  # "militia umbrella claims attack": the attack the story tells
-    if token.tag_ in ("NNS", "NNPS"):
-        return False
-    det = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), None)
-    if det in ("the", "this", "that", "its", "their"):
-        return True
-    return any(a.lemma_.lower() == "call" for a in token.ancestors)
 
 
 def _is_named(head: Token) -> bool:
     """Does a facility phrase carry a name ("the Ain al-Asad airbase"), not just "a base"?"""
     first, last = entity_phrase(head)
     return any(t.pos_ == "PROPN" or t.ent_type_ for t in head.doc[first.i:last.i + 1])
-
-
-def times_count(token: Token) -> Token | None:
-    """The "times" of "attacked more than 150 times", if the verb has one with a number."""
-    for child in token.children:
-        if child.lower_ == "times" and any(c.dep_ == "nummod" for c in child.children):
-            return child
-    return None
-
-
-#: "two car bomb blasts killed ...": so few counted attacks with a toll are the news, not a tally
-FEW_ATTACKS = 3
-
-
-def _few_with_toll(group: list[Trigger]) -> bool:
-    if not any(t.harm for t in group):
-        return False
-    for trig in group:
-        number = next((c for c in trig.token.children if c.dep_ == "nummod"), None)
-        figure = parse_figure(number.text) if number is not None else None
-        if figure is not None and figure.value > FEW_ATTACKS:
-            return False
-    return True
-
-
-def _is_count(token: Token) -> bool:
-    """"92 attacks", "attacked 150 times": a count statement, for the aggregates extractor."""
-    if token.tag_.startswith("VB"):
-        return times_count(token) is not None
-    if token.tag_ not in ("NNS", "NNPS"):
-        return False
-    return any(c.dep_ == "nummod" for c in token.children)
 
 
 def extract_frames(document: Document, lexicon: Lexicon) -> list[Frame]:

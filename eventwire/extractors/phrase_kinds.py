@@ -38,13 +38,19 @@ def is_crowd(lexicon: Lexicon, head: Token, kind: str, event_class: str) -> bool
     return kind in ("actor", "place", "person", "civilian", "other")
 
 
+#: prepositions of a facility's whereabouts, whose words say nothing of who uses it
+LOCATIVE_PREPS = ("in", "near", "at", "outside", "inside", "on")
+
+
 def civilian_facility(lexicon: Lexicon, head: Token) -> bool:
     """"the home of a tribal sheikh", "a Palestinian vehicle": where civilians are, unless
     it is a military one or an armed actor's ("an army camp", "the militia's vehicles")."""
     heads = lexicon.heads
     if not any(f in heads["civilian_facility"] for f in lemma_forms(head)):
         return False
-    modifiers = [c for c in head.subtree if c != head]
+    located = {t for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+               for t in c.subtree}  # "a mosque in ... North Sinai province": where, not whose
+    modifiers = [c for c in head.subtree if c != head and c not in located]
     return not any(m.lower_ in heads["military_modifiers"] or m.ent_type_ == "ACTOR"
                    or m.lemma_.lower() in heads["armed"] for m in modifiers)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..document import Sentence, TextSpan
 from .lexicon import Lexicon
@@ -137,6 +137,30 @@ def _misread_clause(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and any(
         c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(a.dep_ in ("aux", "auxpass") for a in c.children)
         for c in verb.head.children)
+
+
+def trailing_speakers(sentence: Span, speech_verbs: Iterable[str]) -> set[Token]:
+    """Who says it, when the parser hung them on the list before them: in "... fought them
+    back with air strikes and artillery, residents and a local monitoring group said", the
+    root "said" has no subject and "residents" and "group" came out as more instruments.
+    The speakers are the list's members from its last comma to the reporting root."""
+    root = sentence.root
+    if root.lemma_.lower() not in speech_verbs or any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return set()
+    if root.i <= sentence.start:
+        return set()
+    before = root.doc[root.i - 1]  # "residents of the town said": climb from "town" to "residents"
+    while before.dep_ != "conj" and before.head.i < root.i and before.head is not before:
+        before = before.head
+    if before.dep_ != "conj" or before.right_edge.i != root.i - 1:
+        return set()
+    head = before
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    members = sorted(m for m in (head, *head.conjuncts) if m.i <= before.i)
+    after_comma = [m for m in members if m.left_edge.i > sentence.start
+                   and m.doc[m.left_edge.i - 1].text == ","]
+    return {m for m in members if after_comma and m.i >= after_comma[-1].i}
 
 
 def is_passive(verb: Token) -> bool:

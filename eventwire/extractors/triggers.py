@@ -20,7 +20,7 @@ from .lexicon import Lexicon, TriggerSense
 from .syntax import lemma_forms, prep_objects
 
 #: dependency links through which an embedding verb's mood reaches its complement
-_EMBEDDING_DEPS = ("xcomp", "advcl", "dobj", "pobj", "prep", "pcomp", "acomp")
+_EMBEDDING_DEPS = ("xcomp", "advcl", "dobj", "pobj", "prep", "pcomp", "acomp", "amod")
 
 
 @dataclass
@@ -214,7 +214,14 @@ def _counts_its_parties(verb: Token) -> bool:
     """"Four suicide bombers blow themselves up", "Gunmen kill 5 in Kaduna": a headline's
     present counts who did it or who was hit; a habit does not ("militants attack convoys")."""
     parties = [t for t in verb.children if t.dep_ in ("nsubj", "dobj", "nsubjpass")]
-    return any(t.like_num or any(c.dep_ == "nummod" for c in t.children) for t in parties)
+    if any(t.like_num or any(c.dep_ == "nummod" for c in t.children) for t in parties):
+        return True
+    # "Mob lynches Muslim man": a headline drops the articles a habit would need ("a mob")
+    return len(parties) >= 2 and all(_bare_singular(t) for t in parties)
+
+
+def _bare_singular(noun: Token) -> bool:
+    return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 #: what makes a bare verb a report, not an order: a subject, an auxiliary, "to", a subordinator

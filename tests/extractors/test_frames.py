@@ -380,3 +380,24 @@ def test_an_attack_and_the_burning_done_in_it_are_one_event(pipeline):
     m = only_mention(pipeline, "On 1 December 2023, JNIM militants stormed the village of Sarakui "
                                "near Djibo and burned the market.")
     assert (m.sub_event_type, m.actor1) == ("Attack", "JNIM: Group for Support of Islam and Muslims")
+
+
+def test_speakers_the_parser_hangs_on_a_weapons_list_are_no_side(pipeline):
+    # the parse makes "residents" and "group" more things the army fought back "with"
+    m = only_mention(pipeline, "On 1 December 2023, the RSF launched an assault on El Fasher before "
+                               "the army and allied armed groups fought them back with air strikes "
+                               "and artillery, residents and a local monitoring group said.")
+    assert m.actor1 == "Rapid Support Forces" and m.location == "El Fasher"
+    assert m.actor2 != "Civilians (Sudan)"
+
+
+def test_a_mosque_in_a_province_named_like_an_armed_group_is_still_civilian(pipeline):
+    # "Sinai Province" is also the name of the Islamic State's branch there
+    m = only_mention(pipeline, "On 1 December 2023, gunmen attacked a mosque in Egypt's restive North "
+                               "Sinai province.")
+    assert (m.sub_event_type, m.actor2) == ("Attack", "Civilians (Egypt)")
+
+
+def test_killings_a_warning_says_could_come_are_no_event(pipeline):
+    assert analyse(pipeline, "On 1 December 2023, the United Nations warned that a battle for the "
+                             "city could unleash ethnically targeted killings.").mentions == []
