@@ -144,7 +144,7 @@ def _spelled(nlp: Language, words: list[str], attr: str) -> str | None:
 
 
 #: labels the stock NER gives town names it does not know ("Settat" ORG, "Zaio" PERSON)
-MISLABELLED = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
+MISLABELLED = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 #: labels the stock NER gives some unknown names that are no time at all ("Mohnyin" DATE):
 #: read as names only right before a settlement word or a bracket ("Mohnyin township (")
 MISREAD_AS_TIME = ("DATE", "TIME")

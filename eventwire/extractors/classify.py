@@ -83,7 +83,8 @@ def _territory_sub_type(frame: Frame, always: bool = False) -> str:
     """Seizing a town is territorial; seizing a car is looting; seizing people is an arrest or
     an abduction (a target is territory when it is a named place or its head noun says so;
     seized weapons were made an interception when the frame was built)."""
-    territorial = always or any(r.distance == 0 for r in frame.place_refs) or frame.territorial_target
+    territorial = always or any(r.distance == 0 for r in frame.place_refs) or frame.territorial_target \
+        or (frame.unopposed and frame.target is None)  # "entered Afrin without resistance"
     if not territorial and frame.target is not None:
         # people taken ("captured a senior commander", "seized two soldiers"): a state's forces
         # arrest them, anyone else abducts them

@@ -54,8 +54,15 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
     # the crowd is the target ("fired tear gas at protesters"), or people were hurt or fought
     # where a crowd was ("dozens were wounded as ..."); not an attack the protest denounced
     acting = frame.event_class in ("harm", "clash") or (
-        frame.agent is not None and not _named_by_a_noun(document, frame))
+        frame.agent is not None and not _named_by_a_noun(document, frame)) or _unknown_gunfire(frame)
     return bool(crowd.search(target)) or (acting and bool(crowd.search(sentence)))
+
+
+def _unknown_gunfire(frame: Frame) -> bool:
+    """"Four protesters died from gunfire during a demonstration": shooting by no one named
+    that killed or hurt people where a crowd protested; a bomb at a rally stays a bombing."""
+    return frame.agent is None and bool(frame.fatalities or frame.injured) \
+        and set(frame.weapons) <= {"firearms"}
 
 
 def _protesters_or_forces(frame: Frame, text: str, lexicon: Lexicon) -> bool:
@@ -94,8 +101,8 @@ def type_protests(document: Document, lexicon: Lexicon) -> None:
             outcome = outcome_of(_window(document, frame), lexicon)
             if outcome == "violent":
                 frame.event_class = "riot"
-            else:
-                frame.protest_outcome = outcome
+            else:  # "two people were killed in the protest ... after forces used tear gas"
+                frame.protest_outcome = "excessive" if outcome == "intervention" and frame.fatalities else outcome
         elif frame.event_class in FORCE_CLASSES and _against_crowd(document, frame, lexicon):
             outcome = outcome_of(_window(document, frame), lexicon) or "intervention"
             if outcome == "intervention" and (frame.fatalities or frame.injured):

@@ -130,3 +130,11 @@ def test_a_killing_named_by_a_noun_counts_its_victim_for_a_violent_event_only(pi
 def test_a_fatal_shooting_with_no_toll_killed_at_least_one(pipeline):
     text = "On 1 December 2023, a fatal shooting at a market in Kano left residents in shock."
     assert only(pipeline, text).fatalities == 1
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("On 1 December 2023, seven people were murdered by gunmen in Blantyre.", 7),
+    ("On 1 December 2023, gunmen assassinated a village chief in Blantyre.", 1),
+])
+def test_the_murdered_and_assassinated_are_dead(pipeline, text, dead):
+    assert only(pipeline, text).fatalities == dead

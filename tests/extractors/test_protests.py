@@ -305,3 +305,38 @@ def test_crowds_gathering_to_protest_are_a_protest(pipeline):
     m = only(pipeline, "On 1 December 2023, parents gathered outside a primary school in Kano to "
                        "protest against the closure of its clinic.")
     assert m.sub_event_type == "Peaceful protest" and m.location == "Kano"
+
+
+def test_protesters_killed_where_forces_used_tear_gas_is_excessive_force(pipeline):
+    m = only(pipeline, "On 1 December 2023, at least two people were killed in an opposition protest "
+                       "in Omdurman after security forces used tear gas and bullets to disperse "
+                       "demonstrators.")
+    assert m.sub_event_type == "Excessive force against protesters" and m.fatalities == 2
+
+
+def test_protesters_dying_from_gunfire_at_a_demonstration_is_excessive_force(pipeline):
+    m = only(pipeline, "On 1 December 2023, four protesters died from gunfire during a demonstration "
+                       "outside the provincial council in Karbala.")
+    assert (m.sub_event_type, m.fatalities) == ("Excessive force against protesters", 4)
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, hundreds of demonstrators participated in a so-called Peaceful March "
+    "through Pittsburgh.",
+    "On 1 December 2023, protesters poured into the streets of Portland to denounce the result.",
+])
+def test_demonstrators_participating_or_pouring_into_streets_protest(pipeline, text):
+    assert only(pipeline, text).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, hundreds of fans participated in a parade through Pittsburgh.",
+    "On 1 December 2023, floodwater poured into the streets of Portland.",
+])
+def test_others_participating_or_pouring_are_no_protest(pipeline, text):
+    assert mentions(pipeline, text) == []
+
+
+def test_a_mob_lynching_in_a_headline_is_mob_violence(pipeline):
+    m = only(pipeline, "Mob lynches suspected thief in Jharkhand")
+    assert (m.sub_event_type, m.actor1) == ("Mob violence", "Rioters (India)")

@@ -315,3 +315,13 @@ def test_the_side_a_town_was_taken_from_is_actor2(pipeline):
     m = only(pipeline, "On 1 December 2023, Nigerian troops recaptured the town of Bama from Boko Haram.")
     assert m.sub_event_type == "Government regains territory"
     assert m.actor2.startswith("Boko Haram")
+
+
+def test_fighters_entering_a_town_without_resistance_is_a_non_violent_transfer(pipeline):
+    m = only(pipeline, "On 1 December 2023, a commander said the fighters entered the town of Afrin before "
+                       "dawn and had not encountered any resistance.")
+    assert m.sub_event_type == "Non-violent transfer of territory" and m.location == "Afrin"
+
+
+def test_troops_entering_a_town_tell_of_no_change_of_hands(pipeline):
+    assert mentions(pipeline, "On 1 December 2023, troops entered the town of Afrin.") == []
