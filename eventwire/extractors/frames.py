@@ -181,9 +181,12 @@ class FrameBuilder:
             self._noun_arguments(frame, token)
         for prep, obj in prep_objects(token):
             self._prep_argument(frame, prep, obj)
-        for prep, obj in (po for thing in objects(token) for po in prep_objects(thing)):
-            if prep in LOOTED_PREPS.get(frame.event_class, ()):  # "seized cash from a house"
-                self._loser(frame, obj, kind_of(obj, self.lexicon))
+        for thing in objects(token):
+            for prep, obj in prep_objects(thing):
+                if prep in LOOTED_PREPS.get(frame.event_class, ()):  # "seized cash from a house"
+                    self._loser(frame, obj, kind_of(obj, self.lexicon))
+                elif prep in TARGET_PREPS and kind_of(thing, self.lexicon) == "weapon":
+                    self._prep_argument(frame, prep, obj)  # "fired mortar shells toward troops"
         for tool in instruments(token, self.lexicon.cues["instrument_verbs"]):  # "using a drone"
             self._add_weapon(frame, weapon_code(tool, self.lexicon), tool)
         if trig.sense.requires == "weapon_object":  # "found a depot containing weapons"
@@ -294,8 +297,9 @@ class FrameBuilder:
 
     def _prep_argument(self, frame: Frame, prep: str, obj: Token) -> None:
         if prep == "between" and frame.event_class == "clash" and obj.conjuncts:
-            self._role(frame, obj, "agent")  # "clashes between X and Y": X against Y
-            self._role(frame, obj.conjuncts[0], "target")
+            if obj.i < obj.conjuncts[0].i:  # read once, from X (Y comes as an object too)
+                self._role(frame, obj, "agent")  # "clashes between X and Y": X against Y
+                self._second_side(frame, obj.conjuncts[0])
             return
         kind = kind_of(obj, self.lexicon)
         if prep in INSTRUMENT_PREPS and kind == "weapon":  # "killed in mortar shells fired ..."
@@ -403,6 +407,14 @@ class FrameBuilder:
                 self._add_place(frame, obj, prep, distance=1)
             if prep in PLACE_PREPS and any(f in self.lexicon.heads["area"] for f in lemma_forms(obj)):
                 self._area_places(frame, obj, prep)
+
+    def _second_side(self, frame: Frame, side: Token) -> None:
+        """"A man was killed in a battle between troops and terrorists": the terrorists are the
+        other side, the man who died in it is no side."""
+        if frame.target is not None and kind_of(side, self.lexicon) == "actor":
+            frame.evidence = [e for e in frame.evidence if e.field != "actor2"]
+            frame.target = None
+        self._role(frame, side, "target")
 
     def _set_actor(self, frame: Frame, head: Token, role: str) -> None:
         if role == "agent" and frame.agent is None and frame.event_class in TWO_SIDED_CLASSES \

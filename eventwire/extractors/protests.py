@@ -47,6 +47,9 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
         return True
     if frame.agent is not None and crowd.search(frame.agent.text):
         return False  # the crowd's own violence ("protesters threw stones"): a riot, not repression
+    if frame.event_class == "clash" and frame.agent is not None and frame.target is not None \
+            and not crowd.search(frame.target.text):
+        return False  # "held in the wake of renewed fighting between Israel and Hamas": two other sides
     target = " ".join(r.text for r in [frame.target, *frame.target_refs] if r is not None)
     sentence = next((s.text for s in document.sentences if s.index == frame.sentence), "")
     if not _protesters_or_forces(frame, target + " " + sentence, lexicon):
@@ -54,15 +57,32 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
     # the crowd is the target ("fired tear gas at protesters"), or people were hurt or fought
     # where a crowd was ("dozens were wounded as ..."); not an attack the protest denounced
     acting = frame.event_class in ("harm", "clash") or (
-        frame.agent is not None and not _named_by_a_noun(document, frame)) or _unknown_gunfire(frame)
+        frame.agent is not None and not _named_by_a_noun(document, frame)) or _unknown_gunfire(frame, lexicon)
     return bool(crowd.search(target)) or (acting and bool(crowd.search(sentence)))
 
 
-def _unknown_gunfire(frame: Frame) -> bool:
+#: prepositions by which a casualty verb places the harm at a protest ("killed in the protest")
+AT_PROTEST_PREPS = ("in", "during", "at")
+
+
+def _harmed_in(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
+    """"At least two people were killed ... in the protest": people died at it, not the deaths
+    it was held over ("a protest to demand justice for two men who were shot")."""
+    token = document.trigger_token(frame)
+    if token is None or not frame.fatalities or token.dep_ != "pobj" or token.head.lower_ not in AT_PROTEST_PREPS:
+        return False
+    verb = token.head.head
+    return lexicon.casualty_verbs.get(verb.lemma_.lower()) == "killed"
+
+
+def _unknown_gunfire(frame: Frame, lexicon: Lexicon) -> bool:
     """"Four protesters died from gunfire during a demonstration": shooting by no one named
-    that killed or hurt people where a crowd protested; a bomb at a rally stays a bombing."""
-    return frame.agent is None and bool(frame.fatalities or frame.injured) \
-        and set(frame.weapons) <= {"firearms"}
+    that killed or hurt protesters; a bomb at a rally stays a bombing, and the shooting of
+    "two men" a protest demands justice for stays theirs."""
+    protesters = lexicon.protest_outcomes["protesters"]
+    victims = [e.text for e in frame.evidence if e.field in ("fatalities", "injured")]
+    return frame.agent is None and set(frame.weapons) <= {"firearms"} \
+        and any(protesters.search(text) for text in victims)
 
 
 def _protesters_or_forces(frame: Frame, text: str, lexicon: Lexicon) -> bool:
@@ -102,7 +122,8 @@ def type_protests(document: Document, lexicon: Lexicon) -> None:
             if outcome == "violent":
                 frame.event_class = "riot"
             else:  # "two people were killed in the protest ... after forces used tear gas"
-                frame.protest_outcome = "excessive" if outcome == "intervention" and frame.fatalities else outcome
+                killed_at = outcome == "intervention" and _harmed_in(document, frame, lexicon)
+                frame.protest_outcome = "excessive" if killed_at else outcome
         elif frame.event_class in FORCE_CLASSES and _against_crowd(document, frame, lexicon):
             outcome = outcome_of(_window(document, frame), lexicon) or "intervention"
             if outcome == "intervention" and (frame.fatalities or frame.injured):

@@ -401,3 +401,23 @@ def test_a_mosque_in_a_province_named_like_an_armed_group_is_still_civilian(pipe
 def test_killings_a_warning_says_could_come_are_no_event(pipeline):
     assert analyse(pipeline, "On 1 December 2023, the United Nations warned that a battle for the "
                              "city could unleash ethnically targeted killings.").mentions == []
+
+
+def test_who_died_in_a_battle_between_two_sides_is_no_side(pipeline):
+    m = only_mention(pipeline, "On 1 December 2023, a man was killed in a battle between troops and "
+                               "terrorists in the Markets area of Belfast.")
+    assert (m.sub_event_type, m.actor2, m.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (United Kingdom)", 1)
+
+
+def test_shells_fired_toward_troops_target_the_troops(pipeline):
+    # the parser hangs "toward" on the shells, not on "fired"
+    m = only_mention(pipeline, "On 1 December 2023, PIJ militants fired mortar shells toward Israeli "
+                               "troops stationed near Nezarim.")
+    assert m.actor2 == "Military Forces of Israel"
+
+
+def test_intercepted_kamikaze_drones_are_the_launching_states(pipeline):
+    m = only_mention(pipeline, "On 1 December 2023, Ukrainian forces intercepted 8 Russian "
+                               "kamikaze-drones over the Mykolaiv region.")
+    assert (m.sub_event_type, m.actor2) == ("Disrupted weapons use", "Military Forces of Russia")

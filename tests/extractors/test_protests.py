@@ -340,3 +340,28 @@ def test_others_participating_or_pouring_are_no_protest(pipeline, text):
 def test_a_mob_lynching_in_a_headline_is_mob_violence(pipeline):
     m = only(pipeline, "Mob lynches suspected thief in Jharkhand")
     assert (m.sub_event_type, m.actor1) == ("Mob violence", "Rioters (India)")
+
+
+def test_a_protest_over_deaths_where_police_intervened_is_no_excessive_force(pipeline):
+    # the girl's death is what they protest over, not a death at the protest
+    m = only(pipeline, "On 1 December 2023, family members of the deceased staged a protest in Darsaun "
+                       "village and refused to remove the body of a girl who died in a fall, and police "
+                       "detained them.")
+    assert m.sub_event_type == "Protest with intervention"
+
+
+def test_fighting_a_protest_was_held_over_is_no_intervention(pipeline):
+    found = mentions(pipeline, "On 1 December 2023, dozens of people gathered outside a mall in Columbia "
+                               "to call for a ceasefire. The demonstration took place in the wake of "
+                               "renewed fighting between Israel and Hamas.")
+    assert "Peaceful protest" in [m.sub_event_type for m in found]
+    assert "Protest with intervention" not in [m.sub_event_type for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, protesters pelted police with stones in Srinagar.",
+    "On 1 December 2023, protesters pelted stones at police in Srinagar.",
+])
+def test_protesters_pelting_police_with_stones_riot(pipeline, text):
+    m = only(pipeline, text)
+    assert (m.sub_event_type, m.actor2) == ("Violent demonstration", "Police Forces of India")
