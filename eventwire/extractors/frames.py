@@ -19,7 +19,7 @@ from .numbers import parse_figure
 from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
                             bracketed_after_a_name, bracketed_names, comma_area, is_street_corner)
 from .syntax import (actor_phrase, agents, core_phrase, entity_phrase, instruments,
-                     is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
+                     is_demonym_like, is_national, kind_of, lemma_forms, misread_clause, modifier_chain,
                      modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
                      stative_passive, subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
                      with_conjuncts)
@@ -555,7 +555,8 @@ class FrameBuilder:
                         or any(t.pos == "noun" for t in group))
         if needs == "agent" and anchor.sense.event_class == "crowd":
             # weak verbs count only as the clause's news, not in "protesters who gathered"
-            return frame.agent is not None and anchor.token.dep_ not in ("relcl", "acl")
+            return frame.agent is not None and (anchor.token.dep_ not in ("relcl", "acl")
+                                                or misread_clause(anchor.token))
         if needs == "agent":
             return frame.agent is not None
         if needs == "opponent":

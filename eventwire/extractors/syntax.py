@@ -126,17 +126,32 @@ def is_reduced_passive(verb: Token) -> bool:
     """"rockets fired at the base": a participle modifying the noun it acts on (the tagger
     often says VBD in headlines)."""
     return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not _misread_clause(verb)
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not misread_clause(verb)
 
 
-def _misread_clause(verb: Token) -> bool:
+def misread_clause(verb: Token) -> bool:
     """"Ukrainian forces attacked near Verbove, but were repelled": the parser made the
     subject a root noun and "attacked" its participle; the noun's coordinated verb with its
     own auxiliary ("were repelled") shows the noun heads a clause, so the participle is its
-    active verb."""
-    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and any(
-        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(a.dep_ in ("aux", "auxpass") for a in c.children)
-        for c in verb.head.children)
+    active verb. So does a past tense after the comma that closes a long subject."""
+    if verb.dep_ != "acl":
+        return False
+    subject = clause_subject(verb)
+    if subject.dep_ != "ROOT" or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.tag_ == "VBD" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        return True  # "protesters, including members of CAIR and other rabbis, gathered in front of"
+    return verb.head is subject and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+               and any(a.dep_ in ("aux", "auxpass") for a in c.children) for c in verb.head.children)
+
+
+def clause_subject(verb: Token) -> Token:
+    """The noun a participle hangs on, or the first of the list it is the last member of
+    ("protesters, ... and several imams, gathered": the protesters)."""
+    head = verb.head
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return head
 
 
 def trailing_speakers(sentence: Span, speech_verbs: Iterable[str]) -> set[Token]:
@@ -180,7 +195,7 @@ def subjects(verb: Token) -> list[Token]:
         relative = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
         if relative:
             return [verb.head]
-    return [verb.head] if _misread_clause(verb) else []
+    return [clause_subject(verb)] if misread_clause(verb) else []
 
 
 def passive_subjects(verb: Token) -> list[Token]:

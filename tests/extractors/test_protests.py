@@ -365,3 +365,11 @@ def test_fighting_a_protest_was_held_over_is_no_intervention(pipeline):
 def test_protesters_pelting_police_with_stones_riot(pipeline, text):
     m = only(pipeline, text)
     assert (m.sub_event_type, m.actor2) == ("Violent demonstration", "Police Forces of India")
+
+
+def test_protesters_set_off_by_a_long_apposition_still_gather(pipeline):
+    # the parser makes "protesters" the root and "gathered" a participle describing them
+    m = only(pipeline, "On 1 December 2023, pro-Palestinian protesters, including members of JVP, "
+                       "Habonim (Jewish group), and other activists, gathered in front of the parliament "
+                       "in Ottawa to demand an arms embargo.")
+    assert (m.sub_event_type, m.actor1, m.location) == ("Peaceful protest", "Protesters (Canada)", "Ottawa")
