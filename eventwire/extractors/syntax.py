@@ -141,7 +141,7 @@ def misread_clause(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBD" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         return True  # "protesters, including members of CAIR and other rabbis, gathered in front of"
-    return verb.head is subject and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+    return verb.head == subject and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                and any(a.dep_ in ("aux", "auxpass") for a in c.children) for c in verb.head.children)
 
 
@@ -165,7 +165,7 @@ def trailing_speakers(sentence: Span, speech_verbs: Iterable[str]) -> set[Token]
     if root.i <= sentence.start:
         return set()
     before = root.doc[root.i - 1]  # "residents of the town said": climb from "town" to "residents"
-    while before.dep_ != "conj" and before.head.i < root.i and before.head is not before:
+    while before.dep_ != "conj" and before.head.i < root.i and before.head != before:
         before = before.head
     if before.dep_ != "conj" or before.right_edge.i != root.i - 1:
         return set()
