@@ -271,8 +271,10 @@ class ActorTable:
 
     # ------------------------------------------------------------------ public API
     def country(self, name: str) -> str | None:
-        """ACLED country name for a country name, other name or demonym ("Iraqi", "DRC")."""
-        return self._countries.get(name_key(name))
+        """ACLED country name for a country name, other name or demonym ("Iraqi", "DRC"), with
+        or without its article ("the United States")."""
+        key = name_key(name)
+        return self._countries.get(key) or self._countries.get(_LEADING_THE.sub("", key))
 
     def lookup(self, text: str) -> Actor | None:
         """The actor a name or alias denotes (exact match after normalisation), or None."""

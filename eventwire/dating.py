@@ -157,10 +157,19 @@ def _in_trigger_phrase(usable: list[TimeExpression], sentence: Sentence, trigger
     for noun in _event_nouns(root) if root is not None else ():
         left, right = noun.left_edge.idx - offset, noun.idx - offset
         inside = [e for e in usable if e.start >= left and e.end <= right]
-        found = inside[0] if inside else _year_modifier(noun, offset, published)
+        found = inside[0] if inside else _year_modifier(noun, offset, published) \
+            or _in_own_clause(usable, sentence, noun)
         if found is not None:
             return found
     return None
+
+
+def _in_own_clause(usable: list[TimeExpression], sentence: Sentence, noun: "Token") -> TimeExpression | None:
+    """"a drone attack that killed three soldiers in Jordan last weekend": a clause whose
+    subject is the event itself ("that", "which") tells its day."""
+    clauses = [c for c in noun.children if c.dep_ == "relcl" and any(
+        s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children)]
+    return next((e for e in usable if _expression_head(e, sentence) in clauses), None)
 
 
 def _event_nouns(token: "Token") -> list["Token"]:

@@ -146,6 +146,8 @@ class Frame(EventFields):
     date_inherited: bool = False
     #: "the attack": names an event told before; joins it rather than founding one
     anaphor: bool = False
+    #: "the strikes hit positions near Al-Qaim": more of events told before, by the same hands
+    definite: bool = False
     #: the weapon the trigger implies when a state's forces act ("strikes" by an army: airstrikes)
     state_weapon: str | None = None
     #: called deadly or fatal with no toll given: at least one dead

@@ -30,7 +30,7 @@ from .actors import STATE_KINDS, ActorTable, event_inter, interaction_code
 from .coreference import (GUESSED_SUB_TYPES, compatible, dates_agree, scene_pairs, tied,
                           tied_again, type_guessed, types_agree)
 from .document import Document, Frame
-from .extractors.casualties import VIOLENT_CLASSES, record, settle_injured
+from .extractors.casualties import VIOLENT_CLASSES, Casualty, record, settle_injured
 from .extractors.classify import classify
 from .extractors.lexicon import Taxonomy
 from .keywords import mention_keywords
@@ -172,11 +172,46 @@ def _attach_orphan_casualties(document: Document, clusters: list[Cluster]) -> No
     for sentence, casualty in document.context.get("orphan_casualties", []):
         told = [c for c in news if any(sentence - ORPHAN_REACH <= s < sentence for s in c.sentences)]
         if told:
-            record(max(told, key=lambda c: max(s for s in c.sentences if s < sentence)).merged, casualty)
+            _record_orphan(max(told, key=lambda c: max(s for s in c.sentences if s < sentence)).merged, casualty)
         elif len(news) == 1:  # a story of one event: "... where he was pronounced dead"; "Boy, 9, dies"
-            record(news[0].merged, casualty)
+            _record_orphan(news[0].merged, casualty)
         elif len(violent := [c for c in news if c.merged.event_class in VIOLENT_CLASSES]) == 1:
-            record(violent[0].merged, casualty)  # of one shooting and the arrest it led to
+            _record_orphan(violent[0].merged, casualty)  # of one shooting and the arrest it led to
+
+
+def _record_orphan(event: Frame, casualty: Casualty) -> None:
+    """A figure of none told apart from the event does not undo the figure it has: "16 were
+    killed in the strikes near Al-Qaim. No casualties were reported at Akashat" (elsewhere)."""
+    has = event.fatalities if casualty.field == "killed" else event.injured
+    if casualty.figure.value == 0 and has:
+        return
+    record(event, casualty)
+
+
+def _actors_of_told_events(clusters: list[Cluster]) -> None:
+    """"The United States carried out a wave of air strikes ... In Iraq, the strikes hit
+    positions near Al-Qaim": an event named by a definite noun, with no actor of its own, is
+    one of those the story told before with that word, by the same hands and means (it stays
+    an event of its own: its place is its own)."""
+    for cluster in clusters:
+        event = cluster.merged
+        words = {_word(f) for f in cluster.frames if f.definite}
+        if not is_unidentified(event.actor1) or not words:
+            continue
+        told = [c for c in clusters if words & {_word(f) for f in c.frames}
+                and not is_unidentified(c.merged.actor1) and c.merged.actor1 != event.actor2
+                and min(c.sentences) < min(cluster.sentences)]  # not "the attacks on US forces"
+        if told:
+            source = max(told, key=lambda c: min(c.sentences)).merged
+            event.agent, event.actor1, event.inter1 = source.agent, source.actor1, source.inter1
+            event.weapons = event.weapons or list(source.weapons)
+            event.evidence += [e for e in source.evidence if e.field == "actor1"]
+
+
+def _word(frame: Frame) -> str:
+    """The event word, singular: "strikes" and "air strike" tell the same kind of event."""
+    words = (frame.trigger.text if frame.trigger else "").lower().split()
+    return words[-1].removesuffix("s") if words else ""
 
 
 def _a_killing_of_its_own(frame: Frame) -> bool:
@@ -480,6 +515,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
                                 lede_sentences(document))
     clusters = _told_again(_headlines_into_their_story(clusters), taxonomy)
     _attach_orphan_casualties(document, clusters)
+    _actors_of_told_events(clusters)
     for cluster in clusters:  # what the merged reading knows can change the type
         cluster.merged.weapon = None
         classify(cluster.merged, taxonomy)

@@ -150,3 +150,14 @@ def test_a_date_on_the_event_verb_beats_an_earlier_one_in_the_sentence(pipeline)
     doc = analyse(pipeline, text, dt.date(2023, 12, 14))
     shootings = [m for m in doc.mentions if m.sub_event_type in ("Attack", "Armed clash")]
     assert [m.event_date for m in shootings] == [dt.date(2023, 12, 12)]
+
+
+def test_a_clause_on_the_event_itself_dates_it(pipeline):
+    """"a drone attack that killed three soldiers in Jordan last weekend": the clause is the
+    attack's own, so its weekend dates it, not the Friday the sentence's main verb has."""
+    story = ("The United States carried out air strikes on Friday against targets in Iraq, its "
+             "first retaliation for a drone attack that killed three American soldiers in Jordan "
+             "last weekend.")
+    document = analyse(pipeline, story, dt.date(2024, 2, 3))
+    attack = next(f for f in document.frames if f.trigger.text == "attack")
+    assert attack.event_date is None and attack.date_range == (dt.date(2024, 1, 27), dt.date(2024, 1, 28))

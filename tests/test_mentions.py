@@ -293,3 +293,21 @@ def test_a_summary_does_not_place_events_it_cannot_tell_the_place_of(event_sente
     event = _unplaced(event_sentence)
     _place_if_unplaced(event, summary())
     assert event.geo_precision is None
+
+
+def test_the_strikes_told_again_somewhere_else_are_the_same_hands(pipeline):
+    story = ("On 1 December 2023, the United States carried out air strikes against targets in Iraq "
+             "and Syria. In Iraq, the strikes hit positions near Al-Qaim, killing 16 people. No "
+             "casualties were reported at Akashat, security sources said.")
+    found = mentions_in(pipeline, story)
+    qaim = next(m for m in found if m.location == "Al-Qaim")
+    assert (qaim.actor1, qaim.sub_event_type) == ("Military Forces of the United States", "Air/drone strike")
+    assert qaim.fatalities == 16  # "no casualties" elsewhere does not undo the toll
+
+
+def test_the_attacks_on_a_side_are_not_that_sides(pipeline):
+    story = ("On 1 December 2023, US forces struck militia positions in Iraq. On Saturday, the attacks "
+             "on US forces in Syria resumed at Tanf.")
+    found = mentions_in(pipeline, story)
+    assert all(m.actor1 != "Military Forces of the United States" or m.actor2 != "Military Forces of the United States"
+               for m in found)

@@ -24,7 +24,7 @@ from .syntax import (actor_phrase, agents, core_phrase, entity_phrase, instrumen
                      stative_passive, subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
                      with_conjuncts)
 from .grouping import anchor_of, event_class_of, group_triggers
-from .references import DEFINITE, few_with_toll, is_anaphor, is_count, refers_back
+from .references import DEFINITE, few_with_toll, is_anaphor, is_count, is_definite, refers_back
 from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
                            is_crowd, is_person, names_chemical_weapon, territory_kind)
 from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
@@ -97,6 +97,7 @@ class FrameBuilder:
                       event_class=event_class_of(group))
         frame.add_evidence("trigger", span)
         frame.anaphor = refers_back(anchor)
+        frame.definite = any(t.pos == "noun" and is_definite(t.token) for t in group)
         frame.state_weapon = anchor.sense.state_weapon
         self._armed_sense(frame, anchor)
         for trig in group:

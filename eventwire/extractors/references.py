@@ -65,6 +65,11 @@ def refers_back(trig: Trigger) -> bool:
     return any(a.lemma_.lower() == "call" for a in token.ancestors)
 
 
+def is_definite(token: Token) -> bool:
+    """"the strikes", "these attacks": an event noun the story has named before."""
+    return any(c.dep_ in ("det", "predet") and c.lower_ in DEFINITE for c in token.children)
+
+
 def is_anaphor(trig: Trigger) -> bool:
     """"the attacks", "both attacks": a reference back, not a new event."""
     token = trig.token
