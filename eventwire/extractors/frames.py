@@ -349,6 +349,8 @@ class FrameBuilder:
         elif role == "agent" and (kind in ("actor", "place", "person") or crowd_noun(self.lexicon, head)):
             if frame.agent is None:  # "the Ngbo youths attacked": a crowd can attack too
                 self._set_actor(frame, head, "agent")
+            for code in modifier_weapons(head, self.lexicon) if kind == "actor" else ():
+                self._add_weapon(frame, code, head)  # "the artillery and missile units pounded"
         elif role == "target":
             self._target(frame, head, kind)
 

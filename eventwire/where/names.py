@@ -92,12 +92,18 @@ def _owner_and_place(text: str) -> tuple[str, str] | None:
 def name_variants(text: str) -> list[str]:
     """Lookup forms of a place phrase: "the western Anbar province" -> ["western Anbar province",
     "Anbar province", "Anbar"]; "Syria's Deir Ezzor" -> [..., "Deir Ezzor", "Syria"]: the place
-    a possessive names is tried before its owner, which a big place there gives way to."""
+    a possessive names is tried before its owner, which a big place there gives way to; words
+    that only describe a name come off ("the occupied West Bank" -> "West Bank")."""
     base = LEADING_ARTICLE.sub("", text.strip())
     variants = [base]
     words = base.split()
-    while words and words[0].lower() in COMPASS:
-        words = words[1:]
+    named = next((i for i, word in enumerate(words) if not word.islower()), 0)
+    # a capitalised compass word after a stripped one starts the name ("occupied West Bank")
+    stripped = 0
+    if named and words[0].lower() not in COMPASS:  # "war-torn Idlib province", "restive North Sinai"
+        words, stripped = words[named:], named
+    while words and words[0].lower() in COMPASS and (words[0].islower() or not stripped):
+        words, stripped = words[1:], stripped + 1
     variants.append(" ".join(words))
     while words and words[-1].lower() in GENERIC_SUFFIXES:
         words = words[:-1]

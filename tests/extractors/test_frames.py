@@ -421,3 +421,12 @@ def test_intercepted_kamikaze_drones_are_the_launching_states(pipeline):
     m = only_mention(pipeline, "On 1 December 2023, Ukrainian forces intercepted 8 Russian "
                                "kamikaze-drones over the Mykolaiv region.")
     assert (m.sub_event_type, m.actor2) == ("Disrupted weapons use", "Military Forces of Russia")
+
+
+def test_artillery_units_shell_and_drone_units_strike(pipeline):
+    shelling = only_mention(pipeline, "On 1 December 2023, the artillery units of the Syrian army "
+                                      "pounded militant positions near Jisr al-Shughur.")
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    strike = only_mention(pipeline, "On 1 December 2023, drone units of the Ukrainian army struck a "
+                                    "Russian convoy near Bakhmut.")
+    assert strike.sub_event_type == "Air/drone strike"
