@@ -89,6 +89,11 @@ def _owner_and_place(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: a word that only describes the place named after it: "occupied", "restive", "war-torn",
+#: "volatile", "besieged" (not "a van Chambers" or "65th & Thurston", which are the name's)
+DESCRIBING_WORD = re.compile(r"^[a-z][a-z-]*(?:ed|ive|torn|ile|ous|ful|ing|ic|al)$")
+
+
 def name_variants(text: str) -> list[str]:
     """Lookup forms of a place phrase: "the western Anbar province" -> ["western Anbar province",
     "Anbar province", "Anbar"]; "Syria's Deir Ezzor" -> [..., "Deir Ezzor", "Syria"]: the place
@@ -100,8 +105,8 @@ def name_variants(text: str) -> list[str]:
     named = next((i for i, word in enumerate(words) if not word.islower()), 0)
     # a capitalised compass word after a stripped one starts the name ("occupied West Bank")
     stripped = 0
-    if named and words[0].lower() not in COMPASS:  # "war-torn Idlib province", "restive North Sinai"
-        words, stripped = words[named:], named
+    if named and all(DESCRIBING_WORD.match(word) for word in words[:named]):
+        words, stripped = words[named:], named  # "war-torn Idlib province", "restive North Sinai"
     while words and words[0].lower() in COMPASS and (words[0].islower() or not stripped):
         words, stripped = words[1:], stripped + 1
     variants.append(" ".join(words))

@@ -430,3 +430,13 @@ def test_artillery_units_shell_and_drone_units_strike(pipeline):
     strike = only_mention(pipeline, "On 1 December 2023, drone units of the Ukrainian army struck a "
                                     "Russian convoy near Bakhmut.")
     assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_warplanes_flying_combat_sorties_over_positions_strike_them(pipeline):
+    m = only_mention(pipeline, "On 1 December 2023, Russian warplanes carried out combat sorties over "
+                               "militant positions west of Aleppo, killing six fighters.")
+    assert (m.sub_event_type, m.actor1) == ("Air/drone strike", "Military Forces of Russia")
+
+
+def test_a_count_of_sorties_is_no_strike(pipeline):
+    assert analyse(pipeline, "On 1 December 2023, the air force flew 40 sorties.").mentions == []
