@@ -440,3 +440,20 @@ def test_warplanes_flying_combat_sorties_over_positions_strike_them(pipeline):
 
 def test_a_count_of_sorties_is_no_strike(pipeline):
     assert analyse(pipeline, "On 1 December 2023, the air force flew 40 sorties.").mentions == []
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("On 1 December 2023, a helicopter dropped two barrel bombs on the town of Daraya.", "Air/drone strike"),
+    ("On 1 December 2023, a helicopter dropped containers of chlorine gas on the town of Daraya.",
+     "Chemical weapon"),
+])
+def test_bombs_dropped_are_an_attack(pipeline, text, sub_type):
+    assert only_mention(pipeline, text).sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, prosecutors dropped the charges against the men.",
+    "On 1 December 2023, oil prices dropped sharply.",
+])
+def test_other_things_dropped_are_no_event(pipeline, text):
+    assert analyse(pipeline, text).mentions == []
