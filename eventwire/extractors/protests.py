@@ -15,6 +15,8 @@ the protest's sentence and the two after it.
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document, Frame
 from .lexicon import Lexicon
 
@@ -48,7 +50,7 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
     if frame.agent is not None and crowd.search(frame.agent.text):
         return False  # the crowd's own violence ("protesters threw stones"): a riot, not repression
     if frame.event_class == "clash" and frame.agent is not None and frame.target is not None \
-            and not crowd.search(frame.target.text):
+            and not crowd.search(frame.target.text) and not COUNTED_CROWD.match(frame.target.text):
         return False  # "held in the wake of renewed fighting between Israel and Hamas": two other sides
     target = " ".join(r.text for r in [frame.target, *frame.target_refs] if r is not None)
     sentence = next((s.text for s in document.sentences if s.index == frame.sentence), "")
@@ -73,6 +75,10 @@ def _harmed_in(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
         return False
     verb = token.head.head
     return lexicon.casualty_verbs.get(verb.lemma_.lower()) == "killed"
+
+
+#: a side named only by its number ("clashed with hundreds of protesters": "hundreds")
+COUNTED_CROWD = re.compile(r"^(?:\d[\d,]*|hundreds|thousands|dozens|scores|tens)\b", re.IGNORECASE)
 
 
 def _unknown_gunfire(frame: Frame, lexicon: Lexicon) -> bool:

@@ -373,3 +373,11 @@ def test_protesters_set_off_by_a_long_apposition_still_gather(pipeline):
                        "Habonim (Jewish group), and other activists, gathered in front of the parliament "
                        "in Ottawa to demand an arms embargo.")
     assert (m.sub_event_type, m.actor1, m.location) == ("Peaceful protest", "Protesters (Canada)", "Ottawa")
+
+
+def test_police_clashing_with_hundreds_of_protesters_is_a_protest_event(pipeline):
+    # the other side is named by its number ("hundreds"), the protesters only after "of"
+    m = only(pipeline, "On 1 December 2023, French police clashed with hundreds of protesters in "
+                       "Paris, firing tear gas across the Place de la Nation.")
+    assert m.event_type == "Protests" or m.event_type == "Riots"
+    assert m.actor2 == "Police Forces of France"
