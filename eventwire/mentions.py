@@ -172,7 +172,8 @@ def _attach_orphan_casualties(document: Document, clusters: list[Cluster]) -> No
     for sentence, casualty in document.context.get("orphan_casualties", []):
         told = [c for c in news if any(sentence - ORPHAN_REACH <= s < sentence for s in c.sentences)]
         if told:
-            _record_orphan(max(told, key=lambda c: max(s for s in c.sentences if s < sentence)).merged, casualty)
+            latest = max(told, key=lambda c: max(s for s in c.sentences if s < sentence))
+            _record_orphan(latest.merged, casualty)
         elif len(news) == 1:  # a story of one event: "... where he was pronounced dead"; "Boy, 9, dies"
             _record_orphan(news[0].merged, casualty)
         elif len(violent := [c for c in news if c.merged.event_class in VIOLENT_CLASSES]) == 1:
@@ -203,7 +204,8 @@ def _actors_of_told_events(clusters: list[Cluster]) -> None:
                 and min(c.sentences) < min(cluster.sentences)]  # not "the attacks on US forces"
         if told:
             source = max(told, key=lambda c: min(c.sentences)).merged
-            event.agent, event.actor1, event.inter1 = source.agent, source.actor1, source.inter1
+            event.agent = dataclasses.replace(source.agent) if source.agent else None
+            event.actor1, event.inter1 = source.actor1, source.inter1
             event.weapons = event.weapons or list(source.weapons)
             event.evidence += [e for e in source.evidence if e.field == "actor1"]
 
@@ -293,13 +295,14 @@ SUMMARY_REACH = 2
 def _place_if_unplaced(event: Frame, summary: Frame) -> None:
     """An event the text places nowhere lies where the summary that covers it does ("an
     assault on El Fasher ... with air strikes and artillery", then "shelling of residential
-    neighbourhoods" in the next sentences), when the summary names a place finer than a country: a country-wide
-    summary says nothing of where each of its events was, nor one that names several towns
-    ("865 people killed in Aleppo, Deir ez-Zor, Idlib and Raqqa")."""
-    towns = {r.place.name for r in summary.place_refs if r.place is not None and r.place.kind in TOWN_KINDS}
+    neighbourhoods" in the next sentences), when the summary names a place finer than a
+    country: a country-wide summary says nothing of where each of its events was, nor one
+    that names several towns ("865 people killed in Aleppo, Deir ez-Zor, Idlib and Raqqa")."""
+    towns = {r.place.name for r in summary.place_refs
+             if r.place is not None and r.place.kind in TOWN_KINDS}
     follows = 0 <= event.sentence - summary.sentence <= SUMMARY_REACH
-    if follows and event.geo_precision is None and summary.geo_precision is not None and len(towns) <= 1 \
-            and not placed_in_a_country_only(summary):
+    if follows and event.geo_precision is None and summary.geo_precision is not None \
+            and len(towns) <= 1 and not placed_in_a_country_only(summary):
         copy_place(event, summary)
 
 

@@ -575,7 +575,6 @@ class FrameBuilder:
         return True
 
 
-
 def _is_named(head: Token) -> bool:
     """Does a facility phrase carry a name ("the Ain al-Asad airbase"), not just "a base"?"""
     first, last = entity_phrase(head)

@@ -71,7 +71,8 @@ def _harmed_in(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
     """"At least two people were killed ... in the protest": people died at it, not the deaths
     it was held over ("a protest to demand justice for two men who were shot")."""
     token = document.trigger_token(frame)
-    if token is None or not frame.fatalities or token.dep_ != "pobj" or token.head.lower_ not in AT_PROTEST_PREPS:
+    if token is None or not frame.fatalities or token.dep_ != "pobj" \
+            or token.head.lower_ not in AT_PROTEST_PREPS:
         return False
     verb = token.head.head
     return lexicon.casualty_verbs.get(verb.lemma_.lower()) == "killed"
