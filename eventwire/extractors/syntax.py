@@ -148,10 +148,15 @@ def misread_clause(verb: Token) -> bool:
 def clause_subject(verb: Token) -> Token:
     """The noun a participle hangs on, or the first of the list it is the last member of
     ("protesters, ... and several imams, gathered": the protesters)."""
-    head = verb.head
-    while head.dep_ == "conj" and head.head.i < head.i:
-        head = head.head
-    return head
+    return first_conjunct(verb.head)
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first member of the list ``token`` belongs to ("residents" for "group" in
+    "residents and a local monitoring group")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def trailing_speakers(sentence: Span, speech_verbs: Iterable[str]) -> set[Token]:
@@ -169,9 +174,7 @@ def trailing_speakers(sentence: Span, speech_verbs: Iterable[str]) -> set[Token]
         before = before.head
     if before.dep_ != "conj" or before.right_edge.i != root.i - 1:
         return set()
-    head = before
-    while head.dep_ == "conj" and head.head.i < head.i:
-        head = head.head
+    head = first_conjunct(before)
     members = sorted(m for m in (head, *head.conjuncts) if m.i <= before.i)
     after_comma = [m for m in members if m.left_edge.i > sentence.start
                    and m.doc[m.left_edge.i - 1].text == ","]
