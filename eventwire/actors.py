@@ -166,10 +166,8 @@ class _Family:
         template = self.template
         if "{group}" in template and not group:
             return None
-        if country is None:
-            if "{the_country}" in template:
-                return None
-            template = template.replace(" ({country})", "")
+        if country is None:  # "troops" in a story with no country: state forces all the same
+            template = template.replace(" ({country})", "").replace(" of {the_country}", "")
         the_country = f"the {country}" if with_the else country
         return template.format(country=country, the_country=the_country, group=group)
 
@@ -403,8 +401,10 @@ class ActorTable:
                       group: str | None = None) -> Actor | None:
         country = family.fixed_country or country
         name = family.fill(country, group, country in self._with_the)
-        if name is None or family.in_table:
-            return self._actors.get(name) if name else None
+        if name is None:
+            return None
+        if family.in_table and (country or name in self._actors):
+            return self._actors.get(name)
         parent = family.parent or (family.fill(None, group, False)
                                    if country and "{country}" in family.template else None)
         home = None if country in self._pseudo else country

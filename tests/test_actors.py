@@ -104,7 +104,7 @@ GENERIC_PHRASES = [
     ("tribesmen", "Iraq", "Unidentified Tribal Militia (Iraq)"),
     ("an Israeli drone", None, "Military Forces of Israel"),
     ("soldiers", "Sudan", "Military Forces of Sudan"),
-    ("soldiers", None, None),                # whose soldiers? nobody can say
+    ("soldiers", None, "Military Forces"),   # whose? nobody can say, but soldiers all the same
     ("forces", "Iraq", None),                # a bare "forces" could be anyone's
     ("Palestinian forces", None, None),      # Palestine has no army row
 ]
@@ -216,6 +216,13 @@ def test_generic_uses_demonyms_and_the_acled_the(table):
 
 def test_gunmen_without_a_country_are_an_unidentified_armed_group(table):
     assert table.generic("masked gunmen", None).name == "Unidentified Armed Group"
+
+
+@pytest.mark.parametrize("phrase, name", [("troopers", "Military Forces"), ("the army", "Military Forces"),
+                                          ("riot police", "Police Forces")])
+def test_state_forces_without_a_country_are_still_state_forces(table, phrase, name):
+    actor = table.generic(phrase, None)
+    assert (actor.name, actor.inter, actor.country) == (name, 1, None)
 
 
 # ---------------------------------------------------------------------- resolve

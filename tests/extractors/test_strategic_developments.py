@@ -114,6 +114,12 @@ def test_taking_a_town_or_control_of_villages_is_territory_by_who_took_it(pipeli
     assert m.actor1 == actor
 
 
+def test_troops_of_a_country_the_story_never_names_regain_territory(pipeline):
+    m = only(pipeline, "On 1 December 2023, troopers from the Northern Command captured two rebel "
+                       "camps in the hills over the weekend.")
+    assert (types(m), m.actor1) == (("Battles", REGAINS), "Military Forces")
+
+
 @pytest.mark.parametrize("text, sub_type, actor", [
     ("On 1 December 2023, the army drove al-Shabaab militants out of three villages near Baidoa.",
      REGAINS, "Military Forces of Somalia"),
