@@ -54,7 +54,8 @@ def _leads_with_attribution(document: Document) -> bool:
     Boko Haram") leaves the sentence about the act."""
     if not document.sentences:
         return topic_scores(document.article.text).get("attribution", 0) > 0
-    first = document.sentences[0]
+    first = next((s for s in document.sentences if any(t.pos_ in ("VERB", "AUX") for t in s.span)),
+                 document.sentences[0])  # past a dateline fragment: "Saudi Arabia (AA)."
     if topic_scores(first.text).get("attribution", 0) == 0:
         return False
     verbs = [t for t in first.span if t.lemma_.lower() in ATTRIBUTION_VERBS]

@@ -498,7 +498,7 @@ class FrameBuilder:
             implied = next((t.sense.weapon for t in group if t.sense.weapon), None)
             if implied:
                 frame.weapons.append(implied)
-        if CHEMICAL not in frame.weapons and frame.event_class in ("attack", "harm") \
+        if CHEMICAL not in frame.weapons and frame.event_class in ("attack", "harm", "clash") \
                 and names_chemical_weapon(self.lexicon, self.sentence.span):
             frame.weapons.append(CHEMICAL)  # "used mustard gas in an attack": the tactic that counts
         for ent in self.sentence.ents:  # weaker places: anywhere in the sentence

@@ -29,6 +29,16 @@ def test_a_snippet_that_leads_with_a_claim_or_denial_is_an_attribution(pipeline,
     assert case_class(pipeline, text) == "ATTRIB"
 
 
+@pytest.mark.parametrize("text", [
+    "Kabul (XN). The interior minister said on 1 December 2023 that the Haqqani network was "
+    "responsible for the bombing of a mosque in Kabul.",
+    "Pakistan rejects Afghan accusations against its spy agency after the bombing of a mosque in "
+    "Kabul on 1 December 2023.",
+])
+def test_blame_after_a_dateline_or_as_accusations_is_an_attribution(pipeline, text):
+    assert case_class(pipeline, text) == "ATTRIB"
+
+
 def test_a_denial_in_other_words_is_an_attribution(pipeline):
     assert case_class(pipeline, "The Taliban denied any role in the bombing of a mosque in Kabul "
                                 "on 1 December 2023.") == "ATTRIB"

@@ -186,6 +186,16 @@ def test_attacking_a_home_or_a_civilian_car_targets_civilians(pipeline):
     assert base.sub_event_type == "Armed clash"
 
 
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, government forces used sulfur mustard in an attack on Tall Hamis.",
+    "On 1 December 2023, four villagers died when poisonous gas was spread by rebels during "
+    "clashes with the army near Tall Hamis.",
+])
+def test_a_chemical_agent_in_an_attack_or_a_clash_is_a_chemical_weapon(pipeline, text):
+    mention = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions[0]
+    assert mention.sub_event_type == "Chemical weapon"
+
+
 def test_a_chemical_weapon_named_in_the_sentence_decides_the_tactic(pipeline):
     text = "On 1 December 2023, militants attacked the village of Tall Hamis, using mustard gas."
     mention = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions[0]
