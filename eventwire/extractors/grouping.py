@@ -22,6 +22,9 @@ CONCURRENT_CLASSES = frozenset(("attack", "clash", "harm", "looting"))
 #: where the thing an act used or launched hangs on the act's verb: "fired rockets ...", "an IED
 #: ... detonated", "drones were launched"
 WEAPON_SLOTS = ("dobj", "nsubj", "nsubjpass")
+#: attack words that need not be violent: a raid that only arrests people is the arrest ("police
+#: raided a house and detained three suspects"; ACLED codes Arrests)
+SEARCH_WORDS = frozenset(("raid", "storm", "swoop"))
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
                             "despite", "than"))
 
@@ -68,12 +71,28 @@ def _same_event(a: Trigger, b: Trigger) -> bool:
     return a.harm and b.harm and (a.token.head == b.token or b.token.head == a.token)
 
 
+def _only_searches(group: list[Trigger]) -> bool:
+    return all(t.sense.event_class == "attack" and t.token.lemma_.lower() in SEARCH_WORDS for t in group)
+
+
+def _arrests_in(raids: list[Trigger], group: list[Trigger]) -> bool:
+    """A raid that harmed nobody, told with the arrests it made: "raided a house and detained"."""
+    return _only_searches(raids) and any(
+        t.sense.event_class == "arrest" and (_linked(r.token, t.token) or _conjoined(r.token, t.token))
+        for r in raids for t in group)
+
+
 def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
     groups: list[list[Trigger]] = []
     for trig in triggers:
         joined = [g for g in groups if any(_same_event(trig, t) for t in g)]
         merged = [trig] + [t for g in joined for t in g]
         groups = [g for g in groups if g not in joined] + [sorted(merged, key=lambda t: t.token.i)]
+    for raids in [g for g in groups if _only_searches(g)]:
+        arrests = next((g for g in groups if g is not raids and _arrests_in(raids, g)), None)
+        if arrests is not None:
+            rest = [g for g in groups if g is not raids and g is not arrests]
+            groups = rest + [sorted(raids + arrests, key=lambda t: t.token.i)]
     return sorted(groups, key=lambda g: g[0].token.i)
 
 
@@ -87,4 +106,6 @@ def anchor_of(group: list[Trigger]) -> Trigger:
 
 def event_class_of(group: list[Trigger]) -> str:
     classes = [t.sense.event_class for t in group]
+    if "harm" in classes:  # "raided Jenin, killing two, and arrested five": ACLED codes the killing
+        classes = [c for c in classes if c != "arrest"]
     return min(classes, key=lambda c: CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99)

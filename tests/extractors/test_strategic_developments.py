@@ -77,6 +77,20 @@ def test_forces_intercepting_people_arrest_them(pipeline):
     assert m.intercepted is not True
 
 
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, police raided a house in Kano and detained three suspects.",
+    "On 1 December 2023, Israeli forces stormed the town of Qabatiya and arrested five Palestinians.",
+])
+def test_a_raid_that_only_arrests_people_is_one_arrest(pipeline, text):
+    assert types(only(pipeline, text)) == ("Strategic developments", "Arrests")
+
+
+def test_a_raid_that_kills_is_coded_by_the_killing_not_the_arrests(pipeline):
+    m = only(pipeline, "On 1 December 2023, Israeli forces raided Jenin, killing two Palestinians, "
+                       "and arrested five others.")
+    assert (types(m), m.fatalities) == (("Violence against civilians", "Attack"), 2)
+
+
 def test_finding_a_house_with_nothing_in_it_is_no_event(pipeline):
     assert mentions(pipeline, "On 1 December 2023, police found a house in Kano.") == []
 
