@@ -157,8 +157,15 @@ class FrameBuilder:
         return not classes & FIGHTING_CLASSES and (
             "withdrawal" in classes or any(c in text for c in self.lexicon.cues["unopposed_cues"]))
 
-    def _seizes_weapons(self, verb: Token) -> bool:
+    @staticmethod
+    def _found(verb: Token) -> list[Token]:
+        """What was found or seized, also where the parser read the object as the subject of a
+        clause: "discovered [a large amount of ammunition] believed to belong to the PKK"."""
         things = objects(verb) + passive_subjects(verb)
+        return things or [s for c in verb.children if c.dep_ == "ccomp" for s in subjects(c)]
+
+    def _seizes_weapons(self, verb: Token) -> bool:
+        things = self._found(verb)
         things += [inner for thing in things for inner in self._contents(thing)]
         return any(kind_of(t, self.lexicon) == "weapon" for t in things)
 
@@ -191,7 +198,9 @@ class FrameBuilder:
         for tool in instruments(token, self.lexicon.cues["instrument_verbs"]):  # "using a drone"
             self._add_weapon(frame, weapon_code(tool, self.lexicon), tool)
         if trig.sense.requires == "weapon_object":  # "found a depot containing weapons"
-            for thing in objects(token) + passive_subjects(token):
+            for thing in self._found(token):
+                if thing not in objects(token) + passive_subjects(token):
+                    self._role(frame, thing, "target")
                 for inner in self._contents(thing):
                     self._role(frame, inner, "target")
 

@@ -62,6 +62,8 @@ def test_peacekeepers_withdrawing_from_a_town_is_a_non_violent_transfer_of_terri
     "On 1 December 2023, police seized a large amount of ammunition in Kano.",
     "On 1 December 2023, police found a truck loaded with explosives in Kano.",
     "On 1 December 2023, police discovered a house containing rifles and grenades in Kano.",
+    "On 1 December 2023, police in Kano discovered a large amount of ammunition believed to "
+    "belong to a gang.",
 ])
 def test_police_seizing_weapons_disrupt_weapons_use(pipeline, text):
     m = only(pipeline, text)
