@@ -19,11 +19,11 @@ from .numbers import parse_figure
 from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
                             bracketed_after_a_name, bracketed_names, comma_area, is_street_corner)
 from .syntax import (actor_phrase, agents, core_phrase, entity_phrase, instruments,
-                     is_demonym_like, is_national, kind_of, lemma_forms, misread_clause, modifier_chain,
+                     is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
                      modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
-                     stative_passive, subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
-                     with_conjuncts)
+                     subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code, with_conjuncts)
 from .grouping import anchor_of, event_class_of, group_triggers
+from .requirements import armed_subject, contents, found_things, is_complete, seizes_weapons
 from .references import DEFINITE, few_with_toll, is_anaphor, is_count, is_definite, refers_back
 from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
                            is_crowd, is_person, names_chemical_weapon, territory_kind)
@@ -53,11 +53,6 @@ DESTINATION_CLASSES = ("group_change",)
 FIGHTING_CLASSES = frozenset(("clash", "attack", "harm"))
 
 
-#: how a word that holds things hangs on the thing found ("a depot containing ...", "a truck
-#: loaded with ...", "a warehouse full of ...")
-HOLDER_DEPS = ("acl", "relcl", "amod")
-
-
 class FrameBuilder:
     """Builds frames for one parsed sentence."""
 
@@ -81,7 +76,7 @@ class FrameBuilder:
     def _frame(self, group: list[Trigger]) -> Frame | None:
         # "a man found shot in the road": finding is a seizure only when weapons are found
         group = [t for t in group if t.sense.requires != "weapon_object"
-                 or self._seizes_weapons(t.token)] or group
+                 or seizes_weapons(t.token, self.lexicon)] or group
         anchor = anchor_of(group)
         is_title = self.sentence.segment in ("title", "standfirst")
         reason = irrealis_reason(anchor, self.lexicon, is_title)
@@ -104,11 +99,11 @@ class FrameBuilder:
             self._collect(frame, trig)
         self._defaults(frame, group)
         self._moved_force(frame, anchor)
-        if frame.event_class == "territory" and any(self._seizes_weapons(t.token) for t in group):
+        if frame.event_class == "territory" and any(seizes_weapons(t.token, self.lexicon) for t in group):
             frame.event_class = "intercept"  # "police seized weapons": Disrupted weapons use
         frame.unopposed = self._unopposed(frame, group)
         frame.in_demonstration = any(t.sense.event_class == "protest" for t in self.triggers)
-        return frame if self._complete(frame, group) else None
+        return frame if is_complete(frame, group, self.lexicon) else None
 
     def _armed_sense(self, frame: Frame, anchor: Trigger) -> None:
         """A verb that is a crowd's act when a crowd does it is another when armed men do
@@ -128,24 +123,12 @@ class FrameBuilder:
         have been dispatched to Anbar", "special groups of troops have been formed"."""
         if anchor.sense.requires != "armed" or frame.agent is not None or anchor.pos != "verb":
             return
-        moved = passive_subjects(anchor.token) if self._armed_subject(anchor.token) else []
+        moved = passive_subjects(anchor.token) if armed_subject(anchor.token, self.lexicon) else []
         if moved:
             self._set_actor(frame, moved[0], "agent")
             if frame.target is not None and frame.agent is not None and \
                     frame.agent.start <= frame.target.start < frame.agent.end:
                 frame.target = None  # read first as what the verb acted on
-
-    def _armed_subject(self, verb: Token) -> bool:
-        """The verb's subject, active or passive, or its object is an armed force, not a
-        crowd: "troops were deployed", "Israel deployed forces", not "protesters formed a chain"."""
-        moved = [] if stative_passive(verb) else passive_subjects(verb)
-        heads = [h for s in subjects(verb) + moved + objects(verb) for h in with_conjuncts(unwrap_crowd(s))]
-        return any(kind_of(h, self.lexicon) == "actor" and not crowd_noun(self.lexicon, h) for h in heads)
-
-    def _switched_sense(self, frame: Frame, anchor: Trigger) -> bool:
-        """The subject made the verb another class (:meth:`_armed_sense`): it needs no more."""
-        return frame.event_class != anchor.sense.event_class and frame.event_class in (
-            anchor.sense.armed_class, anchor.sense.weapon_class)
 
     def _unopposed(self, frame: Frame, group: list[Trigger]) -> bool:
         """A place taken without a fight: the sentence tells of the other side withdrawing
@@ -156,27 +139,6 @@ class FrameBuilder:
         text = self.sentence.text.lower()
         return not classes & FIGHTING_CLASSES and (
             "withdrawal" in classes or any(c in text for c in self.lexicon.cues["unopposed_cues"]))
-
-    @staticmethod
-    def _found(verb: Token) -> list[Token]:
-        """What was found or seized, also where the parser read the object as the subject of a
-        clause: "discovered [a large amount of ammunition] believed to belong to the PKK"."""
-        things = objects(verb) + passive_subjects(verb)
-        return things or [s for c in verb.children if c.dep_ == "ccomp" for s in subjects(c)]
-
-    def _seizes_weapons(self, verb: Token) -> bool:
-        things = self._found(verb)
-        things += [inner for thing in things for inner in self._contents(thing)]
-        return any(kind_of(t, self.lexicon) == "weapon" for t in things)
-
-    def _contents(self, thing: Token) -> list[Token]:
-        """What a found place or container holds: "a depot containing weapons", "a truck
-        loaded with explosives", "a warehouse full of ammunition"."""
-        heads = self.lexicon.heads
-        holders = [c for c in thing.children if c.dep_ in HOLDER_DEPS
-                   and c.lemma_.lower() in heads["container_words"]]
-        return [o for h in holders for o in objects(h)] + \
-            [o for h in holders for p, o in prep_objects(h) if p in heads["container_preps"]]
 
     # ------------------------------------------------------------------ arguments
     def _collect(self, frame: Frame, trig: Trigger) -> None:
@@ -198,10 +160,10 @@ class FrameBuilder:
         for tool in instruments(token, self.lexicon.cues["instrument_verbs"]):  # "using a drone"
             self._add_weapon(frame, weapon_code(tool, self.lexicon), tool)
         if trig.sense.requires == "weapon_object":  # "found a depot containing weapons"
-            for thing in self._found(token):
+            for thing in found_things(token):
                 if thing not in objects(token) + passive_subjects(token):
                     self._role(frame, thing, "target")
-                for inner in self._contents(thing):
+                for inner in contents(thing, self.lexicon):
                     self._role(frame, inner, "target")
 
     def _verb_arguments(self, frame: Frame, verb: Token) -> None:
@@ -548,40 +510,6 @@ class FrameBuilder:
         return modifier.dep_ in ("compound", "amod") and any(
             f in self.lexicon.heads["area"] | self.lexicon.heads["territory"] for f in lemma_forms(head))
 
-    def _complete(self, frame: Frame, group: list[Trigger]) -> bool:
-        """Does the group carry what its trigger requires ("fired" needs a weapon)?"""
-        anchor = anchor_of(group)
-        if self._switched_sense(frame, anchor):
-            return True
-        needs = anchor.sense.requires if anchor.pos == "verb" or anchor.sense.requires == "agent" else None
-        if needs == "weapon":
-            return bool(frame.weapons) or any(t.pos == "noun" for t in group)
-        if needs == "facility":  # "set up a new observation post"
-            return bool(frame.target_refs)
-        if needs == "weapon_object":  # "an IED was defused"
-            return self._seizes_weapons(anchor.token)
-        if needs == "target":
-            return bool(frame.weapons or frame.target or frame.target_refs or frame.target_civilians
-                        or any(p.distance == 0 or p.relation == AREA_RELATION  # "the outskirts of X"
-                               for p in frame.place_refs)
-                        or any(t.pos == "noun" for t in group))
-        if needs == "agent" and anchor.sense.event_class == "crowd":
-            # weak verbs count only as the clause's news, not in "protesters who gathered"
-            return frame.agent is not None and (anchor.token.dep_ not in ("relcl", "acl")
-                                                or misread_clause(anchor.token))
-        if needs == "agent":
-            return frame.agent is not None
-        if needs == "opponent":
-            return frame.agent is not None and frame.target is not None
-        if needs == "protesters":  # "demonstrators participated", not "people walked"
-            named = self.lexicon.protest_outcomes["protesters"]
-            return frame.agent is not None and any(
-                named.search(unwrap_crowd(s).text) for s in subjects(anchor.token))
-        if needs == "unopposed":  # "the fighters entered Afrin ... had not encountered any resistance"
-            return frame.unopposed and frame.agent is not None and self._armed_subject(anchor.token)
-        if needs == "armed":  # "troops were deployed", "the army deployed troops"; not "protesters formed"
-            return frame.agent is not None and self._armed_subject(anchor.token)
-        return True
 
 
 def _is_named(head: Token) -> bool:
