@@ -246,8 +246,17 @@ def _imperative(verb: Token) -> bool:
 
 
 def _names_armed(sentence: Span, lexicon: Lexicon) -> bool:
-    """The sentence names an armed actor ("militants", a listed group)."""
-    return any(t.ent_type_ == "ACTOR" or t.lemma_.lower() in lexicon.heads["armed"] for t in sentence)
+    """The sentence names an armed actor ("militants", a listed group) other than as the source
+    of what it tells ("police said", "the police sources said", "according to police")."""
+    return any((t.ent_type_ == "ACTOR" or t.lemma_.lower() in lexicon.heads["armed"])
+               and not _a_source(t, lexicon) for t in sentence)
+
+
+def _a_source(token: Token, lexicon: Lexicon) -> bool:
+    head = token.head if token.dep_ in ("compound", "amod", "poss") else token
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in lexicon.cues["speech_verbs"]:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
 
 
 #: the reasons ``accident_reason`` gives: nature or an accident did the harm

@@ -109,6 +109,8 @@ def test_the_order_carried_out_is_an_attack(pipeline):
     "On 1 December 2023, three workers were injured when a boiler exploded at a soap factory in "
     "Kano.",
     "On 1 December 2023, two people died in a collision between a lorry and a bus outside Kano.",
+    "On 1 December 2023, police said two workers were killed when a furnace exploded at a steel "
+    "mill in Kano.",
 ])
 def test_the_toll_of_an_accident_is_no_attack(pipeline, text):
     assert mentions_in(pipeline, text) == []

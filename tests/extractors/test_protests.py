@@ -55,9 +55,9 @@ def test_residents_blocking_a_road_is_a_protest(pipeline):
     assert m.location == "Kisumu"
 
 
-def test_troops_blocking_a_road_is_no_protest(pipeline):
+def test_troops_blocking_a_road_is_no_protest_but_a_restriction(pipeline):
     found = mentions(pipeline, "On 1 December 2023, troops blocked a road near Goma.")
-    assert not [m for m in found if m.event_type in ("Protests", "Riots")]
+    assert [m.sub_event_type for m in found] == ["Change to group/activity"]
 
 
 def test_protesters_who_gathered_in_a_relative_clause_are_no_event_by_themselves(pipeline):
