@@ -18,10 +18,11 @@ from .lexicon import Lexicon
 from .numbers import parse_figure
 from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
                             bracketed_after_a_name, bracketed_names, comma_area, is_street_corner)
-from .syntax import (actor_phrase, agents, core_phrase, entity_phrase, instruments,
+from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_phrase, instruments,
                      is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
                      modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
-                     subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code, with_conjuncts)
+                     subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
+                     with_conjuncts)
 from .grouping import anchor_of, event_class_of, group_triggers
 from .requirements import armed_subject, contents, found_things, is_complete, seizes_weapons
 from .references import DEFINITE, few_with_toll, is_anaphor, is_count, is_definite, refers_back
@@ -61,7 +62,8 @@ class FrameBuilder:
         self.sentence = sentence
         self.lexicon = lexicon
         self.triggers: list[Trigger] = []
-        self.speakers = trailing_speakers(sentence.span, lexicon.cues["speech_verbs"])
+        self.speakers = trailing_speakers(sentence.span, lexicon.cues["speech_verbs"]) | \
+            colon_speakers(sentence.span)
 
     def build(self) -> list[Frame]:
         self.triggers = find_triggers(self.sentence.span, self.lexicon)
@@ -391,6 +393,8 @@ class FrameBuilder:
         self._role(frame, side, "target")
 
     def _set_actor(self, frame: Frame, head: Token, role: str) -> None:
+        if head in self.speakers:  # the sources, however the parser hung them
+            return
         if role == "agent" and frame.agent is None and frame.event_class in TWO_SIDED_CLASSES \
                 and self._two_sides_in_one(frame, head):
             return

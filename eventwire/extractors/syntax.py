@@ -181,6 +181,15 @@ def trailing_speakers(sentence: Span, speech_verbs: Iterable[str]) -> set[Token]
     return {m for m in members if after_comma and m.i >= after_comma[-1].i}
 
 
+def colon_speakers(sentence: Span, longest: int = 4) -> set[Token]:
+    """Who a headline quotes before a colon: "Police: man shot and killed near ..." (the parser
+    makes them the subject of what they report)."""
+    colon = next((t for t in sentence[:longest + 1] if t.text == ":"), None)
+    if colon is None or any(t.pos_ in ("VERB", "AUX") for t in sentence.doc[sentence.start:colon.i]):
+        return set()
+    return set(sentence.doc[sentence.start:colon.i])
+
+
 def is_passive(verb: Token) -> bool:
     if is_reduced_passive(verb):
         return True

@@ -401,6 +401,12 @@ def test_speakers_the_parser_hangs_on_a_weapons_list_are_no_side(pipeline):
     assert m.actor2 != "Civilians (Sudan)"
 
 
+def test_a_headline_s_source_before_a_colon_is_no_side(pipeline):
+    found = analyse(pipeline, "Police: 18-year-old man shot and killed near N. 20th & Highland",
+                    published=dt.date(2023, 12, 1)).mentions
+    assert found and all("Police" not in (m.actor1 or "") + (m.actor2 or "") for m in found)
+
+
 def test_a_mosque_in_a_province_named_like_an_armed_group_is_still_civilian(pipeline):
     # "Sinai Province" is also the name of the Islamic State's branch there
     m = only_mention(pipeline, "On 1 December 2023, gunmen attacked a mosque in Egypt's restive North "
