@@ -74,8 +74,9 @@ def _harmed_in(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
     if token is None or not frame.fatalities or token.dep_ != "pobj" \
             or token.head.lower_ not in AT_PROTEST_PREPS:
         return False
-    verb = token.head.head
-    return lexicon.casualty_verbs.get(verb.lemma_.lower()) == "killed"
+    verb = token.head.head  # "were killed and several others were injured in the protest"
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(lexicon.casualty_verbs.get(v.lemma_.lower()) == "killed" for v in verbs)
 
 
 #: a side named only by its number ("clashed with hundreds of protesters": "hundreds")

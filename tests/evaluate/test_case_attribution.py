@@ -34,6 +34,9 @@ def test_a_snippet_that_leads_with_a_claim_or_denial_is_an_attribution(pipeline,
     "responsible for the bombing of a mosque in Kabul.",
     "Pakistan rejects Afghan accusations against its spy agency after the bombing of a mosque in "
     "Kabul on 1 December 2023.",
+    "Army officials rejected the accusation of bombing a mosque in Kabul on 1 December 2023.",
+    "Foreign fighters are suspected to be behind the twin blasts that rocked a church in Jolo on 1 "
+    "December 2023, the interior ministry said.",
 ])
 def test_blame_after_a_dateline_or_as_accusations_is_an_attribution(pipeline, text):
     assert case_class(pipeline, text) == "ATTRIB"

@@ -307,8 +307,9 @@ def test_crowds_gathering_to_protest_are_a_protest(pipeline):
     assert m.sub_event_type == "Peaceful protest" and m.location == "Kano"
 
 
-def test_protesters_killed_where_forces_used_tear_gas_is_excessive_force(pipeline):
-    m = only(pipeline, "On 1 December 2023, at least two people were killed in an opposition protest "
+@pytest.mark.parametrize("toll", ["were killed", "were killed and several others were injured"])
+def test_protesters_killed_where_forces_used_tear_gas_is_excessive_force(pipeline, toll):
+    m = only(pipeline, f"On 1 December 2023, at least two people {toll} in an opposition protest "
                        "in Omdurman after security forces used tear gas and bullets to disperse "
                        "demonstrators.")
     assert m.sub_event_type == "Excessive force against protesters" and m.fatalities == 2
