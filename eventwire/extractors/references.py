@@ -26,11 +26,18 @@ def times_count(token: Token) -> Token | None:
 
 #: "two car bomb blasts killed ...": so few counted attacks with a toll are the news, not a tally
 FEW_ATTACKS = 3
+#: verbs whose object is attacks someone carried out ("carried out two grenade attacks"), not
+#: attacks looked into, foiled or suffered
+DOING_VERBS = frozenset(("launch", "carry", "conduct", "stage", "mount", "execute", "perform",
+                         "unleash", "perpetrate"))
 
 
 def few_with_toll(group: list[Trigger]) -> bool:
-    """A count of so few attacks with a toll beside it tells the news, not a tally."""
-    if not any(t.harm for t in group):
+    """A count of so few attacks with a toll beside it, or that someone carried out ("militants
+    carried out two grenade attacks on security forces"), tells the news, not a tally."""
+    done = any(t.pos == "noun" and t.token.dep_ == "dobj" and t.token.head.lemma_.lower() in DOING_VERBS
+               for t in group)
+    if not any(t.harm for t in group) and not done:
         return False
     for trig in group:
         number = next((c for c in trig.token.children if c.dep_ == "nummod"), None)

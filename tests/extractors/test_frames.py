@@ -473,3 +473,17 @@ def test_bombs_dropped_are_an_attack(pipeline, text, sub_type):
 ])
 def test_other_things_dropped_are_no_event(pipeline, text):
     assert analyse(pipeline, text).mentions == []
+
+
+def test_a_few_attacks_someone_carried_out_are_the_news_not_a_tally(pipeline):
+    found = analyse(pipeline, "Militants carried out two grenade attacks on security forces in "
+                              "Calama on Friday, police said.", published=dt.date(2023, 12, 1)).mentions
+    assert [m.sub_event_type for m in found] == ["Grenade"]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants carried out 92 attacks on security forces in Calama last year, police said.",
+    "Police in Calama are investigating two shootings on Friday.",
+])
+def test_many_attacks_or_attacks_looked_into_are_no_new_event(pipeline, text):
+    assert analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions == []
