@@ -24,7 +24,8 @@ from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_p
                      subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
                      with_conjuncts)
 from .grouping import anchor_of, event_class_of, group_triggers
-from .requirements import armed_subject, contents, found_things, is_complete, seizes_weapons
+from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
+                           seizes_weapons)
 from .references import DEFINITE, few_with_toll, is_anaphor, is_count, is_definite, refers_back
 from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
                            is_crowd, is_person, names_chemical_weapon, territory_kind)
@@ -76,9 +77,9 @@ class FrameBuilder:
         return frames
 
     def _frame(self, group: list[Trigger]) -> Frame | None:
-        # "a man found shot in the road": finding is a seizure only when weapons are found
-        group = [t for t in group if t.sense.requires != "weapon_object"
-                 or seizes_weapons(t.token, self.lexicon)] or group
+        # "a man found shot in the road": finding is a seizure only when weapons are found;
+        # "used tear gas to disperse": using is an attack only with a chemical weapon
+        group = [t for t in group if has_own_object(t, self.lexicon)] or group
         anchor = anchor_of(group)
         is_title = self.sentence.segment in ("title", "standfirst")
         reason = irrealis_reason(anchor, self.lexicon, is_title)

@@ -119,10 +119,16 @@ FILTER_OUTCOME_LISTS = ("verbs", "killed_markers", "hospital_verbs", "condition_
 FILTER_CLAIM_LISTS = ("claim_verbs", "claim_nouns", "accuse_verbs")
 
 
+#: requirements whose object is itself a filter word: their verb need not be one ("used", in
+#: almost every paragraph, is an attack only with a chemical weapon, which the filter finds)
+FILTERED_OBJECTS = ("chemical",)
+
+
 def _filter_words(raw: dict[str, Any]) -> list[str]:
     """The words the nlp stage's paragraph filter looks for (a phrase by its last word): every
     word an event, a casualty figure or a claim can be found by."""
-    words = [*raw["verb_triggers"], *raw["noun_triggers"], *_invert(raw["weapons"]),
+    verbs = [w for w, spec in raw["verb_triggers"].items() if spec.get("requires") not in FILTERED_OBJECTS]
+    words = [*verbs, *raw["noun_triggers"], *_invert(raw["weapons"]),
              *raw["statements"]["nouns"], *raw["aggregates"]["counted_nouns"]]
     for groups in (raw["casualty_verbs"], raw["casualty_nouns"]):
         words += [w for ws in groups.values() for w in ws]

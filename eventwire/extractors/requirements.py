@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..document import AREA_RELATION, Frame
 from .grouping import anchor_of
 from .lexicon import Lexicon
-from .phrase_kinds import crowd_noun
+from .phrase_kinds import crowd_noun, names_chemical_weapon
 from .syntax import (kind_of, misread_clause, objects, passive_subjects, prep_objects, stative_passive,
                      subjects, unwrap_crowd, with_conjuncts)
 from .triggers import Trigger
@@ -41,6 +41,21 @@ def seizes_weapons(verb: Token, lexicon: Lexicon) -> bool:
     things = found_things(verb)
     things += [inner for thing in things for inner in contents(thing, lexicon)]
     return any(kind_of(t, lexicon) == "weapon" for t in things)
+
+
+def uses_chemical_weapon(verb: Token, lexicon: Lexicon) -> bool:
+    things = objects(verb) + passive_subjects(verb)
+    return any(names_chemical_weapon(lexicon, t.doc[t.left_edge.i:t.right_edge.i + 1]) for t in things)
+
+
+def has_own_object(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A verb that is an event only by what it acts on has it: a weapon found, a chemical
+    weapon used. Other triggers need nothing of their own here."""
+    if trigger.sense.requires == "weapon_object":
+        return seizes_weapons(trigger.token, lexicon)
+    if trigger.sense.requires == "chemical":
+        return uses_chemical_weapon(trigger.token, lexicon)
+    return True
 
 
 def armed_subject(verb: Token, lexicon: Lexicon) -> bool:
@@ -82,6 +97,8 @@ def is_complete(frame: Frame, group: list[Trigger], lexicon: Lexicon) -> bool:
         return bool(frame.target_refs)
     if needs == "weapon_object":  # "an IED was defused"
         return seizes_weapons(anchor.token, lexicon)
+    if needs == "chemical":  # "chlorine was used as a weapon", not "used the hospital as a base"
+        return uses_chemical_weapon(anchor.token, lexicon)
     if needs == "target":
         return _has_target(frame, group)
     if needs == "agent" and anchor.sense.event_class == "crowd":

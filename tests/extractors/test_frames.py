@@ -190,6 +190,8 @@ def test_attacking_a_home_or_a_civilian_car_targets_civilians(pipeline):
     "On 1 December 2023, government forces used sulfur mustard in an attack on Tall Hamis.",
     "On 1 December 2023, four villagers died when poisonous gas was spread by rebels during "
     "clashes with the army near Tall Hamis.",
+    "On 1 December 2023, government forces used chlorine gas in Tall Hamis.",
+    "Investigators said on 1 December 2023 that chlorine was used as a weapon in Tall Hamis.",
 ])
 def test_a_chemical_agent_in_an_attack_or_a_clash_is_a_chemical_weapon(pipeline, text):
     mention = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions[0]
@@ -487,3 +489,13 @@ def test_a_few_attacks_someone_carried_out_are_the_news_not_a_tally(pipeline):
 ])
 def test_many_attacks_or_attacks_looked_into_are_no_new_event(pipeline, text):
     assert analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 1 December 2023, police used tear gas to disperse protesters in Kano.",
+     ["Protest with intervention"]),
+    ("On 1 December 2023, the militants used a school in Kano as a base.", []),
+])
+def test_using_anything_but_a_chemical_weapon_is_no_attack_of_its_own(pipeline, text, expected):
+    found = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions
+    assert [m.sub_event_type for m in found] == expected

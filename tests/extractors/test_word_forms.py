@@ -39,6 +39,7 @@ def test_a_paragraph_that_can_report_violence_is_parsed(text):
     "Three people walked through the store on their way home.",
     "The agency published its plans for the next stage of talks.",
     "The new chip ships with 16GB of memory and a faster storage controller.",
+    "The company used the new chip in its latest phones.",  # "use" is an attack only with chemicals
     "",
 ])
 def test_general_news_without_such_a_word_is_not(text):
