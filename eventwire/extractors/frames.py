@@ -67,7 +67,10 @@ class FrameBuilder:
             colon_speakers(sentence.span)
 
     def build(self) -> list[Frame]:
-        self.triggers = find_triggers(self.sentence.span, self.lexicon)
+        # "the gun used in the shooting": using is an event only with a chemical weapon, and
+        # must not join the sentence's other triggers into one group otherwise
+        self.triggers = [t for t in find_triggers(self.sentence.span, self.lexicon)
+                         if t.sense.requires != "chemical" or has_own_object(t, self.lexicon)]
         frames = []
         for group in group_triggers(self.triggers):
             frame = self._frame(group)
@@ -77,8 +80,7 @@ class FrameBuilder:
         return frames
 
     def _frame(self, group: list[Trigger]) -> Frame | None:
-        # "a man found shot in the road": finding is a seizure only when weapons are found;
-        # "used tear gas to disperse": using is an attack only with a chemical weapon
+        # "a man found shot in the road": finding is a seizure only when weapons are found
         group = [t for t in group if has_own_object(t, self.lexicon)] or group
         anchor = anchor_of(group)
         is_title = self.sentence.segment in ("title", "standfirst")

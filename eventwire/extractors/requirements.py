@@ -44,6 +44,10 @@ def seizes_weapons(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def uses_chemical_weapon(verb: Token, lexicon: Lexicon) -> bool:
+    """"Forces used chlorine gas", "sarin was used in the strike"; not the gerund of habits and
+    allegations ("denied using chemical weapons", "accused the rebels of using poison gas")."""
+    if verb.tag_ == "VBG":
+        return False
     things = objects(verb) + passive_subjects(verb)
     return any(names_chemical_weapon(lexicon, t.doc[t.left_edge.i:t.right_edge.i + 1]) for t in things)
 

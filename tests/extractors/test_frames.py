@@ -495,6 +495,9 @@ def test_many_attacks_or_attacks_looked_into_are_no_new_event(pipeline, text):
     ("On 1 December 2023, police used tear gas to disperse protesters in Kano.",
      ["Protest with intervention"]),
     ("On 1 December 2023, the militants used a school in Kano as a base.", []),
+    ("On 1 December 2023, a man was shot dead in Kano. The gun used in the shooting had not been "
+     "found.", ["Attack"]),
+    ("Both sides denied using chemical weapons in Kano on 1 December 2023.", []),
 ])
 def test_using_anything_but_a_chemical_weapon_is_no_attack_of_its_own(pipeline, text, expected):
     found = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions
