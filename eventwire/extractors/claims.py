@@ -91,13 +91,22 @@ def _last_events(frames: list[Frame], count: int) -> list[str]:
     return picked
 
 
+def _claims(verb: Token, lexicon: Lexicon) -> bool:
+    """"claimed the attack", or "took / accepted responsibility for the attack"."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.claims["claim_verbs"]:
+        return True
+    return lemma in lexicon.claims["responsibility_verbs"] and any(
+        o.lemma_.lower() in lexicon.claims["claim_nouns"] for o in objects(verb))
+
+
 def find_claims(document: Document, lexicon: Lexicon) -> list[Claim]:
     claims = []
     for sentence in document.sentences:
         if not sentence.parsed:
             continue
         for token in sentence.span:
-            if token.lemma_.lower() not in lexicon.claims["claim_verbs"] or _negated(token):
+            if not _claims(token, lexicon) or _negated(token):
                 continue
             thing = _claimed_thing(token)
             if thing is None or kind_of(thing, lexicon) not in ("event", "other"):

@@ -153,6 +153,19 @@ def test_claim_in_the_next_sentence_reaches_back(pipeline):
     assert m.actor1 == "Islamic Resistance in Iraq"
 
 
+@pytest.mark.parametrize("verb", ["accepted", "took", "admitted"])
+def test_taking_responsibility_in_the_next_sentence_is_a_claim(pipeline, verb):
+    text = ("A drone hit the Harir air base north of Erbil on Monday, officials said.\n\n"
+            f"The Islamic Resistance in Iraq {verb} responsibility for the attack.")
+    assert only(analyse(pipeline, text, MONDAY)).claimed_by == ["Islamic Resistance in Iraq"]
+
+
+def test_no_group_taking_responsibility_is_no_claim(pipeline):
+    text = ("A drone hit the Harir air base north of Erbil on Monday, officials said.\n\n"
+            "No group has taken responsibility for the attack.")
+    assert only(analyse(pipeline, text, MONDAY)).claimed_by == []
+
+
 def test_accusation_is_an_attribution_not_the_perpetrator(pipeline):
     text = ("Rockets struck a base near Erbil on Monday.\n\n"
             "Washington blamed Kataib Hezbollah for the attack.")
