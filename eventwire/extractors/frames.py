@@ -28,7 +28,7 @@ from .requirements import (armed_subject, contents, found_things, has_own_object
                            seizes_weapons)
 from .references import DEFINITE, few_with_toll, is_anaphor, is_count, is_definite, refers_back
 from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
-                           is_crowd, is_person, names_chemical_weapon, territory_kind)
+                           in_protest_cause, is_crowd, is_person, names_chemical_weapon, territory_kind)
 from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
 
 #: prepositions naming, by class, whose property was looted or destroyed ("seized cash from a
@@ -485,7 +485,7 @@ class FrameBuilder:
             if ent.label_ in ("GPE", "LOC", "FAC") \
                     and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)) \
                     and not (frame.event_class == "protest" and not areas_bracketed(ent)
-                             and self._in_protest_cause(ent.root, anchor_of(group).token)):
+                             and in_protest_cause(self.lexicon, ent.root, anchor_of(group).token)):
                 relation = AREA_RELATION if self._names_area(ent) else "sentence"
                 self._add_place(frame, ent.root, relation, distance=3)
 
@@ -495,21 +495,6 @@ class FrameBuilder:
         nouns = [ent.root.head] if ent.root.dep_ in ("compound", "amod", "nmod") else []
         nouns += [doc[ent.end]] if ent.end < len(doc) else []
         return any(f in self.lexicon.heads["area"] for noun in nouns for f in lemma_forms(noun))
-
-    def _in_protest_cause(self, place: Token, trigger: Token) -> bool:
-        """"... in solidarity with Palestinians in Gaza": a place inside what a crowd
-        protests about (below a cause word, on its own branch apart from the trigger's) is
-        not where it gathered. (A town with its areas bracketed after it, the way a coder's
-        note writes where the event was, is still read: "against UAE support of RSF in Port
-        Sudan (Port Sudan, Red Sea)".)"""
-        causes = self.lexicon.heads["protest_cause"]
-        shared = {trigger.i, *(a.i for a in trigger.ancestors)}
-        for ancestor in place.ancestors:
-            if ancestor.i in shared:
-                return False
-            if ancestor.i < place.i and set(lemma_forms(ancestor)) & causes:
-                return True  # the cause comes first: "to denounce the operations in Gaza"
-        return False
 
     def _names_settlement(self, modifier: Token) -> bool:
         """"Visakhapatnam city", "Keesara village": the name of the town the noun is."""

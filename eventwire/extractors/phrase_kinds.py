@@ -92,3 +92,20 @@ def names_chemical_weapon(lexicon: Lexicon, sentence: Span) -> bool:
     phrases = [w for w, code in lexicon.weapon_phrases if code == CHEMICAL]
     words = {w for w, code in lexicon.weapon_words.items() if code == CHEMICAL}
     return any(p in text for p in phrases) or any(t.lower_ in words for t in sentence)
+
+
+def in_protest_cause(lexicon: Lexicon, token: Token, trigger: Token, occasion: bool = False) -> bool:
+    """"... in solidarity with Palestinians in Gaza", "demanding the release of demonstrators
+    detained in March": a word inside what a crowd protests about (below a cause word, on its
+    own branch apart from the trigger's) tells no place it gathered in and nothing done to it.
+    (A town with its areas bracketed after it, the way a coder's note writes where the event
+    was, is still read: "against UAE support of RSF in Port Sudan (Port Sudan, Red Sea)".)
+    ``occasion`` adds what the protest followed ("following the arrest of ..."): not for places."""
+    causes = lexicon.heads["protest_cause"] | (lexicon.heads["protest_occasion"] if occasion else set())
+    shared = {trigger.i, *(a.i for a in trigger.ancestors)}
+    for ancestor in token.ancestors:
+        if ancestor.i in shared:
+            return False
+        if ancestor.i < token.i and set(lemma_forms(ancestor)) & causes:
+            return True  # the cause comes first: "to denounce the operations in Gaza"
+    return False

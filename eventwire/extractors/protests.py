@@ -19,6 +19,7 @@ import re
 
 from ..document import Document, Frame
 from .lexicon import Lexicon
+from .phrase_kinds import in_protest_cause
 
 #: classes of a frame that reports a demonstration itself
 PROTEST_CLASSES = ("protest", "crowd")
@@ -36,9 +37,18 @@ def outcome_of(text: str, lexicon: Lexicon) -> str | None:
     return next((name for name in OUTCOMES if patterns[name].search(text)), None)
 
 
-def _window(document: Document, frame: Frame) -> str:
-    texts = [s.text for s in document.sentences
-             if frame.sentence <= s.index <= frame.sentence + WINDOW_AFTER]
+def _window(document: Document, frame: Frame, lexicon: Lexicon) -> str:
+    """The protest's sentence and the sentences after it, less what the crowd protests about
+    ("demanding the release of demonstrators detained in March")."""
+    trigger = document.trigger_token(frame)
+    texts = []
+    for sentence in document.sentences:
+        if not frame.sentence <= sentence.index <= frame.sentence + WINDOW_AFTER:
+            continue
+        own = sentence.index == frame.sentence and trigger is not None
+        anchor = trigger if own else sentence.span.root
+        texts.append("".join(" " if in_protest_cause(lexicon, t, anchor, occasion=True) else t.text_with_ws
+                             for t in sentence.span))
     return " ".join(texts)
 
 
@@ -126,14 +136,14 @@ def type_protests(document: Document, lexicon: Lexicon) -> None:
     """Set each protest's outcome, and fold forces' actions against crowds into protests."""
     for frame in document.frames:
         if frame.event_class in PROTEST_CLASSES:
-            outcome = outcome_of(_window(document, frame), lexicon)
+            outcome = outcome_of(_window(document, frame, lexicon), lexicon)
             if outcome == "violent":
                 frame.event_class = "riot"
             else:  # "two people were killed in the protest ... after forces used tear gas"
                 killed_at = outcome == "intervention" and _harmed_in(document, frame, lexicon)
                 frame.protest_outcome = "excessive" if killed_at else outcome
         elif frame.event_class in FORCE_CLASSES and _against_crowd(document, frame, lexicon):
-            outcome = outcome_of(_window(document, frame), lexicon) or "intervention"
+            outcome = outcome_of(_window(document, frame, lexicon), lexicon) or "intervention"
             if outcome == "intervention" and (frame.fatalities or frame.injured):
                 outcome = "excessive"  # protesters were killed or hurt: ACLED's serious injury
             _as_protest(frame, outcome)

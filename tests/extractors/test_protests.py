@@ -382,3 +382,21 @@ def test_police_clashing_with_hundreds_of_protesters_is_a_protest_event(pipeline
                        "Paris, firing tear gas across the Place de la Nation.")
     assert m.event_type == "Protests" or m.event_type == "Riots"
     assert m.actor2 == "Police Forces of France"
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, hundreds of protesters rallied in Minsk. They demanded the release of "
+    "demonstrators detained at an earlier rally.",
+    "On 1 December 2023, a peaceful protest took place in Katsina following the arrest of two "
+    "local traders.",
+])
+def test_an_arrest_the_protest_is_about_is_no_intervention(pipeline, text):
+    rally = next(m for m in mentions(pipeline, text)
+                 if any(e.field == "trigger" and e.text in ("rallied", "protest") for e in m.evidence))
+    assert rally.sub_event_type == "Peaceful protest"
+
+
+def test_a_protest_after_prayers_is_still_where_the_prayers_were(pipeline):
+    m = only(pipeline, "On 1 December 2023, worshippers demonstrated following the Friday prayer in "
+                       "Berkane (Berkane, Oriental) in support of Palestine.")
+    assert (m.sub_event_type, m.location, m.country) == ("Peaceful protest", "Berkane", "Morocco")
