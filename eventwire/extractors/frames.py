@@ -103,6 +103,8 @@ class FrameBuilder:
         for trig in group:
             self._collect(frame, trig)
         self._defaults(frame, group)
+        if any(t.sense.civilians for t in group) and frame.target is None and not frame.target_refs:
+            frame.target_civilians = True  # "a massacre in Para state": its victims are civilians
         self._moved_force(frame, anchor)
         if frame.event_class == "territory" and any(seizes_weapons(t.token, self.lexicon) for t in group):
             frame.event_class = "intercept"  # "police seized weapons": Disrupted weapons use

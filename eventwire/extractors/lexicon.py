@@ -29,6 +29,8 @@ class TriggerSense:
     armed_class: str | None = None
     #: the class when a weapon does it: police destroy a cache, "warplanes destroyed a depot"
     weapon_class: str | None = None
+    #: the word itself says its victims were civilians ("a massacre") when none are named
+    civilians: bool = False
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -41,7 +43,7 @@ def _read_toml(name: str) -> dict[str, Any]:
 def _senses(table: dict[str, dict[str, str]]) -> dict[str, TriggerSense]:
     return {word: TriggerSense(spec["class"], spec.get("weapon"), spec.get("requires"),
                                spec.get("state_weapon"), spec.get("armed_class"),
-                               spec.get("weapon_class"))
+                               spec.get("weapon_class"), bool(spec.get("civilians", False)))
             for word, spec in table.items()}
 
 

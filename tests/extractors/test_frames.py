@@ -515,3 +515,14 @@ def test_many_attacks_or_attacks_looked_into_are_no_new_event(pipeline, text):
 def test_using_anything_but_a_chemical_weapon_is_no_attack_of_its_own(pipeline, text, expected):
     found = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions
     assert [m.sub_event_type for m in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 1 December 2023, gunmen carried out a massacre in a village near Goma.",
+     ("Attack", "Civilians (Democratic Republic of Congo)")),
+    ("On 1 December 2023, ADF rebels massacred ten soldiers near Goma.",
+     ("Armed clash", "Military Forces of the Democratic Republic of Congo")),
+])
+def test_a_massacre_with_no_victims_named_is_of_civilians(pipeline, text, expected):
+    m = only_mention(pipeline, text)
+    assert (m.sub_event_type, m.actor2) == expected
