@@ -253,6 +253,7 @@ def _names_armed(sentence: Span, lexicon: Lexicon) -> bool:
 
 
 def _a_source(token: Token, lexicon: Lexicon) -> bool:
+    """The word names who tells the story: the subject of a speech verb or "according to"."""
     head = token.head if token.dep_ in ("compound", "amod", "poss") else token
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in lexicon.cues["speech_verbs"]:
         return True
