@@ -103,8 +103,6 @@ class FrameBuilder:
         for trig in group:
             self._collect(frame, trig)
         self._defaults(frame, group)
-        if any(t.sense.civilians for t in group) and frame.target is None and not frame.target_refs:
-            frame.target_civilians = True  # "a massacre in Para state": its victims are civilians
         self._moved_force(frame, anchor)
         if frame.event_class == "territory" and any(seizes_weapons(t.token, self.lexicon) for t in group):
             frame.event_class = "intercept"  # "police seized weapons": Disrupted weapons use
@@ -167,8 +165,9 @@ class FrameBuilder:
         for tool in instruments(token, self.lexicon.cues["instrument_verbs"]):  # "using a drone"
             self._add_weapon(frame, weapon_code(tool, self.lexicon), tool)
         if trig.sense.requires == "weapon_object":  # "found a depot containing weapons"
+            direct = objects(token) + passive_subjects(token)
             for thing in found_things(token):
-                if thing not in objects(token) + passive_subjects(token):
+                if thing not in direct:  # the misread object: read as what was found
                     self._role(frame, thing, "target")
                 for inner in contents(thing, self.lexicon):
                     self._role(frame, inner, "target")
@@ -474,10 +473,14 @@ class FrameBuilder:
 
     # ------------------------------------------------------------------ checks
     def _defaults(self, frame: Frame, group: list[Trigger]) -> None:
+        """What the trigger words imply where the sentence names nothing: a weapon ("shelled"),
+        a chemical agent named anywhere in it, civilian victims ("a massacre"), weaker places."""
         if not frame.weapons:
             implied = next((t.sense.weapon for t in group if t.sense.weapon), None)
             if implied:
                 frame.weapons.append(implied)
+        if any(t.sense.civilians for t in group) and frame.target is None and not frame.target_refs:
+            frame.target_civilians = True  # "a massacre in Para state": its victims are civilians
         if CHEMICAL not in frame.weapons and frame.event_class in ("attack", "harm", "clash") \
                 and names_chemical_weapon(self.lexicon, self.sentence.span):
             frame.weapons.append(CHEMICAL)  # "used mustard gas in an attack": the tactic that counts
