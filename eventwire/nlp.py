@@ -148,6 +148,14 @@ MISLABELLED = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 #: labels the stock NER gives some unknown names that are no time at all ("Mohnyin" DATE):
 #: read as names only right before a settlement word or a bracket ("Mohnyin township (")
 MISREAD_AS_TIME = ("DATE", "TIME")
+#: lower-case words inside place names, at which the NER cuts a name in two ("Sao Jose dos
+#: Campos", "Chapadao do Sul", "Ras al Ain" read as "Ras" and "Ain")
+NAME_CONNECTORS = frozenset(("da", "das", "de", "del", "des", "di", "do", "dos", "du", "el", "al",
+                             "la", "las", "los", "sul", "sur", "y"))
+#: capitalised words each side of a joining word that may belong to the name
+MAX_NAME_PART = 3
+#: labels of a name's half that make the joined words worth looking up
+PLACE_OR_MISREAD = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG"))
 #: prepositions after which a name is where something happened ("in Settat", "near Zaio")
 PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "at", "around", "inside", "across"))
 #: countries whose names are also given names or surnames in English-language news
@@ -188,9 +196,66 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     relabelled += _unlabelled_before_areas(doc, is_place)
     relabelled += _unlabelled_before(doc, is_place, TOWN_FORCE_WORDS, FORCE_KIND_WORDS)
     relabelled += _unlabelled_before(doc, is_place, SETTLEMENT_NOUNS)
-    relabelled = _without_overlaps(relabelled)
+    joined = _joined_across_connectors(doc, is_place) + _city_districts(doc, is_place)
+    relabelled = _without_overlaps(joined + relabelled)
     if [(e.start, e.end, e.label_) for e in relabelled] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = sorted(relabelled, key=lambda e: e.start)
+
+
+def _joined_across_connectors(doc: Doc, is_place: Callable[[str], bool]) -> list[Span]:
+    """"Sao Jose dos Campos", "Chapadao do Sul": the NER cuts a name at its lower-case
+    joining word and reads the halves as two names, or one; the capitalised words on both
+    sides and the word between are one place when the gazetteer knows the whole name."""
+    found = []
+    for joint in (t for t in doc if t.lower_ in NAME_CONNECTORS and t.is_lower and 0 < t.i < len(doc) - 1):
+        first, last = _title_run_start(doc, joint.i), _title_run_end(doc, joint.i + 1)
+        if first == joint.i or last == joint.i + 1 \
+                or not any(t.ent_type_ in PLACE_OR_MISREAD for t in doc[first:last]):
+            continue
+        span = next((Span(doc, a, b, label="GPE") for a in range(first, joint.i)
+                     for b in range(last, joint.i + 1, -1) if is_place(doc[a:b].text)), None)
+        if span is not None and not _one_entity(span):
+            found.append(span)
+    return found
+
+
+def _city_districts(doc: Doc, is_place: Callable[[str], bool]) -> list[Span]:
+    """"in Tokyo - Chiyoda", "Athens - Central Athens": a known place, a spaced dash and the
+    capitalised name of one of its districts (ACLED's way of writing a part of a city) are
+    one place, though the NER reads the city as a modifier of the district."""
+    found = []
+    for dash in (t for t in doc if t.text in ("-", "\u2013") and t.whitespace_ and 0 < t.i < len(doc) - 1):
+        before = doc[dash.i - 1]
+        if not before.whitespace_ or before.ent_type_ not in ("GPE", "LOC"):
+            continue
+        start = _title_run_start(doc, dash.i)
+        while start < dash.i and doc[start].ent_type_ and doc[start].ent_iob_ != "B":
+            start += 1  # from where the city's entity starts
+        end = _title_run_end(doc, dash.i + 1)
+        if start < dash.i < end - 1 and is_place(doc[start:dash.i].text):
+            found.append(Span(doc, start, end, label="GPE"))
+    return found
+
+
+def _title_run_start(doc: Doc, end: int) -> int:
+    start = end
+    while start > 0 and end - start < MAX_NAME_PART and doc[start - 1].is_title \
+            and doc[start - 1].ent_type_ != "PERSON":
+        start -= 1
+    return start
+
+
+def _title_run_end(doc: Doc, start: int) -> int:
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_PART and doc[end].is_title \
+            and doc[end].ent_type_ != "PERSON":
+        end += 1
+    return end
+
+
+def _one_entity(span: Span) -> bool:
+    """Is ``span`` already read as one entity, whole?"""
+    return any(e.start == span.start and e.end == span.end for e in span.doc.ents)
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
@@ -301,6 +366,9 @@ def _relabelled(ent: Span, is_place: Callable[[str], bool]) -> list[Span]:
     parts = _comma_parts(ent)
     if parts and all(is_place(p.text) for p in parts):
         return [Span(doc, p.start, p.end, label="GPE") for p in parts]
+    if len(parts) == 2 and is_place(parts[1].text):  # "the National Hospital, Abuja"
+        return [Span(doc, parts[0].start, parts[0].end, label=ent.label_),
+                Span(doc, parts[1].start, parts[1].end, label="GPE")]
     return [ent]
 
 

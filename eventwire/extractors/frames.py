@@ -16,8 +16,10 @@ from ..records import stable_id
 from .casualties import attach_casualties
 from .lexicon import Lexicon
 from .numbers import parse_figure
+from .protests import PROTEST_CLASSES
 from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
-                            bracketed_after_a_name, bracketed_names, comma_area, is_street_corner)
+                            bracketed_after_a_name, bracketed_names, comma_area, is_street_corner,
+                            set_off_after_preposition)
 from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_phrase, instruments,
                      is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
                      modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
@@ -100,8 +102,10 @@ class FrameBuilder:
         frame.definite = any(t.pos == "noun" and is_definite(t.token) for t in group)
         frame.state_weapon = anchor.sense.state_weapon
         self._armed_sense(frame, anchor)
-        for trig in group:
-            self._collect(frame, trig)
+        for trig in group:  # "protested against the attack on Gaza": not the protest's target
+            if not (frame.event_class in PROTEST_CLASSES and trig is not anchor
+                    and in_protest_cause(self.lexicon, trig.token, anchor.token)):
+                self._collect(frame, trig)
         self._defaults(frame, group)
         self._moved_force(frame, anchor)
         if frame.event_class == "territory" and any(seizes_weapons(t.token, self.lexicon) for t in group):
@@ -488,7 +492,8 @@ class FrameBuilder:
             modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
                                          "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
             if ent.label_ in ("GPE", "LOC", "FAC") \
-                    and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)) \
+                    and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)
+                         or set_off_after_preposition(ent)) \
                     and not (frame.event_class == "protest" and not areas_bracketed(ent)
                              and in_protest_cause(self.lexicon, ent.root, anchor_of(group).token)):
                 relation = AREA_RELATION if self._names_area(ent) else "sentence"

@@ -114,6 +114,19 @@ def bracketed_after_a_name(first: Token) -> bool:
     return before.pos_ == "PROPN"
 
 
+#: prepositions that put a name set off by commas where something happened
+SETTING_PREPS = frozenset(("in", "near", "outside", "inside", "around"))
+
+
+def set_off_after_preposition(ent: Span) -> bool:
+    """"in Coatzacoalcos, Veracruz, drivers held a protest": a name after "in" and before a
+    comma or a bracket is a place, though the parser hung it on a noun as a modifier ("in US
+    airstrikes" is no place)."""
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].lower_ in SETTING_PREPS \
+        and ent.end < len(doc) and doc[ent.end].text in (",", "(")
+
+
 #: what may follow "Duarte, Guanajuato": the area closes the place phrase
 AREA_CLOSERS = frozenset((".", ",", ")", ";", ":"))
 

@@ -42,9 +42,12 @@ def core_phrase(head: Token) -> tuple[Token, Token]:
 
 
 def entity_phrase(head: Token) -> tuple[Token, Token]:
-    """The named entity ``head`` belongs to, or its core phrase."""
+    """The named entity ``head`` belongs to, or its core phrase. A name the parser read as a
+    verb ("Sao Jose dos Campos" with "dos" a verb) is the name alone."""
     if head.ent_type_:
         ent_first, ent_last = _entity_bounds(head)
+        if head.pos_ in ("VERB", "AUX"):
+            return ent_first, ent_last
         first, last = core_phrase(head)
         return (min(first, ent_first, key=lambda t: t.i), max(last, ent_last, key=lambda t: t.i))
     return core_phrase(head)
@@ -207,7 +210,18 @@ def subjects(verb: Token) -> list[Token]:
         relative = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
         if relative:
             return [verb.head]
-    return [clause_subject(verb)] if misread_clause(verb) else []
+    if misread_clause(verb):
+        return [clause_subject(verb)]
+    return _subject_hung_on_place(verb)
+
+
+def _subject_hung_on_place(verb: Token) -> list[Token]:
+    """"in Monterrey, Nuevo Leon, around 50 merchants blocked ...": the parser hangs the
+    subject on the place written before it, as an apposition."""
+    places = [o for p in verb.lefts if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+              and o.ent_type_ in ("GPE", "LOC")]
+    return [c for place in places for c in place.children
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i < verb.i][:1]
 
 
 def passive_subjects(verb: Token) -> list[Token]:

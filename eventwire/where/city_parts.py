@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..document import PlaceRef
 from .gazetteer import BIG_TOWN, Gazetteer, Place, haversine_km, normalise_name
 from .names import CITY_PART_WORDS
 
@@ -62,3 +63,26 @@ def as_part_of_city(place: Place, text: str, gazetteer: Gazetteer,
     if city is None:
         return place
     return dataclasses.replace(place, location=f"{city.display} - {place.display}")
+
+
+def _names_a_part(text: str) -> bool:
+    """"the Santa Luzia neighborhood", "Kensington section": a phrase naming a part of a town."""
+    words = text.lower().split()
+    return bool(words) and words[-1] in CITY_PART_WORDS
+
+
+def keep_parts_in_their_town(refs: list[PlaceRef], found: list[list[Place]]) -> None:
+    """"in Campo Grande, a man was shot in the Santa Luzia neighborhood": a part of a town
+    lies in the town the sentence names. Its namesake far off (a Santa Luzia 270 km away) is
+    no reading of it; one within ``CITY_PART_KM`` of the town is, and else the town places
+    the event."""
+    towns = [r.place for r in refs if r.place is not None and r.place.kind in PART_KINDS
+             and not _names_a_part(r.text)]
+    if not towns:
+        return
+    for ref, places in zip(refs, found):
+        if ref.place is None or not _names_a_part(ref.text):
+            continue
+        near = [p for p in places if any(haversine_km(p.latitude, p.longitude, t.latitude,
+                                                      t.longitude) <= CITY_PART_KM for t in towns)]
+        ref.place = near[0] if near else None

@@ -23,7 +23,7 @@ from spacy.tokens import Span
 
 from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
-from .city_parts import as_part_of_city
+from .city_parts import as_part_of_city, keep_parts_in_their_town
 from .coded import CODED_RELATION, coded_refs
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
@@ -335,6 +335,7 @@ class Resolver:
                 ref.place = self.choose(places, named, found[:i] + found[i + 1:])
         self._respell_unknown(frame, found)
         _drop_contradicted(frame.place_refs, found)
+        keep_parts_in_their_town(frame.place_refs, found)
         _drop_striking_country(frame.place_refs)
 
     def _respell_unknown(self, frame: Frame, found: list[list[Place]]) -> None:
@@ -463,10 +464,13 @@ def _area_country(places: list[Place]) -> str | None:
     """The one country an area named in brackets lies in: its regions' when it names one
     ("(Vermont)": the US state, not the Melbourne suburb), else its towns', hamlets aside when
     there is more than a hamlet ("(Cochabamba)": the Bolivian city and department, not two
-    Peruvian hamlets); None when its namesakes lie in several."""
+    Peruvian hamlets); None when its namesakes lie in several, or are known hamlets only
+    ("(Al Mina)" after Hodeidah is no Iranian hamlet's province)."""
     regions = [p for p in places if p.kind in REGION_KINDS]
     kept = regions or [p for p in places if p.kind not in ("city", "neighbourhood")
                        or p.population >= HAMLET]
+    if not kept and any(0 < p.population < HAMLET for p in places):  # 0: no figure known
+        return None  # an area is more than a hamlet
     countries = {p.country_code for p in kept or places}
     return next(iter(countries)) if len(countries) == 1 else None
 

@@ -148,3 +148,56 @@ def test_a_states_ap_abbreviation_is_that_state(pipeline):
         assert [(p.kind, p.country_code) for p in found] == [("admin1", "US")], text
     bare = resolver.candidates(PlaceRef(0, 2, "Pa", 0))  # no dot, not after a town: a name
     assert "Pennsylvania" not in [p.name for p in bare]
+
+
+def test_a_town_cut_at_its_joining_word_is_read_whole(pipeline):
+    """The tagger reads "Sao Jose dos Campos" as two names (and "dos" as a verb); the whole
+    name is the town, not a "Paulo" elsewhere in Brazil."""
+    m = only(pipeline, "On 2 December 2023, in Sao Jose dos Campos (Sao Paulo), two rival gangs "
+                       "exchanged fire near a bus station. 1 fatality.")
+    assert (m.location, m.admin1, m.country) == ("Sao Jose dos Campos", "Sao Paulo", "Brazil")
+
+
+def test_a_town_after_in_and_before_its_state_is_the_place(pipeline):
+    """The parser hangs the town on the subject after it; set off by "in" and commas it is
+    still where the protest was, and the state is not its namesake city."""
+    m = only(pipeline, "On 2 December 2023, in Coatzacoalcos, Veracruz, delivery drivers held a "
+                       "protest against a rise in fuel prices.")
+    assert (m.location, m.country) == ("Coatzacoalcos", "Mexico")
+
+
+def test_a_neighbourhood_far_from_the_named_town_gives_way_to_the_town(pipeline):
+    """GeoNames has no Santa Luzia near Campo Grande, only towns of that name far off: the
+    neighbourhood lies in the town the note names."""
+    m = only(pipeline, "On 2 December 2023, in Campo Grande (Mato Grosso do Sul), an armed man shot "
+                       "and killed a shop owner in the Santa Luzia neighborhood. 1 fatality.")
+    assert (m.location, m.admin1) == ("Campo Grande", "Mato Grosso do Sul")
+
+
+def test_an_area_known_only_as_a_foreign_hamlet_does_not_move_a_big_city(pipeline):
+    """"(Al Mina)" is the district of the port; the gazetteer knows it only as an Iranian
+    hamlet, which says nothing of Hodeidah's country."""
+    m = only(pipeline, "On 2 December 2023, hundreds of people held a rally in Al Hudaydah - "
+                       "Shari al Mina (Al Mina) against the war.")
+    assert (m.country, m.admin1) == ("Yemen", "Al Hudaydah")
+
+
+def test_a_city_written_with_its_district_is_the_place_not_the_protests_cause(pipeline):
+    """The city is read with its district though the tagger makes it a modifier, and the
+    place attacked in what the crowd protests against is not where it gathered."""
+    m = only(pipeline, "On 2 December 2023, 40 people protested in front of the Israeli embassy in "
+                       "Tokyo - Chiyoda against the Israeli attack on Gaza.")
+    assert (m.location, m.country) == ("Tokyo", "Japan")
+
+
+def test_a_town_after_an_institution_and_a_comma_is_the_place(pipeline):
+    m = only(pipeline, "On 2 December 2023, a student faction invaded the National Hospital, Abuja "
+                       "(Abuja Municipal, Federal Capital Territory) to attack members of a rival "
+                       "faction.")
+    assert (m.location, m.country) == ("Abuja", "Nigeria")
+
+
+def test_a_subject_hung_on_the_place_before_it_is_the_crowd(pipeline):
+    m = only(pipeline, "On 2 December 2023, in Monterrey, Nuevo Leon, around 60 merchants blocked "
+                       "Avenida Juarez in front of the city hall.")
+    assert (m.sub_event_type, m.location) == ("Peaceful protest", "Monterrey")
