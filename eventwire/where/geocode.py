@@ -214,6 +214,8 @@ def respelt(a: str | None, b: str | None) -> bool:
 
 #: skeletons shorter than this are too common to identify a place alone
 MIN_SKELETON = 3
+#: ... unless the name has this many letters, enough to compare letter by letter in one area
+MIN_ALIKE_LETTERS = 6
 
 
 def country_codes(country: str | None, gazetteer: Gazetteer) -> tuple[tuple[str, ...], Place | None]:
@@ -462,8 +464,9 @@ def _respelt(toponym: Toponym, ctx: Context, gazetteer: Gazetteer) -> list[Place
     kinds = ("admin1",) if toponym.unit == "admin1" else \
         ("admin2",) if toponym.unit == "admin2" else FUZZY_KINDS
     area = ctx.country if kinds == ("admin1",) else ctx.admin2 or ctx.admin1
-    if area is None or len(skeleton(toponym.text)) < MIN_SKELETON:
-        return []
+    if area is None or (len(skeleton(toponym.text)) < MIN_SKELETON
+                        and len(admin_key(toponym.text).replace(" ", "")) < MIN_ALIKE_LETTERS):
+        return []  # "Ein Issa" / "Ain Issa": a short skeleton, but letters enough to compare
     found = fuzzy_pick(toponym.text, _units_in(gazetteer, kinds, area))
     if found or area is not ctx.admin2 or ctx.admin1 is None:
         return found

@@ -201,3 +201,11 @@ def test_a_subject_hung_on_the_place_before_it_is_the_crowd(pipeline):
     m = only(pipeline, "On 2 December 2023, in Monterrey, Nuevo Leon, around 60 merchants blocked "
                        "Avenida Juarez in front of the city hall.")
     assert (m.sub_event_type, m.location) == ("Peaceful protest", "Monterrey")
+
+
+def test_a_short_name_spelt_otherwise_is_found_among_its_provinces_towns(pipeline):
+    """"Ein Issa" is "Ain Issa" in the gazetteer: too few consonants to look up anywhere,
+    letters enough to compare with the towns of the province the brackets name."""
+    m = only(pipeline, "On 2 December 2023, SDF forces detained two men during a raid in Ein Issa "
+                       "(Ar Raqqa).")
+    assert (m.location, m.admin1) == ("Ain Issa", "Ar Raqqa")
