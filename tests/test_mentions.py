@@ -311,3 +311,25 @@ def test_the_attacks_on_a_side_are_not_that_sides(pipeline):
     found = mentions_in(pipeline, story)
     assert all(m.actor1 != "Military Forces of the United States" or m.actor2 != "Military Forces of the United States"
                for m in found)
+
+
+def _shooting(sentences: set[int], placed: bool):
+    from eventwire.mentions import Cluster
+    frame = _placed("United States", "gn:4684888", 1, "Dallas") if placed else _unplaced(0)
+    frame.weapons = ["firearms"]
+    cluster = Cluster.of(frame)
+    cluster.sentences = set(sentences)
+    return cluster
+
+
+def test_an_unplaced_thread_sharing_sentences_with_a_placed_one_is_the_same_event():
+    """A headline's "shot" and its "shooting" can start two threads that both take frames
+    of the same sentences; the one without a place of its own is the placed one told again.
+    Two placed events of one sentence stay two ("a man was shot on Elm Street and a woman
+    on Oak Street")."""
+    from eventwire.mentions import _one_event
+
+    placed, unplaced = _shooting({0, 1, 2}, True), _shooting({0, 2, 6}, False)
+    assert _one_event(placed, unplaced, placed.merged, unplaced.merged)
+    other = _shooting({0, 2}, True)
+    assert not _one_event(placed, other, placed.merged, other.merged)
