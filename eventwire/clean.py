@@ -174,7 +174,9 @@ def _dateline_match(text: str, r: CleanRules) -> re.Match[str] | None:
     if m is None:
         return None
     if m["upper"] is not None:
-        return None if m["upper"].strip(" .") in r.not_places else m
+        label = m["upper"].strip(" .")
+        source = m["sep"] == ":" and len(label) <= r.limits["source_label_max_chars"]
+        return None if label in r.not_places or source else m  # "DA: Man shot by ..."
     if m["sep"] == ":" or not (m["date"] or m["agency"] or m["outlet"]):
         return None
     return m

@@ -224,6 +224,16 @@ def test_labels_and_dashes_are_not_datelines(paragraph):
     assert find_dateline(text, segments) is None
 
 
+def test_a_headlines_short_source_label_leaves_the_dateline_to_the_lede():
+    """"DA:" (and "ATF:", "FBI:") before a headline's claim is who said it; the town the lede
+    opens with is the dateline."""
+    text = ("DA: Man shot by troopers was carrying two rifles\n\n"
+            "MONTROSE — A 30-year-old man shot by state troopers on Monday was armed, the "
+            "district attorney said.")
+    found, start, end = find_dateline(text, segment_article(text))
+    assert found == "MONTROSE"
+
+
 def test_only_the_lede_can_carry_the_dateline():
     text = ("Fighting flares\n\n"
             "Shelling killed two people on Sunday. Officials blamed the army.\n\n"
