@@ -23,6 +23,8 @@ from spacy.tokens import Span
 
 from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
+from .area_chains import (HAMLET, NOT_SPLIT_RELATIONS, ORIGIN_RELATION, agree_on_chains,
+                          area_country, areas_after, drop_contradicted, within_the_areas_country)
 from .city_parts import as_part_of_city, keep_parts_in_their_town
 from .coded import CODED_RELATION, coded_refs
 from .fallback import PRECISE_KINDS, set_place
@@ -45,9 +47,6 @@ FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "milit
 NEARBY_FACILITY_KM = 20.0
 #: a name written before the event noun ("Jordan drone strike")
 COMPOUND_RELATION = "compound"
-#: a place a weapon came from ("rockets fired from Gaza"): where it landed is the event's
-#: (a person "from" a town is not so: "a woman from St. Louis Park was arrested")
-ORIGIN_RELATION = "from"
 #: a namesake this close to the dateline's town is the one the story means
 DATELINE_NEAR_KM = 50.0
 #: a namesake this near a big city the story names is the one meant ("Kensington" with Philadelphia)
@@ -58,8 +57,6 @@ ISO_CODES_IN_TEXT = frozenset(("US",))
 #: what a town found in one state alone adds to the counts of the story's countries and states
 #: (a country or state named outright counts 1, the dateline's 2)
 TOWN_WEIGHT = 0.5
-#: places smaller than this count only in countries the story names
-HAMLET = 5_000
 #: kinds of place a town's other name gives way to
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
 
@@ -170,7 +167,7 @@ class Resolver:
         (Niono, Segou)"): notes that never name the country name it so."""
         if not names_an_area(ent):
             return None
-        return _area_country([p for p in self.gazetteer.lookup(ent.text) if p.kind in REGION_KINDS])
+        return area_country([p for p in self.gazetteer.lookup(ent.text) if p.kind in REGION_KINDS])
 
     def candidates(self, ref: PlaceRef) -> list[Place]:
         """Places a phrase can name, trying shorter forms; a form that finds only small towns
@@ -320,21 +317,21 @@ class Resolver:
 
     def _resolve_refs(self, frame: Frame) -> None:
         found = [self.candidates(ref) for ref in frame.place_refs]
-        _agree_on_chains(frame.place_refs, found)
-        _within_the_areas_country(frame.place_refs, found)
+        agree_on_chains(frame.place_refs, found)
+        within_the_areas_country(frame.place_refs, found)
         for ref, places in zip(frame.place_refs, found):
             unique = len(places) == 1
             ref.place = places[0] if unique and (self.plausible(places[0], set())
                                                  or ref.relation == WITHIN_RELATION) else None
         named = {r.place.country_code for r in frame.place_refs if r.place is not None}
-        named |= {_area_country(places) for ref, places in zip(frame.place_refs, found)
+        named |= {area_country(places) for ref, places in zip(frame.place_refs, found)
                   if ref.relation == WITHIN_RELATION  # "(Veracruz)": city or state, both in Mexico
-                  and _area_country(places)}
+                  and area_country(places)}
         for i, (ref, places) in enumerate(zip(frame.place_refs, found)):
             if ref.place is None:
                 ref.place = self.choose(places, named, found[:i] + found[i + 1:])
         self._respell_unknown(frame, found)
-        _drop_contradicted(frame.place_refs, found)
+        drop_contradicted(frame.place_refs, found)
         keep_parts_in_their_town(frame.place_refs, found)
         _drop_striking_country(frame.place_refs)
 
@@ -365,7 +362,7 @@ class Resolver:
         closest = min(r.distance for r in resolved)
         pool = [r for r in resolved if r.distance <= max(1, closest)]
         best = min(pool, key=lambda r: (_ref_rank(r), r.distance,  # then a town written with
-                                        not _areas_after(r, frame.place_refs), r.start))  # its areas
+                                        not areas_after(r, frame.place_refs), r.start))  # its areas
         place, precision = self.named_in_city(best.place), _precision(best)
         facility = self._facility_nearby(frame, place)
         if facility is not None:  # inferred, not named: a place, not a target facility
@@ -413,91 +410,6 @@ def _drop_coded_abroad(refs: list[PlaceRef]) -> None:
             ref.place = None
 
 
-def _agree_on_chains(refs: list[PlaceRef], found: list[list[Place]]) -> None:
-    """"Dossi (Boni, Tuy)", "Ariwara (Zaki, Aru, Ituri)": the areas written after a town lie
-    in one country, the one they can most be read in, the last (the province) counting
-    double as a region; each area's namesakes elsewhere (Bonn, Nigeria's Zaki) are dropped,
-    and so are the town's. Changes ``found`` in place."""
-    index = {id(r): i for i, r in enumerate(refs)}
-    for ref in refs:
-        if ref.relation in NOT_SPLIT_RELATIONS:
-            continue
-        chain = [index[id(r)] for r in _areas_after(ref, refs)]
-        country = _chain_country([found[i] for i in chain]) if len(chain) >= 2 else None
-        if country is None:
-            continue
-        for i in chain:
-            found[i] = [p for p in found[i] if p.country_code == country]
-        own = index[id(ref)]
-        found[own] = [p for p in found[own] if p.country_code == country] or found[own]
-
-
-def _within_the_areas_country(refs: list[PlaceRef], found: list[list[Place]]) -> None:
-    """"marched on Church Street in Burlington (Vermont)", "in Pale township (Yinmarbin
-    district, Sagaing region)": when the areas a sentence writes after its places lie in one
-    country, a place of the sentence has no namesake abroad: a London "Church Street" or the
-    Bosnian Pale is a false friend, and the areas place the event. Changes ``found`` in place."""
-    areas = {_area_country(places) for ref, places in zip(refs, found)
-             if ref.relation == WITHIN_RELATION and places}
-    if len(areas) != 1 or None in areas:
-        return
-    country = next(iter(areas))
-    for i, ref in enumerate(refs):
-        if ref.relation not in (WITHIN_RELATION, ORIGIN_RELATION):
-            found[i] = [p for p in found[i] if p.country_code == country or p.kind == "country"]
-
-
-def _chain_country(chain: list[list[Place]]) -> str | None:
-    *inner, last = chain
-    regions = [p for p in last if p.kind in REGION_KINDS] or last
-    votes: Counter[str] = Counter()
-    for places, weight in [(places, 1) for places in inner] + [(regions, 2)]:
-        for country in {p.country_code for p in places}:
-            votes[country] += weight
-    ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
-
-
-def _area_country(places: list[Place]) -> str | None:
-    """The one country an area named in brackets lies in: its regions' when it names one
-    ("(Vermont)": the US state, not the Melbourne suburb), else its towns', hamlets aside when
-    there is more than a hamlet ("(Cochabamba)": the Bolivian city and department, not two
-    Peruvian hamlets); None when its namesakes lie in several, or are known hamlets only
-    ("(Al Mina)" after Hodeidah is no Iranian hamlet's province)."""
-    regions = [p for p in places if p.kind in REGION_KINDS]
-    kept = regions or [p for p in places if p.kind not in ("city", "neighbourhood")
-                       or p.population >= HAMLET]
-    if not kept and any(0 < p.population < HAMLET for p in places):  # 0: no figure known
-        return None  # an area is more than a hamlet
-    countries = {p.country_code for p in kept or places}
-    return next(iter(countries)) if len(countries) == 1 else None
-
-
-#: characters between a name and the bracket after it ("Al Mansura village near Jenin (")
-BRACKET_REACH = 25
-
-
-def _drop_contradicted(refs: list[PlaceRef], found: list[list[Place]]) -> None:
-    """"Al Mansura village near Jenin (Jenin, West Bank)", "Tell Zarqa town in Hama
-    countryside": a name read as a town of another country than the one the areas named just
-    after it certainly lie in is a wrong reading; the areas place the event instead."""
-    certain = {id(r): _area_country(places) for r, places in zip(refs, found)
-               if r.relation == WITHIN_RELATION and _area_country(places)}
-    certain |= {id(r): r.place.country_code for r in refs  # "in Hama countryside": as read
-                if r.relation == AREA_RELATION and r.place is not None}
-    areas = {id(r): places for r, places in zip(refs, found) if r.relation == WITHIN_RELATION}
-    for ref in refs:
-        if ref.place is None or ref.relation in NOT_SPLIT_RELATIONS:
-            continue
-        after = [r for r in _areas_after(ref, refs) if id(r) in certain]
-        if after and all(certain[id(r)] != ref.place.country_code for r in after):
-            ref.place = None
-        elif ref.place.kind in PRECISE_KINDS and _outside_named_province(ref, refs, areas):
-            ref.place = None
-
-
 def _drop_striking_country(refs: list[PlaceRef]) -> None:
     """"Russia strikes kill 120 IS fighters in Syria": a country written before the attack,
     where the sentence places it in another country, is who struck, not where ("Jordan drone
@@ -508,30 +420,6 @@ def _drop_striking_country(refs: list[PlaceRef]) -> None:
         if ref.relation == COMPOUND_RELATION and ref.place is not None \
                 and ref.place.kind == "country" and elsewhere - {ref.place.country_code}:
             ref.place = None
-
-
-def _areas_after(ref: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
-    """The areas named right after a place, each close to the one before: all of "Pale town
-    (Pale township, Yinmarbin district, Sagaing region)", not only the first."""
-    areas = sorted((r for r in refs if r.relation in NOT_SPLIT_RELATIONS and r.start >= ref.end),
-                   key=lambda r: r.start)
-    chain, end = [], ref.end
-    for area in areas:
-        if area.start - end > BRACKET_REACH:
-            break
-        chain.append(area)
-        end = area.end
-    return chain
-
-
-def _outside_named_province(ref: PlaceRef, refs: list[PlaceRef], areas: dict[int, list[Place]]) -> bool:
-    """"Bohdanivka, Donetsk" read as the Bohdanivka of another province: the gazetteer lacks
-    the one meant, and the province named after it places the event instead."""
-    after = [areas[id(r)] for r in _areas_after(ref, refs) if id(r) in areas]
-    provinces = [[p for p in places if p.kind == "admin1" and p.country_code == ref.place.country_code]
-                 for places in after]
-    provinces = [p for p in provinces if p]
-    return bool(provinces) and not beside(ref.place, provinces, provinces_only=True)
 
 
 def _ref_rank(ref: PlaceRef) -> int:
@@ -550,9 +438,6 @@ def frame_countries(frame: Frame) -> list[str]:
     return seen
 
 
-#: places that name a region around the event ("the Deir ez-Zor desert"), or the areas a town
-#: lies in ("Kikara (Douentza, Mopti)"): they never make a report several events
-NOT_SPLIT_RELATIONS = (AREA_RELATION, WITHIN_RELATION)
 #: towns or facilities closer than this are one location (an embassy inside the Green Zone)
 SPLIT_MIN_KM = 10.0
 
