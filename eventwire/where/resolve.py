@@ -32,7 +32,7 @@ from .geocode import geocode
 from .names import CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
                         near_any, without_former_names)
-from .story import (DATELINE_SOURCE, STORY_SOURCE, dateline_place, names_an_area,
+from .story import (DATELINE_SOURCE, STORY_SOURCE, cued_countries, dateline_place, names_an_area,
                     region_abbreviations, story_area, story_town)
 
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
@@ -75,6 +75,8 @@ class Resolver:
         self.article_states: Counter[tuple[str, str]] = Counter()  # weights may be halves
         self.story_cities: list[Place] = []
         self.article_countries = self._article_countries()
+        named = any(count >= 1 for count in self.article_countries.values())
+        self.cued = set() if named else cued_countries(document.article.text)
         self._find_home_town()
         self.coded = coded_refs(document)
 
@@ -239,6 +241,7 @@ class Resolver:
         beside it lies in ("Bohdanivka, Donetsk", then the most precise kind: "Beja (Beja)" is
         the town); near the dateline; big; near a big city the story names; in a country the
         story names; the most precise kind; the most populous."""
+        frame_countries = frame_countries or self.cued  # a story naming none: its wording's
         places = [p for p in places
                   if self.plausible(p, frame_countries) or beside(p, neighbours, provinces_only=True)]
         if not places:

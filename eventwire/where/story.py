@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections import Counter
 from importlib import resources
 from typing import Callable
@@ -43,6 +44,27 @@ def region_abbreviations() -> dict[str, tuple[str, str]]:
     path = resources.files("eventwire") / "data" / "region_abbreviations.csv"
     with path.open(encoding="utf-8") as handle:
         return {row["abbreviation"]: (row["region"], row["country"]) for row in csv.DictReader(handle)}
+
+
+@functools.cache
+def country_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Words only one country's news uses ("county jail", "sheriff's deputies": the US;
+    "barangay": the Philippines), with that country's code (``data/country_cues.csv``)."""
+    path = resources.files("eventwire") / "data" / "country_cues.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple((_cue_pattern(row["cue"]), row["country"]) for row in rows)
+
+
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    escaped = re.escape(cue).replace("'", "['’]")  # either apostrophe
+    return re.compile(rf"\b{escaped}\b", re.IGNORECASE)
+
+
+def cued_countries(text: str) -> set[str]:
+    """The countries the story's wording marks: what a local story that never names its own
+    country still tells ("a Kettering man ... the county jail" is Ohio's Kettering)."""
+    return {country for pattern, country in country_cues() if pattern.search(text)}
 
 
 def _hint(part: str, gazetteer: Gazetteer) -> tuple[str | None, str | None]:

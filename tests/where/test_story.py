@@ -145,6 +145,11 @@ LOCAL_STORIES = [
         "Teen shot in Philadelphia\n\n"
         "A 17-year-old was shot in the leg on Tuesday night in Kensington, police said.",
         ("Kensington", "Pennsylvania", "United States"), id="namesake-near-the-headlines-town"),
+    pytest.param(  # the English town is as big; the county jail and the deputies are American
+        "Woman shot at holiday party\n\n"
+        "A woman was shot and wounded at a holiday party in Kettering on Saturday. Sheriff's "
+        "deputies said the shooter was booked into the county jail on a felony charge.",
+        ("Kettering", "Ohio", "United States"), id="wording-tells-the-unnamed-country"),
 ]
 
 
