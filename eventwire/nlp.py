@@ -430,6 +430,9 @@ def fix_headline_participles(doc: Doc, participles: dict[str, str]) -> None:
             continue
         counts = [c for c in token.lefts if c.dep_ in ("nummod", "amod", "compound")
                   and (c.like_num or c.lower_ == "old")]
+        if not counts and token.dep_ == "ROOT" and any(c.dep_ == "prep" for c in token.rights):
+            # "Tampa toddler shot in spray of bullets": a person, then where or how
+            counts = [c for c in token.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "NOUN"][-1:]
         if counts:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
             for count in counts:

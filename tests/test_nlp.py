@@ -287,3 +287,13 @@ def test_a_headline_count_or_age_before_shot_is_who_was_shot(pipeline, title):
     [shot] = [t for s in doc.sentences if s.segment == "title" for t in s.span if t.lower_ == "shot"]
     assert (shot.pos_, shot.lemma_) == ("VERB", "shoot")
     assert [m.sub_event_type for m in doc.mentions] == ["Attack"]
+
+
+@pytest.mark.parametrize("title", ["Kano toddler shot in spray of bullets", "Toddler shot in Kano"])
+def test_a_headline_person_then_shot_and_where_is_who_was_shot(pipeline, title):
+    """With nothing but the headline telling it, "Toddler shot in Kano" is a shooting: the
+    tagger's noun "shot" is the participle, and the toddler the one shot."""
+    doc = analyse(pipeline, f"{title}\n\nPolice are looking for the gunman.", PUBLISHED)
+    [shot] = [t for s in doc.sentences if s.segment == "title" for t in s.span if t.lower_ == "shot"]
+    assert (shot.pos_, shot.lemma_) == ("VERB", "shoot")
+    assert [m.event_type for m in doc.mentions] in (["Violence against civilians"], ["Battles"])
