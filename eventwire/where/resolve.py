@@ -74,9 +74,8 @@ class Resolver:
         self.document = document
         self.article_states: Counter[tuple[str, str]] = Counter()  # weights may be halves
         self.story_cities: list[Place] = []
+        self.cued: set[str] = set()  # the countries its wording gives a story naming none
         self.article_countries = self._article_countries()
-        named = any(count >= 1 for count in self.article_countries.values())
-        self.cued = set() if named else cued_countries(document.article.text)
         self._find_home_town()
         self.coded = coded_refs(document)
 
@@ -115,12 +114,14 @@ class Resolver:
                         self.article_states[(town.country_code, town.admin1 or "")] += TOWN_WEIGHT
                     self._count_state(name, found)
                     self._note_big_city(name, found)
-        dateline = dateline_place(self.document, self.gazetteer, counts)
+        cued = set() if any(n >= 1 for n in counts.values()) else cued_countries(self.document.article.text)
+        dateline = dateline_place(self.document, self.gazetteer, counts + Counter(cued))
         self.document.context["dateline_place"] = dateline
         if dateline is not None:
             counts[dateline.country_code] += 2
             if dateline.admin1:
                 self.article_states[(dateline.country_code, dateline.admin1)] += 2
+        self.cued = cued if dateline is None or dateline.country_code in cued else set()
         return counts
 
     def _note_big_city(self, name: str, found: list[Place]) -> None:

@@ -48,16 +48,20 @@ def region_abbreviations() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def country_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Words only one country's news uses ("county jail", "sheriff's deputies": the US;
-    "barangay": the Philippines), with that country's code (``data/country_cues.csv``)."""
+    """Words only one country's news uses ("county jail", "sheriff's deputies", a broadcaster's
+    call sign "(WHDH)": the US; "barangay": the Philippines), with that country's code
+    (``data/country_cues.csv``: a phrase, or a regular expression)."""
     path = resources.files("eventwire") / "data" / "country_cues.csv"
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    return tuple((_cue_pattern(row["cue"]), row["country"]) for row in rows)
+    return tuple((_cue_pattern(row), row["country"]) for row in rows)
 
 
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    escaped = re.escape(cue).replace("'", "['’]")  # either apostrophe
+def _cue_pattern(row: dict[str, str]) -> re.Pattern[str]:
+    """A row's phrase, in any case and with either apostrophe, or its pattern as written."""
+    if row["pattern"]:
+        return re.compile(row["pattern"])
+    escaped = re.escape(row["cue"]).replace("'", "['’]")
     return re.compile(rf"\b{escaped}\b", re.IGNORECASE)
 
 

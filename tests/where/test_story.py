@@ -150,6 +150,11 @@ LOCAL_STORIES = [
         "A woman was shot and wounded at a holiday party in Kettering on Saturday. Sheriff's "
         "deputies said the shooter was booked into the county jail on a felony charge.",
         ("Kettering", "Ohio", "United States"), id="wording-tells-the-unnamed-country"),
+    pytest.param(  # London's Chelsea is bigger; a US broadcaster's call sign files the story
+        "Man wounded in Chelsea\n\n"
+        "CHELSEA (WBZX) - A 19-year-old man was wounded by gunfire outside a corner store in "
+        "Chelsea on Friday night.",
+        ("Chelsea", "Massachusetts", "United States"), id="call-sign-tells-the-datelines-country"),
 ]
 
 
