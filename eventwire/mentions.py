@@ -362,9 +362,11 @@ def _one_event(a: Cluster, b: Cluster, x: Frame | None, y: Frame | None) -> bool
     """Whether clusters ``a`` and ``b`` (their readings ``x``, ``y``) are one event told twice.
     Two placed events of one sentence stay two; a thread with no place of its own that
     shares sentences with another is the other told again (a headline's "shot" and its
-    "robbery-turned-shooting" can each start one). An undated event does not take a range from the other ("SOHR has documented the death
-    ..." read as some day this month): the range would make the story's news background."""
-    if x is None or y is None or (a.sentences & b.sentences and None not in (x.latitude, y.latitude)):
+    "robbery-turned-shooting" can each start one). An undated event does not take a range
+    from the other ("SOHR has documented the death ..." read as some day this month): the
+    range would make the story's news background."""
+    one_sentence = bool(a.sentences & b.sentences)
+    if x is None or y is None or (one_sentence and None not in (x.latitude, y.latitude)):
         return False
     if not (x.event_date or y.event_date) and (x.date_range is None) != (y.date_range is None):
         return False

@@ -207,7 +207,8 @@ def _joined_across_connectors(doc: Doc, is_place: Callable[[str], bool]) -> list
     joining word and reads the halves as two names, or one; the capitalised words on both
     sides and the word between are one place when the gazetteer knows the whole name."""
     found = []
-    for joint in (t for t in doc if t.lower_ in NAME_CONNECTORS and t.is_lower and 0 < t.i < len(doc) - 1):
+    inner = range(1, len(doc) - 1)
+    for joint in (doc[i] for i in inner if doc[i].lower_ in NAME_CONNECTORS and doc[i].is_lower):
         first, last = _title_run_start(doc, joint.i), _title_run_end(doc, joint.i + 1)
         if first == joint.i or last == joint.i + 1 \
                 or not any(t.ent_type_ in PLACE_OR_MISREAD for t in doc[first:last]):
@@ -224,7 +225,8 @@ def _city_districts(doc: Doc, is_place: Callable[[str], bool]) -> list[Span]:
     capitalised name of one of its districts (ACLED's way of writing a part of a city) are
     one place, though the NER reads the city as a modifier of the district."""
     found = []
-    for dash in (t for t in doc if t.text in ("-", "\u2013") and t.whitespace_ and 0 < t.i < len(doc) - 1):
+    inner = range(1, len(doc) - 1)
+    for dash in (doc[i] for i in inner if doc[i].text in ("-", "\u2013") and doc[i].whitespace_):
         before = doc[dash.i - 1]
         if not before.whitespace_ or before.ent_type_ not in ("GPE", "LOC"):
             continue
@@ -432,7 +434,8 @@ def fix_headline_participles(doc: Doc, participles: dict[str, str]) -> None:
                   and (c.like_num or c.lower_ == "old")]
         if not counts and token.dep_ == "ROOT" and any(c.dep_ == "prep" for c in token.rights):
             # "Tampa toddler shot in spray of bullets": a person, then where or how
-            counts = [c for c in token.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "NOUN"][-1:]
+            counts = [c for c in token.lefts
+                      if c.dep_ in ("compound", "nsubj") and c.pos_ == "NOUN"][-1:]
         if counts:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
             for count in counts:

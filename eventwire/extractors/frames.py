@@ -16,10 +16,10 @@ from ..records import stable_id
 from .casualties import attach_casualties
 from .lexicon import Lexicon
 from .numbers import parse_figure
-from .protests import PROTEST_CLASSES
 from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
                             bracketed_after_a_name, bracketed_names, comma_area, is_street_corner,
                             set_off_after_preposition)
+from .protests import PROTEST_CLASSES
 from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_phrase, instruments,
                      is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
                      modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,

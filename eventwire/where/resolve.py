@@ -114,7 +114,8 @@ class Resolver:
                         self.article_states[(town.country_code, town.admin1 or "")] += TOWN_WEIGHT
                     self._count_state(name, found)
                     self._note_big_city(name, found)
-        cued = set() if any(n >= 1 for n in counts.values()) else cued_countries(self.document.article.text)
+        named = any(n >= 1 for n in counts.values())
+        cued = set() if named else cued_countries(self.document.article.text)
         dateline = dateline_place(self.document, self.gazetteer, counts + Counter(cued))
         self.document.context["dateline_place"] = dateline
         if dateline is not None:
