@@ -210,12 +210,18 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
     if victim.lower_ in lexicon.casualty_outcomes["age_words"] \
             and any(c.lemma_.lower() in lexicon.casualty_outcomes["age_units"] for c in victim.children):
         return True  # "the 18-year-old was shot"
-    if victim.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in victim.children):
-        return False
-    if victim.tag_ == "NNP":  # a person's name; the NER often calls one an ORG
+    if _full_name(victim):  # a person's name; the NER often calls one an ORG
         return victim.ent_type_ not in NOT_A_PERSON
+    if victim.tag_ not in ("NN", "NNP"):
+        return False  # a plural, or a noun joined to others (each counts on its own)
     return kind_of(victim, lexicon) in ("civilian", "person", "name", "other") \
         or victim.lemma_.lower() in lexicon.heads["armed"]
+
+
+def _full_name(victim: Token) -> bool:
+    """"Quinlan", "Troy Banks": a name, though the tagger reads a surname ending in s as a plural."""
+    return victim.tag_ == "NNP" or victim.tag_ == "NNPS" and any(
+        c.dep_ == "compound" and c.tag_ == "NNP" for c in victim.children)
 
 
 def _killed_marker(verb: Token, lexicon: Lexicon) -> bool:

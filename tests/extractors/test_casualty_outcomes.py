@@ -83,6 +83,16 @@ def test_two_men_shot_and_wounded_is_one_event_with_two_injured(pipeline, text):
     assert m.fatalities == 0
 
 
+@pytest.mark.parametrize("text, field, count", [
+    ("On 1 December 2023, Musa Bello and Sani Garba were shot and wounded in Kano.", "injured", 2),
+    ("On 1 December 2023, a trader and his son were wounded by gunmen in Kano.", "injured", 2),
+    # the tagger reads "Banks" as a plural: a surname after a first name is still one person
+    ("On 1 December 2023, Musa Bello, Sani Garba and Troy Banks were shot dead in Kano.", "fatalities", 3),
+])
+def test_victims_named_one_by_one_each_count_one(pipeline, text, field, count):
+    assert getattr(only(pipeline, text), field) == count
+
+
 def test_a_victim_shot_who_later_died_is_not_also_counted_injured(pipeline):
     document = analyse(pipeline, "On 1 December 2023, a man was shot outside a shop in Kano. "
                                  "The victim later died in hospital.", published=dt.date(2023, 12, 1))
