@@ -12,6 +12,13 @@ its primary event. Scored over all documents: pairwise and B-cubed
 precision, recall and F1 against the incidents, and the number of canonical events beside the
 number of true incidents. Some GVA documents are stubs or unrelated pages: they count, as they
 would in a real crawl.
+
+When the incidents file lies beside the documents (``gva_incidents.jsonl`` for
+``gva_documents.jsonl``, else ``<stem>_incidents.jsonl``), the same report of the shooting is
+also scored field by field against its incident, over every document whose incident is listed
+(a document with no event counts as wrong): its date (exactly, and within a day, for a story
+dated by US time against a local one), its killed and injured figures (none given reads 0),
+and its place within 25 km of the incident's point (where GVA gives one).
 """
 from __future__ import annotations
 
@@ -22,6 +29,7 @@ from typing import Any
 from ..document import Document
 from ..pipeline import Pipeline
 from ..records import Article, Mention
+from ..where.gazetteer import haversine_km
 from .clusters import cluster_figures, ingest_and_cluster
 from .common import events_of, read_jsonl
 from .report import Report
@@ -54,15 +62,67 @@ def shooting_report(document: Document) -> Mention | None:
     return next((m for m in events if m.event_type in SHOOTING_TYPES), events[0] if events else None)
 
 
+#: the place is right within this distance of the incident's point, as for ACLED
+PLACE_KM = 25.0
+#: the figures scored: report name, the incident's column, the event's field
+FIGURE_COLUMNS = (("killed", "num_killed", "fatalities"), ("injured", "num_injured", "injured"))
+
+
+def incidents_path(documents: Path) -> Path:
+    """Where the incidents of a documents file lie (module docstring)."""
+    name = documents.name
+    return documents.with_name(name.replace("documents", "incidents") if "documents" in name
+                               else f"{documents.stem}_incidents.jsonl")
+
+
+def read_incidents(documents: Path) -> dict[str, dict[str, Any]]:
+    """The incidents beside ``documents`` by id; none when the file is not there."""
+    path = incidents_path(documents)
+    if not path.exists():
+        return {}
+    return {str(r["incident_id"]): r for r in read_jsonl(path, required=("incident_id", "date"))}
+
+
+def incident_date(value: Any) -> dt.date | None:
+    """GVA writes an incident's date "April 10, 2017"."""
+    try:
+        return dt.datetime.strptime(str(value), "%B %d, %Y").date()
+    except ValueError:
+        return None
+
+
+def score_fields(report: Report, incident: dict[str, Any], event: Mention | None) -> None:
+    """One document's report of the shooting against its incident (module docstring)."""
+    gold_date = incident_date(incident.get("date"))
+    if gold_date is not None:
+        gap = abs((event.event_date - gold_date).days) if event and event.event_date else None
+        report.tally("date").add(gap == 0)
+        report.tally("date_within_1_day").add(gap is not None and gap <= 1)
+    for name, column, value in FIGURE_COLUMNS:
+        if isinstance(incident.get(column), int):
+            got = (getattr(event, value) or 0) if event else 0
+            report.tally(name).add(got == incident[column])
+    if incident.get("latitude") is not None and incident.get("longitude") is not None:
+        placed = event is not None and event.latitude is not None and event.longitude is not None
+        report.tally("place_25km").add(placed and haversine_km(
+            incident["latitude"], incident["longitude"], event.latitude, event.longitude) <= PLACE_KM)
+
+
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     docs = read_jsonl(path, limit, required=REQUIRED)
     articles = [article_for(d) for d in docs]
-    predicted, counts = ingest_and_cluster(pipeline, articles, pick=shooting_report)
-    gold = {a.id: str(d["incident_id"]) for a, d in zip(articles, docs)}
+    incident_of = {a.id: str(d["incident_id"]) for a, d in zip(articles, docs)}
+    incidents = read_incidents(path)
     report = Report(name=path.name, dataset="gva", articles=len(docs))
-    cluster_figures(report, predicted, gold)
+
+    def score(document: Document) -> None:
+        incident = incidents.get(incident_of[document.article.id])
+        if incident is not None:
+            score_fields(report, incident, shooting_report(document))
+    predicted, counts = ingest_and_cluster(pipeline, articles, on_document=score, pick=shooting_report)
+    cluster_figures(report, predicted, incident_of)
     report.figures["documents_with_event"] = counts["with_event"]
-    report.misses += _split_incidents(predicted, gold)
+    report.misses += _split_incidents(predicted, incident_of)
     return report
 
 

@@ -1,6 +1,8 @@
 """Scores of a clustering against the truth (evaluate/clusters.py)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from eventwire.evaluate.clusters import bcubed, pairwise
@@ -41,6 +43,26 @@ def test_gva_reports_of_one_shooting_are_one_event_and_another_shooting_stays_ap
     report = evaluate(FIXTURES / "eval" / "gva.jsonl", pipeline=pipeline)
     assert report.figures["pairwise_precision"] == 1.0 and report.figures["pairwise_recall"] == 1.0
     assert (report.figures["events"], report.figures["true_events"]) == (2, 2)
+    # the incidents file beside it: each document's report of the shooting has its day
+    # ("late Monday" in a Tuesday story, "Monday's shooting" in the arrest story) and figures
+    fields = {name: (tally.right, tally.total) for name, tally in report.fields.items()}
+    assert fields["date"] == (4, 4) and fields["killed"] == (4, 4) and fields["injured"] == (4, 4)
+    assert "place_25km" not in fields  # GVA gave no point for these incidents
+
+
+@pytest.mark.parametrize("point, right", [((41.50, -81.60), True), ((41.80, -81.60), False), (None, False)])
+def test_gva_place_is_right_within_25_km_of_the_incident(point, right):
+    from eventwire.evaluate.gva import score_fields
+    from eventwire.evaluate.report import Report
+    from eventwire.records import Mention
+    report = Report(name="gva")
+    incident = {"date": "May 13, 2019", "latitude": 41.4993, "longitude": -81.6944, "num_killed": 1}
+    event = Mention(event_date=dt.date(2019, 5, 14), fatalities=1, latitude=point[0], longitude=point[1]) \
+        if point else None
+    score_fields(report, incident, event)
+    assert report.fields["place_25km"].right == int(right)
+    assert (report.fields["date"].right, report.fields["date_within_1_day"].right) == (0, int(bool(point)))
+    assert report.fields["killed"].right == int(bool(point))
 
 
 def test_ecbplus_rejoins_a_tokenised_address_to_date_its_report(pipeline):
