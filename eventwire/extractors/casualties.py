@@ -211,6 +211,9 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
             and any(c.lemma_.lower() in lexicon.casualty_outcomes["age_units"] for c in victim.children):
         return True  # "the 18-year-old was shot"
     if _full_name(victim):  # a person's name; the NER often calls one an ORG
+        listed = victim.dep_ == "conj" or any(c.dep_ == "conj" for c in victim.children)
+        if listed and victim.ent_type_ != "PERSON" and not _two_word_name(victim):
+            return False  # "News, Weather, Traffic and Sports" after a headline's bar
         return victim.ent_type_ not in NOT_A_PERSON
     if victim.tag_ not in ("NN", "NNP"):
         return False  # a plural, or a noun joined to others (each counts on its own)
@@ -220,8 +223,11 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
 
 def _full_name(victim: Token) -> bool:
     """"Quinlan", "Troy Banks": a name, though the tagger reads a surname ending in s as a plural."""
-    return victim.tag_ == "NNP" or victim.tag_ == "NNPS" and any(
-        c.dep_ == "compound" and c.tag_ == "NNP" for c in victim.children)
+    return victim.tag_ == "NNP" or victim.tag_ == "NNPS" and _two_word_name(victim)
+
+
+def _two_word_name(victim: Token) -> bool:
+    return any(c.dep_ == "compound" and c.tag_ == "NNP" for c in victim.children)
 
 
 def _killed_marker(verb: Token, lexicon: Lexicon) -> bool:
