@@ -47,6 +47,8 @@ DEFAULT_LOOKBACK_DAYS = 30
 HEAD_LINKS = ("pobj", "prep", "npadvmod", "tmod", "nmod", "compound", "advmod")
 #: "found guilty on Thursday": a verdict's day
 VERDICT_WORDS = ("guilty", "liable")
+#: how far before a time expression a page's stamp word ("Posted:") is looked for
+STAMP_REACH = 20
 #: frame classes a court's or the police's day dates: the step itself
 COURT_STEP_CLASSES = ("arrest",)
 
@@ -78,8 +80,20 @@ def _expression_head(expr: TimeExpression, sentence: Sentence, *,
 
 
 def _report_date(head: "Token | None") -> bool:
-    """"..., the Pentagon said on Monday": the day something was said, not when it happened."""
-    return head is not None and head.lemma_.lower() in load_lexicon().cues["speech_verbs"]
+    """"..., the Pentagon said on Monday": the day something was said, not when it happened;
+    so is the day facts were made public ("a police report released Monday")."""
+    if head is None:
+        return False
+    cues = load_lexicon().cues
+    lemma = head.lemma_.lower()
+    if lemma in cues["speech_verbs"]:
+        return True
+    if lemma not in cues["release_verbs"]:
+        return False
+    released = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.dep_ == "acl":
+        released.append(head.head)  # "lab results released Wednesday"
+    return any(t.lower_ in cues["information_nouns"] for t in released)
 
 
 def _court_date(head: "Token | None") -> bool:
@@ -120,9 +134,17 @@ class SentenceDates:
                 if e.start not in self.court_heads or self.court_heads[e.start] == trigger_root.i]
 
 
+def _stamped(text: str, expr: TimeExpression) -> bool:
+    """A page's date stamp: "Posted: Friday, ...", "(Published Monday, ...)"."""
+    before = text[max(0, expr.start - STAMP_REACH):expr.start].lower()
+    return any(re.search(rf"\b{word}(?:\s+on)?\s*[:\-–—]?\s*$", before)
+               for word in load_lexicon().cues["stamp_words"])
+
+
 def _sentence_dates(sentence: Sentence, published: dt.date | None,
                     anchor: dt.date | None) -> SentenceDates:
-    every = find_time_expressions(sentence.text, published, anchor=anchor)
+    every = [e for e in find_time_expressions(sentence.text, published, anchor=anchor)
+             if not _stamped(sentence.text, e)]
     if not sentence.parsed:
         return SentenceDates(every, every, every)
     steps = [e for e in every if not _report_date(_expression_head(e, sentence))]
@@ -275,9 +297,12 @@ class Dater:
         self.period_start = _period_start(document, self.exprs)
 
     def running_date(self, before: int) -> tuple[dt.date | None, TimeExpression | None, int]:
-        """The last day-precise body date before sentence ``before``."""
+        """The last day-precise date before sentence ``before`` in a body sentence that may
+        tell an event. One the prefilter left unparsed tells none ("pleaded not guilty during
+        his arraignment Monday"), and without its parse a court's or a speaker's day cannot
+        be told from an event's: its day dates no sentence after it."""
         for sentence in reversed(self.document.sentences[:before]):
-            if sentence.segment != "body":
+            if sentence.segment != "body" or not sentence.parsed:
                 continue
             days = [e for e in self.exprs[sentence.index] if _sets_story_date(e)]
             if days:

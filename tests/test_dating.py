@@ -112,6 +112,31 @@ def test_an_arrest_keeps_its_day_and_does_not_lend_it_to_the_next_sentence(pipel
     assert by_type["Attack"].time_precision == 2  # as reported: the day is not told
 
 
+@pytest.mark.parametrize("text", [
+    "Boy shot and killed in Riverton Posted: Friday, December 8, 2023 10:21 AM EST",
+    "A teenager was shot and killed outside a store in Riverton. (Published Friday, Dec. 8, 2023)",
+    "The name of a man who was killed in a shooting at a party in Riverton was released Friday.",
+    "According to a police report released Friday, the boy was shot with his father's pistol.",
+    "Authorities on Friday identified a man who was killed in a shooting at a mobile home park.",
+])
+def test_the_day_a_page_or_a_fact_was_made_public_does_not_date_the_event(pipeline, text):
+    """A page's stamp, a release of names or records, an identification: the day of the
+    telling. The event keeps the publication week, as a report that gives no day."""
+    doc = analyse(pipeline, text, MONDAY)
+    assert doc.mentions and all(m.event_date != dt.date(2023, 12, 8) for m in doc.mentions)
+
+
+def test_a_day_that_dates_no_event_is_no_story_date(pipeline):
+    """"asked for a lawyer at his hearing Friday" tells no event (the prefilter leaves it
+    unparsed): the shooting told after it keeps the day the story gave it earlier."""
+    text = ("A Riverton man is accused of killing a teenager outside a store on Nov. 3.\n\n"
+            "He asked for a public defender during his first appearance Friday.\n\n"
+            "Police are still looking for a second gunman in the shooting.")
+    doc = analyse(pipeline, text, MONDAY)
+    assert dt.date(2023, 12, 8) not in [m.event_date for m in doc.mentions]
+    assert dt.date(2023, 11, 3) in [m.event_date for m in doc.mentions]
+
+
 @pytest.mark.parametrize("step", ["pleaded guilty on Friday", "learned his sentence Friday during a hearing",
                                   "was found guilty on Friday"])
 def test_a_court_step_day_is_not_the_crime_day(pipeline, step):
