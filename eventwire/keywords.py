@@ -25,6 +25,12 @@ from .records import Mention
 SALIENT = re.compile(
     r"(?<![.!?\n\"“'‘:]\s)(?<![.!?\n\"“'‘:])(?<!^)\b([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)\b"
     r"|\b(\d{1,3})-year-old", re.M)
+#: a run of this many capitalised words in a row is a headline or a menu ("Galveston Professor
+#: Flunks Entire Class"), not names: a person's or a place's full name is shorter
+TITLE_RUN = 5
+TITLE_CASE_RUN = re.compile(rf"(?:\b[A-Z][a-z'’]*[ \t]+){{{TITLE_RUN - 1},}}[A-Z][a-z'’]*\b")
+#: a word the text also writes in lower case is a common word ("Family", "Copy link"), not a name
+LOWER_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]+")
 #: the most words kept per report (the earliest: the lede names what the story is about)
 MAX_WORDS = 40
 MIN_LETTERS = 3
@@ -40,11 +46,17 @@ def common_words() -> frozenset[str]:
     return frozenset(word for words in lists.values() for word in words)
 
 
-def salient_words(text: str, exclude: Iterable[str] = ()) -> list[str]:
-    """The report's salient words, lower case, in order of first appearance, at most MAX_WORDS."""
-    skip = common_words() | {w.lower() for w in exclude}
+def salient_words(text: str, exclude: Iterable[str] = (), context: str | None = None) -> list[str]:
+    """The report's salient words, lower case, in order of first appearance, at most MAX_WORDS.
+    A capitalised word that ``context`` (the whole story; else ``text``) also writes in lower
+    case is a common word, and capitalised words in headline-long runs are no names."""
+    lower = {w.replace("’", "'") for w in LOWER_WORD.findall(text if context is None else context)}
+    skip = common_words() | {w.lower() for w in exclude} | lower
+    runs = [(m.start(), m.end()) for m in TITLE_CASE_RUN.finditer(text)]
     found: dict[str, None] = {}
     for match in SALIENT.finditer(text):
+        if match.group(1) and any(a <= match.start() < b for a, b in runs):
+            continue
         word = match.group(1).lower().replace("’", "'") if match.group(1) else f"{match.group(2)}yo"
         if (len(word) >= MIN_LETTERS or match.group(2)) and word not in skip:
             found.setdefault(word, None)
@@ -63,10 +75,11 @@ def mention_keywords(text: str, segments: Iterable[tuple[str, int, int]], mentio
     main event, else from the paragraphs its evidence lies in. ``segments`` are (kind, start,
     end) stretches of ``text``."""
     segments = list(segments)
+    story = "\n".join(text[s:e] for kind, s, e in segments if kind in STORY_SEGMENTS)
     if mention.role == "main":
         parts = [text[s:e] for kind, s, e in segments if kind in STORY_SEGMENTS]
     else:
         spots = [(ev.start, ev.end) for ev in mention.evidence]
         parts = [text[s:e] for kind, s, e in segments
                  if any(s <= a and b <= e for a, b in spots)]
-    return salient_words("\n".join(parts), _place_words(mention))
+    return salient_words("\n".join(parts), _place_words(mention), context=story)

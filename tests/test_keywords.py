@@ -20,6 +20,16 @@ def test_the_events_own_place_names_are_left_to_the_place_comparison():
     assert "riverton" not in salient_words(STORY, exclude=["Riverton"])
 
 
+def test_headline_runs_and_words_the_story_also_writes_in_lower_case_are_no_names():
+    """A page's list of other headlines ("Riverton Teacher Flunks Entire Class") and a word
+    capitalised for style ("the Family said"; the story also says "family") name nobody."""
+    text = (STORY + " Riverton Teacher Flunks Entire Class Over Cheating. The Family said the "
+            "family would speak on Monday.")
+    words = salient_words(text)
+    assert {"darnell", "hayes", "loretta", "quinn"} <= set(words)
+    assert not {"teacher", "flunks", "entire", "class", "cheating", "family"} & set(words)
+
+
 def test_words_keep_their_order_of_appearance_and_are_capped():
     text = " ".join(f"then Name{chr(97 + i % 26)}{chr(97 + i // 26)} spoke." for i in range(80))
     words = salient_words(text)
