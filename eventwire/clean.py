@@ -273,6 +273,8 @@ class _State:
     units: list[_Unit]
     first_dateline: int | None
     seen: set[str]
+    #: the headline the article's record gives, if any
+    title: str | None = None
     started: bool = False
     titled: bool = False
     body: bool = False
@@ -302,7 +304,8 @@ def _content(unit: _Unit, index: int, state: _State, r: CleanRules) -> list[Segm
     if dateline is not None:
         state.body = state.started = True
         return _dateline_segments(unit, dateline)
-    if not state.started and index < len(state.units) - 1 and looks_like_headline(unit.text):
+    if not state.started and (_is_given_title(unit.text, state.title) or (
+            index < len(state.units) - 1 and looks_like_headline(unit.text))):
         kind, state.titled = "title", True
     elif (state.titled and not state.body and not state.standfirst
           and _is_standfirst(unit, index, state.first_dateline, r)):
@@ -342,12 +345,19 @@ def _first_dateline(units: list[_Unit], r: CleanRules) -> int | None:
     return next((i for i, u in enumerate(units[:limit]) if _dateline_match(u.text, r)), None)
 
 
-def segment_article(text: str) -> list[Segment]:
+def _is_given_title(text: str, title: str | None) -> bool:
+    """The first paragraph is the headline the record gives: a headline even when nothing
+    follows it (a feed's item with no text) or when it ends like a sentence ("... Co.")."""
+    return bool(title) and " ".join(text.split()) == " ".join(title.split())
+
+
+def segment_article(text: str, title: str | None = None) -> list[Segment]:
     """Label every paragraph of ``text``: title, standfirst, dateline, body, caption, credit,
-    boilerplate (see the module docstring for what the spans cover)."""
+    boilerplate (see the module docstring for what the spans cover). ``title`` is the headline
+    the article's record gives, if any."""
     r = rules()
     units = _units(text, r)
-    state = _State(units=units, first_dateline=_first_dateline(units, r), seen=set())
+    state = _State(units=units, first_dateline=_first_dateline(units, r), seen=set(), title=title)
     segments: list[Segment] = []
     for index, unit in enumerate(units):
         found = _furniture(unit, state, r)
@@ -378,5 +388,5 @@ def find_dateline(text: str, segments: list[Segment]) -> tuple[str, int, int] | 
 
 def clean_article(article: Article) -> Article:
     """The stage function: fill ``article.segments`` from its text and hand the article on."""
-    article.segments = segment_article(article.text)
+    article.segments = segment_article(article.text, article.title)
     return article

@@ -377,3 +377,22 @@ def test_a_site_name_after_the_headline_is_boilerplate(headline, site):
 def test_a_kicker_before_the_separator_keeps_the_whole_headline(headline):
     text = headline + "\n\nKANO, Nigeria (AP) - Police said a man was shot on Friday."
     assert spans(text)[0] == ("title", headline)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four shot during gunbattle near Westport", ["title"]),  # a feed's item with no text
+    ("Man Shoots Neighbour In Gloucester Co.\n\nPolice said he fled.", ["title", "body"]),
+])
+def test_the_headline_the_record_gives_is_the_title_even_alone_or_ending_like_a_sentence(text, expected):
+    title = text.split("\n")[0]
+    assert [s.kind for s in segment_article(text, title)] == expected
+    assert "title" not in kinds(text)  # without the record's headline, nothing says so
+
+
+def test_a_story_that_is_only_its_headline_still_tells_its_event(pipeline):
+    import datetime as dt
+    title = "Four shot during gunbattle near Westport on Sunday morning"
+    article = Article(text=title, id="feed-1", title=title, published=dt.date(2023, 12, 11))
+    [event] = pipeline.analyse_one(article).mentions
+    assert event.event_date == dt.date(2023, 12, 10) and event.weapon == "firearms"
+    assert event.injured == 4
