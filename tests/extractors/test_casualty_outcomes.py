@@ -277,3 +277,8 @@ def test_a_day_after_killed_is_no_death_toll(pipeline):
     """"Was shot and killed Jan. 11": the parser may take "Jan. 11" for the killed."""
     m = only(pipeline, "Ciara Meyer was shot and killed Jan. 11 in Kano, police said.")
     assert m.fatalities == 1
+
+
+def test_dying_of_a_gunshot_wound_is_a_shooting_with_one_killed(pipeline):
+    m = only(pipeline, "On 1 December 2023, a 47-year-old woman died of a gunshot wound at her home in Kano.")
+    assert (m.weapon, m.fatalities) == ("firearms", 1)
