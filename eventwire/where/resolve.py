@@ -57,6 +57,8 @@ ISO_CODES_IN_TEXT = frozenset(("US",))
 #: what a town found in one state alone adds to the counts of the story's countries and states
 #: (a country or state named outright counts 1, the dateline's 2)
 TOWN_WEIGHT = 0.5
+#: the weight at which the story names a state: once by name, or by its dateline
+NAMED_STATE = 1
 #: kinds of place a town's other name gives way to
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
 
@@ -112,7 +114,7 @@ class Resolver:
                     elif (town := lone_town(found, HAMLET)) is not None:
                         counts[town.country_code] += TOWN_WEIGHT
                         self.article_states[(town.country_code, town.admin1 or "")] += TOWN_WEIGHT
-                    self._count_state(name, found)
+                    self._count_state(name, found, as_area=names_an_area(ent))
                     self._note_big_city(name, found)
         named = any(n >= 1 for n in counts.values())
         cued = set() if named else cued_countries(self.document.article.text)
@@ -141,14 +143,15 @@ class Resolver:
         ids = {p.place_id for p in places}
         return [city for city in self.story_cities if city.place_id not in ids]
 
-    def _count_state(self, name: str, found: list[Place]) -> None:
+    def _count_state(self, name: str, found: list[Place], as_area: bool = False) -> None:
         """A state or province the name (whose namesakes are ``found``) is, when it is one alone
         and nothing big abroad has its name ("Michigan", "N.C."; not "Manchester", a Jamaican
-        parish)."""
+        parish), unless it is written as a town's area ("Quincy, Washington": the state, though
+        a big city has its name)."""
         states = self._abbreviated_region(name, after_a_town=True)
         if not states:
             states = [p for p in found if p.kind == "admin1"]
-            if any(is_major(p, districts_by_size=True) for p in found if p not in states):
+            if not as_area and any(is_major(p, districts_by_size=True) for p in found if p not in states):
                 return
         if len(states) == 1 and self.gazetteer.country(name) is None:
             self.article_states[(states[0].country_code, states[0].name)] += 1
@@ -227,15 +230,17 @@ class Resolver:
     def plausible(self, place: Place, frame_countries: set[str]) -> bool:
         """A hamlet in a country the story never names is a false friend ("Middle East", a
         hamlet in the United States), and so is a small town far off in a state it never
-        names."""
+        names, or a town short of a big one abroad when the story names its own country."""
         if place.kind not in ("city", "neighbourhood"):
             return True
         home = self.document.context.get("dateline_place") or self.document.context.get("home_town")
         if home is not None and far_off(place, home, self.article_countries, self.article_states):
             return False
-        if place.population >= HAMLET:
+        if place.country_code in frame_countries or place.country_code in self.article_countries:
             return True
-        return place.country_code in frame_countries or place.country_code in self.article_countries
+        # a town abroad, in a story that names its own country and towns: a false friend
+        # unless big ("Al Hamra" in a note on Daraa is no Jordanian village near the border)
+        return place.population >= HAMLET and (is_major(place) or not self.article_countries)
 
     def choose(self, places: list[Place], frame_countries: set[str],
                neighbours: Sequence[list[Place]] = ()) -> Place | None:
@@ -258,6 +263,8 @@ class Resolver:
             not self._county_of_home_state(p),
             # with its province named beside it, a town is no namesake: the town beats the district
             _KIND_RANK.get(p.kind, 99) if beside(p, neighbours, provinces_only=True) else 0,
+            # a state the story names beats a bigger namesake elsewhere: "Elgin" in an Iowa story
+            self.article_states.get((p.country_code, p.admin1 or ""), 0) < NAMED_STATE,
             not is_major(p, districts_by_size=apart),
             # among small namesakes, one beside a big city the story names ("Kensington")
             not near_any(p, cities, STORY_CITY_NEAR_KM),

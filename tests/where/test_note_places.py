@@ -196,3 +196,15 @@ def test_a_subject_hung_on_the_place_before_it_is_the_crowd(pipeline):
     m = only(pipeline, "On 2 December 2023, in Monterrey, Nuevo Leon, around 60 merchants blocked "
                        "Avenida Juarez in front of the city hall.")
     assert (m.sub_event_type, m.location) == ("Peaceful protest", "Monterrey")
+
+
+def test_a_village_abroad_near_the_notes_town_is_no_namesake_of_a_place_it_names(pipeline):
+    """"Al Hamra area coded to Nawa": Jordan's Al Hamra lies near Nawa across the border, but
+    a note on Daraa means no Jordanian village; read so, it made a second country and split
+    the event in two."""
+    doc = analyse(pipeline, "On 1 December 2023, a landmine left from earlier clashes and planted "
+                            "by unknown gunmen exploded in a farmland in Al Hamra area coded to Nawa "
+                            "in Dara countryside, killing a worker employed by Nawa municipality.")
+    [blast] = [m for m in doc.mentions if m.fatalities]
+    assert (blast.sub_event_type, blast.location, blast.country) == \
+        ("Remote explosive/landmine/IED", "Nawa", "Syria")

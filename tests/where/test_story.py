@@ -155,6 +155,15 @@ LOCAL_STORIES = [
         "CHELSEA (WBZX) - A 19-year-old man was wounded by gunfire outside a corner store in "
         "Chelsea on Friday night.",
         ("Chelsea", "Massachusetts", "United States"), id="call-sign-tells-the-datelines-country"),
+    pytest.param(  # Jackson, Mississippi is the bigger; the story names Tennessee
+        "11-year-old shot in Jackson\n\n"
+        "An 11-year-old boy was shot and killed in Jackson on Saturday night, police said. His "
+        "family had moved to Tennessee from Ohio last year.",
+        ("Jackson", "Tennessee", "United States"), id="named-state-beats-a-bigger-namesake"),
+    pytest.param(  # a big city has the state's name, but written after a town it is the state
+        "Fatal shooting under investigation\n\n"
+        "Police in Quincy, Washington are looking for a man who shot a neighbour dead on Sunday.",
+        ("Quincy", "Washington", "United States"), id="state-written-as-a-towns-area"),
 ]
 
 
