@@ -26,7 +26,7 @@ from threadpoolctl import threadpool_limits
 from .attributes import use_cached_lemmatizer, use_fast_attributes
 from .document import Document, Sentence
 from .errors import ResourceError
-from .extractors.lexicon import Lexicon
+from .extractors.lexicon import Lexicon, load_lexicon
 from .extractors.place_phrases import (FORCE_KIND_WORDS, RESIDENT_NOUNS, SETTLEMENT_NOUNS,
                                        TOWN_FORCE_WORDS, bracketed_names, comma_area)
 from .where.names import city_of_district
@@ -410,7 +410,16 @@ def _in_a_place_slot(ent: Span) -> bool:
         or (before is not None and before.text in ("(", ",")) \
         or (before is not None and before.text in PLACE_PART_WORDS) \
         or (before is not None and before.lower_ in ("a", "an")
-            and after is not None and after.lower_ in RESIDENT_NOUNS)
+            and after is not None and after.lower_ in RESIDENT_NOUNS) \
+        or _names_the_event(ent)
+
+
+def _names_the_event(ent: Span) -> bool:
+    """"victims of Chattanooga shooting", "the Cascade Mall shooting": a name modifying an
+    event noun says where the event was (the NER calls some towns a product)."""
+    head = ent.root
+    return head.dep_ == "compound" and head.head.pos_ == "NOUN" \
+        and head.head.lower_ in load_lexicon().noun_triggers and all(t.is_title for t in ent)
 
 
 def fix_lemmas(doc: Doc, fixes: dict[str, str]) -> None:

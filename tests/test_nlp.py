@@ -297,3 +297,16 @@ def test_a_headline_person_then_shot_and_where_is_who_was_shot(pipeline, title):
     [shot] = [t for s in doc.sentences if s.segment == "title" for t in s.span if t.lower_ == "shot"]
     assert (shot.pos_, shot.lemma_) == ("VERB", "shoot")
     assert [m.event_type for m in doc.mentions] in (["Violence against civilians"], ["Battles"])
+
+
+@pytest.mark.parametrize("noun, relabelled", [("shooting", True), ("team", False)])
+def test_a_mislabelled_name_before_an_event_noun_is_the_events_place(blank, noun, relabelled):
+    """"victims of Settat shooting": the NER calls some towns a product; before a word that
+    is no event ("the Settat team") the name keeps its label."""
+    words = ["Victims", "of", "Settat", noun, "spoke", "."]
+    doc = Doc(blank.vocab, words=words, heads=[4, 0, 3, 1, 4, 4],
+              deps=["nsubj", "prep", "compound", "pobj", "ROOT", "punct"],
+              pos=["NOUN", "ADP", "PROPN", "NOUN", "VERB", "PUNCT"],
+              ents=["O", "O", "B-PRODUCT", "O", "O", "O"])
+    relabel_places(doc, lambda name: name == "Settat")
+    assert labels(doc) == [("Settat", "GPE" if relabelled else "PRODUCT")]
