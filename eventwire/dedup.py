@@ -88,9 +88,9 @@ NEAR_KM = 10.0
 MAX_BLOCK_DAYS = 366
 #: fields on which every mention of one event must agree (when they say anything)
 AGREEING_FIELDS = ("event_type", "weapon", "target_facility")
-#: ACLED's week precision, and the days before publication an undated report may be about
-AS_REPORTED_PRECISION = 2
-AS_REPORTED_DAYS = 7
+#: an undated report dated "as reported" (``mentions.py``), by its time precision: the days
+#: before publication it may be about (a week; months for the crime a follow-up story tells)
+AS_REPORTED_DAYS = {2: 7, 3: 90}
 #: the block of reports placed in no country
 UNPLACED = ""
 #: a point counts as a place for the distance check when its geo_precision is below this
@@ -123,18 +123,20 @@ def event_id_for(mention: Mention) -> str:
 def date_span(item: Event | Mention) -> tuple[dt.date, dt.date] | None:
     """First and last day it may have happened on: its date, else its date range. A report
     dated only "as reported" (its publication day, for want of a date in the text) may be
-    about any day of the week up to it."""
+    about any day of the week up to it, or of the months up to it when a follow-up story
+    tells it."""
     if item.event_date and as_reported(item):
-        return item.event_date - dt.timedelta(days=AS_REPORTED_DAYS - 1), item.event_date
+        days = AS_REPORTED_DAYS[item.time_precision]
+        return item.event_date - dt.timedelta(days=days - 1), item.event_date
     if item.event_date:
         return item.event_date, item.event_date
     return item.date_range
 
 
 def as_reported(item: Event | Mention) -> bool:
-    """Dated to publication at week precision with no date in the text (``mentions.py``)."""
+    """Dated to publication with no date in the text (``mentions.py``)."""
     evidence = getattr(item, "evidence", None)
-    return (evidence is not None and item.time_precision == AS_REPORTED_PRECISION
+    return (evidence is not None and item.time_precision in AS_REPORTED_DAYS
             and not any(e.field == "event_date" for e in evidence))
 
 

@@ -32,7 +32,7 @@ from .coreference import (GUESSED_SUB_TYPES, compatible, dates_agree, scene_pair
 from .document import Document, Frame
 from .extractors.casualties import VIOLENT_CLASSES, Casualty, record, settle_injured
 from .extractors.classify import classify
-from .extractors.lexicon import Taxonomy
+from .extractors.lexicon import Taxonomy, load_lexicon
 from .keywords import mention_keywords
 from .merging import better_place, copy_place, is_unidentified, merge_event_fields
 from .records import Attribution, Evidence, Mention, stable_id
@@ -47,6 +47,9 @@ from .where.resolve import frame_countries
 CROWD_NOUNS = {"Protests": "protesters", "Riots": "rioters"}
 #: ACLED time precision of an event dated only by the report ("as reported"): within a week
 AS_REPORTED_PRECISION = 2
+#: ACLED time precision of the undated crime of a follow-up story, dated "as reported" too: the
+#: date is an estimate within months (``_date_as_reported``)
+FOLLOW_UP_PRECISION = 3
 #: inter codes of state forces (military, police): at a protest they are actor 2
 STATE_INTER = (1, 8)
 #: protest outcomes, weakest first: a merged protest keeps the strongest its reports give
@@ -446,11 +449,27 @@ def _crowd_and_unknown_actors(frame: Frame, actors: ActorTable) -> None:
     frame.interaction = interaction_code(frame.inter1, frame.inter2)
 
 
-def _date_as_reported(frame: Frame, published: dt.date | None) -> None:
+def _date_as_reported(frame: Frame, published: dt.date | None, follow_up: bool = False) -> None:
     """The news of a report with no date of its own happened around publication: ACLED
-    codes it "as reported", to the report's day at week precision."""
-    if frame.event_date is None and frame.date_range is None and published is not None:
-        frame.event_date, frame.time_precision = published, AS_REPORTED_PRECISION
+    codes it "as reported", to the report's day at week precision. A story whose headline
+    tells a later step ("Man charged in Maple Avenue shooting", "Vigil held for ...") may
+    leave its crime undated because it lay before, by days or months: a violent event there
+    is dated to the report's day at ``FOLLOW_UP_PRECISION`` (what de-duplication reads as
+    the months before publication, ``dedup.as_reported_days``)."""
+    if frame.event_date is not None or frame.date_range is not None or published is None:
+        return
+    frame.event_date = published
+    frame.time_precision = FOLLOW_UP_PRECISION if follow_up and frame.event_class in VIOLENT_CLASSES \
+        else AS_REPORTED_PRECISION
+
+
+def follows_up(document: Document) -> bool:
+    """Whether the headline tells a step of the police or the courts, or a mourning, that
+    follows a crime ("Man charged in ...", "Vigil held for ...")."""
+    cues = load_lexicon().cues
+    words = cues["follow_up_words"] | cues["court_verbs"] | cues["court_nouns"]
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for s in document.sentences if s.segment == "title" for t in s.span)
 
 
 def _apply_accusations(document: Document, clusters: list[Cluster]) -> None:
@@ -537,9 +556,10 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     roles = assign_roles(document, clusters, recent_days, main_window_days)
     _main_news_town(clusters, roles)
     _place_in_story_area(document, clusters, actors, gazetteer)
+    follow_up = follows_up(document)
     for cluster, role in zip(clusters, roles):
         if role == "main":
-            _date_as_reported(cluster.merged, document.article.published)
+            _date_as_reported(cluster.merged, document.article.published, follow_up)
     document.mentions = _unique_ids([_to_mention(document, c, role)
                                      for c, role in zip(clusters, roles)])
     return document

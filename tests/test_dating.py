@@ -186,3 +186,19 @@ def test_a_clause_on_the_event_itself_dates_it(pipeline):
     document = analyse(pipeline, story, dt.date(2024, 2, 3))
     attack = next(f for f in document.frames if f.trigger.text == "attack")
     assert attack.event_date is None and attack.date_range == (dt.date(2024, 1, 27), dt.date(2024, 1, 28))
+
+
+@pytest.mark.parametrize("headline, follow_up", [
+    ("Man charged in Maple Avenue bar shooting", True),
+    ("Vigil held for victim of Maple Avenue bar shooting", True),
+    ("Man shot outside Maple Avenue bar", False),
+])
+def test_an_undated_crime_in_a_follow_up_story_is_dated_as_reported_within_months(
+        pipeline, headline, follow_up):
+    """A story headlined by a later step may leave its crime undated because it lay before:
+    dated as reported still, but at precision 3 (an estimate within months), not within the
+    week."""
+    text = f"{headline}\n\nA man was shot outside a bar on Maple Avenue in Riverton, police said."
+    [event] = [m for m in analyse(pipeline, text, MONDAY).mentions
+               if m.sub_event_type in ("Attack", "Armed clash")]
+    assert (event.event_date, event.time_precision) == (MONDAY, 3 if follow_up else 2)

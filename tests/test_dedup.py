@@ -9,7 +9,7 @@ import pytest
 
 from eventwire.dedup import (ArticleMeta, Limits, canonical_event, cluster, deduplicate,
                              similarity)
-from eventwire.records import Mention
+from eventwire.records import Evidence, Mention
 from eventwire.store import MemoryStore
 
 DAY = dt.date(2024, 1, 28)
@@ -226,6 +226,21 @@ def test_a_report_dated_only_to_a_year_needs_more_than_the_date_to_join():
     assert similarity(unnamed, follow_up, 1, 25.0) is None
     assert partition(cluster([named, follow_up, unnamed])) == {
         frozenset({"m1", "m2"}), frozenset({"m3"})}
+
+
+@pytest.mark.parametrize("precision, joins", [(3, True), (2, False)])
+def test_a_follow_ups_undated_crime_reaches_back_months_and_joins_by_name(precision, joins):
+    """Dated as reported 40 days after the shooting: at precision 3 (a follow-up story's
+    crime, ``mentions.py``) it reaches back months and joins the report naming the same
+    people; within the week (precision 2) it cannot."""
+    as_reported = [Evidence("trigger", 0, 8, "shooting")]
+    follow_up = shooting("m2", "a2", day=DAY + dt.timedelta(days=40), names=("selemon", "belai"),
+                         time_precision=precision, evidence=as_reported)
+    named = shooting("m1", "a1", names=("selemon", "belai"))
+    unnamed = shooting("m3", "a3", day=DAY + dt.timedelta(days=20), evidence=as_reported)
+    expected = {frozenset({"m1", "m2"}), frozenset({"m3"})} if joins else \
+        {frozenset({"m1"}), frozenset({"m2"}), frozenset({"m3"})}
+    assert partition(cluster([named, follow_up, unnamed])) == expected
 
 
 def test_a_report_placed_nowhere_meets_every_countrys_reports_but_joins_only_by_name():
