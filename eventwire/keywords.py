@@ -77,7 +77,7 @@ def mention_keywords(text: str, segments: Iterable[tuple[str, int, int]], mentio
     segments = list(segments)
     story = "\n".join(text[s:e] for kind, s, e in segments if kind in STORY_SEGMENTS)
     if mention.role == "main":
-        parts = [text[s:e] for kind, s, e in segments if kind in STORY_SEGMENTS]
+        parts = [story]
     else:
         spots = [(ev.start, ev.end) for ev in mention.evidence]
         parts = [text[s:e] for kind, s, e in segments

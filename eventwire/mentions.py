@@ -455,7 +455,7 @@ def _date_as_reported(frame: Frame, published: dt.date | None, follow_up: bool =
     tells a later step ("Man charged in Maple Avenue shooting", "Vigil held for ...") may
     leave its crime undated because it lay before, by days or months: a violent event there
     is dated to the report's day at ``FOLLOW_UP_PRECISION`` (what de-duplication reads as
-    the months before publication, ``dedup.as_reported_days``)."""
+    the months before publication, ``dedup.AS_REPORTED_DAYS``)."""
     if frame.event_date is not None or frame.date_range is not None or published is None:
         return
     frame.event_date = published
