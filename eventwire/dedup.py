@@ -8,7 +8,9 @@ How it decides, in three steps:
    its neighbours and the cost grows near-linearly with the corpus.
 2. **Scoring a pair** (``similarity``). A pair that contradicts itself is never one event:
    different event type, weapon or target facility, two different named perpetrators, or
-   places farther apart than ``dedup.max_km_apart``. Otherwise what agrees adds up:
+   places farther apart than ``dedup.max_km_apart`` (except two reports of one day that name
+   a town of the same name and share ``STRONG_NAMES`` names: the geocoder took two namesakes
+   for one town). Otherwise what agrees adds up:
 
    =======================  ======
    agreement                weight
@@ -78,6 +80,8 @@ WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "dates_overlap": 0.10, "same_pla
            "name_shared": 0.15, "names_differ": -0.40}
 #: reports naming at least this many salient words each, none in common, name different events
 MIN_NAMES_TO_DIFFER = 5
+#: names two reports of one day share that outweigh far-apart points (``_named_alike``)
+STRONG_NAMES = 3
 #: event types that may describe one event (compared as their family)
 COMPATIBLE_TYPES = {"Violence against civilians": "Battles"}
 #: prefixes that say how a place was found, not which place it is
@@ -161,6 +165,21 @@ def place_id(item: Event | Mention) -> str | None:
     return source or None
 
 
+def _named_alike(a: Event | Mention, b: Event | Mention) -> bool:
+    """Told on the same day, in a town of the same name, with at least ``STRONG_NAMES`` names
+    in common: far-apart points then say the geocoder took two namesakes for the one town
+    ("Columbus" in Ohio and in Georgia), not that these are two events."""
+    same_day = a.event_date is not None and a.event_date == b.event_date \
+        and not as_reported(a) and not as_reported(b)
+    return same_day and _town_name(a) is not None and _town_name(a) == _town_name(b) \
+        and _shared_names(a, b) >= STRONG_NAMES
+
+
+def _town_name(item: Event | Mention) -> str | None:
+    """The town a report names, as written: "Columbus" of "Columbus - Downtown"."""
+    return item.location.split(" - ")[0].strip().lower() if item.location else None
+
+
 def _contradicts(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
     for name in AGREEING_FIELDS:
         va, vb = _agreeing_value(a, name), _agreeing_value(b, name)
@@ -168,12 +187,14 @@ def _contradicts(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
             return True
     if not is_unspecific(a.actor1) and not is_unspecific(b.actor1) and a.actor1 != b.actor1:
         return True
-    return _places_differ(a, b, max_km)
+    return _places_differ(a, b, max_km, points=not _named_alike(a, b))
 
 
-def _places_differ(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
+def _places_differ(a: Event | Mention, b: Event | Mention, max_km: float, points: bool = True) -> bool:
     if a.country and b.country and a.country != b.country:
         return True
+    if not points:
+        return False
     pa, pb = _precise_point(a), _precise_point(b)
     return pa is not None and pb is not None and haversine_km(*pa, *pb) > max_km
 
@@ -338,7 +359,7 @@ class _Group:
         named = [set(mention.keywords)] if len(mention.keywords) >= MIN_NAMES_TO_DIFFER else []
         return cls([index], {mention.article_id}, day, day, values, [point] if point else [], named)
 
-    def can_join(self, other: "_Group", limits: Limits) -> bool:
+    def can_join(self, other: "_Group", limits: Limits, points: bool = True) -> bool:
         if self.articles & other.articles:
             return False
         days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
@@ -348,7 +369,8 @@ class _Group:
             return False
         if any(not (p & q) for p in self.named for q in other.named):
             return False
-        return all(haversine_km(*p, *q) <= limits.max_km for p in self.points for q in other.points)
+        return not points or all(haversine_km(*p, *q) <= limits.max_km
+                                 for p in self.points for q in other.points)
 
     def join(self, other: "_Group") -> None:
         self.members += other.members
@@ -370,7 +392,8 @@ def cluster(mentions: list[Mention], limits: Limits = Limits(),
     owner = list(range(len(mentions)))
     for _, i, j in links(mentions, limits) if linked is None else linked:
         gi, gj = owner[i], owner[j]
-        if gi == gj or not groups[gi].can_join(groups[gj], limits):
+        if gi == gj or not groups[gi].can_join(groups[gj], limits,
+                                               points=not _named_alike(mentions[i], mentions[j])):
             continue
         if len(groups[gi].members) < len(groups[gj].members):
             gi, gj = gj, gi

@@ -243,6 +243,22 @@ def test_a_follow_ups_undated_crime_reaches_back_months_and_joins_by_name(precis
     assert partition(cluster([named, follow_up, unnamed])) == expected
 
 
+COLUMBUS_GA = dict(location="Columbus", latitude=32.46, longitude=-84.99, geo_source="gn:4188985",
+                  geo_precision=1)
+
+
+@pytest.mark.parametrize("town, names, joins", [
+    ("Columbus", ("hayes", "quinlan", "maple"), True),  # one town, two namesakes: one shooting
+    ("Columbus", ("hayes", "quinlan"), False),  # two names are not enough to overrule the map
+    ("Macon", ("hayes", "quinlan", "maple"), False),  # two towns are two places
+])
+def test_namesake_towns_far_apart_join_when_the_reports_name_the_same_people(town, names, joins):
+    ohio = shooting("m1", "a1", names=("hayes", "quinlan", "maple", "troy"), location="Columbus",
+                    latitude=39.96, longitude=-83.0, geo_source="gn:4509177", geo_precision=1)
+    georgia = shooting("m2", "a2", names=names, **{**COLUMBUS_GA, "location": town})
+    assert (len(cluster([ohio, georgia])) == 1) == joins
+
+
 def test_a_report_placed_nowhere_meets_every_countrys_reports_but_joins_only_by_name():
     placed = shooting("m1", "a1", names=("darryl", "forte"))
     nowhere = dict(country=None, location=None, latitude=None, longitude=None,
