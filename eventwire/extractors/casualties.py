@@ -216,7 +216,7 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
             return False  # "News, Weather, Traffic and Sports" after a headline's bar
         return victim.ent_type_ not in NOT_A_PERSON
     if victim.tag_ not in ("NN", "NNP"):
-        return False  # a plural, or a noun joined to others (each counts on its own)
+        return False  # a plural: its number counts it, not this
     return kind_of(victim, lexicon) in ("civilian", "person", "name", "other") \
         or victim.lemma_.lower() in lexicon.heads["armed"]
 
