@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .document import Document, Frame, Sentence, TextSpan
@@ -134,11 +135,16 @@ class SentenceDates:
                 if e.start not in self.court_heads or self.court_heads[e.start] == trigger_root.i]
 
 
+@cache
+def _stamp_pattern() -> re.Pattern[str]:
+    """A stamp word right before a date: "Posted: ", "(Published ", "Last updated on "."""
+    words = "|".join(map(re.escape, sorted(load_lexicon().cues["stamp_words"])))
+    return re.compile(rf"\b(?:{words})(?:\s+on)?\s*[:\-–—]?\s*$", re.IGNORECASE)
+
+
 def _stamped(text: str, expr: TimeExpression) -> bool:
     """A page's date stamp: "Posted: Friday, ...", "(Published Monday, ...)"."""
-    before = text[max(0, expr.start - STAMP_REACH):expr.start].lower()
-    return any(re.search(rf"\b{word}(?:\s+on)?\s*[:\-–—]?\s*$", before)
-               for word in load_lexicon().cues["stamp_words"])
+    return _stamp_pattern().search(text[max(0, expr.start - STAMP_REACH):expr.start]) is not None
 
 
 def _sentence_dates(sentence: Sentence, published: dt.date | None,

@@ -25,6 +25,7 @@ import dataclasses
 import datetime as dt
 import itertools
 from dataclasses import dataclass, field
+from functools import cache
 
 from .actors import STATE_KINDS, ActorTable, event_inter, interaction_code
 from .coreference import (GUESSED_SUB_TYPES, compatible, dates_agree, scene_pairs, tied,
@@ -466,10 +467,15 @@ def _date_as_reported(frame: Frame, published: dt.date | None, follow_up: bool =
 def follows_up(document: Document) -> bool:
     """Whether the headline tells a step of the police or the courts, or a mourning, that
     follows a crime ("Man charged in ...", "Vigil held for ...")."""
-    cues = load_lexicon().cues
-    words = cues["follow_up_words"] | cues["court_verbs"] | cues["court_nouns"]
+    words = _follow_up_words()
     return any(t.lemma_.lower() in words or t.lower_ in words
                for s in document.sentences if s.segment == "title" for t in s.span)
+
+
+@cache
+def _follow_up_words() -> frozenset[str]:
+    cues = load_lexicon().cues
+    return cues["follow_up_words"] | cues["court_verbs"] | cues["court_nouns"]
 
 
 def _apply_accusations(document: Document, clusters: list[Cluster]) -> None:
