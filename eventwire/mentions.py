@@ -472,6 +472,12 @@ def follows_up(document: Document) -> bool:
                for s in document.sentences if s.segment == "title" for t in s.span)
 
 
+def _followed_up(clusters: list[Cluster]) -> set[int]:
+    """The violent events a follow-up story's headline names: what the story is about."""
+    return {i for i, c in enumerate(clusters)
+            if c.merged.event_class in VIOLENT_CLASSES and c.segments & set(HEADLINE_SEGMENTS)}
+
+
 @cache
 def _follow_up_words() -> frozenset[str]:
     cues = load_lexicon().cues
@@ -559,10 +565,11 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     clusters = [c for c in clusters if _reportable(c.merged)]
     _place_unplaced(document, clusters, actors, gazetteer)
     _apply_accusations(document, clusters)
-    roles = assign_roles(document, clusters, recent_days, main_window_days)
+    follow_up = follows_up(document)
+    roles = assign_roles(document, clusters, recent_days, main_window_days,
+                         _followed_up(clusters) if follow_up else set())
     _main_news_town(clusters, roles)
     _place_in_story_area(document, clusters, actors, gazetteer)
-    follow_up = follows_up(document)
     for cluster, role in zip(clusters, roles):
         if role == "main":
             _date_as_reported(cluster.merged, document.article.published, follow_up)

@@ -86,10 +86,16 @@ def _newest_told(frames: "Iterable[Frame]") -> dt.date | None:
 
 
 def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int,
-                 main_window_days: int) -> list[str]:
+                 main_window_days: int, subjects: "set[int]" = frozenset()) -> list[str]:
+    """A role per cluster (module docstring). ``subjects`` are the clusters a follow-up story
+    is about ("No charges for officer who shot passenger"): the crime its headline names is
+    its news however long ago it was, as the charge or the vigil is."""
     reference = _reference_day(document, clusters)
-    roles = ["background" if _is_background(c, reference, recent_days)
-             or _told_in_passing(c, clusters, document) else "secondary" for c in clusters]
+    roles = ["background" if (_is_background(c, reference, recent_days) and i not in subjects)
+             or _told_in_passing(c, clusters, document) else "secondary"
+             for i, c in enumerate(clusters)]
+    for i in subjects:
+        roles[i] = "main" if roles[i] != "background" else roles[i]
     lede = lede_sentences(document)
     current = [i for i, r in enumerate(roles) if r != "background"]
     in_lede = [i for i in current if clusters[i].sentences & lede]

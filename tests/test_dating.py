@@ -202,3 +202,18 @@ def test_an_undated_crime_in_a_follow_up_story_is_dated_as_reported_within_month
     [event] = [m for m in analyse(pipeline, text, MONDAY).mentions
                if m.sub_event_type in ("Attack", "Armed clash")]
     assert (event.event_date, event.time_precision) == (MONDAY, 3 if follow_up else 2)
+
+
+def test_a_crime_told_only_by_its_month_keeps_the_month_not_the_day_of_the_report(pipeline):
+    """"Mom pleads guilty ... It was back in June when her daughter found a gun": the shooting
+    the headline names is dated by the lede's month, which the evidence shows, and is still the
+    story's news: the plea is about it."""
+    text = ("Mother pleads guilty in girl's accidental shooting death\n\n"
+            "A Riverton woman pleaded guilty on Wednesday in her daughter's accidental shooting "
+            "death. It was back in June when the 4-year-old found a gun in a closet and shot "
+            "herself.")
+    [event] = [m for m in analyse(pipeline, text, dt.date(2017, 1, 25)).mentions
+               if m.event_type in ("Violence against civilians", "Battles")]
+    assert event.event_date is None
+    assert event.date_range == (dt.date(2016, 6, 1), dt.date(2016, 6, 30))
+    assert event.role == "main"
