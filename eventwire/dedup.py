@@ -9,8 +9,9 @@ How it decides, in three steps:
 2. **Scoring a pair** (``similarity``). A pair that contradicts itself is never one event:
    different event type, weapon or target facility, two different named perpetrators, or
    places farther apart than ``dedup.max_km_apart`` (except two reports of one day that name
-   a town of the same name and share ``STRONG_NAMES`` names: the geocoder took two namesakes
-   for one town). Otherwise what agrees adds up:
+   one town and share ``STRONG_NAMES`` names not widely named, ``_named_alike``: the geocoder
+   took two namesakes for one town, or placed one story at its outlet's city). Otherwise
+   what agrees adds up:
 
    =======================  ======
    agreement                weight
@@ -65,11 +66,13 @@ and a group holding no stored event gets a new id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .errors import InputError
+from .keywords import widely_named
 from .merging import ArticleMeta, canonical_event, is_unidentified, is_unspecific
 from .records import Event, Mention, stable_id
 from .where.gazetteer import haversine_km
@@ -80,13 +83,16 @@ WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "dates_overlap": 0.10, "same_pla
            "name_shared": 0.15, "names_differ": -0.40}
 #: reports naming at least this many salient words each, none in common, name different events
 MIN_NAMES_TO_DIFFER = 5
-#: names two reports of one day share that outweigh far-apart points (``_named_alike``)
+#: names (not widely named) two reports of one day share that outweigh far-apart points
+#: (``_named_alike``)
 STRONG_NAMES = 3
 #: event types that may describe one event (compared as their family)
 COMPATIBLE_TYPES = {"Violence against civilians": "Battles"}
 #: prefixes that say how a place was found, not which place it is
 PLACE_SOURCE_PREFIXES = ("dateline:", "story:")
 NEAR_KM = 10.0
+#: words of a place's name that say what kind of place it is, not which
+PLACE_KIND_WORDS = frozenset({"county", "city", "township", "parish", "borough", "village", "town"})
 #: a ranged event ("in 2014", "last month") is compared with reports of the first this many
 #: days of its range (a longer one, "since 2011", is too vague to tie to any one report)
 MAX_BLOCK_DAYS = 366
@@ -166,18 +172,31 @@ def place_id(item: Event | Mention) -> str | None:
 
 
 def _named_alike(a: Event | Mention, b: Event | Mention) -> bool:
-    """Told on the same day, in a town of the same name, with at least ``STRONG_NAMES`` names
-    in common: far-apart points then say the geocoder took two namesakes for the one town
-    ("Columbus" in Ohio and in Georgia), not that these are two events."""
+    """Told on the same day, in one town, with at least ``STRONG_NAMES`` names in common that
+    few reports share (not "Syrian" or "Observatory": ``keywords.widely_named``): far-apart
+    points then say the geocoder took two namesakes for the one town ("Columbus" in Ohio and
+    in Georgia), or one story's outlet city for its town, not that these are two events."""
     same_day = a.event_date is not None and a.event_date == b.event_date \
         and not as_reported(a) and not as_reported(b)
-    return same_day and _town_name(a) is not None and _town_name(a) == _town_name(b) \
-        and _shared_names(a, b) >= STRONG_NAMES
+    return same_day and _one_town(a, b) and len(_shared(a, b) - widely_named()) >= STRONG_NAMES
 
 
-def _town_name(item: Event | Mention) -> str | None:
-    """The town a report names, as written: "Columbus" of "Columbus - Downtown"."""
-    return item.location.split(" - ")[0].strip().lower() if item.location else None
+def _one_town(a: Event | Mention, b: Event | Mention) -> bool:
+    """Both name one town: by the same name, or one's town is among the other's names (the
+    other was placed at its outlet's city, or at a namesake, while naming the town too)."""
+    ta, tb = _town_words(a), _town_words(b)
+    if not ta or not tb:
+        return False
+    return ta == tb or ta <= set(getattr(b, "keywords", ())) or tb <= set(getattr(a, "keywords", ()))
+
+
+def _town_words(item: Event | Mention) -> set[str]:
+    """The words of the town a report names, as written: "Columbus" of "Columbus - Downtown",
+    "gilmer" of "Gilmer County"."""
+    if not item.location:
+        return set()
+    town = item.location.split(" - ")[0].lower()
+    return {w for w in re.findall(r"[a-z'’]+", town) if w not in PLACE_KIND_WORDS}
 
 
 def _contradicts(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
@@ -199,8 +218,12 @@ def _places_differ(a: Event | Mention, b: Event | Mention, max_km: float, points
     return pa is not None and pb is not None and haversine_km(*pa, *pb) > max_km
 
 
+def _shared(a: Event | Mention, b: Event | Mention) -> set[str]:
+    return set(getattr(a, "keywords", ())) & set(getattr(b, "keywords", ()))
+
+
 def _shared_names(a: Event | Mention, b: Event | Mention) -> int:
-    return len(set(getattr(a, "keywords", ())) & set(getattr(b, "keywords", ())))
+    return len(_shared(a, b))
 
 
 def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: float) -> float | None:

@@ -13,6 +13,7 @@ On GVA's news about US shootings, two reports of one incident share two or more 
 """
 from __future__ import annotations
 
+import csv
 import re
 import tomllib
 from functools import lru_cache
@@ -34,6 +35,8 @@ LOWER_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]+")
 #: the most words kept per report (the earliest: the lede names what the story is about)
 MAX_WORDS = 40
 MIN_LETTERS = 3
+#: a word of a name in the data tables
+NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: segment kinds an article's main event takes its words from (not the title: headlines
 #: capitalise every word, and the lede repeats the names they give)
 STORY_SEGMENTS = ("body",)
@@ -44,6 +47,24 @@ def common_words() -> frozenset[str]:
     with resources.files("eventwire").joinpath("data/names.toml").open("rb") as handle:
         lists = tomllib.load(handle)
     return frozenset(word for words in lists.values() for word in words)
+
+
+@lru_cache(maxsize=1)
+def widely_named() -> frozenset[str]:
+    """The words of the names of actors, countries, peoples (``data/actors.csv``,
+    ``countries.csv``, ``demonyms.csv``) and monitors (``widely_named.toml``), with their
+    plural or possessive: reports of many events name them ("Syrian", "Observatory",
+    "Assad"), so sharing them ties no two reports together."""
+    names: set[str] = set()
+    for table, columns in (("actors.csv", ("name", "aliases")), ("countries.csv", ("name", "aliases")),
+                           ("demonyms.csv", ("form",))):
+        with resources.files("eventwire").joinpath(f"data/{table}").open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                names.update(_name_form(w) for column in columns
+                             for w in NAME_WORD.findall(row[column] or ""))
+    with resources.files("eventwire").joinpath("data/widely_named.toml").open("rb") as handle:
+        names.update(word for words in tomllib.load(handle).values() for word in words)
+    return frozenset(names | {f"{name}s" for name in names})
 
 
 def salient_words(text: str, exclude: Iterable[str] = (), context: str | None = None) -> list[str]:
@@ -57,12 +78,17 @@ def salient_words(text: str, exclude: Iterable[str] = (), context: str | None = 
     for match in SALIENT.finditer(text):
         if match.group(1) and any(a <= match.start() < b for a, b in runs):
             continue
-        word = match.group(1).lower().replace("’", "'") if match.group(1) else f"{match.group(2)}yo"
+        word = _name_form(match.group(1)) if match.group(1) else f"{match.group(2)}yo"
         if (len(word) >= MIN_LETTERS or match.group(2)) and word not in skip:
             found.setdefault(word, None)
             if len(found) >= MAX_WORDS:
                 break
     return list(found)
+
+
+def _name_form(word: str) -> str:
+    """A name as compared: lower case, one apostrophe, no possessive ("Rudd’s" is "rudd")."""
+    return word.lower().replace("’", "'").removesuffix("'s")
 
 
 def _place_words(mention: Mention) -> set[str]:

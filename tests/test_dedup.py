@@ -259,6 +259,20 @@ def test_namesake_towns_far_apart_join_when_the_reports_name_the_same_people(tow
     assert (len(cluster([ohio, georgia])) == 1) == joins
 
 
+@pytest.mark.parametrize("names, joins", [
+    (("hayes", "quinlan", "maple", "gilmer"), True),  # names the other's county: one shooting
+    (("hayes", "quinlan", "maple"), False),  # does not name it: two towns are two places
+    (("syrian", "observatory", "assad", "gilmer"), False),  # names every report gives
+])
+def test_a_report_placed_elsewhere_joins_one_that_names_its_town_and_the_same_people(names, joins):
+    county = shooting("m1", "a1", names=("hayes", "quinlan", "maple", "syrian", "observatory", "assad"),
+                      location="Gilmer County", latitude=34.69, longitude=-84.45,
+                      geo_source="gn:4196586", geo_precision=2)
+    outlet_city = shooting("m2", "a2", names=names, location="Macon", latitude=32.84,
+                           longitude=-83.63, geo_source="gn:4207400", geo_precision=1)
+    assert (len(cluster([county, outlet_city])) == 1) == joins
+
+
 def test_a_report_placed_nowhere_meets_every_countrys_reports_but_joins_only_by_name():
     placed = shooting("m1", "a1", names=("darryl", "forte"))
     nowhere = dict(country=None, location=None, latitude=None, longitude=None,

@@ -1,7 +1,7 @@
 """The names a report gives (keywords.py), which tie reports of one event together."""
 from __future__ import annotations
 
-from eventwire.keywords import MAX_WORDS, mention_keywords, salient_words
+from eventwire.keywords import MAX_WORDS, mention_keywords, salient_words, widely_named
 from eventwire.records import Evidence, Mention
 
 STORY = ("Police said Darnell Hayes, 24, opened fire on Maple Avenue late Sunday. "
@@ -45,3 +45,15 @@ def test_the_main_event_reads_the_whole_body_and_another_event_only_its_paragrap
     assert mention_keywords(text, segments, main) == ["darnell", "hayes", "eastbrook", "farm"]
     assert mention_keywords(text, segments, older) == ["eastbrook", "farm"]
 
+
+
+def test_a_possessive_is_the_name_itself():
+    words = salient_words("Police searched Darnell Hayes’s car. Neighbours said Hayes's dog barked.")
+    assert words.count("hayes") == 1 and not {"hayes's", "hayes’s"} & set(words)
+
+
+def test_names_every_report_gives_are_widely_named_and_peoples_names_are_not():
+    """Actors, countries, peoples and monitors come from the data tables; a victim's name
+    does not: only the latter can tie two reports to one event."""
+    assert {"syrian", "syrias", "observatory", "assad", "russia"} <= widely_named()
+    assert not {"darnell", "hayes", "loretta", "quinn", "maple"} & widely_named()
