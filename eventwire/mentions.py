@@ -450,14 +450,26 @@ def _crowd_and_unknown_actors(frame: Frame, actors: ActorTable) -> None:
     frame.interaction = interaction_code(frame.inter1, frame.inter2)
 
 
-def _date_as_reported(frame: Frame, published: dt.date | None, follow_up: bool = False) -> None:
+def _span_told(cluster: Cluster) -> Frame | None:
+    """The first of the cluster's readings the text dates by a span ("in June"), not by a
+    series' reach ("have killed dozens", dated back to the story's period)."""
+    return next((f for f in cluster.frames if f.date_range and f.time_span is not None), None)
+
+
+def _date_as_reported(cluster: Cluster, published: dt.date | None, follow_up: bool = False) -> None:
     """The news of a report with no date of its own happened around publication: ACLED
     codes it "as reported", to the report's day at week precision. A story whose headline
     tells a later step ("Man charged in Maple Avenue shooting", "Vigil held for ...") may
     leave its crime undated because it lay before, by days or months: a violent event there
     is dated to the report's day at ``FOLLOW_UP_PRECISION`` (what de-duplication reads as
-    the months before publication, ``dedup.AS_REPORTED_DAYS``)."""
+    the months before publication, ``dedup.AS_REPORTED_DAYS``); one its story dates by a
+    span only ("It was back in June when the girl found a gun") takes that span."""
+    frame = cluster.merged
     if frame.event_date is not None or frame.date_range is not None or published is None:
+        return
+    told = _span_told(cluster) if follow_up else None
+    if told is not None and frame.event_class in VIOLENT_CLASSES:
+        frame.date_range, frame.time_precision = told.date_range, told.time_precision
         return
     frame.event_date = published
     frame.time_precision = FOLLOW_UP_PRECISION if follow_up and frame.event_class in VIOLENT_CLASSES \
@@ -572,7 +584,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     _place_in_story_area(document, clusters, actors, gazetteer)
     for cluster, role in zip(clusters, roles):
         if role == "main":
-            _date_as_reported(cluster.merged, document.article.published, follow_up)
+            _date_as_reported(cluster, document.article.published, follow_up)
     document.mentions = _unique_ids([_to_mention(document, c, role)
                                      for c, role in zip(clusters, roles)])
     return document

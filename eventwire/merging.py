@@ -75,9 +75,8 @@ def better_place(into: EventFields, other: EventFields) -> bool:
 
 
 def better_date(into: EventFields, other: EventFields) -> bool:
-    """A day beats a span ("in June"), which beats no date; between days the more precise."""
     if other.event_date is None:
-        return other.date_range is not None and into.event_date is None and into.date_range is None
+        return False
     if into.event_date is None:
         return True
     return (other.time_precision or 9) < (into.time_precision or 9)
