@@ -321,7 +321,7 @@ class Dater:
                 if frame.trigger else None)
         if expr is not None:
             _set_from_expression(frame, expr, sentence)
-        elif frame.perfect or (frame.plural and sentence.segment == "body"):
+        elif frame.perfect or (frame.plural and not frame.volley and sentence.segment == "body"):
             self._range(frame, self.exprs[sentence.index])
         elif sentence.segment == "body":
             day, source, index = self.running_date(sentence.index)

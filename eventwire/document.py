@@ -138,6 +138,9 @@ class Frame(EventFields):
     target_civilians: bool = False
     #: "Attacks", "several strikes": more than one event is reported here
     plural: bool = False
+    #: the plural is of firing ("barrages of gunfire", "volleys"): one event's shots, which
+    #: the story's day dates, not a series over a span
+    volley: bool = False
     #: the event could not be dated to a day ("has launched several strikes")
     perfect: bool = False
     #: time expression that dated it (offsets), if any

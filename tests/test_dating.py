@@ -217,3 +217,13 @@ def test_a_crime_told_only_by_its_month_keeps_the_month_not_the_day_of_the_repor
     assert event.event_date is None
     assert event.date_range == (dt.date(2016, 6, 1), dt.date(2016, 6, 30))
     assert event.role == "main"
+
+
+def test_plural_firing_is_one_event_dated_by_the_story_not_a_series_over_a_month(pipeline):
+    """"Attacks have killed dozens" is a series, dated to a range; "barrages of gunfire" are
+    the firing of one event, dated by the day the story gives."""
+    text = ("Mourners gathered in Riverton on Friday afternoon after a funeral. Barrages of "
+            "gunfire erupted outside the community hall.")
+    document = analyse(pipeline, text, MONDAY)
+    [firing] = [f for f in document.frames if f.trigger.text == "Barrages"]
+    assert firing.date_range is None and firing.event_date == dt.date(2023, 12, 8)

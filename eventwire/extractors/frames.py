@@ -219,6 +219,7 @@ class FrameBuilder:
         determiner = next((c.lower_ for c in noun.children if c.dep_ in ("det", "predet")), None)
         if noun.tag_ in ("NNS", "NNPS") and determiner not in DEFINITE:
             frame.plural = True  # "attacks", "several strikes"; "the strikes" are known ones
+            frame.volley = noun.lemma_.lower() in self.lexicon.cues["one_event_plurals"]
         modifiers = modifier_chain(noun)
         for child in modifiers:
             if child.dep_ in ("compound", "nmod", "poss") and child.ent_type_ in ("GPE", "LOC", "FAC") \
