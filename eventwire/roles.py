@@ -3,7 +3,9 @@
 
 * background: reported only in photo captions; known only to a range ("has launched several
   strikes"); dated more than ``recent_days`` before publication; or told in passing, in a
-  clause about the people of another event ("families of men who were killed ... protested");
+  clause about the people of another event ("families of men who were killed ... protested").
+  The crime a follow-up story's headline names ("No charges for officer who shot passenger")
+  is main however old: the story is about it;
 * main: reported in the title, standfirst or lede (the first body paragraph) and dated within
   ``main_window_days`` of the newest such event; if no event qualifies, the newest events are;
 * secondary: everything else.
