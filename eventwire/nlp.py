@@ -194,7 +194,7 @@ def relabel_places(doc: Doc, is_place: Callable[[str], bool]) -> None:
     relabelled = [span for ent in doc.ents for span in _relabelled(ent, is_place)]
     relabelled = [_widened(ent, is_place) for ent in relabelled]
     relabelled += _unlabelled_before_areas(doc, is_place)
-    relabelled += _unlabelled_before(doc, is_place, TOWN_FORCE_WORDS, FORCE_KIND_WORDS)
+    relabelled += _unlabelled_before(doc, is_place, TOWN_FORCE_WORDS, FORCE_KIND_WORDS, opening_noun=True)
     relabelled += _unlabelled_before(doc, is_place, SETTLEMENT_NOUNS)
     joined = _joined_across_connectors(doc, is_place) + _city_districts(doc, is_place)
     relabelled = _without_overlaps(joined + relabelled)
@@ -285,25 +285,28 @@ def _unlabelled_before_areas(doc: Doc, is_place: Callable[[str], bool]) -> list[
     return found
 
 
-def _unlabelled_name_start(doc: Doc, end: int) -> int:
+def _unlabelled_name_start(doc: Doc, end: int, opening_noun: bool = False) -> int:
     """Where the run of capitalised proper nouns outside any entity that ends at ``end``
-    starts (``end`` itself when there is none)."""
+    starts (``end`` itself when there is none). With ``opening_noun``, a sentence's first word
+    tagged a common noun counts too: the tagger reads an unknown capitalised word there as
+    one ("Chattanooga police are investigating")."""
     start = end
-    while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].pos_ == "PROPN" \
-            and doc[start - 1].is_title:
+    while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].is_title \
+            and (doc[start - 1].pos_ == "PROPN"
+                 or (opening_noun and doc[start - 1].pos_ == "NOUN" and doc[start - 1].is_sent_start)):
         start -= 1
     return start
 
 
 def _unlabelled_before(doc: Doc, is_place: Callable[[str], bool], words: frozenset[str],
-                       not_names: frozenset[str] = frozenset()) -> list[Span]:
+                       not_names: frozenset[str] = frozenset(), opening_noun: bool = False) -> list[Span]:
     """"Memphis police arrested a man", "(Pale township, Yinmarbin district, Sagaing
     region)": a capitalised name the NER left unlabelled, right before one of ``words`` (a
     town's force, a kind of settlement or area), is the place when the gazetteer knows it as
     one and it holds none of ``not_names`` ("Metro police", "State police")."""
     found = []
     for word in (t for t in doc if t.lower_ in words and t.i > 0):
-        start = _unlabelled_name_start(doc, word.i)
+        start = _unlabelled_name_start(doc, word.i, opening_noun)
         name = doc[start:word.i]
         if len(name) and not any(t.lower_ in not_names for t in name) and is_place(name.text):
             found.append(Span(doc, start, word.i, label="GPE"))

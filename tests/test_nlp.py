@@ -223,6 +223,19 @@ def test_a_name_the_ner_left_unlabelled_before_police_is_the_town_of_that_force(
     assert places == ["Memphis"]
 
 
+@pytest.mark.parametrize("text, town", [
+    ("Chattanooga police are investigating a shooting Friday evening.", ["Chattanooga"]),
+    ("Highway police are investigating a shooting Friday evening.", []),
+])
+def test_a_town_opening_a_sentence_before_police_is_its_town_though_tagged_a_noun(pipeline, text, town):
+    """At a sentence's start the tagger reads an unknown capitalised word as a common noun
+    ("Chattanooga police are investigating"); before "police" it is still the force's town,
+    while a kind of force ("Highway police") is none."""
+    document = analyse(pipeline, text, PUBLISHED)
+    places = [e.text for s in document.sentences for e in s.span.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    assert places == town
+
+
 def test_a_name_the_ner_left_unlabelled_before_an_area_word_is_that_area(pipeline):
     """Coders' notes write the areas a village lies in ("Pale township, Yinmarbin district,
     Sagaing region"); the stock NER left "Sagaing" unlabelled, so nothing said the note is

@@ -35,7 +35,10 @@ FORCE_KIND_WORDS = frozenset(("metro", "metropolitan", "state", "capitol", "city
                               "border", "park", "transit", "university", "campus", "military",
                               "federal", "national", "tribal", "village", "township", "airport",
                               "port", "harbor", "harbour", "railway", "secret", "riot",
-                              "traffic", "royal", "judicial", "religious", "morality", "area"))
+                              "traffic", "royal", "judicial", "religious", "morality", "area",
+                              "highway", "school", "marine", "reserve", "tourist", "mounted",
+                              "special", "local", "regional", "provincial", "district",
+                              "municipal", "community", "auxiliary", "armed"))
 #: people a town's name is put before to say where they live ("a Hutchinson teen", "a
 #: Pemberton man"): a local story's way of naming its town
 RESIDENT_NOUNS = frozenset(("man", "woman", "teen", "teenager", "boy", "girl", "youth",
