@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .document import Document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Set as AbstractSet
 
     from .document import Frame
     from .mentions import Cluster
@@ -88,7 +88,7 @@ def _newest_told(frames: "Iterable[Frame]") -> dt.date | None:
 
 
 def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int,
-                 main_window_days: int, subjects: "set[int]" = frozenset()) -> list[str]:
+                 main_window_days: int, subjects: "AbstractSet[int]" = frozenset()) -> list[str]:
     """A role per cluster (module docstring). ``subjects`` are the clusters a follow-up story
     is about ("No charges for officer who shot passenger"): the crime its headline names is
     its news however long ago it was, as the charge or the vigil is."""
@@ -97,7 +97,8 @@ def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int
              or _told_in_passing(c, clusters, document) else "secondary"
              for i, c in enumerate(clusters)]
     for i in subjects:
-        roles[i] = "main" if roles[i] != "background" else roles[i]
+        if roles[i] != "background":  # told in passing stays so
+            roles[i] = "main"
     lede = lede_sentences(document)
     current = [i for i, r in enumerate(roles) if r != "background"]
     in_lede = [i for i in current if clusters[i].sentences & lede]
