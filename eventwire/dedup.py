@@ -93,6 +93,8 @@ PLACE_SOURCE_PREFIXES = ("dateline:", "story:")
 NEAR_KM = 10.0
 #: words of a place's name that say what kind of place it is, not which
 PLACE_KIND_WORDS = frozenset({"county", "city", "township", "parish", "borough", "village", "town"})
+#: a word of a town's name as ``Mention.location`` writes it, lower-cased
+TOWN_WORD = re.compile(r"[a-z'’]+")
 #: a ranged event ("in 2014", "last month") is compared with reports of the first this many
 #: days of its range (a longer one, "since 2011", is too vague to tie to any one report)
 MAX_BLOCK_DAYS = 366
@@ -196,7 +198,7 @@ def _town_words(item: Event | Mention) -> set[str]:
     if not item.location:
         return set()
     town = item.location.split(" - ")[0].lower()
-    return {w for w in re.findall(r"[a-z'’]+", town) if w not in PLACE_KIND_WORDS}
+    return {w for w in TOWN_WORD.findall(town) if w not in PLACE_KIND_WORDS}
 
 
 def _contradicts(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
