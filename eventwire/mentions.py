@@ -214,6 +214,21 @@ def _actors_of_told_events(clusters: list[Cluster]) -> None:
             event.evidence += [e for e in source.evidence if e.field == "actor1"]
 
 
+def weapons_of_told_events(document: Document) -> None:
+    """"Synchronised attacks were launched at 11 sites ... The attacks, mostly using grenades,
+    ...": the weapons a reference back names (``FrameBuilder._weapons_told_again``) are those
+    of the events told last with its word that name none of their own."""
+    for sentence, word, weapons, evidence in document.context.get("weapons_told_again", []):
+        told = [f for f in document.frames if f.sentence <= sentence and _word(f) == word]
+        if not told:
+            continue
+        latest = max(f.sentence for f in told)
+        for frame in told:
+            if frame.sentence == latest and not frame.weapons:
+                frame.weapons = list(weapons)
+                frame.evidence += evidence
+
+
 def _word(frame: Frame) -> str:
     """The event word, singular: "strikes" and "air strike" tell the same kind of event."""
     words = (frame.trigger.text if frame.trigger else "").lower().split()
@@ -557,6 +572,7 @@ def _place_in_story_area(document: Document, clusters: list[Cluster], actors: Ac
 def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
                    recent_days: int = 14, main_window_days: int = 2,
                    gazetteer: Gazetteer | None = None) -> Document:
+    weapons_of_told_events(document)
     for frame in document.frames:
         classify(frame, taxonomy)
     specific = [f for f in document.frames if not is_compound(f)]

@@ -29,6 +29,8 @@ NOT_A_PERSON = frozenset(("ACTOR", "GPE", "LOC", "FAC", "NORP"))
 CALENDAR_ENTITIES = frozenset(("DATE", "TIME"))
 #: words of an age, which the NER also labels a date ("the 18-year-old")
 AGE_WORDS = frozenset(("year", "years", "month", "months", "week", "weeks", "old"))
+#: kinds of phrase (``syntax.kind_of``) that name people: a bullet that hit one hurt someone
+PEOPLE_KINDS = ("civilian", "person", "name", "actor")
 #: tags of "who", "that", "which" standing for a noun their clause describes
 RELATIVE_PRONOUN_TAGS = ("WP", "WDT")
 
@@ -188,7 +190,7 @@ def _hurt_state(verb: Token, lexicon: Lexicon) -> list[Token]:
     lemma = verb.lemma_.lower()
     if lemma in words["hospital_verbs"]:
         return passive_subjects(verb) or objects(verb) or _governing_subjects(verb)
-    if lemma in words["suffer_verbs"]:
+    if lemma in words["suffer_verbs"] or lemma in words["holding_verbs"]:
         wounded = any(o.lower_ in words["wound_nouns"] for o in objects(verb))
         return subjects(verb) if wounded else []
     in_condition = any(p == "in" and o.lemma_.lower() in words["condition_nouns"]
@@ -255,7 +257,20 @@ def _outcome_field(verb: Token, lexicon: Lexicon, headline: bool = False) -> str
     if lemma in outcomes["injury_verbs"] and hit_someone \
             and not any(t.lemma_.lower() in lexicon.casualty_verbs for t in linked):
         return "injured"
+    if _projectile_hit(verb, lexicon) and not any(t.lemma_.lower() in lexicon.casualty_verbs for t in linked):
+        return "injured"
     return None
+
+
+def _projectile_hit(verb: Token, lexicon: Lexicon) -> bool:
+    """"one bullet hitting a customer", "a stray round struck a girl": a projectile as the
+    subject of a hitting verb, with a person as its object (the object is the victim)."""
+    outcomes = lexicon.casualty_outcomes
+    if verb.lemma_.lower() not in outcomes["projectile_verbs"]:
+        return False
+    subject = children(verb, SUBJECT_DEPS) or ([verb.head] if verb.dep_ in ("acl", "pcomp") else [])
+    return any(s.lemma_.lower() in outcomes["projectiles"] for s in subject) \
+        and any(kind_of(o, lexicon) in PEOPLE_KINDS for o in objects(verb))
 
 
 def _counted_together(verb: Token, lexicon: Lexicon) -> bool:

@@ -92,6 +92,8 @@ class FrameBuilder:
         if reason or counted or anaphor:
             self.document.context.setdefault("dropped", []).append(
                 (anchor.token.text, reason or "count or anaphor", self.sentence.index))
+            if anaphor and not reason and not counted:
+                self._weapons_told_again(group)
             return None
         span = text_span(self.sentence, anchor.token, anchor.token)
         frame = Frame(frame_id=stable_id(self.document.article.id, span.start, prefix="f"),
@@ -113,6 +115,20 @@ class FrameBuilder:
         frame.unopposed = self._unopposed(frame, group)
         frame.in_demonstration = any(t.sense.event_class == "protest" for t in self.triggers)
         return frame if is_complete(frame, group, self.lexicon) else None
+
+    def _weapons_told_again(self, group: list[Trigger]) -> None:
+        """"Synchronised attacks hit 13 sites ... The attacks were carried out with grenades":
+        a reference back is no event of its own, but the weapons it names are those events'
+        (``mentions.weapons_of_told_events`` hands them back)."""
+        probe = Frame(frame_id="", trigger=None, sentence=self.sentence.index,
+                      segment=self.sentence.segment, event_class=event_class_of(group))
+        for trig in group:
+            self._collect(probe, trig)
+        if probe.weapons:
+            word = anchor_of(group).token.lemma_.lower()
+            told = [e for e in probe.evidence if e.field == "weapon"]
+            self.document.context.setdefault("weapons_told_again", []).append(
+                (self.sentence.index, word, list(probe.weapons), told))
 
     def _armed_sense(self, frame: Frame, anchor: Trigger) -> None:
         """A verb that is a crowd's act when a crowd does it is another when armed men do

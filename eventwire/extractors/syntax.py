@@ -117,12 +117,12 @@ def _participle_object(obj: Token) -> Token:
 
 def instruments(token: Token, verbs: Iterable[str]) -> list[Token]:
     """What an event was done with, told by a participle: "targeted the town using a drone",
-    "attacked the post employing mortars" -> [drone], [mortars] (the parser often hangs the
-    participle on the object)."""
+    "attacked the post employing mortars", "using guns and mortars" -> [drone], [mortars],
+    [guns, mortars] (the parser often hangs the participle on the object)."""
     heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
-    return [obj for head in heads for child in head.children
+    return [tool for head in heads for child in head.children
             if child.dep_ in ("advcl", "xcomp", "acl") and child.lemma_.lower() in verbs
-            for obj in child.children if obj.dep_ == "dobj"]
+            for obj in child.children if obj.dep_ == "dobj" for tool in with_conjuncts(obj)]
 
 
 def is_reduced_passive(verb: Token) -> bool:

@@ -122,6 +122,11 @@ def test_a_killing_with_its_body_found_in_the_same_sentence_is_one_event(pipelin
      "with gunshot wounds.", 2),
     ("On 1 December 2023, a shooting was reported in Kano. Officers said a man was suffering "
      "from a gunshot wound.", 1),
+    ("On 1 December 2023, police found three boys at the scene of a shooting in Kano. Two of "
+     "them had gunshot wounds to the legs.", 2),
+    ("On 1 December 2023, a gunman opened fire at a bus station in Kano. One man was grazed by a "
+     "bullet.", 1),
+    ("On 1 December 2023, a stray bullet struck a 9-year-old girl in her bedroom in Kano.", 1),
 ])
 def test_a_victim_hospitalized_in_critical_condition_or_with_wounds_is_injured(pipeline, text, injured):
     m = only(pipeline, text)
@@ -282,3 +287,8 @@ def test_a_day_after_killed_is_no_death_toll(pipeline):
 def test_dying_of_a_gunshot_wound_is_a_shooting_with_one_killed(pipeline):
     m = only(pipeline, "On 1 December 2023, a 47-year-old woman died of a gunshot wound at her home in Kano.")
     assert (m.weapon, m.fatalities) == ("firearms", 1)
+
+
+def test_a_bullet_that_hit_a_wall_hurt_nobody(pipeline):
+    m = only(pipeline, "On 1 December 2023, a stray bullet hit the wall of a house in Kano.")
+    assert m.injured in (0, None)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import analyse, only_mention
+from tests.conftest import analyse, mentions_in, only_mention
 
 MONDAY = dt.date(2024, 3, 11)
 
@@ -248,6 +248,8 @@ def test_a_street_corner_is_not_the_town_its_street_is_named_after(pipeline, cor
      "Air/drone strike"),
     ("On 1 December 2023, rebels attacked an army post near Mutarika employing mortars.",
      "Shelling/artillery/missile attack"),
+    ("On 1 December 2023, militants attacked an army post near Mutarika using machine guns and "
+     "mortars.", "Shelling/artillery/missile attack"),
 ])
 def test_what_an_attack_was_done_with_may_follow_as_a_participle(pipeline, text, sub_event_type):
     assert only_mention(pipeline, text).sub_event_type == sub_event_type
@@ -526,3 +528,19 @@ def test_using_anything_but_a_chemical_weapon_is_no_attack_of_its_own(pipeline, 
 def test_a_massacre_with_no_victims_named_is_of_civilians(pipeline, text, expected):
     m = only_mention(pipeline, text)
     assert (m.sub_event_type, m.actor2) == expected
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On 1 December 2023, a mine planted by militants went off beside a police truck near "
+     "Mutarika.", "Remote explosive/landmine/IED"),
+    ("On 1 December 2023, coordinated attacks hit police posts at nine sites in Pattani. The "
+     "attacks, mostly using grenades, began at 8pm.", "Grenade"),
+])
+def test_the_weapon_may_be_told_by_a_verb_of_its_own_or_a_reference_back(pipeline, text, sub_event_type):
+    """"a mine went off"; "the attacks, mostly using grenades": a reference back is no event of
+    its own, but the weapon it names is the earlier attacks'."""
+    assert {m.sub_event_type for m in mentions_in(pipeline, text)} == {sub_event_type}
+
+
+def test_an_alarm_that_went_off_is_no_event(pipeline):
+    assert mentions_in(pipeline, "On 1 December 2023, a fire alarm went off at a school in Kano.") == []
