@@ -116,6 +116,31 @@ def _court_date(head: "Token | None") -> bool:
                for o in objects)
 
 
+def _aftermath(head: "Token", verbs: list[str]) -> bool:
+    """"remembered Monday", "on Friday continued to investigate": the day of what followed an
+    event (the verb, or the verb it goes on with), which dates no attack."""
+    return head.lemma_.lower() in verbs or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in head.children)
+
+
+def _told_in_aftermath(root: "Token") -> bool:
+    """An event noun that a verb of its aftermath acts on ("on Friday continued to investigate
+    the shooting", "remembered Monday after his shooting death"): a day before the noun is
+    the aftermath's; one after it may be the event's ("... a shooting that happened late
+    Saturday, January 9th")."""
+    return root.pos_ == "NOUN" and _aftermath(_governing_verb(root), load_lexicon().cues["aftermath_verbs"])
+
+
+def _governing_verb(noun: "Token") -> "Token":
+    """The verb an event noun is the object of, past prepositions and the nouns it modifies
+    ("investigate the shooting", "remembered after his shooting death"); the noun itself when
+    it hangs on none."""
+    node = noun
+    while node.dep_ in ("dobj", "pobj", "prep", "compound") and node.head != node:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else noun
+
+
 @dataclass
 class SentenceDates:
     """A sentence's time expressions, by what they can date."""
@@ -245,6 +270,14 @@ def _crime_charged(noun: "Token") -> bool:
                if p.dep_ == "prep" for o in p.children))
 
 
+def _after_event_noun(usable: list[TimeExpression], sentence: Sentence, root: "Token") -> TimeExpression | None:
+    """"was remembered Monday ... after his accidental shooting death Friday": a day the parse
+    hangs on the event's own noun, after it, is that event's, not the day of the verb the
+    noun hangs on."""
+    nouns = _event_nouns(root)
+    return next((e for e in usable if _expression_head(e, sentence, past_nouns=False) in nouns), None)
+
+
 #: what may stand between an event noun and the date written right after it
 NOUN_DATE_GAP = re.compile(r"[\s,]*")
 
@@ -268,12 +301,17 @@ def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
         root = sentence.root_at(trigger.start, trigger.end)
         if root is not None and _crime_charged(root):
             return _right_after(usable, sentence, root)
+        if root is not None and _told_in_aftermath(root):
+            usable = [e for e in usable if e.start >= trigger.end - sentence.start]
         # "blanketed a neighborhood Wednesday and found a gun used to shoot a boy Tuesday
         # night": Tuesday hangs on "shoot", so it dates the shooting
         on_trigger = next((e for e in usable if _expression_head(e, sentence) == root), None) \
             if root is not None else None
         if on_trigger is not None:
             return on_trigger
+        on_noun = _after_event_noun(usable, sentence, root) if root is not None else None
+        if on_noun is not None:
+            return on_noun
     if not usable:
         return None
     at = trigger.start - sentence.start

@@ -31,7 +31,7 @@ from .actors import STATE_KINDS, ActorTable, event_inter, interaction_code
 from .coreference import (GUESSED_SUB_TYPES, compatible, dates_agree, scene_pairs, tied,
                           tied_again, type_guessed, types_agree)
 from .document import Document, Frame
-from .extractors.casualties import VIOLENT_CLASSES, Casualty, record, settle_injured
+from .extractors.casualties import VIOLENT_CLASSES, Casualty, record, settle_injured, story_figure
 from .extractors.classify import classify
 from .extractors.lexicon import Taxonomy, load_lexicon
 from .keywords import mention_keywords
@@ -98,7 +98,12 @@ def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
     own_date = into.date_inherited and other.event_date and not other.date_inherited
     named_type = type_guessed(into) and not type_guessed(other) \
         and other.sub_event_type in GUESSED_SUB_TYPES
+    injured = [v for v in (into.injured, other.injured) if v is not None]
     merge_event_fields(into, other, place=not fill_only)
+    if into.fatalities_reported:  # one story's figures: a one is a detail of a bigger toll
+        into.fatalities = story_figure(into.fatalities_reported)
+    if injured:
+        into.injured = story_figure(injured)
     if named_type:  # "Man shot" (a clash by default) is the Attack on a civilian its lede tells
         into.disorder_type, into.event_type, into.sub_event_type = (
             other.disorder_type, other.event_type, other.sub_event_type)

@@ -34,7 +34,7 @@ import datetime as dt
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from string import Template
 from typing import Callable, Iterable
@@ -244,6 +244,9 @@ class _Context:
     published: dt.date | None
     anchor: dt.date | None
     anchor_missing: str = NO_ANCHOR
+    #: days written out in full with their weekday before this point ("Wednesday 7 Aug
+    #: 2013"): a later plain weekday of the same name is that day
+    written: list[dt.date] = field(default_factory=list)
 
 
 def _key(text: str) -> str:
@@ -443,7 +446,14 @@ def _weekday_date(weekday: int, modifier: str | None, published: dt.date) -> dt.
 
 
 def _res_weekday(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"on Wednesday": the latest Wednesday by publication, unless the text has just written
+    out a Wednesday in full ("Reuters Wednesday 7 Aug 2013 ... killed at dawn on Wednesday"),
+    which is the one meant, however long before publication."""
     weekday = WEEKDAY_NUMBERS[m["wd_d"].lower()]
+    plain = m["wd_pre"] is None or WEEKDAY_MODIFIERS.get(_key(m["wd_pre"]), "recent") == "recent"
+    written = next((d for d in reversed(ctx.written) if d.weekday() == weekday), None)
+    if plain and written is not None:
+        return _Found(written, 1, "anchored")
     return _relative(ctx, lambda pub: _Found(_weekday_date(weekday, m["wd_pre"], pub), 1,
                                              "relative"))
 
@@ -601,6 +611,7 @@ def _remember(found: _Found, ctx: _Context) -> None:
         ctx.anchor_missing = found.unresolved or NO_ANCHOR
 
 
+
 #: what ``datetime`` raises for a day before 1 January of year 1 or after 31 December 9999
 _OUTSIDE_CALENDAR = (OverflowError, ValueError)
 
@@ -613,6 +624,9 @@ def _resolve(match: re.Match[str], ctx: _Context) -> TimeExpression | None:
     if found is None:
         return None
     _remember(found, ctx)
+    if found.kind == "absolute" and found.precision == 1 and found.date is not None \
+            and any(w.lower().rstrip(".,") in WEEKDAY_NUMBERS for w in match.group().split()):
+        ctx.written.append(found.date)  # "Wednesday 7 Aug 2013": the story's own Wednesday
     if match["prep"] and _key(match["prep"]) in SINCE_WORDS:
         found = _since(found, ctx)
     return TimeExpression(match.start(), match.end(), match.group(), found.date, found.precision,

@@ -227,3 +227,22 @@ def test_plural_firing_is_one_event_dated_by_the_story_not_a_series_over_a_month
     document = analyse(pipeline, text, MONDAY)
     [firing] = [f for f in document.frames if f.trigger.text == "Barrages"]
     assert firing.date_range is None and firing.event_date == dt.date(2023, 12, 8)
+
+
+def test_a_day_hung_on_the_event_noun_dates_it_not_the_verb_it_hangs_on(pipeline):
+    """"was remembered Monday ... after his accidental shooting death Friday": Friday is the
+    death's, Monday the remembrance's."""
+    text = ("A high-school senior was remembered Monday in Burien as a bright light to his "
+            "classmates after his accidental shooting death Friday.")
+    doc = analyse(pipeline, text, dt.date(2017, 3, 14))
+    assert [m.event_date for m in doc.mentions] == [dt.date(2017, 3, 10)]
+
+
+def test_the_day_of_an_investigation_does_not_date_the_shooting_it_looks_into(pipeline):
+    """"on Friday continued to investigate the accidental shooting": the shooting was told to
+    be on Thursday; Friday is the investigation's day."""
+    text = ("The sheriff's office in Routt County on Friday continued to investigate the "
+            "accidental shooting of a 3-year-old boy. He was shot Thursday morning at his home "
+            "near Steamboat Springs.")
+    doc = analyse(pipeline, text, dt.date(2016, 7, 16))
+    assert {m.event_date for m in doc.mentions} == {dt.date(2016, 7, 14)}

@@ -507,3 +507,15 @@ def test_a_holiday_without_publication_stays_unresolved():
 def test_a_holiday_word_before_a_noun_names_no_day():
     """"during Halloween party": a party held near the holiday, any day."""
     assert find_time_expressions("Four shot during Halloween party at a club", MONDAY) == []
+
+
+def test_a_plain_weekday_after_the_same_weekday_written_in_full_is_that_day():
+    """A story that writes "Wednesday 7 Aug 2013" means that Wednesday by a later "on
+    Wednesday", though it was published a week after; a date written without its weekday
+    ("the March 3 attack") does not move the weekdays after it."""
+    published = dt.date(2013, 8, 15)
+    [written, plain] = find_time_expressions(
+        "Reuters Wednesday 7 Aug 2013: rebels were killed at dawn on Wednesday", published)
+    assert (written.date, plain.date) == (dt.date(2013, 8, 7), dt.date(2013, 8, 7))
+    [_, recent] = find_time_expressions("After the August 7 attack, police said on Wednesday", published)
+    assert recent.date == dt.date(2013, 8, 14)

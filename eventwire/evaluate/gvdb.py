@@ -104,6 +104,9 @@ def score(report: Report, row: dict[str, str], document: Document) -> None:
         report.tally("date").add(right_date)
         if document.published is not None:
             report.tally("date (where published is known)").add(right_date)
+            if not right_date:
+                got = event.event_date if event else "no event"
+                report.misses.append(f"{row['Article id']}: date {gold['date']}/{got} (gold/got)")
     if killed != gold["killed"] or injured != gold["injured"]:
         report.misses.append(f"{row['Article id']}: killed {gold['killed']}/{killed}, "
                              f"injured {gold['injured']}/{injured} (gold/got)")

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ..document import Document, Frame, Sentence, TextSpan
 from .lexicon import Lexicon
+from .phrase_kinds import names_people
 from .numbers import Figure, is_plausible_casualty_count, number_words, parse_figure
 from .syntax import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_passive, kind_of, objects,
                      passive_subjects, prep_objects, subjects, text_span)
@@ -29,8 +30,6 @@ NOT_A_PERSON = frozenset(("ACTOR", "GPE", "LOC", "FAC", "NORP"))
 CALENDAR_ENTITIES = frozenset(("DATE", "TIME"))
 #: words of an age, which the NER also labels a date ("the 18-year-old")
 AGE_WORDS = frozenset(("year", "years", "month", "months", "week", "weeks", "old"))
-#: kinds of phrase (``syntax.kind_of``) that name people: a bullet that hit one hurt someone
-PEOPLE_KINDS = ("civilian", "person", "name", "actor")
 #: tags of "who", "that", "which" standing for a noun their clause describes
 RELATIVE_PRONOUN_TAGS = ("WP", "WDT")
 
@@ -205,9 +204,13 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
     """"he", "the victim", "a teenager", "Jassely Lupoe": one person, though no number says so."""
     if victim.lower_ in lexicon.casualty_outcomes["single_pronouns"]:
         return True
+    if victim.lower_ in lexicon.casualty_outcomes["reflexive_pronouns"]:  # "shot himself", "killed herself"
+        harm = victim.head.lemma_.lower()
+        return harm in lexicon.casualty_outcomes["injury_verbs"] or lexicon.casualty_verbs.get(harm) == "killed"
+    listed = _first_conjunct(victim)  # "no guests or staff were hurt": "no" counts staff too
     if victim.lower_ in lexicon.casualty_outcomes["nobody"] \
-            or any(c.lower_ in ("no", "any") for c in victim.children) \
-            or any(c.dep_ == "neg" for c in victim.head.children):
+            or any(c.lower_ in ("no", "any") for c in (*victim.children, *listed.children)) \
+            or any(c.dep_ == "neg" for c in (*victim.head.children, *listed.head.children)):
         return False
     if victim.lower_ in lexicon.casualty_outcomes["age_words"] \
             and any(c.lemma_.lower() in lexicon.casualty_outcomes["age_units"] for c in victim.children):
@@ -221,6 +224,12 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
         return False  # a plural: its number counts it, not this
     return kind_of(victim, lexicon) in ("civilian", "person", "name", "other") \
         or victim.lemma_.lower() in lexicon.heads["armed"]
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _full_name(victim: Token) -> bool:
@@ -249,8 +258,9 @@ def _outcome_field(verb: Token, lexicon: Lexicon, headline: bool = False) -> str
     lemma = verb.lemma_.lower()
     if lemma in outcomes["verbs"] and _killed_marker(verb, lexicon):
         return "killed"
-    if any(c.lower_ in outcomes["harmless_particles"] and c.dep_ in ("prt", "advmod") for c in verb.children):
-        return None  # "shot down 28 drones" hit aircraft, not people
+    if any(c.lower_ in outcomes["harmless_particles"] and c.dep_ in ("prt", "advmod") for c in verb.children) \
+            and not any(names_people(lexicon, t) for t in objects(verb) + passive_subjects(verb)):
+        return None  # "shot down 28 drones" hit aircraft, not people ("shot down a man" did)
     linked = [verb.head, *verb.children] if verb.dep_ == "conj" else list(verb.children)
     # "was shot", "shot her husband", a headline's "Man shot"
     hit_someone = is_passive(verb) or bool(objects(verb)) or _is_bare_participle(verb, headline)
@@ -270,7 +280,7 @@ def _projectile_hit(verb: Token, lexicon: Lexicon) -> bool:
         return False
     subject = children(verb, SUBJECT_DEPS) or ([verb.head] if verb.dep_ in ("acl", "pcomp") else [])
     return any(s.lemma_.lower() in outcomes["projectiles"] for s in subject) \
-        and any(kind_of(o, lexicon) in PEOPLE_KINDS for o in objects(verb))
+        and any(names_people(lexicon, o) for o in objects(verb))
 
 
 def _counted_together(verb: Token, lexicon: Lexicon) -> bool:
@@ -330,6 +340,10 @@ def _victims(token: Token, lexicon: Lexicon, headline: bool = False) -> tuple[st
     return field, found, False
 
 
+def _is_casualty_word(token: Token, lexicon: Lexicon) -> bool:
+    return token.lower_ in lexicon.casualty_nouns or token.lemma_.lower() in lexicon.casualty_verbs
+
+
 def _counted_by_noun(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
     if token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"] and token.pos_ == "NOUN":
         victims = [o for p, o in prep_objects(token) if p == "of"]  # "the murder of a shop worker"
@@ -337,7 +351,9 @@ def _counted_by_noun(token: Token, lexicon: Lexicon) -> tuple[str | None, list[T
             return "killed", victims
     if token.lower_ in lexicon.casualty_nouns and token.pos_ in ("ADJ", "NOUN"):
         field = lexicon.casualty_nouns[token.lower_]
-        numbers = [c for c in token.children if c.dep_ == "nummod" or c.like_num]
+        # "1 dead, 4 injured": a number with its own casualty word is that word's figure
+        numbers = [c for c in token.children if (c.dep_ == "nummod" or c.like_num)
+                   and not any(_is_casualty_word(w, lexicon) for w in c.children)]
         part = token.dep_ == "pobj" or any(c.dep_ == "amod" for c in token.children)  # "in the upper body"
         if not numbers and token.lower_ in lexicon.casualty_outcomes["single_remains"] and not part:
             return field, [token]  # "a man's body was found": one dead
@@ -420,20 +436,32 @@ def _zero_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
     return [Casualty(f, Figure(0), span, sentence.span.start) for f in FIELDS]
 
 
+def story_figure(values: list[int]) -> int:
+    """The figure one story gives among ``values`` (in the order it told them): the lowest
+    (ACLED's rule for figures that conflict), but a one told after a bigger figure does not
+    lower it: "Three people were killed ... One man died at the scene" tells of one of the
+    three. A bigger figure told after a one may be a tally ("the death of a child ... the
+    death of 436 people since 2019"): the one stands. (Across stories the plain lowest holds:
+    ``merging.py``.)"""
+    told = [v for i, v in enumerate(values) if not (v == 1 and any(u > 1 for u in values[:i]))]
+    return min(told)
+
+
 def record(frame: Frame, casualty: Casualty) -> None:
-    """Add one figure to a frame: every killed figure is kept, the lowest is ``fatalities``."""
+    """Add one figure to a frame: every killed figure is kept, ``story_figure`` of them is
+    ``fatalities``."""
     value = casualty.figure.value
     if casualty.field == "killed":
         if value not in frame.fatalities_reported:
             frame.fatalities_reported.append(value)
-        frame.fatalities = min(frame.fatalities_reported)
+        frame.fatalities = story_figure(frame.fatalities_reported)
         frame.add_evidence("fatalities", casualty.span)
     elif casualty.inferred:  # "he was shot": hurt, unless the story says he died
         # the most said to be shot: "a man and a boy were shot. The boy was shot in the back"
         frame.shot = value if frame.shot is None else max(frame.shot, value)
         frame.add_evidence("injured", casualty.span)
     else:
-        frame.injured = value if frame.injured is None else min(frame.injured, value)
+        frame.injured = value if frame.injured is None else story_figure([frame.injured, value])
         frame.add_evidence("injured", casualty.span)
 
 

@@ -29,7 +29,7 @@ from .grouping import anchor_of, event_class_of, group_triggers
 from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
                            seizes_weapons)
 from .references import DEFINITE, few_with_toll, is_anaphor, is_count, is_definite, refers_back
-from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
+from .phrase_kinds import (CHEMICAL, civilian_facility, names_people, civilian_owners, crowd_noun, facility_owners,
                            in_protest_cause, is_crowd, is_person, names_chemical_weapon, territory_kind)
 from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
 
@@ -135,13 +135,23 @@ class FrameBuilder:
         (protesters occupy a square, "government troops occupied three hill posts"), and one
         that is police work is an attack when a weapon does it ("warplanes destroyed a depot")."""
         sense = anchor.sense
-        if anchor.pos != "verb" or not (sense.armed_class or sense.weapon_class):
+        if anchor.pos != "verb" or not (sense.armed_class or sense.weapon_class or sense.people_class):
+            return
+        if sense.people_class and self._done_to_people(anchor.token):
+            frame.event_class = sense.people_class
+            plain = self.lexicon.verb_triggers.get(anchor.token.lemma_.lower())  # "shoot": firearms
+            if plain is not None and plain.weapon and plain.weapon not in frame.weapons:
+                frame.weapons.append(plain.weapon)
             return
         kinds = [(kind_of(s, self.lexicon), s) for s in subjects(anchor.token)]
         if sense.armed_class and any(k == "actor" and not crowd_noun(self.lexicon, s) for k, s in kinds):
             frame.event_class = sense.armed_class
         elif sense.weapon_class and any(k == "weapon" and not is_person(self.lexicon, s) for k, s in kinds):
             frame.event_class = sense.weapon_class
+
+    def _done_to_people(self, verb: Token) -> bool:
+        """"shot down a 30-year-old man", "a man was shot down": the verb acted on people."""
+        return any(names_people(self.lexicon, t) for t in objects(verb) + passive_subjects(verb))
 
     def _moved_force(self, frame: Frame, anchor: Trigger) -> None:
         """A force deployed, dispatched or formed is the actor of its own move: "Hashd forces

@@ -31,6 +31,9 @@ class TriggerSense:
     weapon_class: str | None = None
     #: the word itself says its victims were civilians ("a massacre") when none are named
     civilians: bool = False
+    #: the class when it is done to people: "shot down a drone" is an interception, "shot down
+    #: a man in the street" an attack
+    people_class: str | None = None
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -43,7 +46,8 @@ def _read_toml(name: str) -> dict[str, Any]:
 def _senses(table: dict[str, dict[str, str]]) -> dict[str, TriggerSense]:
     return {word: TriggerSense(spec["class"], spec.get("weapon"), spec.get("requires"),
                                spec.get("state_weapon"), spec.get("armed_class"),
-                               spec.get("weapon_class"), bool(spec.get("civilians", False)))
+                               spec.get("weapon_class"), bool(spec.get("civilians", False)),
+                               spec.get("people_class"))
             for word, spec in table.items()}
 
 

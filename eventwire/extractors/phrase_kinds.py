@@ -13,6 +13,13 @@ from .syntax import MODIFIER_DEPS, is_plural, kind_of, lemma_forms, unwrap_crowd
 CHEMICAL = "chemical"
 
 
+def names_people(lexicon: Lexicon, head: Token) -> bool:
+    """A phrase naming people, who can be hurt: "a 30-year-old man", "two soldiers", "a
+    customer"; not "a drone", nor a name that may be an aircraft's ("an MQ-9")."""
+    kind = kind_of(head, lexicon)
+    return kind in ("civilian", "person") or kind == "actor" and head.pos_ == "NOUN"
+
+
 def crowd_noun(lexicon: Lexicon, head: Token) -> bool:
     """Plural people who can act as a crowd ("youths", "hundreds of protesters"); one woman
     is no crowd."""

@@ -73,7 +73,7 @@ def armed_subject(verb: Token, lexicon: Lexicon) -> bool:
 def switched_sense(frame: Frame, anchor: Trigger) -> bool:
     """The subject made the verb another class (``FrameBuilder._armed_sense``): it needs no more."""
     return frame.event_class != anchor.sense.event_class and frame.event_class in (
-        anchor.sense.armed_class, anchor.sense.weapon_class)
+        anchor.sense.armed_class, anchor.sense.weapon_class, anchor.sense.people_class)
 
 
 def _has_target(frame: Frame, group: list[Trigger]) -> bool:

@@ -138,3 +138,22 @@ def test_a_fatal_shooting_with_no_toll_killed_at_least_one(pipeline):
 ])
 def test_the_murdered_and_assassinated_are_dead(pipeline, text, dead):
     assert only(pipeline, text).fatalities == dead
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("On 1 December 2023, five people were wounded in a shooting at a bar in Kano. One woman "
+     "was wounded in the arm and a man was shot in the leg.", 0, 5),
+    ("On 1 December 2023, three people were killed in a shooting at a bar in Kano. One man "
+     "died at the scene.", 3, None),
+])
+def test_one_victim_told_apart_is_one_of_the_toll_not_a_lower_toll(pipeline, text, killed, injured):
+    """ACLED's lowest figure settles figures that conflict; "One man died at the scene" after
+    "three were killed" is one of the three."""
+    m = only(pipeline, text)
+    assert (m.fatalities, m.injured) == (killed, injured)
+
+
+def test_conflicting_tolls_in_one_story_keep_the_lowest(pipeline):
+    m = only(pipeline, "On 1 December 2023, gunmen killed 12 villagers in Kano, police said. "
+                       "Residents said 15 villagers were killed in the attack.")
+    assert (m.fatalities, sorted(m.fatalities_reported)) == (12, [12, 15])

@@ -292,3 +292,11 @@ def test_dying_of_a_gunshot_wound_is_a_shooting_with_one_killed(pipeline):
 def test_a_bullet_that_hit_a_wall_hurt_nobody(pipeline):
     m = only(pipeline, "On 1 December 2023, a stray bullet hit the wall of a house in Kano.")
     assert m.injured in (0, None)
+
+
+def test_one_who_shot_himself_is_hurt_but_not_one_who_hurt_himself_fleeing(pipeline):
+    shot = only(pipeline, "On 1 December 2023, a 4-year-old boy shot himself in the leg with his "
+                          "grandfather's pistol at a home in Kano.")
+    fell = only(pipeline, "On 1 December 2023, a man opened fire on officers in Kano, then jumped over "
+                          "a wall and fell 25 feet, injuring himself.")
+    assert (shot.injured, fell.injured) == (1, None)

@@ -544,3 +544,13 @@ def test_the_weapon_may_be_told_by_a_verb_of_its_own_or_a_reference_back(pipelin
 
 def test_an_alarm_that_went_off_is_no_event(pipeline):
     assert mentions_in(pipeline, "On 1 December 2023, a fire alarm went off at a school in Kano.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, a gunman shot down a 30-year-old man in the street in Kano.",
+    "On 1 December 2023, a man was shot down in the street in Kano.",
+])
+def test_people_shot_down_were_attacked_not_intercepted(pipeline, text):
+    """"Shot down a drone" is an interception; "shot down a man" is a shooting."""
+    m = only_mention(pipeline, text)
+    assert (m.sub_event_type, m.weapon, m.injured) == ("Attack", "firearms", 1)
