@@ -195,6 +195,7 @@ def test_headlines_are_short_and_end_without_a_full_stop(line, expected):
     ("DEIR AL-BALAH, Gaza Strip (AP) — Strikes hit.", "DEIR AL-BALAH, Gaza Strip",
      "DEIR AL-BALAH, Gaza Strip (AP) —"),
     ("ERBIL, Iraq—A drone was shot down.", "ERBIL, Iraq", "ERBIL, Iraq—"),
+    ("MARLBOROUGH, N.Y. >> A woman was shot.", "MARLBOROUGH, N.Y.", "MARLBOROUGH, N.Y. >>"),
     ("Idlib Province – Syrian Observatory for Human Rights: Shelling killed two.",
      "Idlib Province", "Idlib Province – Syrian Observatory for Human Rights:"),
 ])

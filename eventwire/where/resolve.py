@@ -32,8 +32,9 @@ from .geocode import geocode
 from .names import CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
                         near_any, without_former_names)
-from .story import (DATELINE_SOURCE, STORY_SOURCE, cued_countries, dateline_place, names_an_area,
-                    region_abbreviations, story_area, story_town)
+from .outlets import outlet_home
+from .story import (DATELINE_SOURCE, STORY_SOURCE, cued_countries, dateline_area, dateline_place,
+                    names_an_area, region_abbreviations, story_area, story_town)
 
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
 VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
@@ -57,6 +58,8 @@ ISO_CODES_IN_TEXT = frozenset(("US",))
 #: what a town found in one state alone adds to the counts of the story's countries and states
 #: (a country or state named outright counts 1, the dateline's 2)
 TOWN_WEIGHT = 0.5
+#: what the home of the outlet a story comes from adds to its state's and country's counts
+OUTLET_WEIGHT = 1
 #: the weight at which the story names a state: once by name, or by its dateline
 NAMED_STATE = 1
 #: kinds of place a town's other name gives way to
@@ -77,6 +80,7 @@ class Resolver:
         self.article_states: Counter[tuple[str, str]] = Counter()  # weights may be halves
         self.story_cities: list[Place] = []
         self.cued: set[str] = set()  # the countries its wording gives a story naming none
+        self.local_country: str | None = None  # a "TOWN, STATE" dateline's country
         self.article_countries = self._article_countries()
         self._find_home_town()
         self.coded = coded_refs(document)
@@ -103,12 +107,16 @@ class Resolver:
         """Countries the story names, by mention; the dateline's counts double. Also fills
         ``article_states``: the provinces or states it names, the dateline's counting double."""
         counts: Counter[str] = Counter()
+        area = dateline_area(self.document, self.gazetteer)
+        self.local_country = area[0] if area and area[1] else None
         for sentence in self.document.sentences:
             for ent in sentence.ents:
                 if ent.label_ == "GPE":
                     name = LEADING_ARTICLE.sub("", ent.text)
                     found = self.gazetteer.lookup(name)
                     code = self._country_named(name, found) or self._area_named(ent)
+                    if code is not None and self._region_abroad(name, code):
+                        code = None
                     if code is not None:
                         counts[code] += 1
                     elif (town := lone_town(found, HAMLET)) is not None:
@@ -121,11 +129,23 @@ class Resolver:
         dateline = dateline_place(self.document, self.gazetteer, counts + Counter(cued))
         self.document.context["dateline_place"] = dateline
         if dateline is not None:
-            counts[dateline.country_code] += 2
-            if dateline.admin1:
-                self.article_states[(dateline.country_code, dateline.admin1)] += 2
+            area = dateline.country_code, dateline.admin1
+        if area is not None:  # "MARLBOROUGH, N.Y.": the state counts though the town is unknown
+            counts[area[0]] += 2
+            if area[1]:
+                self.article_states[(area[0], area[1])] += 2
+        elif self.document.dateline is None:
+            self._count_outlet_home(counts)
         self.cued = cued if dateline is None or dateline.country_code in cued else set()
         return counts
+
+    def _count_outlet_home(self, counts: Counter[str]) -> None:
+        """The state and country of the local outlet the report comes from (``outlets.py``)
+        count as named once: "Columbus" on a Georgia station's site is Georgia's."""
+        home = outlet_home(self.document.article.url)
+        if home is not None:
+            counts[home.country] += OUTLET_WEIGHT
+            self.article_states[(home.country, home.admin1)] += OUTLET_WEIGHT
 
     def _note_big_city(self, name: str, found: list[Place]) -> None:
         """A big city the story names, when no other big city has its name ("Philadelphia";
@@ -231,6 +251,8 @@ class Resolver:
         """A hamlet in a country the story never names is a false friend ("Middle East", a
         hamlet in the United States), and so is a small town far off in a state it never
         names, or a town short of a big one abroad when the story names its own country."""
+        if place.kind in ("admin1", "admin2"):
+            return self._region_plausible(place, frame_countries)
         if place.kind not in ("city", "neighbourhood"):
             return True
         home = self.document.context.get("dateline_place") or self.document.context.get("home_town")
@@ -241,6 +263,21 @@ class Resolver:
         # a town abroad, in a story that names its own country and towns: a false friend
         # unless big ("Al Hamra" in a note on Daraa is no Jordanian village near the border)
         return place.population >= HAMLET and (is_major(place) or not self.article_countries)
+
+    def _region_abroad(self, name: str, code: str) -> bool:
+        """A region's name (not a country's) that finds only a region abroad, in a local story
+        filed from a town and its state ("MARLBOROUGH, N.Y.", then "Marlborough" in the
+        headline): a namesake, which names no country for the story."""
+        return self.local_country is not None and code != self.local_country \
+            and self.gazetteer.country(name) is None
+
+    def _region_plausible(self, place: Place, frame_countries: set[str]) -> bool:
+        """A region abroad is a false friend in a local story (``_region_abroad``) that never
+        names the region's country: "Marlborough" in a story filed from "MARLBOROUGH, N.Y." is
+        no region of New Zealand."""
+        abroad = self.local_country is not None and place.country_code != self.local_country
+        return not abroad or place.country_code in frame_countries \
+            or self.article_countries.get(place.country_code, 0) >= 1
 
     def choose(self, places: list[Place], frame_countries: set[str],
                neighbours: Sequence[list[Place]] = ()) -> Place | None:

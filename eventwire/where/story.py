@@ -90,6 +90,19 @@ def _fits(place: Place, admin1: str | None, country: str | None) -> bool:
     return not admin1 or normalise_name(place.admin1 or "") == normalise_name(admin1)
 
 
+def dateline_area(document: Document, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
+    """(country code, state or None) that a dateline's later parts name, whether or not the
+    gazetteer knows its town: "MARLBOROUGH, N.Y." is in New York though "Marlborough" finds
+    only a region of New Zealand."""
+    if document.dateline is None:
+        return None
+    for part in [p.strip() for p in document.dateline.text.split(",")][1:]:
+        admin1, country = _hint(part, gazetteer)
+        if country:
+            return country, admin1
+    return None
+
+
 def dateline_place(document: Document, gazetteer: Gazetteer,
                    countries: dict[str, int] | None = None) -> Place | None:
     """The town the document's dateline names, told from its namesakes by the state or

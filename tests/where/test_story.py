@@ -113,6 +113,16 @@ def test_the_datelines_country_outweighs_a_country_the_story_mentions_once(pipel
     assert (event.country, event.location) == ("United States", "Longmont")
 
 
+def test_a_local_dateline_with_an_unknown_town_keeps_the_headline_out_of_regions_abroad(pipeline):
+    """"MARLBOROUGH, N.Y. >>": the gazetteer knows no such town in New York, but the state
+    says the story is local, so the headline's "Marlborough" is no region of New Zealand."""
+    text = ("Woman critical after friend accidentally shoots her in Marlborough, police say\n\n"
+            "MARLBOROUGH, N.Y. >> A 21-year-old woman was in critical condition after being shot "
+            "in the face by a friend at a home in this Ulster County town on Sunday, state police said.")
+    document = pipeline.analyse_one(Article(text=text, published=dt.date(2017, 2, 27)))
+    assert {m.country for m in document.mentions} == {"United States"}
+
+
 #: US local stories, which never name the United States: (headline and body, the event's
 #: place as (location, admin1, country))
 LOCAL_STORIES = [

@@ -1,0 +1,57 @@
+"""The home of the local outlet a report comes from, read from its address."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.records import Article
+from eventwire.where.outlets import host_and_section, outlet_home
+
+
+@pytest.mark.parametrize("url, host, section", [
+    ("http://web.archive.org/web/20151030223013/http://www.wral.com/four-people-shot/",
+     "wral.com", "four-people-shot"),
+    ("https://chicago.suntimes.com:80/news/man-shot", "chicago.suntimes.com", "news"),
+    ("www.dnainfo.com/chicago/20160101/x?ref=1", "dnainfo.com", "chicago"),
+])
+def test_an_address_gives_its_host_and_first_section(url, host, section):
+    assert host_and_section(url) == (host, section)
+
+
+@pytest.mark.parametrize("url, city, state", [
+    ("http://www.wtvm.com/story/1/toddler-shot", "Columbus", "Georgia"),
+    ("https://www.10tv.com/article/news/1", "Columbus", "Ohio"),
+    ("http://www.dnainfo.com/new-york/20150101/x", "New York City", "New York"),
+    ("https://pittsburgh.cbslocal.com/2016/01/01/x", "Pittsburgh", "Pennsylvania"),
+])
+def test_a_local_outlet_is_found_by_host_section_or_parent_domain(url, city, state):
+    home = outlet_home(url)
+    assert home is not None and (home.city, home.admin1, home.country) == (city, state, "US")
+
+
+@pytest.mark.parametrize("url", [None, "", "https://www.cnn.com/2016/01/01/us/x", "not a url"])
+def test_national_or_unknown_outlets_have_no_home(url):
+    assert outlet_home(url) is None
+
+
+@pytest.mark.parametrize("url, state", [
+    ("http://www.wtvm.com/story/31489370/toddler-shot", "Georgia"),
+    ("http://www.10tv.com/article/toddler-shot", "Ohio"),
+])
+def test_the_outlets_state_tells_a_towns_namesakes_apart(pipeline, url, state):
+    """"Columbus" in a story with no dateline and no state named: the outlet's home decides."""
+    text = ("Toddler accidentally shot in hand by brother\n\n"
+            "A 2-year-old boy was shot in the hand at a home in Columbus on Sunday afternoon, "
+            "police said. His 5-year-old brother had found a handgun under a bed.")
+    document = pipeline.analyse_one(Article(text=text, url=url, published=dt.date(2016, 12, 12)))
+    assert {(m.location, m.admin1) for m in document.mentions} == {("Columbus", state)}
+
+
+def test_a_dateline_outweighs_the_outlet(pipeline):
+    """A wire story a local station carries is placed by its own dateline."""
+    text = ("Man shot outside bar\n\nCOLUMBUS, Ohio (AP) — A man was shot and killed outside a "
+            "bar in Columbus on Saturday night, police said.")
+    document = pipeline.analyse_one(Article(text=text, url="http://www.wtvm.com/story/1/x",
+                                            published=dt.date(2016, 12, 12)))
+    assert {m.admin1 for m in document.mentions} == {"Ohio"}
