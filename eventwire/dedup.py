@@ -90,6 +90,9 @@ STRONG_NAMES = 3
 COMPATIBLE_TYPES = {"Violence against civilians": "Battles"}
 #: prefixes that say how a place was found, not which place it is
 PLACE_SOURCE_PREFIXES = ("dateline:", "story:")
+#: the prefix of a place that is only the reporting outlet's town: no place of the event's own,
+#: so it ties no two reports (``where/fallback.place_at_outlet_town``)
+OUTLET_PLACE_PREFIX = "outlet:"
 NEAR_KM = 10.0
 #: words of a place's name that say what kind of place it is, not which
 PLACE_KIND_WORDS = frozenset({"county", "city", "township", "parish", "borough", "village", "town"})
@@ -237,14 +240,16 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     if gap > max_days or _contradicts(a, b, max_km):
         return None
     shared = _shared_names(a, b)
-    vague = _is_range(da) or _is_range(db) or not (a.country and b.country)
+    placed = _placed_by_text(a) and _placed_by_text(b)
+    vague = _is_range(da) or _is_range(db) or not placed
     if vague and not shared and not _same_facility(a, b):
         return None  # "a 2014 shooting", a report placed nowhere: only what it names can tell
     score = _date_score(gap, da, db)
     score += _names_score(shared, getattr(a, "keywords", ()), getattr(b, "keywords", ()))
-    if place_id(a) and place_id(a) == place_id(b):
+    if placed and place_id(a) and place_id(a) == place_id(b):
         score += WEIGHTS["same_place"]
-    elif None not in (a.latitude, b.latitude) and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:
+    elif placed and None not in (a.latitude, b.latitude) \
+            and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:
         score += WEIGHTS["near_place"]
     score += WEIGHTS["same_sub_type"] * (a.sub_event_type is not None and a.sub_event_type == b.sub_event_type)
     score += WEIGHTS["same_facility"] * _same_facility(a, b)
@@ -253,6 +258,11 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     score += WEIGHTS["same_actor"] * any(not is_unidentified(x) for x in actors)
     score += WEIGHTS["same_fatalities"] * bool(a.fatalities and a.fatalities == b.fatalities)
     return round(score, 3)
+
+
+def _placed_by_text(item: Event | Mention) -> bool:
+    """Placed in a country at least, by its own story, not only at its outlet's town."""
+    return bool(item.country) and not (item.geo_source or "").startswith(OUTLET_PLACE_PREFIX)
 
 
 def _same_facility(a: Event | Mention, b: Event | Mention) -> bool:

@@ -40,8 +40,8 @@ from .records import Attribution, Evidence, Mention, stable_id
 from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences
 from .summary import notes_for
 from .where.gazetteer import Gazetteer
-from .where.fallback import (place_as, place_at_home_town, place_in_country, place_in_story_area,
-                             placed_in_a_country_only)
+from .where.fallback import (place_as, place_at_home_town, place_at_outlet_town, place_in_country,
+                             place_in_story_area, placed_in_a_country_only)
 from .where.resolve import frame_countries
 
 #: event type -> the generic noun ACLED names its crowd actor with ("Protesters (Morocco)")
@@ -530,18 +530,23 @@ def _place_unplaced(document: Document, clusters: list[Cluster], actors: ActorTa
                     gazetteer: Gazetteer | None) -> None:
     """An event the text places nowhere lies in or near the story's own town (its dateline's,
     else the one town it names) when that town is in the story's country (or the story names
-    none), else in the story's country, at country precision."""
+    none), else around the town of the local outlet that reported it, else in the story's
+    country, at country precision."""
     country = document.context.get("story_country")
-    town = document.context.get("home_town")
+    town, outlet = document.context.get("home_town"), document.context.get("outlet_town")
     at_town = town is not None and country in (None, town.country)
-    if gazetteer is None or not (country or at_town):
+    at_outlet = not at_town and outlet is not None and country in (None, outlet.country)
+    if gazetteer is None or not (country or at_town or at_outlet):
         return
     for cluster in clusters:
         if at_town and cluster.merged.country is not None:  # only in the town's country or region?
             place_at_home_town(cluster.merged, document, gazetteer)
+        if at_outlet and placed_in_a_country_only(cluster.merged):
+            place_at_outlet_town(cluster.merged, document, gazetteer)
         if cluster.merged.country is not None:
             continue
         placed = (place_at_home_town(cluster.merged, document, gazetteer) if at_town
+                  else place_at_outlet_town(cluster.merged, document, gazetteer) if at_outlet
                   else place_in_country(cluster.merged, country, gazetteer))
         if placed:
             _unnamed_interceptor(cluster.merged, document, actors)  # now it has a country

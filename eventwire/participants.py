@@ -193,8 +193,8 @@ DATELINE_WEIGHT = 2
 def _story_country(document: Document, table: ActorTable) -> str | None:
     """The country the story is about: the one its events lie in most, else the one its
     place and nationality words name most ("Syrian Observatory activists", "Cameroon's"), the
-    story's own town (its dateline's, else its headline's or the one it is about) counting
-    double: a local story names no country ("AURORA, Colo. –"; "in Newark, New Jersey" over
+    story's own town (its dateline's, else its headline's or the one it is about, else its
+    local outlet's) counting double: a local story names no country ("AURORA, Colo. –"; "in Newark, New Jersey" over
     the "Israel" of "Beth Israel Hospital")."""
     placed = _article_countries(document)
     if placed:
@@ -202,7 +202,7 @@ def _story_country(document: Document, table: ActorTable) -> str | None:
     named = Counter(table.country(ent.text) for s in document.sentences for ent in s.ents
                     if ent.label_ in ("GPE", "NORP"))
     named.pop(None, None)
-    town = document.context.get("home_town")
+    town = document.context.get("home_town") or document.context.get("outlet_town")
     if town is not None:
         named[town.country] += DATELINE_WEIGHT
     return named.most_common(1)[0][0] if named else None

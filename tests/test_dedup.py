@@ -315,3 +315,16 @@ def test_an_articles_main_report_joins_before_its_retelling_as_a_side_story():
                      sub_event_type="Armed clash")
     assert similarity(retold, other, 1, 25.0) > similarity(main, other, 1, 25.0)
     assert partition(cluster([main, retold, other])) == {frozenset({"m1", "m3"}), frozenset({"m2"})}
+
+
+def test_reports_placed_only_at_their_outlets_town_are_not_tied_by_it():
+    """Two stories of one station that name no place are placed around its town; that town
+    is not the events' place, so without a name in common they are not one event, and with
+    one they still may be."""
+    at_outlet = dict(location="Columbus", latitude=32.46, longitude=-84.99, geo_precision=3,
+                     geo_source="outlet:gn:4188985")
+    a = shooting("m1", "a1", names=("tanner", "avenue"), **at_outlet)
+    b = shooting("m2", "a2", names=("wilson", "park"), **at_outlet)
+    c = shooting("m3", "a3", names=("tanner", "avenue"), **at_outlet)
+    assert similarity(a, b, 1, 25.0) is None
+    assert similarity(a, c, 1, 25.0) is not None

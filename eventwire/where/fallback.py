@@ -1,5 +1,5 @@
 """Placing an event the text places nowhere, or only in a country: at the story's own town,
-at the first place its story names, or in its country (``mentions.py`` calls these once an
+at the first place its story names, around its outlet's town, or in its country (``mentions.py`` calls these once an
 article's events are merged). Also ``set_place``, which fills a frame's place fields from a
 gazetteer place, for these and for ``resolve.py``.
 """
@@ -99,6 +99,24 @@ def place_at_home_town(frame: Frame, document: Document, gazetteer: Gazetteer) -
         return False
     set_place(frame, town, HOME_TOWN_PRECISION, gazetteer, named=False)
     frame.geo_source = f"{source}:{town.place_id}"
+    return True
+
+
+#: ``geo_source`` prefix of an event placed around the town of the outlet it was reported by
+OUTLET_SOURCE = "outlet"
+
+
+def place_at_outlet_town(frame: Frame, document: Document, gazetteer: Gazetteer) -> bool:
+    """Place an event whose story names no place of its own, no dateline and no town of its
+    own, around the town of the local outlet that reported it (``where/outlets.py``), at region
+    precision: a station's story of "a shooting on Main Street" is most likely in its city's
+    area, but no coder would call that the town."""
+    town = document.context.get("outlet_town")
+    if town is None or not (frame.country is None
+                            or (placed_in_a_country_only(frame) and frame.country == town.country)):
+        return False
+    set_place(frame, town, REGION_PRECISION, gazetteer, named=False)
+    frame.geo_source = f"{OUTLET_SOURCE}:{town.place_id}"
     return True
 
 

@@ -9,7 +9,8 @@ tells them apart the way a reader of that site does. It counts as a state the st
 The table lists outlets whose news is local (city papers, local television stations and their
 sites), by host name; a host shared by several cities' sites is listed with its first path
 segment ("dnainfo.com/chicago"). National outlets are left out: their home says nothing of
-where their news happens.
+where their news happens. A story that places its events nowhere at all is placed around the
+outlet's town, at region precision (``fallback.place_at_outlet_town``).
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
+
+from .gazetteer import Gazetteer, Place, normalise_name
 
 #: an archived copy's address wraps the original one: "web.archive.org/web/2015.../http://..."
 ARCHIVE_PREFIX = re.compile(r"^(?:https?://)?web\.archive\.org/web/[^/]+/", re.IGNORECASE)
@@ -72,3 +75,14 @@ def outlet_home(url: str | None) -> OutletHome | None:
         if found is not None:
             return found
     return None
+
+
+def outlet_town(url: str | None, gazetteer: Gazetteer) -> Place | None:
+    """The gazetteer's town the outlet of ``url`` is based in (the biggest of its name in the
+    outlet's state), or None."""
+    home = outlet_home(url)
+    if home is None:
+        return None
+    towns = [p for p in gazetteer.lookup(home.city) if p.kind == "city" and p.country_code == home.country
+             and normalise_name(p.admin1 or "") == normalise_name(home.admin1)]
+    return max(towns, key=lambda p: p.population) if towns else None

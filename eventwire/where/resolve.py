@@ -32,7 +32,7 @@ from .geocode import geocode
 from .names import CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
                         near_any, without_former_names)
-from .outlets import outlet_home
+from .outlets import outlet_home, outlet_town
 from .story import (DATELINE_SOURCE, STORY_SOURCE, cued_countries, dateline_area, dateline_place,
                     names_an_area, region_abbreviations, story_area, story_town)
 
@@ -533,6 +533,8 @@ def locate(document: Document, gazetteer: Gazetteer) -> Document:
     resolver = Resolver(gazetteer, document)
     for frame in document.frames:
         resolver.resolve(frame)
+    if document.dateline is None and document.context.get("home_town") is None:
+        document.context["outlet_town"] = outlet_town(document.article.url, gazetteer)
     document.frames = [part for frame in document.frames
                        for part in split_by_place(frame, resolver)]
     return document

@@ -55,3 +55,17 @@ def test_a_dateline_outweighs_the_outlet(pipeline):
     document = pipeline.analyse_one(Article(text=text, url="http://www.wtvm.com/story/1/x",
                                             published=dt.date(2016, 12, 12)))
     assert {m.admin1 for m in document.mentions} == {"Ohio"}
+
+
+def test_a_story_that_places_nothing_lies_around_its_outlets_town(pipeline):
+    """No dateline, no town: a station's "shooting on Main Street" is placed around the
+    station's town at region precision (3), and says so in ``geo_source``."""
+    text = ("Man shot on Main Street\n\nA 32-year-old man was shot in the leg on Main Street late "
+            "Sunday night, police said. He is expected to survive.")
+    document = pipeline.analyse_one(Article(text=text, url="http://www.wtvm.com/story/1/x",
+                                            published=dt.date(2016, 12, 12)))
+    [m] = document.mentions
+    assert (m.location, m.admin1, m.geo_precision) == ("Columbus", "Georgia", 3)
+    assert m.geo_source.startswith("outlet:")
+    unplaced = pipeline.analyse_one(Article(text=text, published=dt.date(2016, 12, 12)))
+    assert [m.location for m in unplaced.mentions] == [None]
