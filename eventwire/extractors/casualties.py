@@ -16,8 +16,8 @@ from spacy.tokens import Token
 
 from ..document import Document, Frame, Sentence, TextSpan
 from .lexicon import Lexicon
-from .phrase_kinds import names_people
 from .numbers import Figure, is_plausible_casualty_count, number_words, parse_figure
+from .phrase_kinds import names_people
 from .syntax import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_passive, kind_of, objects,
                      passive_subjects, prep_objects, subjects, text_span)
 
@@ -227,6 +227,7 @@ def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
 
 
 def _first_conjunct(token: Token) -> Token:
+    """"guests" in "no guests or staff": the head of a list the token is part of."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token

@@ -29,8 +29,9 @@ from .grouping import anchor_of, event_class_of, group_triggers
 from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
                            seizes_weapons)
 from .references import DEFINITE, few_with_toll, is_anaphor, is_count, is_definite, refers_back
-from .phrase_kinds import (CHEMICAL, civilian_facility, names_people, civilian_owners, crowd_noun, facility_owners,
-                           in_protest_cause, is_crowd, is_person, names_chemical_weapon, territory_kind)
+from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
+                           in_protest_cause, is_crowd, is_person, names_chemical_weapon, names_people,
+                           territory_kind)
 from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
 
 #: prepositions naming, by class, whose property was looted or destroyed ("seized cash from a

@@ -1,7 +1,7 @@
 """Placing an event the text places nowhere, or only in a country: at the story's own town,
-at the first place its story names, around its outlet's town, or in its country (``mentions.py`` calls these once an
-article's events are merged). Also ``set_place``, which fills a frame's place fields from a
-gazetteer place, for these and for ``resolve.py``.
+at the first place its story names, around its outlet's town, or in its country
+(``mentions.py`` calls these once an article's events are merged). Also ``set_place``, which
+fills a frame's place fields from a gazetteer place, for these and for ``resolve.py``.
 """
 from __future__ import annotations
 
