@@ -58,6 +58,8 @@ ISO_CODES_IN_TEXT = frozenset(("US",))
 #: what a town found in one state alone adds to the counts of the story's countries and states
 #: (a country or state named outright counts 1, the dateline's 2)
 TOWN_WEIGHT = 0.5
+#: a county's or parish's name, and the name without its kind word ("Lunenburg County")
+COUNTY_NAME = re.compile(r"(.+?)\s+(?:County|Parish)")
 #: what the home of the outlet a story comes from adds to its state's and country's counts
 OUTLET_WEIGHT = 1
 #: the weight at which the story names a state: once by name, or by its dateline
@@ -82,6 +84,7 @@ class Resolver:
         self.cued: set[str] = set()  # the countries its wording gives a story naming none
         self.local_country: str | None = None  # a "TOWN, STATE" dateline's country
         self.article_countries = self._article_countries()
+        self.counties = self._counties_named()
         self._find_home_town()
         self.coded = coded_refs(document)
 
@@ -138,6 +141,38 @@ class Resolver:
             self._count_outlet_home(counts)
         self.cued = cued if dateline is None or dateline.country_code in cued else set()
         return counts
+
+    def _counties_named(self) -> dict[str, Place]:
+        """The counties or parishes the story names, by their name without the word ("Lunenburg
+        County" -> "lunenburg"), where the name finds one in the story's country alone (the
+        country it names most, else the one its wording gives: "deputies said")."""
+        country = max(self.article_countries, key=self.article_countries.get, default=None)
+        countries = {country} if country else self.cued
+        counties: dict[str, Place] = {}
+        for sentence in self.document.sentences:
+            for ent in sentence.ents:
+                match = COUNTY_NAME.fullmatch(LEADING_ARTICLE.sub("", ent.text))
+                if ent.label_ != "GPE" or match is None:
+                    continue
+                found = [p for p in self.gazetteer.lookup(match.group(0))
+                         if p.kind == "admin2" and p.country_code in countries]
+                if len(found) == 1:
+                    counties[normalise_name(match.group(1))] = found[0]
+        return counties
+
+    def _with_its_county(self, name: str, places: list[Place]) -> list[Place]:
+        """A town named as a county the story names is in that county ("Lunenburg" beside
+        "Lunenburg County", Virginia): its namesakes there, else the county itself (the
+        gazetteer misses the county's small seat), not a bigger namesake in another state."""
+        county = self.counties.get(normalise_name(name))
+        if county is None:
+            return places
+        inside = [p for p in places if p.kind in ("city", "neighbourhood")
+                  and p.country_code == county.country_code and p.admin1 == county.admin1
+                  and p.admin2 == county.name]
+        if not inside and any(p.kind == "admin1" or p.population >= BIG_TOWN for p in places):
+            return places  # "Washington" beside "Washington County" may be the state or the capital
+        return inside or [county]
 
     def _count_outlet_home(self, counts: Counter[str]) -> None:
         """The state and country of the local outlet the report comes from (``outlets.py``)
@@ -217,7 +252,7 @@ class Resolver:
                 country = None  # "KP" in "Khyber district, KP" is the province, not North Korea
             if country is not None:  # a country's name in English news is the country,
                 return self._country_or_state(country, variant, ref)  # or a state: "Atlanta (Georgia)"
-            found = without_former_names(self.gazetteer.lookup(variant), variant)
+            found = self._with_its_county(variant, without_former_names(self.gazetteer.lookup(variant), variant))
             if any(is_major(p) for p in found):
                 return found
             fallback = fallback or found

@@ -287,3 +287,14 @@ def test_a_city_forces_acronym_names_the_story_town(pipeline):
             "LAPD Det. R. Moreno said no arrests have been made.")
     [event] = analyse(pipeline, text, published=dt.date(2024, 5, 7)).mentions
     assert (event.location, event.admin1) == ("Los Angeles", "California")
+
+
+def test_a_town_named_as_a_county_the_story_names_lies_in_that_county(pipeline):
+    """"Lunenburg" beside "Lunenburg County" is Virginia's, not the bigger Lunenburg in
+    Massachusetts."""
+    text = ("Toddler in critical condition after shooting self with handgun\n\n"
+            "A 2-year-old accidentally shot himself with a handgun at a home on a country road "
+            "in Lunenburg on Monday. The boy was flown to a hospital in Richmond from the home "
+            "in Lunenburg County, deputies said.")
+    document = pipeline.analyse_one(Article(text=text, published=dt.date(2015, 5, 26)))
+    assert {(m.location, m.admin1) for m in document.mentions} == {("Lunenburg", "Virginia")}
