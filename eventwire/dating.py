@@ -117,8 +117,8 @@ def _court_date(head: "Token | None") -> bool:
 
 
 def _aftermath(head: "Token", verbs: list[str]) -> bool:
-    """"remembered Monday", "on Friday continued to investigate": the day of what followed an
-    event (the verb, or the verb it goes on with), which dates no attack."""
+    """"remembered", "continued to investigate": a verb of what followed an event (the verb,
+    or the verb it goes on with)."""
     return head.lemma_.lower() in verbs or any(
         c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in head.children)
 
@@ -272,8 +272,9 @@ def _crime_charged(noun: "Token") -> bool:
 
 def _after_event_noun(usable: list[TimeExpression], sentence: Sentence, root: "Token") -> TimeExpression | None:
     """"was remembered Monday ... after his accidental shooting death Friday": a day the parse
-    hangs on the event's own noun, after it, is that event's, not the day of the verb the
-    noun hangs on."""
+    hangs on the event's noun, or on the noun it modifies ("death"), is that event's, not the
+    day of the verb the noun hangs on (a day written before the noun was read already:
+    ``_in_trigger_phrase``)."""
     nouns = _event_nouns(root)
     return next((e for e in usable if _expression_head(e, sentence, past_nouns=False) in nouns), None)
 

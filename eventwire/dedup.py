@@ -75,6 +75,7 @@ from .errors import InputError
 from .keywords import widely_named
 from .merging import ArticleMeta, canonical_event, is_unidentified, is_unspecific
 from .records import Event, Mention, stable_id
+from .where.fallback import OUTLET_SOURCE
 from .where.gazetteer import haversine_km
 
 WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "dates_overlap": 0.10, "same_place": 0.30, "near_place": 0.20,
@@ -92,7 +93,7 @@ COMPATIBLE_TYPES = {"Violence against civilians": "Battles"}
 PLACE_SOURCE_PREFIXES = ("dateline:", "story:")
 #: the prefix of a place that is only the reporting outlet's town: no place of the event's own,
 #: so it ties no two reports (``where/fallback.place_at_outlet_town``)
-OUTLET_PLACE_PREFIX = "outlet:"
+OUTLET_PLACE_PREFIX = f"{OUTLET_SOURCE}:"
 NEAR_KM = 10.0
 #: words of a place's name that say what kind of place it is, not which
 PLACE_KIND_WORDS = frozenset({"county", "city", "township", "parish", "borough", "village", "town"})
