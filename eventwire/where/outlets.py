@@ -77,10 +77,9 @@ def outlet_home(url: str | None) -> OutletHome | None:
     return None
 
 
-def outlet_town(url: str | None, gazetteer: Gazetteer) -> Place | None:
-    """The gazetteer's town the outlet of ``url`` is based in (the biggest of its name in the
-    outlet's state), or None."""
-    home = outlet_home(url)
+def outlet_town(home: OutletHome | None, gazetteer: Gazetteer) -> Place | None:
+    """The gazetteer's town an outlet is based in (the biggest of its name in the outlet's
+    state), or None."""
     if home is None:
         return None
     towns = [p for p in gazetteer.lookup(home.city) if p.kind == "city" and p.country_code == home.country

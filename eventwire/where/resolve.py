@@ -83,6 +83,7 @@ class Resolver:
         self.story_cities: list[Place] = []
         self.cued: set[str] = set()  # the countries its wording gives a story naming none
         self.local_country: str | None = None  # a "TOWN, STATE" dateline's country
+        self.outlet = outlet_home(document.article.url)  # read once, for counts and placing
         self.article_countries = self._article_countries()
         self.counties = self._counties_named()
         self._find_home_town()
@@ -177,10 +178,9 @@ class Resolver:
     def _count_outlet_home(self, counts: Counter[str]) -> None:
         """The state and country of the local outlet the report comes from (``outlets.py``)
         count as named once: "Columbus" on a Georgia station's site is Georgia's."""
-        home = outlet_home(self.document.article.url)
-        if home is not None:
-            counts[home.country] += OUTLET_WEIGHT
-            self.article_states[(home.country, home.admin1)] += OUTLET_WEIGHT
+        if self.outlet is not None:
+            counts[self.outlet.country] += OUTLET_WEIGHT
+            self.article_states[(self.outlet.country, self.outlet.admin1)] += OUTLET_WEIGHT
 
     def _note_big_city(self, name: str, found: list[Place]) -> None:
         """A big city the story names, when no other big city has its name ("Philadelphia";
@@ -569,7 +569,7 @@ def locate(document: Document, gazetteer: Gazetteer) -> Document:
     for frame in document.frames:
         resolver.resolve(frame)
     if document.dateline is None and document.context.get("home_town") is None:
-        document.context["outlet_town"] = outlet_town(document.article.url, gazetteer)
+        document.context["outlet_town"] = outlet_town(resolver.outlet, gazetteer)
     document.frames = [part for frame in document.frames
                        for part in split_by_place(frame, resolver)]
     return document
