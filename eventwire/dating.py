@@ -52,6 +52,8 @@ VERDICT_WORDS = ("guilty", "liable")
 STAMP_REACH = 20
 #: frame classes a court's or the police's day dates: the step itself
 COURT_STEP_CLASSES = ("arrest",)
+#: links by which a proceeding is the subject of the verb a day hangs on
+COURT_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 def _sets_story_date(expr: TimeExpression) -> bool:
@@ -99,7 +101,7 @@ def _report_date(head: "Token | None") -> bool:
 
 def _court_date(head: "Token | None") -> bool:
     """"was charged Friday", "pleaded guilty on Tuesday", "an indictment unsealed today",
-    "entered the plea Wednesday", "learned his fate Friday during a sentencing hearing": the
+    "the hearing was postponed Monday", "was back in court Thursday", "entered the plea Wednesday", "learned his fate Friday during a sentencing hearing": the
     day of a step of the police or the courts, which dates an arrest but not the crime."""
     if head is None:
         return False
@@ -110,8 +112,13 @@ def _court_date(head: "Token | None") -> bool:
         return True
     if head.lemma_.lower() == "find" and any(c.lower_ in VERDICT_WORDS for c in head.children):
         return True
+    if any(s.dep_ in COURT_SUBJECT_DEPS and s.lemma_.lower() in cues["court_proceedings"]
+           for s in head.children):
+        return True  # "an indictment was unsealed Wednesday", "had their hearing waived Tuesday"
     objects = [c for c in head.children if c.dep_ in ("dobj", "attr")]
-    objects += [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    # "appeared in court Monday"; "was back in a courtroom Thursday"
+    preps = [p for c in head.children if c.dep_ == "advmod" for p in c.children] + list(head.children)
+    objects += [o for p in preps if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     return any(o.lemma_.lower() in cues["court_nouns"] or f"{o.head.lower_} {o.lower_}" in cues["court_phrases"]
                for o in objects)
 

@@ -145,6 +145,27 @@ def test_a_court_step_day_is_not_the_crime_day(pipeline, step):
     assert doc.mentions and dt.date(2023, 12, 8) not in [m.event_date for m in doc.mentions]
 
 
+@pytest.mark.parametrize("text", [
+    "An indictment was unsealed Friday for a Riverton man in the fatal shooting of a teenager.",
+    "Two people accused of hiding a suspect in the Riverton store shooting had their hearing "
+    "postponed on Friday.",
+    "The man charged with murder stemming from a shooting that killed a teenager outside a store "
+    "in Dayton, Ohio, was back in a county courtroom Friday.",
+])
+def test_a_proceeding_day_is_not_the_crime_day(pipeline, text):
+    """A proceeding as the subject of the verb the day hangs on, or a court reached through
+    "back in", makes the day a step of the court: the shooting it is about keeps no date of its
+    own (the report's, as a follow-up's)."""
+    doc = analyse(pipeline, text, MONDAY)
+    assert doc.mentions and dt.date(2023, 12, 8) not in [m.event_date for m in doc.mentions]
+
+
+def test_a_judge_shot_keeps_the_day(pipeline):
+    """A judge is no proceeding: the day a judge was shot is the shooting's."""
+    doc = analyse(pipeline, "A county judge was shot outside his Riverton home on Friday.", MONDAY)
+    assert [m.event_date for m in doc.mentions] == [dt.date(2023, 12, 8)]
+
+
 def test_a_date_right_after_the_crime_a_plea_is_for_dates_the_crime(pipeline):
     text = ("A Riverton man pleaded guilty Monday for the shooting Aug. 20, 2022, that left a "
             "teenager dead outside a store.")
