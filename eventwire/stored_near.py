@@ -11,6 +11,9 @@ keeps, for the run:
   the memory stays what the store holds;
 - the scores of the pairs of mentions already compared, so a batch scores only new pairs.
 
+A run that starts on a store with no events (a fresh one, a benchmark's) reads nothing back:
+everything the store will hold is what the run wrote and remembered.
+
 The memory is dropped and rebuilt from the store whenever the store's changes feed has moved
 past what this run last wrote (another writer changed events in between) and when it holds
 more than ``max_mentions`` mentions. What de-duplication sees is therefore always what
@@ -44,18 +47,21 @@ class StoredNear:
         self.metas: dict[str, ArticleMeta] = {}
         self.loaded: list[Window] = []
         self.scores: Scores = {}
+        self.whole = False  # whether the memory holds every event the store has
 
     def loader(self, new: Iterable[Mention], articles: dict[str, ArticleMeta]) -> Loader:
         """The loader for one batch of ``new`` mentions, asked inside ``store.writing()``; the
         articles cited by each event it serves are added to ``articles``."""
         if self.seq is None or self.seq != self.store.last_change_seq() or self._too_big():
             self._forget()
+            # a store with no events yet holds only what this run writes, all of it remembered
+            self.whole = self.store.counts().get("events", 0) == 0
         held_ids = {m.mention_id for _, c in self.held.values() for m in c.mentions}
         if any(m.mention_id in held_ids for m in new):  # a stored mention analysed anew
             self.scores = {}
 
         def load(since: dt.date, until: dt.date) -> list[EventCluster]:
-            if not any(a <= since and until <= b for a, b in self.loaded):
+            if not self.whole and not any(a <= since and until <= b for a, b in self.loaded):
                 self._read(since, until)
             found = [c for span, c in self.held.values() if span[1] >= since and span[0] <= until]
             for cluster in found:

@@ -60,3 +60,31 @@ def test_an_event_another_writer_stored_meanwhile_is_joined_not_copied(tmp_path,
         store_documents(store, [report(2, DAY, "Gary")], settings)  # someone else's run
         store_documents(store, [report(3, DAY, "Gary")], settings, near=near)
         assert stored(store)[0] == {frozenset({"m1"}), frozenset({"m2", "m3"})}
+
+
+def _counting_reads(store) -> list[tuple[dt.date, dt.date]]:
+    """The date windows ``store`` is asked for from now on."""
+    asked: list[tuple[dt.date, dt.date]] = []
+    events_near = store.events_near
+    store.events_near = lambda since, until: asked.append((since, until)) or events_near(since, until)
+    return asked
+
+
+def test_a_run_on_an_empty_store_reads_nothing_back(tmp_path, settings):
+    """Everything a fresh store holds is what the run wrote: it is not read back."""
+    with open_store(str(tmp_path / "fresh.duckdb")) as store:
+        asked = _counting_reads(store)
+        near = StoredNear(store)
+        for start in range(0, 12, 3):
+            store_documents(store, reports()[start:start + 3], settings, near=near)
+        assert asked == []
+        assert len(stored(store)[0]) < 12
+
+
+def test_a_run_on_a_store_with_events_reads_them(tmp_path, settings):
+    with open_store(str(tmp_path / "used.duckdb")) as store:
+        store_documents(store, [report(1, DAY, "Chicago", ("victim1",))], settings)  # an earlier run
+        asked = _counting_reads(store)
+        store_documents(store, [report(3, DAY, "Chicago", ("victim1",))], settings, near=StoredNear(store))
+        assert asked
+        assert stored(store)[0] == {frozenset({"m1", "m3"})}
