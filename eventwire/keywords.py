@@ -72,14 +72,15 @@ def salient_words(text: str, exclude: Iterable[str] = (), context: str | None = 
     A capitalised word that ``context`` (the whole story; else ``text``) also writes in lower
     case is a common word, and capitalised words in headline-long runs are no names."""
     lower = {w.replace("’", "'") for w in LOWER_WORD.findall(text if context is None else context)}
-    skip = common_words() | {w.lower() for w in exclude} | lower
+    lower.update(w.lower() for w in exclude)
+    common = common_words()  # thousands of names: looked up, not copied into one set per call
     runs = [(m.start(), m.end()) for m in TITLE_CASE_RUN.finditer(text)]
     found: dict[str, None] = {}
     for match in SALIENT.finditer(text):
         if match.group(1) and any(a <= match.start() < b for a, b in runs):
             continue
         word = _name_form(match.group(1)) if match.group(1) else f"{match.group(2)}yo"
-        if (len(word) >= MIN_LETTERS or match.group(2)) and word not in skip:
+        if (len(word) >= MIN_LETTERS or match.group(2)) and word not in lower and word not in common:
             found.setdefault(word, None)
             if len(found) >= MAX_WORDS:
                 break

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..document import Document, Frame, Sentence, TextSpan
-from .lexicon import Lexicon
+from .lexicon import Lexicon, derived
 from .numbers import Figure, is_plausible_casualty_count, number_words, parse_figure
 from .phrase_kinds import names_people
 from .syntax import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_passive, kind_of, objects,
@@ -378,7 +378,12 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
     ("five people were killed and eleven injured")."""
     found: list[Casualty] = []
     headline = sentence.segment == "title"
+    lemmas, forms, conditions = derived(lexicon, "casualty_words", _casualty_words)
+    any_verb = any(c in sentence.text.lower() for c in conditions)  # "left a man in critical condition"
     for token in sentence.span:
+        if not (token.lower_ in forms or token.lemma_.lower() in lemmas
+                or (any_verb and token.tag_.startswith("VB"))):
+            continue  # no word ``_victims`` reads a figure by
         if _counted_together(token, lexicon):
             continue
         field, victims, inferred = _victims(token, lexicon, headline)
@@ -409,6 +414,19 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
             found.append(Casualty(field, figure, span, sentence.span.start))
             seen.add((field, figure.value))
     return _drop_shot_who_died(found)
+
+
+def _casualty_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The lemmas and word forms a figure can hang on (``_victims``'s word lists), and the
+    condition nouns by which any verb can tell who was hurt: a sentence's other words are
+    passed over without asking the parse about them."""
+    outcomes = lexicon.casualty_outcomes
+    lemmas = set(lexicon.casualty_verbs)
+    for name in ("verbs", "injury_verbs", "projectile_verbs", "hospital_verbs", "suffer_verbs",
+                 "holding_verbs", "killing_nouns"):
+        lemmas |= outcomes[name]
+    return frozenset(lemmas), frozenset(lexicon.casualty_nouns) | outcomes["wound_nouns"], \
+        outcomes["condition_nouns"]
 
 
 def _drop_shot_who_died(found: list[Casualty]) -> list[Casualty]:

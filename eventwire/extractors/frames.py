@@ -9,6 +9,8 @@ recognised wherever they stand ("rockets were fired", "a drone targeted", "fired
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.tokens import Span, Token
 
 from ..document import AREA_RELATION, WITHIN_RELATION, ActorRef, Document, Frame, PlaceRef, Sentence
@@ -66,8 +68,12 @@ class FrameBuilder:
         self.sentence = sentence
         self.lexicon = lexicon
         self.triggers: list[Trigger] = []
-        self.speakers = trailing_speakers(sentence.span, lexicon.cues["speech_verbs"]) | \
-            colon_speakers(sentence.span)
+
+    @cached_property
+    def speakers(self) -> set[Token]:
+        """The sentence's sources ("..., police said"); read only for a sentence with a frame."""
+        return trailing_speakers(self.sentence.span, self.lexicon.cues["speech_verbs"]) | \
+            colon_speakers(self.sentence.span)
 
     def build(self) -> list[Frame]:
         # "the gun used in the shooting": using is an event only with a chemical weapon, and

@@ -11,10 +11,12 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from ..errors import ResourceError
 from .word_forms import Prefilter
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,19 @@ class Taxonomy:
                 return event_type
         valid = ", ".join(s for subs in self.event_types.values() for s in subs)
         raise ResourceError("taxonomy.toml", f"unknown sub-event type {sub_event_type!r} (valid: {valid})")
+
+
+#: word sets the extractors derive from a lexicon, with the lexicon (so its id is no other's)
+_DERIVED: dict[tuple[int, str], tuple[Lexicon, Any]] = {}
+
+
+def derived(lexicon: Lexicon, name: str, build: Callable[[Lexicon], T]) -> T:
+    """``build(lexicon)``, worked out once per lexicon: the extractors' per-token gates ask
+    for their word sets for every sentence."""
+    entry = _DERIVED.get((id(lexicon), name))
+    if entry is None or entry[0] is not lexicon:
+        entry = _DERIVED[(id(lexicon), name)] = (lexicon, build(lexicon))
+    return entry[1]
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:

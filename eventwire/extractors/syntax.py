@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from ..document import Sentence, TextSpan
-from .lexicon import Lexicon
+from .lexicon import Lexicon, derived
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -253,13 +253,20 @@ def weapon_code(head: Token, lexicon: Lexicon) -> str | None:
     inner = [o for p, o in prep_objects(head) if p == "of"]
     if inner and any(f in lexicon.heads["quantity"] for f in lemma_forms(head)):
         return weapon_code(inner[0], lexicon)
-    first, last = core_phrase(head)
-    words = head.doc[first.i:head.i + 1]
-    for phrase in (words.text.lower(), " ".join(t.lemma_.lower() for t in words)):
-        for weapon_words, code in lexicon.weapon_phrases:
-            if phrase.endswith(weapon_words):
-                return code
+    ends = derived(lexicon, "weapon_phrase_ends", _weapon_phrase_ends)
+    if head.lower_ in ends or head.lemma_.lower() in ends:  # the phrase's last word
+        first, last = core_phrase(head)
+        words = head.doc[first.i:head.i + 1]
+        for phrase in (words.text.lower(), " ".join(t.lemma_.lower() for t in words)):
+            for weapon_words, code in lexicon.weapon_phrases:
+                if phrase.endswith(weapon_words):
+                    return code
     return lexicon.weapon_of(head.lemma_) or lexicon.weapon_of(head.lower_)
+
+
+def _weapon_phrase_ends(lexicon: Lexicon) -> frozenset[str]:
+    """The last words of the weapon phrases: a phrase can end in one only if its head is one."""
+    return frozenset(words.split()[-1] for words, _ in lexicon.weapon_phrases)
 
 
 def modifier_weapons(noun: Token, lexicon: Lexicon) -> list[str]:

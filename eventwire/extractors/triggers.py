@@ -13,10 +13,11 @@ injured"). ``irrealis_reason`` says which.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Lexicon, TriggerSense
+from .lexicon import Lexicon, TriggerSense, derived
 from .syntax import lemma_forms, prep_objects
 
 #: dependency links through which an embedding verb's mood reaches its complement
@@ -57,7 +58,10 @@ def _phrasal(token: Token, lexicon: Lexicon) -> TriggerSense | None:
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every token in the sentence that can report an event, in order."""
     found = []
+    heads = derived(lexicon, "trigger_heads", _trigger_heads)
     for token in sentence:
+        if not any(f in heads for f in lemma_forms(token)):
+            continue  # no trigger, phrasal verb or event noun has this word
         lemma = token.lemma_.lower()  # the nlp stage has fixed the tagger's known errors
         if token.ent_type_ in ("DATE", "TIME"):  # "March 3" is no protest march
             continue
@@ -75,6 +79,13 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if sense and not _names_a_weapon(token, lexicon):
                 found.append(Trigger(token, sense, "noun"))
     return found
+
+
+def _trigger_heads(lexicon: Lexicon) -> frozenset[str]:
+    """The words a trigger can be (a verb's lemma, a phrasal verb's first word, an event
+    noun's last word): the rest of a sentence is passed over unread."""
+    return frozenset({*lexicon.verb_triggers, *(k.split()[0] for k in lexicon.phrasal_triggers),
+                      *(k.split()[-1] for k in lexicon.noun_triggers)})
 
 
 #: slots where an -ing form is a noun ("fighting erupted", "after heavy shelling")
@@ -272,18 +283,20 @@ def accident_reason(trigger: Trigger, lexicon: Lexicon) -> str | None:
     if trigger.pos == "verb" and any(f in lexicon.cues["disaster_subjects"]
                                      for s in subjects for f in lemma_forms(s)):
         return "natural or accidental"
-    armed = _names_armed(token.sent, lexicon)
-    words = SentenceWords.of(token.sent)
+    sentence = token.sent
+    words = SentenceWords.of(sentence)
     violent = trigger.sense.event_class in ("attack", "harm", "clash")
-    if violent and words.cued(lexicon.cues["natural_hazards"]) and not armed:
+    if violent and words.cued(lexicon.cues["natural_hazards"]) and not _names_armed(sentence, lexicon):
         return "natural"  # "a strong earthquake killed eight people"
-    people = [s for s in subjects if s.ent_type_ in ("ACTOR", "PERSON", "NORP") or s.pos_ == "PRON"
-              or any(f in lexicon.heads["armed"] | lexicon.heads["civilian"] for f in lemma_forms(s))]
     explosion = trigger.sense.weapon == "IED" and trigger.sense.event_class == "attack"
-    if explosion and not people and not armed and words.cued(lexicon.cues["accident_cues"]):
+    if not (explosion or trigger.sense.event_class == "harm"):
+        return None  # the armed actors are asked for only where an accident is told
+    people = [s for s in subjects if s.ent_type_ in ("ACTOR", "PERSON", "NORP") or s.pos_ == "PRON"
+              or any(f in lexicon.heads["armed"] or f in lexicon.heads["civilian"] for f in lemma_forms(s))]
+    if explosion and not people and words.cued(lexicon.cues["accident_cues"]) \
+            and not _names_armed(sentence, lexicon):
         return "accident"
-    if (explosion or trigger.sense.event_class == "harm") and not armed \
-            and _accident_told(words, lexicon):
+    if _accident_told(words, lexicon) and not _names_armed(sentence, lexicon):
         return "accident"
     return None
 
@@ -337,6 +350,8 @@ def _harms_nobody(verb: Token, lexicon: Lexicon) -> bool:
         for v in victims)
 
 
+#: sentences whose words are kept for the checks of their triggers (a few documents' worth)
+SENTENCES_CACHED = 64
 #: classes that are police work when done about crime (arrests, seizures)
 POLICE_WORK = ("arrest", "intercept")
 
@@ -351,12 +366,19 @@ class SentenceWords:
 
     @classmethod
     def of(cls, sentence: Span) -> "SentenceWords":
-        return cls(frozenset({t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}),
-                   sentence.text.lower())
+        return _sentence_words(sentence)
 
     def cued(self, cues: frozenset[str]) -> bool:
         """Any cue here: single words by lemma or form, phrases by text."""
         return any((c in self.words) if " " not in c else (c in self.text) for c in cues)
+
+
+@lru_cache(maxsize=SENTENCES_CACHED)
+def _sentence_words(sentence: Span) -> SentenceWords:
+    """Read once per sentence: each trigger's checks ask for it again (a span is equal to
+    another of the same document and bounds)."""
+    return SentenceWords(frozenset({t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}),
+                         sentence.text.lower())
 
 
 def _cued(sentence: Span, cues: frozenset[str]) -> bool:

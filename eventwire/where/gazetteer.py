@@ -14,6 +14,7 @@ hyphens unified, so "Al-Shaddādī" and "al shaddadi" meet.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -25,10 +26,13 @@ from .names import MIN_RESPELLING, respelling_key
 #: kinds of place, from most to least precise
 PLACE_KINDS = ("facility", "airport", "neighbourhood", "city", "admin2", "admin1", "country", "region")
 
+#: names whose comparison form is kept (the same names come back article after article)
+NORMALISED_CACHED = 65536
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bb\u02be\u02bf`´']")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=NORMALISED_CACHED)
 def normalise_name(name: str) -> str:
     """Comparison form of a place or actor name: "Ayn al-ʿAsad" -> "ayn al asad"."""
     text = unicodedata.normalize("NFKD", name)

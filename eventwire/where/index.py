@@ -247,6 +247,7 @@ class SqliteGazetteer:
         self.meta = meta
         self._lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup_key)
         self._admin_names = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._reverse)
+        self._country_place = functools.lru_cache(maxsize=None)(self._country_place_of)  # 250 at most
 
     def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
         with self._lock:
@@ -303,8 +304,9 @@ class SqliteGazetteer:
     def country(self, name_or_code: str) -> Place | None:
         """The country for an ISO2/ISO3 code, its ACLED name or an alias ("IQ", "Iraq", "U.S.")."""
         code = self._country_keys.get(normalise_name(name_or_code))
-        if code is None:
-            return None
+        return None if code is None else self._country_place(code)
+
+    def _country_place_of(self, code: str) -> Place | None:
         rows = self._query(f"SELECT {_COLUMNS} FROM places p WHERE p.id = ?", (self._countries[code][1],))
         return self._place(rows[0]) if rows else None
 
