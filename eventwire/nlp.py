@@ -501,13 +501,29 @@ def relabel_person_surnames(docs: Sequence[Doc]) -> None:
     surnames = {ent[-1].text for doc in docs for ent in doc.ents
                 if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
     surnames -= {t.text for doc in docs for t in doc if t.text in surnames and t.i > 0
-                 and doc[t.i - 1].lower_ in PLACE_PREPOSITIONS | {"of"}}  # "the city of Idlib"
+                 and doc[t.i - 1].lower_ in PLACE_PREPOSITIONS | {"of"}  # "the city of Idlib"
+                 and not _owner_of_what_follows(t)}
     for doc in docs:
         spans = [Span(doc, e.start, e.end, label="PERSON") for e in doc.ents
                  if e.label_ in ("GPE", "LOC") and len(e) == 1 and e.text in surnames]
         if spans:
             starts = {span.start for span in spans}
             doc.ents = sorted([e for e in doc.ents if e.start not in starts] + spans, key=lambda e: e.start)
+
+
+#: possessives after "and" that make the name before them an owner too ("Hill and his son's")
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+
+
+def _owner_of_what_follows(name: Token) -> bool:
+    """"at Hill's home", "at Hill and his son's home": the person owns the place named after,
+    so the preposition before the name says nothing of the name."""
+    doc, i = name.doc, name.i
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.text in ("'s", "’s"):
+        return True
+    return after is not None and after.lower_ == "and" and i + 2 < len(doc) \
+        and doc[i + 2].lower_ in POSSESSIVE_PRONOUNS
 
 
 def _countries_in_person_names(doc: Doc, is_country: Callable[[str], bool]) -> list[Span]:

@@ -21,6 +21,7 @@ from .document import ActorRef, Document, Frame
 from .extractors.lexicon import load_lexicon
 from .merging import is_unidentified
 from .where.gazetteer import Gazetteer
+from .where.story import STORY_SOURCE
 
 NON_STATE_ARMED = (2, 3, 4)
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their"})
@@ -196,12 +197,24 @@ def _story_country(document: Document, table: ActorTable) -> str | None:
     story's own town (its dateline's, else its headline's or the one it is about, else its
     local outlet's) counting double: a local story names no country ("AURORA, Colo. –"; "in Newark, New Jersey" over
     the "Israel" of "Beth Israel Hospital")."""
-    placed = _article_countries(document)
+    placed = Counter(f.country for f in document.frames if f.country)
     if placed:
-        return placed[0]
+        # a town the story is about (not one it is filed from), in the country it names most,
+        # outweighs an event or two abroad: "San Antonio" over the Mexico its suspect was
+        # deported to (not Gaza, whence rockets were fired at the Israel the note is about)
+        own = document.context.get("home_town") if document.context.get("home_source") == STORY_SOURCE \
+            else document.context.get("outlet_town")
+        named = document.context.get("named_countries") or Counter()
+        if own is not None and named and own.country == named.most_common(1)[0][0]:
+            placed[own.country] += DATELINE_WEIGHT
+        return max(placed, key=lambda c: (placed[c], -list(placed).index(c)))
     named = Counter(table.country(ent.text) for s in document.sentences for ent in s.ents
                     if ent.label_ in ("GPE", "NORP"))
     named.pop(None, None)
+    # states and provinces name their country too ("Omaha, Nebraska", "South Florida" over the
+    # "Iraq" where a gunman once served): the where stage's counts, where they are more
+    for country, n in document.context.get("named_countries", {}).items():
+        named[country] = max(named[country], n)
     town = document.context.get("home_town") or document.context.get("outlet_town")
     if town is not None:
         named[town.country] += DATELINE_WEIGHT

@@ -55,6 +55,19 @@ def test_an_event_placed_nowhere_lies_in_the_story_country(pipeline):
     assert mention.geo_source.startswith("article:")
 
 
+def test_the_town_a_story_is_about_outweighs_an_event_abroad(pipeline):
+    """The shooting is placed nowhere, the suspect's old arrest in Mexico is: the story's own
+    town (its headline's), in the country it names most, keeps the shooting in Texas."""
+    text = ("San Antonio man accused of killing pregnant teen had been deported twice\n\nA "
+            "35-year-old man accused of shooting a pregnant teenager to death in her apartment on "
+            "Saturday had been deported twice, officials said. Mexican police arrested him in "
+            "Monterrey, Mexico, in 2016. Police said the girl, 16, died at the scene. He is held in "
+            "the Bexar County jail, Texas officials said.")
+    document = analyse(pipeline, text, published=dt.date(2017, 3, 7))
+    [shooting] = [m for m in document.mentions if m.role == "main"]
+    assert (shooting.location, shooting.admin1) == ("San Antonio", "Texas")
+
+
 def _placed(country: str, source: str, precision: int, location: str | None = None):
     from eventwire.document import Frame
     return Frame(country=country, location=location or country, latitude=35.0, longitude=36.0,

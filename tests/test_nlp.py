@@ -293,6 +293,17 @@ def test_a_surname_alone_is_the_person_the_story_named_in_full(pipeline):
     assert "PERSON" not in places
 
 
+@pytest.mark.parametrize("place", ["at Hill's home", "at Hill and his son's home"])
+def test_a_surname_owning_the_place_after_it_is_still_the_person(pipeline, place):
+    """"at Hill and his son's home": the preposition is the home's; Hill is the father the
+    story named, not Al Hillah in Iraq."""
+    story = (f"Brandon Hill, 34, told officers his son had been shot. Police say the shooting "
+             f"happened {place} on Noe-Bixby Road.")
+    labels = [e.label_ for s in analyse(pipeline, story, PUBLISHED).sentences
+              for e in s.span.ents if e.text == "Hill"]
+    assert labels and not {"GPE", "LOC"} & set(labels)
+
+
 @pytest.mark.parametrize("title", ["Four shot at Kano market", "5-year-old shot in Kano"])
 def test_a_headline_count_or_age_before_shot_is_who_was_shot(pipeline, title):
     """The tagger reads "Four shot" as "four shots"; a headline means four people were shot."""

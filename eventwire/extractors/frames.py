@@ -19,8 +19,8 @@ from .casualties import attach_casualties
 from .lexicon import Lexicon
 from .numbers import parse_figure
 from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
-                            bracketed_after_a_name, bracketed_names, comma_area, is_street_corner,
-                            set_off_after_preposition)
+                            bracketed_after_a_name, bracketed_names, comma_area, is_block_address,
+                            is_street_corner, set_off_after_preposition)
 from .protests import PROTEST_CLASSES
 from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_phrase, instruments,
                      is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
@@ -490,7 +490,7 @@ class FrameBuilder:
         """A place reference; ``nested`` lets a name inside a longer one in ("Wardak" in
         "Afghanistan's eastern Wardak province")."""
         first, last = before_punctuation(*entity_phrase(head))
-        if is_street_corner(first, last):
+        if is_street_corner(first, last) or is_block_address(head):
             return
         span = text_span(self.sentence, first, last)
         inside = (lambda p: p.start == span.start and p.end == span.end) if nested \

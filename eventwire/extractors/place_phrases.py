@@ -61,6 +61,16 @@ def is_street_corner(first: Token, last: Token) -> bool:
     return any(t is not None and NUMBERED_STREET.match(t.text) for t in (before, after))
 
 
+#: the noun of a US police address: "the 6700 block of South Aberdeen" is a street
+ADDRESS_NOUNS = frozenset({"block", "blocks"})
+
+
+def is_block_address(head: Token) -> bool:
+    """"in the 6700 block of South Aberdeen": what a block is "of" is a street, not the town
+    of that name (Aberdeen, Scotland)."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ADDRESS_NOUNS
+
+
 def bracketed_names(last: Token) -> list[list[Token]]:
     """The comma-separated names in brackets right after a place, or after the settlement
     word that follows it: "Kikara (Douentza, Mopti)", "Mukerian city (Hoshiarpur, Punjab)"."""

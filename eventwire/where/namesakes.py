@@ -19,6 +19,9 @@ REGION_KINDS = ("country", "admin1", "admin2")
 #: its own town's ("Eight Mile and Sunset" in a Detroit story is no Florida town)
 SMALL_TOWN = 50_000
 FAR_FROM_HOME_KM = 150.0
+#: a town this small across a state line from the story's home, in a state it never names,
+#: is a namesake however near: local news names the state of a town over the line
+NEAR_HAMLET = 5_000
 
 
 def beside(place: Place, neighbours: Sequence[list[Place]], provinces_only: bool = False) -> bool:
@@ -94,12 +97,17 @@ def far_off(place: Place, home: Place, countries: Counter[str],
     """A town far from the story's own town ``home`` that the story cannot mean: a small one
     (``SMALL_TOWN``) in a state of its country while the story names no state but its own
     town's, or one short of a big city in another country the story never names ("Sunset", a
-    Vancouver neighbourhood, in a Detroit story). ``countries`` and ``states`` count what the
+    Vancouver neighbourhood, in a Detroit story); a hamlet in another state it never names
+    (``NEAR_HAMLET``), near or far. ``countries`` and ``states`` count what the
     story names."""
-    if place.admin1 == home.admin1 or place.population >= BIG_TOWN \
-            or haversine_km(place.latitude, place.longitude, home.latitude, home.longitude) <= FAR_FROM_HOME_KM:
+    if place.admin1 == home.admin1 or place.population >= BIG_TOWN:
+        return False
+    named = {state for (country, state), n in states.items() if country == home.country_code and n >= 1}
+    if place.country_code == home.country_code and place.population < NEAR_HAMLET \
+            and place.admin1 not in named:
+        return True  # "Roseland" in a Chicago story: no Indiana hamlet, however near
+    if haversine_km(place.latitude, place.longitude, home.latitude, home.longitude) <= FAR_FROM_HOME_KM:
         return False
     if place.country_code != home.country_code:
         return countries.get(place.country_code, 0) < 1
-    named = {state for (country, state), n in states.items() if country == home.country_code and n >= 1}
     return place.population < SMALL_TOWN and not named - {home.admin1}

@@ -58,6 +58,10 @@ ISO_CODES_IN_TEXT = frozenset(("US",))
 #: what a town found in one state alone adds to the counts of the story's countries and states
 #: (a country or state named outright counts 1, the dateline's 2)
 TOWN_WEIGHT = 0.5
+#: words of a state's own agencies, whose names then name the state ("Tennessee Bureau of
+#: Investigation", "Ohio State Highway Patrol", "Texas Department of Public Safety")
+STATE_AGENCY_WORDS = frozenset({"police", "bureau", "patrol", "troopers", "department",
+                                "sheriff", "corrections", "attorney", "prosecutor"})
 #: a county's or parish's name, and the name without its kind word ("Lunenburg County")
 COUNTY_NAME = re.compile(r"(.+?)\s+(?:County|Parish)")
 #: what the home of the outlet a story comes from adds to its state's and country's counts
@@ -83,7 +87,10 @@ class Resolver:
         self.story_cities: list[Place] = []
         self.cued: set[str] = set()  # the countries its wording gives a story naming none
         self.local_country: str | None = None  # a "TOWN, STATE" dateline's country
+        self.counted_towns: Counter[str] = Counter()  # what each lone town added to its country
         self.outlet = outlet_home(document.article.url)  # read once, for counts and placing
+        #: the outlet's own town, the story's home where no dateline gives one
+        self.outlet_town = outlet_town(self.outlet, gazetteer) if document.dateline is None else None
         self.article_countries = self._article_countries()
         self.counties = self._counties_named()
         self._find_home_town()
@@ -125,9 +132,12 @@ class Resolver:
                         counts[code] += 1
                     elif (town := lone_town(found, HAMLET)) is not None:
                         counts[town.country_code] += TOWN_WEIGHT
+                        self.counted_towns[town.place_id] += TOWN_WEIGHT
                         self.article_states[(town.country_code, town.admin1 or "")] += TOWN_WEIGHT
                     self._count_state(name, found, as_area=names_an_area(ent))
                     self._note_big_city(name, found)
+                elif ent.label_ == "ORG":
+                    self._count_agency_state(ent, counts)
         named = any(n >= 1 for n in counts.values())
         cued = set() if named else cued_countries(self.document.article.text)
         dateline = dateline_place(self.document, self.gazetteer, counts + Counter(cued))
@@ -211,6 +221,23 @@ class Resolver:
         if len(states) == 1 and self.gazetteer.country(name) is None:
             self.article_states[(states[0].country_code, states[0].name)] += 1
 
+    def _count_agency_state(self, ent: Span, counts: Counter[str]) -> None:
+        """A state's own agency names the state: "the Tennessee Bureau of Investigation", "the
+        Bristol Tennessee Police Department", "Ohio State Highway Patrol" (a state's name only,
+        not a country's: "Georgia" is left alone)."""
+        words = [t.text for t in ent]
+        if not any(w.lower() in STATE_AGENCY_WORDS for w in words):
+            return
+        for size in (2, 1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start:start + size])
+                states = [p for p in self.gazetteer.lookup(name) if p.kind == "admin1"
+                          and normalise_name(p.name) == normalise_name(name)]
+                if len(states) == 1 and self.gazetteer.country(name) is None:
+                    counts[states[0].country_code] += 1
+                    self.article_states[(states[0].country_code, states[0].name)] += 1
+                    return
+
     def _country_named(self, name: str, found: list[Place]) -> str | None:
         """The country a name gives: a country's ("Iraq"), or that of a province, state or
         county whose big namesakes all lie in its country ("California", "Wilson County",
@@ -290,14 +317,29 @@ class Resolver:
             return self._region_plausible(place, frame_countries)
         if place.kind not in ("city", "neighbourhood"):
             return True
-        home = self.document.context.get("dateline_place") or self.document.context.get("home_town")
+        home = self.document.context.get("dateline_place") or self.document.context.get("home_town") \
+            or self.outlet_town  # "Roseland" on a Chicago station's site is no Californian town
         if home is not None and far_off(place, home, self.article_countries, self.article_states):
             return False
-        if place.country_code in frame_countries or place.country_code in self.article_countries:
+        besides = self._countries_besides(place)
+        if place.country_code in frame_countries or place.country_code in besides:
             return True
+        if not besides:  # no country named but by this town's own name: a note on a village
+            return place.country_code in self.article_countries or place.population >= HAMLET
         # a town abroad, in a story that names its own country and towns: a false friend
         # unless big ("Al Hamra" in a note on Daraa is no Jordanian village near the border)
-        return place.population >= HAMLET and (is_major(place) or not self.article_countries)
+        return place.population >= HAMLET and is_major(place)
+
+    def _countries_besides(self, place: Place) -> Counter[str]:
+        """The countries the story names, less what ``place``'s own name added as a lone town
+        in a local story (a local outlet's, or one filed from a "TOWN, STATE" dateline):
+        "Whitehaven" (England's only) on a Memphis station's site names no England but itself.
+        A note with no home of its own keeps the count ("a protest in Sanabis (Capital) for
+        the Palestinians": the village names Bahrain)."""
+        counts = Counter(self.article_countries)
+        if self.outlet is not None or self.local_country is not None:
+            counts[place.country_code] -= self.counted_towns.get(place.place_id, 0)
+        return Counter({code: n for code, n in counts.items() if n > 0})
 
     def _region_abroad(self, name: str, code: str) -> bool:
         """A region's name (not a country's) that finds only a region abroad, in a local story
@@ -309,10 +351,18 @@ class Resolver:
     def _region_plausible(self, place: Place, frame_countries: set[str]) -> bool:
         """A region abroad is a false friend in a local story (``_region_abroad``) that never
         names the region's country: "Marlborough" in a story filed from "MARLBOROUGH, N.Y." is
-        no region of New Zealand."""
+        no region of New Zealand. So is a county in another state than those the story names."""
         abroad = self.local_country is not None and place.country_code != self.local_country
+        if place.kind == "admin2" and self._in_a_state_not_named(place):
+            return False  # "Monroe" in a Connecticut story is no Monroe County, New York
         return not abroad or place.country_code in frame_countries \
             or self.article_countries.get(place.country_code, 0) >= 1
+
+    def _in_a_state_not_named(self, place: Place) -> bool:
+        """The story names states of the place's country, and not the place's own."""
+        named = {state for (code, state), n in self.article_states.items()
+                 if code == place.country_code and n >= 1}
+        return bool(named) and place.admin1 not in named
 
     def choose(self, places: list[Place], frame_countries: set[str],
                neighbours: Sequence[list[Place]] = ()) -> Place | None:
@@ -569,7 +619,10 @@ def locate(document: Document, gazetteer: Gazetteer) -> Document:
     for frame in document.frames:
         resolver.resolve(frame)
     if document.dateline is None and document.context.get("home_town") is None:
-        document.context["outlet_town"] = outlet_town(resolver.outlet, gazetteer)
+        document.context["outlet_town"] = resolver.outlet_town
+    document.context["named_countries"] = Counter({
+        place.country: n for code, n in resolver.article_countries.items()
+        if n >= 1 and (place := gazetteer.country(code)) is not None})
     document.frames = [part for frame in document.frames
                        for part in split_by_place(frame, resolver)]
     return document

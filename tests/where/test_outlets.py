@@ -24,6 +24,7 @@ def test_an_address_gives_its_host_and_first_section(url, host, section):
     ("https://www.10tv.com/article/news/1", "Columbus", "Ohio"),
     ("http://www.dnainfo.com/new-york/20150101/x", "New York City", "New York"),
     ("https://pittsburgh.cbslocal.com/2016/01/01/x", "Pittsburgh", "Pennsylvania"),
+    ("http://connecticut.news12.com:80/news/x", "Norwalk", "Connecticut"),  # not News 12's Long Island
 ])
 def test_a_local_outlet_is_found_by_host_section_or_parent_domain(url, city, state):
     home = outlet_home(url)
@@ -69,3 +70,24 @@ def test_a_story_that_places_nothing_lies_around_its_outlets_town(pipeline):
     assert m.geo_source.startswith("outlet:")
     unplaced = pipeline.analyse_one(Article(text=text, published=dt.date(2016, 12, 12)))
     assert [m.location for m in unplaced.mentions] == [None]
+
+
+def test_a_lone_town_abroad_is_no_evidence_of_its_own_country(pipeline):
+    """"Whitehaven" is a Memphis neighbourhood the gazetteer knows only as England's town: on a
+    Memphis station's site, the name alone does not make England a country the story names."""
+    text = ("Girl, 3, shot while sitting in car\n\nA three-year-old girl was shot Sunday night in "
+            "Whitehaven. Police said a man opened fire on her mother's car after an argument.")
+    document = pipeline.analyse_one(Article(text=text, url="http://www.localmemphis.com/news/x",
+                                            published=dt.date(2016, 5, 16)))
+    assert document.mentions
+    assert {(m.country, m.admin1) for m in document.mentions} == {("United States", "Tennessee")}
+
+
+def test_a_hamlet_over_the_state_line_is_no_town_of_a_local_story(pipeline):
+    """"Roseland" on a Chicago station's site: the Chicago neighbourhood, not the Indiana hamlet
+    of that name 130 km off, nor the Californian town."""
+    text = ("Four dead in Far South Side shooting\n\nFour people were found shot dead Saturday in a "
+            "home in the Roseland neighborhood on the Far South Side, police said.")
+    document = pipeline.analyse_one(Article(text=text, url="http://abc7chicago.com/news/x",
+                                            published=dt.date(2016, 12, 18)))
+    assert {(m.location, m.admin1) for m in document.mentions} == {("Chicago", "Illinois")}

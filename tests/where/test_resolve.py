@@ -190,6 +190,24 @@ def test_a_small_town_far_off_in_a_state_the_story_never_names_is_no_place(pipel
     assert (event.location, event.admin1) == ("Detroit", "Michigan")
 
 
+def test_what_a_block_is_of_is_a_street(pipeline):
+    """"in the 6700 block of South Aberdeen": a Chicago street, not Aberdeen in Scotland."""
+    text = ("CHICAGO — A 7-year-old boy accidentally shot himself Sunday at his home in the 6700 "
+            "block of South Aberdeen, police said.")
+    [event, *_] = analyse(pipeline, text, published=dt.date(2016, 3, 21)).mentions
+    assert (event.location, event.admin1) == ("Chicago", "Illinois")
+
+
+def test_a_state_agency_names_its_state(pipeline):
+    """No dateline, no state written as a place: "the Tennessee Bureau of Investigation" says
+    which Bristol the shooting was in (not England's city, nor Connecticut's)."""
+    text = ("One dead, four hurt in series of shootings in Bristol\n\nA gunman fired at a motel and "
+            "at passing cars early Thursday before officers shot him, police said. A Tennessee "
+            "Bureau of Investigation spokesman said the officers returned fire.")
+    [event, *_] = analyse(pipeline, text, published=dt.date(2016, 7, 8)).mentions
+    assert (event.location, event.admin1) == ("Bristol", "Tennessee")
+
+
 def test_a_far_town_in_a_state_the_story_names_is_still_that_town(pipeline):
     text = ("DETROIT — A Detroit man was shot dead on Tuesday in Sunset, Florida, while "
             "visiting relatives, police said.")
