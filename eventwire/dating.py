@@ -299,6 +299,15 @@ def _right_after(usable: list[TimeExpression], sentence: Sentence, noun: "Token"
                  and NOUN_DATE_GAP.fullmatch(sentence.text[end:e.start])), None)
 
 
+def _told_with_the_crime(usable: list[TimeExpression], sentence: Sentence,
+                         noun: "Token") -> TimeExpression | None:
+    """"charged with six counts of criminal homicide in the March 9 cookout": a calendar date
+    in what the crime's noun goes on to say dates the crime."""
+    offset = sentence.start - sentence.base
+    start, end = noun.idx - offset, noun.right_edge.idx + len(noun.right_edge.text) - offset
+    return next((e for e in usable if e.kind == "absolute" and start <= e.start and e.end <= end), None)
+
+
 def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
           published: dt.date | None) -> TimeExpression | None:
     usable = [e for e in exprs if e.kind != "period" and (e.date or e.date_range)]
@@ -308,7 +317,7 @@ def _pick(exprs: list[TimeExpression], sentence: Sentence, trigger: TextSpan,
             return own
         root = sentence.root_at(trigger.start, trigger.end)
         if root is not None and _crime_charged(root):
-            return _right_after(usable, sentence, root)
+            return _right_after(usable, sentence, root) or _told_with_the_crime(usable, sentence, root)
         if root is not None and _told_in_aftermath(root):
             usable = [e for e in usable if e.start >= trigger.end - sentence.start]
         # "blanketed a neighborhood Wednesday and found a gun used to shoot a boy Tuesday

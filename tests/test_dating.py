@@ -118,6 +118,8 @@ def test_an_arrest_keeps_its_day_and_does_not_lend_it_to_the_next_sentence(pipel
     "The name of a man who was killed in a shooting at a party in Riverton was released Friday.",
     "According to a police report released Friday, the boy was shot with his father's pistol.",
     "Authorities on Friday identified a man who was killed in a shooting at a mobile home park.",
+    "Two bailiffs shot a gunman dead at a courthouse in St. Joseph, Michigan, according to findings "
+    "released Friday by the county prosecutor.",
 ])
 def test_the_day_a_page_or_a_fact_was_made_public_does_not_date_the_event(pipeline, text):
     """A page's stamp, a release of names or records, an identification: the day of the
@@ -158,6 +160,17 @@ def test_a_proceeding_day_is_not_the_crime_day(pipeline, text):
     own (the report's, as a follow-up's)."""
     doc = analyse(pipeline, text, MONDAY)
     assert doc.mentions and dt.date(2023, 12, 8) not in [m.event_date for m in doc.mentions]
+
+
+def test_a_date_in_what_the_charged_crime_goes_on_to_say_dates_it(pipeline):
+    """A filing is a court step, and "homicide in the March 9 cookout" dates the homicide: the
+    day of the notice dates neither this sentence nor the next."""
+    text = ("The district attorney's office filed notice Friday that it would seek the death "
+            "penalty.\n\nThe men are each charged with criminal homicide in the March 9 cookout in "
+            "Wilkinsburg, Pennsylvania.")
+    doc = analyse(pipeline, text, MONDAY)
+    dates = [m.event_date for m in doc.mentions]
+    assert dt.date(2023, 3, 9) in dates and dt.date(2023, 12, 8) not in dates
 
 
 def test_a_judge_shot_keeps_the_day(pipeline):
