@@ -263,20 +263,22 @@ def check_batch(events: list[Event], removed_event_ids: Iterable[str]) -> list[s
     return removed
 
 
-def plan_changes(old: dict[str, StoredEvent], events: list[Event],
-                 removed: list[str]) -> tuple[list[Event], list[Change]]:
+def plan_changes(old: dict[str, StoredEvent], events: list[Event], removed: list[str],
+                 records: dict[str, dict[str, Any]] | None = None) -> tuple[list[Event], list[Change]]:
     """Which events a batch must write, and the feed entries it makes.
 
     An event saved unchanged is neither written nor reported, so re-running a batch is
     quiet. A created event made of reports that belonged to stored events (a split) names
     them in ``from``. A removed event whose mentions now belong to a saved event was *merged* into it;
     otherwise it was *deleted*. Removing an event the store does not have is a no-op.
+    ``records`` are the events' JSON shapes when the caller has made them already.
     """
     writes: list[Event] = []
     changes: list[Change] = []
     stored_owner = {m: event_id for event_id, stored in old.items() for m in stored.links}
     for event in events:
-        record, links = event_to_json(event), mention_links(event)
+        record = records[event.event_id] if records is not None else event_to_json(event)
+        links = mention_links(event)
         before = old.get(event.event_id)
         if before is None:
             detail = {k: record[k] for k in CREATED_DETAIL}

@@ -79,3 +79,27 @@ def test_a_database_locked_by_another_process_is_named_as_such(tmp_path):
             open_store(str(path))
     finally:
         holder.communicate("")
+
+
+def test_a_record_another_writer_changed_is_read_not_remembered(tmp_path, wire):
+    """The store remembers the records it wrote so as not to parse them back, but only while
+    the file holds that very text: an event another process rewrote is compared as rewritten."""
+    path = str(tmp_path / "shared.duckdb")
+    with open_store(path) as ours:
+        save(ours, wire)
+        ours._conn.execute("UPDATE events SET record = replace(record, 'Shaddadi', 'Shadadi') "
+                           "WHERE event_id = 'ev-shaddadi'")  # as another writer would
+        save(ours, wire)  # the same events again: the rewritten one differs from the store's
+        assert [c["change"] for c in ours.changes()][2:] == ["updated"]
+        save(ours, wire)
+        assert len(ours.changes()) == 3  # now the store holds what the batch says: nothing new
+
+
+def test_remembered_records_are_bounded():
+    from eventwire.store.sql import WrittenRecords
+    written = WrittenRecords(size=2)
+    for n in range(3):
+        written.keep(f"ev{n}", f'{{"n": {n}}}', {"n": n})
+    assert list(written.kept) == ["ev1", "ev2"]
+    assert written.parsed("ev2", '{"n": 2}') is written.kept["ev2"][1]
+    assert written.parsed("ev2", '{"n": 5}') == {"n": 5}  # the store's text wins
