@@ -211,10 +211,6 @@ def _story_country(document: Document, table: ActorTable) -> str | None:
     named = Counter(table.country(ent.text) for s in document.sentences for ent in s.ents
                     if ent.label_ in ("GPE", "NORP"))
     named.pop(None, None)
-    # states and provinces name their country too ("Omaha, Nebraska", "South Florida" over the
-    # "Iraq" where a gunman once served): the where stage's counts, where they are more
-    for country, n in document.context.get("named_countries", {}).items():
-        named[country] = max(named[country], n)
     town = document.context.get("home_town") or document.context.get("outlet_town")
     if town is not None:
         named[town.country] += DATELINE_WEIGHT
