@@ -101,8 +101,9 @@ def _report_date(head: "Token | None") -> bool:
 
 def _court_date(head: "Token | None") -> bool:
     """"was charged Friday", "pleaded guilty on Tuesday", "an indictment unsealed today",
-    "the hearing was postponed Monday", "was back in court Thursday", "entered the plea Wednesday", "learned his fate Friday during a sentencing hearing": the
-    day of a step of the police or the courts, which dates an arrest but not the crime."""
+    "the hearing was postponed Monday", "was back in court Thursday", "entered the plea
+    Wednesday", "learned his fate Friday during a sentencing hearing": the day of a step of
+    the police or the courts, which dates an arrest but not the crime."""
     if head is None:
         return False
     cues = load_lexicon().cues

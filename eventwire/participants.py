@@ -192,11 +192,13 @@ DATELINE_WEIGHT = 2
 
 
 def _story_country(document: Document, table: ActorTable) -> str | None:
-    """The country the story is about: the one its events lie in most, else the one its
-    place and nationality words name most ("Syrian Observatory activists", "Cameroon's"), the
-    story's own town (its dateline's, else its headline's or the one it is about, else its
-    local outlet's) counting double: a local story names no country ("AURORA, Colo. –"; "in Newark, New Jersey" over
-    the "Israel" of "Beth Israel Hospital")."""
+    """The country the story is about: the one its events lie in most (the town the story is
+    about, or its outlet's, counting double there when it lies in the country the story names
+    most), else the one its place and nationality words name most ("Syrian Observatory
+    activists", "Cameroon's"), the story's own town (its dateline's, else its headline's or
+    the one it is about, else its local outlet's) counting double: a local story names no
+    country ("AURORA, Colo. –"; "in Newark, New Jersey" over the "Israel" of "Beth Israel
+    Hospital")."""
     placed = Counter(f.country for f in document.frames if f.country)
     if placed:
         # a town the story is about (not one it is filed from), in the country it names most,
@@ -207,7 +209,7 @@ def _story_country(document: Document, table: ActorTable) -> str | None:
         named = document.context.get("named_countries") or Counter()
         if own is not None and named and own.country == named.most_common(1)[0][0]:
             placed[own.country] += DATELINE_WEIGHT
-        return max(placed, key=lambda c: (placed[c], -list(placed).index(c)))
+        return placed.most_common(1)[0][0]  # the first named wins a tie
     named = Counter(table.country(ent.text) for s in document.sentences for ent in s.ents
                     if ent.label_ in ("GPE", "NORP"))
     named.pop(None, None)

@@ -350,8 +350,8 @@ def _harms_nobody(verb: Token, lexicon: Lexicon) -> bool:
         for v in victims)
 
 
-#: sentences whose words are kept for the checks of their triggers (a few documents' worth)
-SENTENCES_CACHED = 64
+#: sentences whose words are kept for the checks of their triggers (each keeps its document)
+SENTENCES_CACHED = 16
 #: classes that are police work when done about crime (arrests, seizures)
 POLICE_WORK = ("arrest", "intercept")
 

@@ -33,8 +33,8 @@ from .names import CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
                         near_any, without_former_names)
 from .outlets import outlet_home, outlet_town
-from .story import (DATELINE_SOURCE, STORY_SOURCE, cued_countries, dateline_area, dateline_place,
-                    names_an_area, region_abbreviations, story_area, story_town)
+from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
+                    dateline_place, names_an_area, region_abbreviations, story_area, story_town)
 
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
 VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
@@ -58,10 +58,6 @@ ISO_CODES_IN_TEXT = frozenset(("US",))
 #: what a town found in one state alone adds to the counts of the story's countries and states
 #: (a country or state named outright counts 1, the dateline's 2)
 TOWN_WEIGHT = 0.5
-#: words of a state's own agencies, whose names then name the state ("Tennessee Bureau of
-#: Investigation", "Ohio State Highway Patrol", "Texas Department of Public Safety")
-STATE_AGENCY_WORDS = frozenset({"police", "bureau", "patrol", "troopers", "department",
-                                "sheriff", "corrections", "attorney", "prosecutor"})
 #: a county's or parish's name, and the name without its kind word ("Lunenburg County")
 COUNTY_NAME = re.compile(r"(.+?)\s+(?:County|Parish)")
 #: what the home of the outlet a story comes from adds to its state's and country's counts
@@ -136,8 +132,9 @@ class Resolver:
                         self.article_states[(town.country_code, town.admin1 or "")] += TOWN_WEIGHT
                     self._count_state(name, found, as_area=names_an_area(ent))
                     self._note_big_city(name, found)
-                elif ent.label_ == "ORG":
-                    self._count_agency_state(ent, counts)
+                elif ent.label_ == "ORG" and (state := agency_state(ent, self.gazetteer)) is not None:
+                    counts[state.country_code] += 1  # "the Tennessee Bureau of Investigation"
+                    self.article_states[(state.country_code, state.name)] += 1
         named = any(n >= 1 for n in counts.values())
         cued = set() if named else cued_countries(self.document.article.text)
         dateline = dateline_place(self.document, self.gazetteer, counts + Counter(cued))
@@ -220,23 +217,6 @@ class Resolver:
                 return
         if len(states) == 1 and self.gazetteer.country(name) is None:
             self.article_states[(states[0].country_code, states[0].name)] += 1
-
-    def _count_agency_state(self, ent: Span, counts: Counter[str]) -> None:
-        """A state's own agency names the state: "the Tennessee Bureau of Investigation", "the
-        Bristol Tennessee Police Department", "Ohio State Highway Patrol" (a state's name only,
-        not a country's: "Georgia" is left alone)."""
-        words = [t.text for t in ent]
-        if not any(w.lower() in STATE_AGENCY_WORDS for w in words):
-            return
-        for size in (2, 1):
-            for start in range(len(words) - size + 1):
-                name = " ".join(words[start:start + size])
-                states = [p for p in self.gazetteer.lookup(name) if p.kind == "admin1"
-                          and normalise_name(p.name) == normalise_name(name)]
-                if len(states) == 1 and self.gazetteer.country(name) is None:
-                    counts[states[0].country_code] += 1
-                    self.article_states[(states[0].country_code, states[0].name)] += 1
-                    return
 
     def _country_named(self, name: str, found: list[Place]) -> str | None:
         """The country a name gives: a country's ("Iraq"), or that of a province, state or

@@ -180,6 +180,29 @@ def _town_of_force(ent: Span) -> Span | None:
     return name if len(name) and all(t.is_title for t in name) else None
 
 
+#: words of a state's own agencies, whose names then name the state ("Tennessee Bureau of
+#: Investigation", "Ohio State Highway Patrol", "Texas Department of Public Safety")
+STATE_AGENCY_WORDS = frozenset({"police", "bureau", "patrol", "troopers", "department",
+                                "sheriff", "corrections", "attorney", "prosecutor"})
+
+
+def agency_state(ent: Span, gazetteer: Gazetteer) -> Place | None:
+    """The state whose own agency an organisation is: "the Tennessee Bureau of Investigation",
+    "the Bristol Tennessee Police Department" (a state's name alone, not a country's too:
+    "Georgia" is left alone)."""
+    words = [t.text for t in ent]
+    if not any(w.lower() in STATE_AGENCY_WORDS for w in words):
+        return None
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            name = " ".join(words[start:start + size])
+            states = [p for p in gazetteer.lookup(name) if p.kind == "admin1"
+                      and normalise_name(p.name) == normalise_name(name)]
+            if len(states) == 1 and gazetteer.country(name) is None:
+                return states[0]
+    return None
+
+
 def names_an_area(ent: Span) -> bool:
     """"Sokolo (Niono, Segou)", "Cuernavaca, Morelos": the names after the town say where it
     lies; they are not other towns of the story."""
