@@ -379,7 +379,8 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
     found: list[Casualty] = []
     headline = sentence.segment == "title"
     lemmas, forms, conditions = derived(lexicon, "casualty_words", _casualty_words)
-    any_verb = any(c in sentence.text.lower() for c in conditions)  # "left a man in critical condition"
+    text = sentence.text.lower()
+    any_verb = any(c in text for c in conditions)  # "left a man in critical condition"
     for token in sentence.span:
         if not (token.lower_ in forms or token.lemma_.lower() in lemmas
                 or (any_verb and token.tag_.startswith("VB"))):

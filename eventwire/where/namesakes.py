@@ -92,6 +92,11 @@ def lone_town(found: list[Place], min_population: int) -> Place | None:
     return found[0]
 
 
+def named_states(states: Counter[tuple[str, str]], country: str) -> set[str]:
+    """The states of ``country`` a story names outright (counted once or more)."""
+    return {state for (code, state), n in states.items() if code == country and n >= 1}
+
+
 def far_off(place: Place, home: Place, countries: Counter[str],
             states: Counter[tuple[str, str]]) -> bool:
     """A town far from the story's own town ``home`` that the story cannot mean: a small one
@@ -102,7 +107,7 @@ def far_off(place: Place, home: Place, countries: Counter[str],
     story names."""
     if place.admin1 == home.admin1 or place.population >= BIG_TOWN:
         return False
-    named = {state for (country, state), n in states.items() if country == home.country_code and n >= 1}
+    named = named_states(states, home.country_code)
     if place.country_code == home.country_code and place.population < NEAR_HAMLET \
             and place.admin1 not in named:
         return True  # "Roseland" in a Chicago story: no Indiana hamlet, however near

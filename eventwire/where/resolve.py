@@ -31,7 +31,7 @@ from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
-                        near_any, without_former_names)
+                        named_states, near_any, without_former_names)
 from .outlets import outlet_home, outlet_town
 from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
                     dateline_place, names_an_area, region_abbreviations, story_area, story_town)
@@ -340,8 +340,7 @@ class Resolver:
 
     def _in_a_state_not_named(self, place: Place) -> bool:
         """The story names states of the place's country, and not the place's own."""
-        named = {state for (code, state), n in self.article_states.items()
-                 if code == place.country_code and n >= 1}
+        named = named_states(self.article_states, place.country_code)
         return bool(named) and place.admin1 not in named
 
     def choose(self, places: list[Place], frame_countries: set[str],
