@@ -4,10 +4,10 @@ one JSON line per event, so that two versions' files can be compared byte for by
 
     python benchmarks/same_output.py OUT.jsonl [--corpus fakes ecbplus gva] [--limit 1000]
 
-Run it once per version, that version's package imported: from its installed checkout, or
-with ``PYTHONPATH=<a copy of the package's parent folder>`` from a folder beside ``../shared``
-that holds no other ``eventwire`` (an editable install wins over ``PYTHONPATH`` only inside
-its own checkout). Then ``cmp before.jsonl after.jsonl``. The events' and mentions' own fields are compared; the
+Run it once per version, that version's package imported: in its installed checkout, or
+with ``PYTHONPATH=<the folder holding a copy of that version's eventwire/>`` from a folder
+beside ``../shared`` (check with ``python -c "import eventwire; print(eventwire.__file__)"``).
+Then ``cmp before.jsonl after.jsonl``. The events' and mentions' own fields are compared; the
 changes feed and the time an event was stored are left out. Nothing is asserted here.
 """
 from __future__ import annotations
