@@ -527,7 +527,7 @@ class FrameBuilder:
                                          "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
             if ent.label_ in ("GPE", "LOC", "FAC") \
                     and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)
-                         or set_off_after_preposition(ent)) \
+                         or set_off_after_preposition(ent) or comma_area(ent[-1])) \
                     and not (frame.event_class == "protest" and not areas_bracketed(ent)
                              and in_protest_cause(self.lexicon, ent.root, anchor_of(group).token)):
                 relation = AREA_RELATION if self._names_area(ent) else "sentence"

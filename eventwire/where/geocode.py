@@ -55,7 +55,7 @@ ADMIN2_WORDS = frozenset(("district", "districts", "territory", "lga", "municipa
                           "raion", "rayon", "subdistrict", "sub district", "tehsil", "agency",
                           "commune", "woreda", "locality", "municipio", "department", "circle",
                           "cercle", "subprefecture", "division", "qada", "sector", "talukas",
-                          "taluka", "mandal"))
+                          "taluka", "mandal", "regency", "regencies", "kabupaten"))
 #: words naming a first-order unit ("Borno state", "Setif province")
 ADMIN1_WORDS = frozenset(("province", "provinces", "governorate", "governorates", "state",
                           "states", "oblast", "region", "regions", "prefecture", "republic",

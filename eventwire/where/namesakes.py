@@ -41,6 +41,24 @@ def beside(place: Place, neighbours: Sequence[list[Place]], provinces_only: bool
     return any(holds(q) for candidates in neighbours for q in candidates)
 
 
+#: how near a town or district named beside a place one of its namesakes must lie to be the
+#: one meant ("Jaba village (Al Quds, West Bank)": the Jaba beside Jerusalem)
+NEIGHBOUR_KM = 25.0
+#: kinds of neighbour a namesake may lie beside (a province's point says nothing of where)
+POINT_NEIGHBOURS = ("city", "neighbourhood", "facility", "airport", "admin2")
+
+
+def near_a_neighbour(place: Place, neighbours: Sequence[list[Place]]) -> bool:
+    """Whether a town or district named beside this place lies within ``NEIGHBOUR_KM`` of it,
+    in its country: of two Jabas in the West Bank, the one beside Jerusalem when the text
+    writes "Jaba village (Al Quds, West Bank)"."""
+    own = normalise_name(place.name)
+    return any(q.country_code == place.country_code and q.kind in POINT_NEIGHBOURS
+               and normalise_name(q.name) != own
+               and haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) <= NEIGHBOUR_KM
+               for candidates in neighbours for q in candidates)
+
+
 def near_any(place: Place, others: list[Place], km: float) -> bool:
     return any(haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) <= km
                for q in others)

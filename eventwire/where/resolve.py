@@ -31,7 +31,7 @@ from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
-                        named_states, near_any, without_former_names)
+                        named_states, near_a_neighbour, near_any, without_former_names)
 from .outlets import outlet_home, outlet_town
 from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
                     dateline_place, names_an_area, region_abbreviations, story_area, story_town)
@@ -360,7 +360,8 @@ class Resolver:
         cities = self._story_cities_besides(places)
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not beside(p, neighbours, provinces_only=True),
-            not beside(p, neighbours), not self._near_home(p, towns_only),
+            not beside(p, neighbours), towns_only and not near_a_neighbour(p, neighbours),
+            not self._near_home(p, towns_only),
             not self._county_of_home_state(p),
             # with its province named beside it, a town is no namesake: the town beats the district
             _KIND_RANK.get(p.kind, 99) if beside(p, neighbours, provinces_only=True) else 0,
@@ -455,11 +456,13 @@ class Resolver:
         areas = [r.place for r in frame.place_refs if r.place is not None and r.place.admin1]
         if not areas:
             return
+        district = _district_named(frame.place_refs)
         for ref, places in zip(frame.place_refs, found):
             if ref.place is not None or places or ref.relation == WITHIN_RELATION:
                 continue
             area = areas[0]
             hit = geocode(ref.text, country=area.country_code, admin1=area.admin1,
+                          admin2=district[1] if district and district[0] == area.admin1 else None,
                           gazetteer=self.gazetteer)
             if hit is not None and hit.matched and hit.place.kind in PRECISE_KINDS:
                 ref.place = hit.place
@@ -605,3 +608,16 @@ def locate(document: Document, gazetteer: Gazetteer) -> Document:
     document.frames = [part for frame in document.frames
                        for part in split_by_place(frame, resolver)]
     return document
+
+
+def _district_named(refs: Sequence[PlaceRef]) -> tuple[str, str] | None:
+    """(admin1, admin2) of a district an area reference names: "Maganda Village, Birnin Gwari
+    (Birnin Gwari, Kaduna)" names Birnin Gwari district, whether the name was read as the
+    district or as its seat; a town there is looked for in that district, not the province."""
+    for ref in refs:
+        place = ref.place
+        if ref.relation == WITHIN_RELATION and place is not None and place.admin1 and place.admin2 \
+                and normalise_name(ref.text) == normalise_name(place.admin2):
+            return place.admin1, place.admin2
+    return None
+

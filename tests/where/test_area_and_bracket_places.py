@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from eventwire.where.gazetteer import haversine_km, normalise_name
 from tests.conftest import analyse, mentions_in, only_mention as only
 
 
@@ -226,3 +227,35 @@ def test_a_place_a_country_possesses_is_that_place_with_or_without_the_apostroph
     m = only(pipeline, f"On 1 December 2023, warplanes killed 34 civilians in air strikes on "
                        f"{possessive} Deir Ezzor province, a monitor said.")
     assert (m.country, m.admin1) == ("Syria", "Deir ez Zor")
+
+
+@pytest.mark.parametrize("text, town", [
+    ("On 30 November 2023, Russian military forces shelled Myrnohrad, Donetsk. Casualties unknown.",
+     "Myrnohrad"),
+    ("On 30 November 2023, Russian artillery shelled Kostiantynivka, Donetsk. Two houses burned.",
+     "Kostiantynivka"),
+])
+def test_a_known_town_before_its_province_is_the_place_whatever_the_parse(pipeline, text, town):
+    """The parser often hangs the shelled town on the verb as a modifier; the province after
+    its comma still makes it a place, and the town, not the province, places the event."""
+    m = only(pipeline, text)
+    assert (m.location, m.admin1, m.geo_precision) == (town, "Donetsk", 1)
+
+
+def test_of_two_namesakes_in_one_province_the_one_beside_the_named_district_is_meant(pipeline):
+    """Two West Bank villages are called Jaba; "(Al Quds, West Bank)" names Jerusalem's district,
+    so the Jaba beside Jerusalem is meant, not the one near Jenin."""
+    m = only(pipeline, "On 30 November 2023, settlers set fire to two cars in Jaba village "
+                       "(Al Quds, West Bank).")
+    assert m.location == "Jaba"
+    assert haversine_km(m.latitude, m.longitude, 31.77, 35.22) < 20  # Jerusalem
+
+
+def test_an_unknown_village_in_a_named_district_is_not_respelt_as_a_town_outside_it(pipeline):
+    """"Maganda Village, Birnin Gwari (Birnin Gwari, Kaduna)": the gazetteer lacks the village;
+    a look-alike name elsewhere in Kaduna (Maigana, 150 km off) is no reading of it, the
+    district named after it places the event."""
+    m = only(pipeline, "On 30 November 2023, gunmen abducted nine farmers from Maganda Village, "
+                       "Birnin Gwari (Birnin Gwari, Kaduna).")
+    assert m.location != "Maigana"
+    assert "birnin gwari" in normalise_name(m.location)

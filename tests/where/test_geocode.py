@@ -163,3 +163,18 @@ def test_the_memory_stand_in_answers_respellings_like_the_index():
     gazetteer = MemoryGazetteer([(town, ())])
     assert gazetteer.respellings("Deir Hafer", ["SY"]) == [town]
     assert gazetteer.respellings("Deir Hafer", ["IQ"]) == []
+
+
+def test_a_town_filed_under_a_new_province_is_found_through_its_regency():
+    """Indonesia split provinces after UCDP coded them: the gazetteer files Timika under
+    Central Papua, UCDP under Papua; the regency ("Mimika regency" / "Kabupaten Mimika")
+    still places it."""
+    papua = Place("adm1:ID.36", "Papua", "admin1", "Indonesia", "ID", -2.16, 138.15, admin1="Papua",
+                  population=600_000)
+    timika = Place("gn:10", "Timika", "city", "Indonesia", "ID", -4.55, 136.89,
+                   admin1="Central Papua", admin2="Kabupaten Mimika", population=140_000)
+    indonesia = Place("cc:ID", "Indonesia", "country", "Indonesia", "ID", -6.2, 106.8)
+    gazetteer = MemoryGazetteer([(indonesia, []), (papua, []), (timika, [])])
+    found = geocode("Timika, Papua.", country="Indonesia", admin1="Papua province",
+                    admin2="Mimika regency", gazetteer=gazetteer)
+    assert (found.place.name, found.where_prec) == ("Timika", EXACT)
