@@ -155,13 +155,20 @@ def _embedding_reason(token: Token, lexicon: Lexicon) -> str | None:
         lemma = current.lemma_.lower()
         if lemma in lexicon.cues["speech_verbs"]:
             return None
-        if lemma in lexicon.cues["irrealis_governors"]:
+        if lemma in lexicon.cues["irrealis_governors"] and not _sought_by_police(current, path, lexicon):
             return f"governed by {current.lemma_!r}"
         if current.pos_ == "NOUN" and lemma in lexicon.cues["irrealis_nouns"] and "pobj" in path:
             return f"complement of {current.lemma_!r}"
         if current.pos_ in ("VERB", "AUX") and (has_modal(current, lexicon) or is_negated(current)):
             return f"under a negated or modal {current.lemma_!r}"
     return None
+
+
+def _sought_by_police(governor: Token, path: list[str], lexicon: Lexicon) -> bool:
+    """"two men wanted in connection with Sunday's shooting", "a teen wanted in a double
+    murder": "wanted" reaching the event through a preposition is the police looking for
+    someone, for a crime that happened; not a wish ("wanted to attack", "want revenge for")."""
+    return governor.lemma_.lower() in lexicon.cues["sought_by_police"] and path[-1:] == ["prep"]
 
 
 def _opens_realis(link: Token, lexicon: Lexicon) -> bool:

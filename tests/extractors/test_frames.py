@@ -61,6 +61,23 @@ def test_what_happened_before_a_vow_is_an_event(pipeline, sentence):
     assert m.fatalities >= 1
 
 
+@pytest.mark.parametrize("sentence", [
+    "Two men are wanted in connection with Sunday's shooting in Carbondale, police said Monday.",
+    "Two Carbondale men wanted in Sunday shooting",
+    "A man sought in the fatal shooting of a clerk on Sunday turned himself in on Monday.",
+])
+def test_a_crime_someone_is_wanted_for_happened(pipeline, sentence):
+    """"wanted in connection with the shooting" is the police looking for someone: the
+    shooting happened; "wanted to attack" stays a wish (above)."""
+    shootings = [m for m in analyse(pipeline, sentence, MONDAY).mentions
+                 if m.event_type in ("Violence against civilians", "Battles")]
+    assert [m.event_date for m in shootings] == [MONDAY - dt.timedelta(days=1)]
+
+
+def test_wanting_to_attack_is_no_attack(pipeline):
+    assert analyse(pipeline, "The militants want to attack the base in Tikrit.", MONDAY).mentions == []
+
+
 @pytest.mark.parametrize("sentence, actor2", [
     ("Iraqi soldiers clashed with Islamic State militants near Tikrit on Monday.", "Islamic State"),
     ("Gunmen fought a gun battle with police in Tikrit on Monday.", "Police Forces of Iraq"),
