@@ -78,6 +78,19 @@ def test_wanting_to_attack_is_no_attack(pipeline):
     assert analyse(pipeline, "The militants want to attack the base in Tikrit.", MONDAY).mentions == []
 
 
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("A shootout between two crews on Rashid Street in Tikrit left one man dead on Sunday.",
+     "Armed clash"),
+    ("Police are investigating the slaying of a shopkeeper in Tikrit on Sunday.", "Attack"),
+    ("The killing of a shopkeeper in Tikrit on Sunday angered residents.", "Attack"),
+])
+def test_shootouts_slayings_and_killings_named_as_nouns_are_events(pipeline, sentence,
+                                                                   sub_event_type):
+    m = only(analyse(pipeline, sentence, MONDAY))
+    assert (m.sub_event_type, m.event_date, m.location) == (
+        sub_event_type, MONDAY - dt.timedelta(days=1), "Tikrit")
+
+
 @pytest.mark.parametrize("sentence, actor2", [
     ("Iraqi soldiers clashed with Islamic State militants near Tikrit on Monday.", "Islamic State"),
     ("Gunmen fought a gun battle with police in Tikrit on Monday.", "Police Forces of Iraq"),
