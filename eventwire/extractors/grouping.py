@@ -25,6 +25,9 @@ WEAPON_SLOTS = ("dobj", "nsubj", "nsubjpass")
 #: attack words that need not be violent: a raid that only arrests people is the arrest ("police
 #: raided a house and detained three suspects"; ACLED codes Arrests)
 SEARCH_WORDS = frozenset(("raid", "storm", "swoop"))
+#: what an inquiry or a case is into: "took over the investigation into the killing" tells of
+#: the killing, not as the taking over
+INQUIRY_PREPS = frozenset(("into",))
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
                             "despite", "than"))
 
@@ -41,7 +44,7 @@ def _linked(a: Token, b: Token) -> bool:
         if child.dep_ == "acl" and child.head.head == parent and child.head.dep_ in WEAPON_SLOTS:
             return True  # "shelled artillery targeting RSF", "an IED planted by X detonated"
         if child.head.dep_ == "prep" and child.head.head == parent and child.dep_ == "pobj" \
-                and child.head.lower_ not in TEMPORAL_PREPS:
+                and child.head.lower_ not in TEMPORAL_PREPS | INQUIRY_PREPS:
             return True
     return False
 

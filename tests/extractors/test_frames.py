@@ -82,10 +82,8 @@ def test_wanting_to_attack_is_no_attack(pipeline):
     ("A shootout between two crews on Rashid Street in Tikrit left one man dead on Sunday.",
      "Armed clash"),
     ("Police are investigating the slaying of a shopkeeper in Tikrit on Sunday.", "Attack"),
-    ("The killing of a shopkeeper in Tikrit on Sunday angered residents.", "Attack"),
 ])
-def test_shootouts_slayings_and_killings_named_as_nouns_are_events(pipeline, sentence,
-                                                                   sub_event_type):
+def test_shootouts_and_slayings_named_as_nouns_are_events(pipeline, sentence, sub_event_type):
     m = only(analyse(pipeline, sentence, MONDAY))
     assert (m.sub_event_type, m.event_date, m.location) == (
         sub_event_type, MONDAY - dt.timedelta(days=1), "Tikrit")
