@@ -6,10 +6,10 @@ How it decides, in three steps:
    have none) and their dates lie within ``dedup.max_days_apart`` of each other (one day
    absorbs a story dated by US time and another by local time). So each mention meets only
    its neighbours and the cost grows near-linearly with the corpus.
-2. **Scoring a pair** (``similarity``). A pair that contradicts itself is never one event:
+2. **Scoring a pair** (``pair_scores.similarity``). A pair that contradicts itself is never one event:
    different event type, weapon or target facility, two different named perpetrators, or
    places farther apart than ``dedup.max_km_apart`` (except two reports of one day that name
-   one town and share ``STRONG_NAMES`` names not widely named, ``_named_alike``: the geocoder
+   one town and share ``STRONG_NAMES`` names not widely named, ``named_alike``: the geocoder
    took two namesakes for one town, or placed one story at its outlet's city). Otherwise
    what agrees adds up:
 
@@ -50,10 +50,11 @@ How it decides, in three steps:
 3. **Clustering** (``cluster``). Links between two reports of the same role (two articles'
    main news) are taken first, then the others; within each, strongest first, then the one
    sharing more names, then by mention id. A link joins two groups unless the joined group
-   would hold two mentions of one article (a round-up
-   of five attacks stays five events), dates more than ``max_days_apart`` apart (the same base
-   hit on consecutive days twice is two events, even through a report in between), two
-   different values of a field that must agree, or two reports that name different people.
+   would hold two mentions of one article (a round-up of five attacks stays five events;
+   ``_retelling`` says when two are one event the article told twice), dates more than
+   ``max_days_apart`` apart (the same base hit on consecutive days twice is two events, even
+   through a report in between), two different values of a field that must agree, or two
+   reports that name different people.
    This depends only on the set of mentions, never on the order articles arrived in.
 
 Incremental ingest (``deduplicate``) re-clusters only the neighbourhood a batch touches:
@@ -66,51 +67,23 @@ and a group holding no stored event gets a new id.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .errors import InputError
-from .keywords import widely_named
-from .merging import ArticleMeta, canonical_event, is_unidentified, is_unspecific
+from .merging import ArticleMeta, canonical_event, is_unspecific
+from .pair_scores import (AGREEING_FIELDS, MIN_NAMES_TO_DIFFER,
+                          agreeing_value, as_reported, date_span, named_alike, place_id,
+                          precise_point, shared_names, similarity)
 from .records import Event, Mention, stable_id
-from .where.fallback import OUTLET_SOURCE
 from .where.gazetteer import haversine_km
 
-WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "dates_overlap": 0.10, "same_place": 0.30, "near_place": 0.20,
-           "same_sub_type": 0.20, "same_facility": 0.20, "same_weapon": 0.10,
-           "same_actor": 0.10, "same_fatalities": 0.05, "names_shared": 0.30,
-           "name_shared": 0.15, "names_differ": -0.40}
-#: reports naming at least this many salient words each, none in common, name different events
-MIN_NAMES_TO_DIFFER = 5
-#: names (not widely named) two reports of one day share that outweigh far-apart points
-#: (``_named_alike``)
-STRONG_NAMES = 3
-#: event types that may describe one event (compared as their family)
-COMPATIBLE_TYPES = {"Violence against civilians": "Battles"}
-#: prefixes that say how a place was found, not which place it is
-PLACE_SOURCE_PREFIXES = ("dateline:", "story:")
-#: the prefix of a place that is only the reporting outlet's town: no place of the event's own,
-#: so it ties no two reports (``where/fallback.place_at_outlet_town``)
-OUTLET_PLACE_PREFIX = f"{OUTLET_SOURCE}:"
-NEAR_KM = 10.0
-#: words of a place's name that say what kind of place it is, not which
-PLACE_KIND_WORDS = frozenset({"county", "city", "township", "parish", "borough", "village", "town"})
-#: a word of a town's name as ``Mention.location`` writes it, lower-cased
-TOWN_WORD = re.compile(r"[a-z'’]+")
 #: a ranged event ("in 2014", "last month") is compared with reports of the first this many
 #: days of its range (a longer one, "since 2011", is too vague to tie to any one report)
 MAX_BLOCK_DAYS = 366
-#: fields on which every mention of one event must agree (when they say anything)
-AGREEING_FIELDS = ("event_type", "weapon", "target_facility")
-#: an undated report dated "as reported" (``mentions.py``), by its time precision: the days
-#: before publication it may be about (a week; months for the crime a follow-up story tells)
-AS_REPORTED_DAYS = {2: 7, 3: 90}
 #: the block of reports placed in no country
 UNPLACED = ""
-#: a point counts as a place for the distance check when its geo_precision is below this
-PRECISE_PLACE = 3
 
 
 @dataclass(frozen=True)
@@ -133,163 +106,6 @@ class EventCluster:
 
 def event_id_for(mention: Mention) -> str:
     return stable_id(mention.mention_id, prefix="ev")
-
-
-# ---------------------------------------------------------------------- scoring a pair
-def date_span(item: Event | Mention) -> tuple[dt.date, dt.date] | None:
-    """First and last day it may have happened on: its date, else its date range. A report
-    dated only "as reported" (its publication day, for want of a date in the text) may be
-    about any day of the week up to it, or of the months up to it when a follow-up story
-    tells it."""
-    if item.event_date and as_reported(item):
-        days = AS_REPORTED_DAYS[item.time_precision]
-        return item.event_date - dt.timedelta(days=days - 1), item.event_date
-    if item.event_date:
-        return item.event_date, item.event_date
-    return item.date_range
-
-
-def as_reported(item: Event | Mention) -> bool:
-    """Dated to publication with no date in the text (``mentions.py``)."""
-    evidence = getattr(item, "evidence", None)
-    return (evidence is not None and item.time_precision in AS_REPORTED_DAYS
-            and not any(e.field == "event_date" for e in evidence))
-
-
-def _precise_point(item: Event | Mention) -> tuple[float, float] | None:
-    if item.latitude is None or item.longitude is None:
-        return None
-    if (item.geo_precision or PRECISE_PLACE) >= PRECISE_PLACE:
-        return None
-    return item.latitude, item.longitude
-
-
-def _agreeing_value(item: Event | Mention, name: str) -> str | None:
-    value = getattr(item, name) or None
-    return COMPATIBLE_TYPES.get(value, value) if name == "event_type" and value else value
-
-
-def place_id(item: Event | Mention) -> str | None:
-    """The gazetteer id of the place, however it was found."""
-    source = item.geo_source or ""
-    for prefix in PLACE_SOURCE_PREFIXES:
-        source = source.removeprefix(prefix)
-    return source or None
-
-
-def _named_alike(a: Event | Mention, b: Event | Mention) -> bool:
-    """Told on the same day, in one town, with at least ``STRONG_NAMES`` names in common that
-    few reports share (not "Syrian" or "Observatory": ``keywords.widely_named``): far-apart
-    points then say the geocoder took two namesakes for the one town ("Columbus" in Ohio and
-    in Georgia), or one story's outlet city for its town, not that these are two events."""
-    same_day = a.event_date is not None and a.event_date == b.event_date \
-        and not as_reported(a) and not as_reported(b)
-    return same_day and _one_town(a, b) and len(_shared(a, b) - widely_named()) >= STRONG_NAMES
-
-
-def _one_town(a: Event | Mention, b: Event | Mention) -> bool:
-    """Both name one town: by the same name, or one's town is among the other's names (the
-    other was placed at its outlet's city, or at a namesake, while naming the town too)."""
-    ta, tb = _town_words(a), _town_words(b)
-    if not ta or not tb:
-        return False
-    return ta == tb or ta <= set(getattr(b, "keywords", ())) or tb <= set(getattr(a, "keywords", ()))
-
-
-def _town_words(item: Event | Mention) -> set[str]:
-    """The words of the town a report names, as written: "Columbus" of "Columbus - Downtown",
-    "gilmer" of "Gilmer County"."""
-    if not item.location:
-        return set()
-    town = item.location.split(" - ")[0].lower()
-    return {w for w in TOWN_WORD.findall(town) if w not in PLACE_KIND_WORDS}
-
-
-def _contradicts(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
-    for name in AGREEING_FIELDS:
-        va, vb = _agreeing_value(a, name), _agreeing_value(b, name)
-        if va and vb and va != vb:
-            return True
-    if not is_unspecific(a.actor1) and not is_unspecific(b.actor1) and a.actor1 != b.actor1:
-        return True
-    return _places_differ(a, b, max_km, points=not _named_alike(a, b))
-
-
-def _places_differ(a: Event | Mention, b: Event | Mention, max_km: float, points: bool = True) -> bool:
-    if a.country and b.country and a.country != b.country:
-        return True
-    if not points:
-        return False
-    pa, pb = _precise_point(a), _precise_point(b)
-    return pa is not None and pb is not None and haversine_km(*pa, *pb) > max_km
-
-
-def _shared(a: Event | Mention, b: Event | Mention) -> set[str]:
-    return set(getattr(a, "keywords", ())) & set(getattr(b, "keywords", ()))
-
-
-def _shared_names(a: Event | Mention, b: Event | Mention) -> int:
-    return len(_shared(a, b))
-
-
-def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: float) -> float | None:
-    """Score of agreement (module docstring), or None when the two cannot be one event."""
-    da, db = date_span(a), date_span(b)
-    if da is None or db is None:
-        return None
-    gap = max(0, (max(da[0], db[0]) - min(da[1], db[1])).days)
-    if gap > max_days or _contradicts(a, b, max_km):
-        return None
-    shared = _shared_names(a, b)
-    placed = _placed_by_text(a) and _placed_by_text(b)
-    vague = _is_range(da) or _is_range(db) or not placed
-    if vague and not shared and not _same_facility(a, b):
-        return None  # "a 2014 shooting", a report placed nowhere: only what it names can tell
-    score = _date_score(gap, da, db)
-    score += _names_score(shared, getattr(a, "keywords", ()), getattr(b, "keywords", ()))
-    if placed and place_id(a) and place_id(a) == place_id(b):
-        score += WEIGHTS["same_place"]
-    elif placed and None not in (a.latitude, b.latitude) \
-            and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:
-        score += WEIGHTS["near_place"]
-    score += WEIGHTS["same_sub_type"] * (a.sub_event_type is not None and a.sub_event_type == b.sub_event_type)
-    score += WEIGHTS["same_facility"] * _same_facility(a, b)
-    score += WEIGHTS["same_weapon"] * bool(a.weapon and a.weapon == b.weapon)
-    actors = {a.actor1, a.actor2} & {b.actor1, b.actor2} - {None}
-    score += WEIGHTS["same_actor"] * any(not is_unidentified(x) for x in actors)
-    score += WEIGHTS["same_fatalities"] * bool(a.fatalities and a.fatalities == b.fatalities)
-    return round(score, 3)
-
-
-def _placed_by_text(item: Event | Mention) -> bool:
-    """Placed in a country at least, by its own story, not only at its outlet's town."""
-    return bool(item.country) and not (item.geo_source or "").startswith(OUTLET_PLACE_PREFIX)
-
-
-def _same_facility(a: Event | Mention, b: Event | Mention) -> bool:
-    return bool(a.target_facility and a.target_facility == b.target_facility)
-
-
-def _is_range(span: tuple[dt.date, dt.date]) -> bool:
-    return span[0] != span[1]
-
-
-def _date_score(gap: int, a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> float:
-    """A day both reports name counts in full; a day one of them only falls in a range of
-    ("in 2014", "last week") counts little: the date then cannot tell events apart."""
-    if _is_range(a) or _is_range(b):
-        return WEIGHTS["dates_overlap"]
-    return WEIGHTS["same_day"] if gap == 0 else WEIGHTS["day_apart"]
-
-
-def _names_score(shared: int, a: list[str], b: list[str]) -> float:
-    if shared >= 2:
-        return WEIGHTS["names_shared"]
-    if shared == 1:
-        return WEIGHTS["name_shared"]
-    if min(len(a), len(b)) >= MIN_NAMES_TO_DIFFER:
-        return WEIGHTS["names_differ"]
-    return 0.0
 
 
 # ---------------------------------------------------------------------- blocking
@@ -368,7 +184,7 @@ def _link_order(link: Link, mentions: list[Mention]) -> tuple:
     score, i, j = link
     a, b = mentions[i], mentions[j]
     ids = sorted((a.mention_id, b.mention_id))
-    return a.role != b.role, -score, -_shared_names(a, b), ids[0], ids[1]
+    return a.role != b.role, -score, -shared_names(a, b), ids[0], ids[1]
 
 
 # ---------------------------------------------------------------------- clustering
@@ -377,7 +193,8 @@ class _Group:
     """What a growing group of mentions must stay consistent on."""
 
     members: list[int]
-    articles: set[str]
+    #: article id -> the indexes of its mentions in the group
+    articles: dict[str, list[int]]
     first: dt.date | None
     last: dt.date | None
     values: dict[str, set[str]]
@@ -387,16 +204,18 @@ class _Group:
 
     @classmethod
     def of(cls, index: int, mention: Mention) -> "_Group":
-        values = {name: {_agreeing_value(mention, name)} - {None} for name in AGREEING_FIELDS}
+        values = {name: {agreeing_value(mention, name)} - {None} for name in AGREEING_FIELDS}
         values["actor1"] = set() if is_unspecific(mention.actor1) else {mention.actor1}
         values["country"] = {mention.country} - {None, ""}
-        point = _precise_point(mention)
+        point = precise_point(mention)
         day = None if as_reported(mention) else mention.event_date
         named = [set(mention.keywords)] if len(mention.keywords) >= MIN_NAMES_TO_DIFFER else []
-        return cls([index], {mention.article_id}, day, day, values, [point] if point else [], named)
+        return cls([index], {mention.article_id: [index]}, day, day, values, [point] if point else [], named)
 
-    def can_join(self, other: "_Group", limits: Limits, points: bool = True) -> bool:
-        if self.articles & other.articles:
+    def can_join(self, other: "_Group", limits: Limits, points: bool = True,
+                 retold: Callable[[int, int], bool] = lambda i, j: False) -> bool:
+        shared = self.articles.keys() & other.articles.keys()
+        if any(not retold(i, j) for a in shared for i in self.articles[a] for j in other.articles[a]):
             return False
         days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
         if days and (max(days) - min(days)).days > limits.max_days:
@@ -410,13 +229,48 @@ class _Group:
 
     def join(self, other: "_Group") -> None:
         self.members += other.members
-        self.articles |= other.articles
+        for article, indexes in other.articles.items():
+            self.articles.setdefault(article, []).extend(indexes)
         days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
         self.first, self.last = (min(days), max(days)) if days else (None, None)
         for name, values in other.values.items():
             self.values[name] |= values
         self.points += other.points
         self.named += other.named
+
+
+def _retelling(mentions: list[Mention], limits: Limits) -> Callable[[int, int], bool]:
+    """Whether two mentions of one article are that article telling one event twice (a
+    "homicide" in one paragraph and a "shooting" in another that the article's own merging
+    kept apart): of one role (two of its main news, not its news and a side story it told as
+    another), at one place, and linked to each other as two articles' reports would be. A
+    round-up's attacks in different towns, or on days apart, stay apart."""
+    def retold(i: int, j: int) -> bool:
+        a, b = mentions[i], mentions[j]
+        if a.role != b.role or a.role_count > RETOLD_MOST or b.role_count > RETOLD_MOST \
+                or place_id(a) is None or place_id(a) != place_id(b) or not _told_alike(a, b):
+            return False
+        score = similarity(a, b, limits.max_days, limits.max_km)
+        return score is not None and score >= limits.threshold
+    return retold
+
+
+#: an article telling more events than this as its news (or as side stories) is a round-up:
+#: its events are its news, not one told again
+RETOLD_MOST = 2
+#: sub-event types one article may tell one event as, in two paragraphs: whether the victims
+#: fired back is what a story's own tellings disagree on
+RETOLD_TYPES = frozenset({"Attack", "Armed clash"})
+
+
+def _told_alike(a: Mention, b: Mention) -> bool:
+    """Two of an article's events that its own reading tells apart by kind or by whom they
+    hit (an attack on the army and one on Islamic State, a town taken and a kidnapping) are
+    two events, however alike their day and place."""
+    kinds = {a.sub_event_type, b.sub_event_type}
+    if len(kinds) > 1 and not kinds <= RETOLD_TYPES:
+        return False
+    return is_unspecific(a.actor2) or is_unspecific(b.actor2) or a.actor2 == b.actor2
 
 
 def cluster(mentions: list[Mention], limits: Limits = Limits(),
@@ -426,10 +280,11 @@ def cluster(mentions: list[Mention], limits: Limits = Limits(),
     the caller has it already."""
     groups = [_Group.of(i, m) for i, m in enumerate(mentions)]
     owner = list(range(len(mentions)))
+    retold = _retelling(mentions, limits)
     for _, i, j in links(mentions, limits) if linked is None else linked:
         gi, gj = owner[i], owner[j]
-        if gi == gj or not groups[gi].can_join(groups[gj], limits,
-                                               points=not _named_alike(mentions[i], mentions[j])):
+        if gi == gj or not groups[gi].can_join(groups[gj], limits, retold=retold,
+                                               points=not named_alike(mentions[i], mentions[j])):
             continue
         if len(groups[gi].members) < len(groups[gj].members):
             gi, gj = gj, gi

@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -482,7 +483,7 @@ def _date_as_reported(cluster: Cluster, published: dt.date | None, follow_up: bo
     tells a later step ("Man charged in Maple Avenue shooting", "Vigil held for ...") may
     leave its crime undated because it lay before, by days or months: a violent event there
     is dated to the report's day at ``FOLLOW_UP_PRECISION`` (what de-duplication reads as
-    the months before publication, ``dedup.AS_REPORTED_DAYS``); one its story dates by a
+    the months before publication, ``pair_scores.AS_REPORTED_DAYS``); one its story dates by a
     span only ("It was back in June when the girl found a gun") takes that span."""
     frame = cluster.merged
     if frame.event_date is not None or frame.date_range is not None or published is None:
@@ -613,7 +614,14 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
             _date_as_reported(cluster, document.article.published, follow_up)
     document.mentions = _unique_ids([_to_mention(document, c, role)
                                      for c, role in zip(clusters, roles)])
+    _count_roles(document.mentions)
     return document
+
+
+def _count_roles(mentions: list[Mention]) -> None:
+    counts = Counter(m.role for m in mentions)
+    for mention in mentions:
+        mention.role_count = counts[mention.role]
 
 
 def _unique_ids(mentions: list[Mention]) -> list[Mention]:

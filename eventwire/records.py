@@ -158,6 +158,9 @@ class Mention(EventFields):
     evidence: list[Evidence] = field(default_factory=list)
     #: the names the report gives for this event (keywords.py): reports of one event share them
     keywords: list[str] = field(default_factory=list)
+    #: how many events its article reports in this role: a round-up's main news are several;
+    #: de-duplication reads two alike as the story told twice (``dedup.RETOLD_MOST``)
+    role_count: int = 1
 
 
 @dataclass
@@ -302,13 +305,15 @@ def mention_to_json(mention: Mention) -> dict[str, Any]:
     out.update(event_fields_json(mention))
     out["evidence"] = _jsonable(mention.evidence)
     out["keywords"] = list(mention.keywords)
+    out["role_count"] = mention.role_count
     return out
 
 
 def mention_from_json(data: dict[str, Any]) -> Mention:
     return Mention(mention_id=data.get("mention_id", ""), article_id=data.get("article_id", ""),
                    role=data.get("role", "main"), evidence=_evidence_list(data.get("evidence")),
-                   keywords=[str(k) for k in data.get("keywords") or []], **_fields_from_json(data))
+                   keywords=[str(k) for k in data.get("keywords") or []],
+                   role_count=int(data.get("role_count") or 1), **_fields_from_json(data))
 
 
 def aggregate_from_json(data: dict[str, Any]) -> Aggregate:

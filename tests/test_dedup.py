@@ -295,6 +295,43 @@ def test_among_equally_strong_links_two_main_reports_pair_before_a_side_story():
         frozenset({"m1", "m3"}), frozenset({"m0", "m2"})}
 
 
+def test_an_article_that_tells_its_shooting_twice_still_joins_the_other_reports_of_it():
+    """One article's merging kept its "homicide" paragraph apart from its "shooting" (a day
+    off, a clash rather than an attack); each copy is linked to another article's report.
+    Both copies are the article's news and linked to each other: one event, not two events
+    each holding the article's one place."""
+    names = ("darryl", "forte", "maple")
+    told = shooting("m1", "a1", names=names, role_count=2)
+    told_again = shooting("m2", "a1", day=DAY + dt.timedelta(days=1), names=names,
+                          event_type="Battles", sub_event_type="Armed clash", role_count=2)
+    other = shooting("m3", "a2", names=names)
+    follow_up = shooting("m4", "a3", day=DAY + dt.timedelta(days=1), names=names,
+                         event_type="Battles", sub_event_type="Armed clash")
+    assert partition(cluster([told, told_again, other, follow_up])) == {
+        frozenset({"m1", "m2", "m3", "m4"})}
+
+
+@pytest.mark.parametrize("told_apart", [
+    dict(role_count=3),  # a round-up of three attacks in one city: its news, not one retold
+    dict(sub_event_type="Abduction/forced disappearance"),  # a kidnapping and a shooting
+    dict(actor2="Military Forces of Syria"),  # attacks on two named sides
+    dict(location="Evanston", geo_source="gn:4891382", latitude=42.04, longitude=-87.69),
+])
+def test_an_articles_two_events_it_tells_apart_stay_apart(told_apart):
+    """Two of one article's events stay two when it reports three or more of that role, or
+    tells them apart by kind, by whom they hit or by town, however well each links to
+    another article's report."""
+    names = ("darryl", "forte", "maple")
+    first = shooting("m1", "a1", names=names, role_count=2, actor2="Islamic State")
+    second = shooting("m2", "a1", names=names, **{"role_count": 2, "actor2": "Islamic State",
+                                                   **told_apart})
+    others = [shooting("m3", "a2", names=names, actor2="Islamic State"),
+              shooting("m4", "a3", names=names, **{"actor2": "Islamic State", **told_apart,
+                                                  "role_count": 1})]
+    events = partition(cluster([first, second, *others]))
+    assert not any({"m1", "m2"} <= event for event in events)
+
+
 def test_two_mentions_sharing_an_id_are_refused_not_merged():
     from eventwire.errors import InputError
     twins = [Mention(mention_id="m1", article_id="a1", event_date=dt.date(2024, 1, 2)),

@@ -346,3 +346,14 @@ def test_an_unplaced_thread_sharing_sentences_with_a_placed_one_is_the_same_even
     assert _one_event(placed, unplaced, placed.merged, unplaced.merged)
     other = _shooting({0, 2}, True)
     assert not _one_event(placed, other, placed.merged, other.merged)
+
+
+def test_each_event_knows_how_many_events_of_its_role_its_article_reports(pipeline):
+    """A round-up's news are several (de-duplication never reads them as one event told
+    twice); a story of one event says so."""
+    round_up = mentions_in(pipeline, "On 1 December 2023, gunmen killed two farmers in Tikrit, an "
+                                     "airstrike hit a depot in Mosul and a roadside bomb wounded "
+                                     "three soldiers in Baiji.")
+    assert len(round_up) == 3 and {m.role_count for m in round_up} == {3}
+    [single] = mentions_in(pipeline, "On 1 December 2023, gunmen killed two farmers in Tikrit.")
+    assert single.role_count == 1

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eventwire.records import (Aggregate, Article, Attribution, Event, Evidence, Source,
+from eventwire.records import (Aggregate, Article, Attribution, Event, Evidence, Mention, Source,
                                aggregate_from_json, aggregate_to_json, content_hash,
-                               event_from_json, event_to_json)
+                               event_from_json, event_to_json, mention_from_json, mention_to_json)
 
 
 def test_same_story_with_other_whitespace_has_the_same_id():
@@ -25,6 +25,14 @@ def test_event_json_round_trip():
     data = event_to_json(event)
     assert data["event_date"] == "2023-12-11"
     assert event_from_json(data) == event
+
+
+def test_mention_json_round_trip_keeps_how_many_events_its_article_told():
+    mention = Mention(mention_id="m1", article_id="a1", role="main", keywords=["forte"],
+                      event_date=dt.date(2023, 12, 11), role_count=2)
+    assert mention_from_json(mention_to_json(mention)) == mention
+    stored_before = {k: v for k, v in mention_to_json(mention).items() if k != "role_count"}
+    assert mention_from_json(stored_before).role_count == 1  # a store written before the field
 
 
 def test_aggregate_json_round_trip():
