@@ -6,12 +6,12 @@ How it decides, in three steps:
    have none) and their dates lie within ``dedup.max_days_apart`` of each other (one day
    absorbs a story dated by US time and another by local time). So each mention meets only
    its neighbours and the cost grows near-linearly with the corpus.
-2. **Scoring a pair** (``pair_scores.similarity``). A pair that contradicts itself is never one event:
-   different event type, weapon or target facility, two different named perpetrators, or
-   places farther apart than ``dedup.max_km_apart`` (except two reports of one day that name
-   one town and share ``STRONG_NAMES`` names not widely named, ``named_alike``: the geocoder
-   took two namesakes for one town, or placed one story at its outlet's city). Otherwise
-   what agrees adds up:
+2. **Scoring a pair** (``pair_scores.similarity``). A pair that contradicts itself is never
+   one event: different event type, weapon or target facility, two different named
+   perpetrators, or places farther apart than ``dedup.max_km_apart`` (except two reports of
+   one day that name one town and share ``STRONG_NAMES`` names not widely named,
+   ``named_alike``: the geocoder took two namesakes for one town, or placed one story at its
+   outlet's city). Otherwise what agrees adds up:
 
    =======================  ======
    agreement                weight
@@ -210,12 +210,14 @@ class _Group:
         point = precise_point(mention)
         day = None if as_reported(mention) else mention.event_date
         named = [set(mention.keywords)] if len(mention.keywords) >= MIN_NAMES_TO_DIFFER else []
-        return cls([index], {mention.article_id: [index]}, day, day, values, [point] if point else [], named)
+        return cls([index], {mention.article_id: [index]}, day, day, values,
+                   [point] if point else [], named)
 
     def can_join(self, other: "_Group", limits: Limits, points: bool = True,
                  retold: Callable[[int, int], bool] = lambda i, j: False) -> bool:
         shared = self.articles.keys() & other.articles.keys()
-        if any(not retold(i, j) for a in shared for i in self.articles[a] for j in other.articles[a]):
+        if any(not retold(i, j) for article in shared
+               for i in self.articles[article] for j in other.articles[article]):
             return False
         days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
         if days and (max(days) - min(days)).days > limits.max_days:
@@ -243,8 +245,9 @@ def _retelling(mentions: list[Mention], limits: Limits) -> Callable[[int, int], 
     """Whether two mentions of one article are that article telling one event twice (a
     "homicide" in one paragraph and a "shooting" in another that the article's own merging
     kept apart): of one role (two of its main news, not its news and a side story it told as
-    another), at one place, and linked to each other as two articles' reports would be. A
-    round-up's attacks in different towns, or on days apart, stay apart."""
+    another) in an article reporting no third of that role (``RETOLD_MOST``), at one place,
+    told alike (``_told_alike``) and linked to each other as two articles' reports would be.
+    A round-up's attacks, in different towns or on days apart, stay apart."""
     def retold(i: int, j: int) -> bool:
         a, b = mentions[i], mentions[j]
         if a.role != b.role or a.role_count > RETOLD_MOST or b.role_count > RETOLD_MOST \

@@ -25,8 +25,8 @@ WEAPON_SLOTS = ("dobj", "nsubj", "nsubjpass")
 #: attack words that need not be violent: a raid that only arrests people is the arrest ("police
 #: raided a house and detained three suspects"; ACLED codes Arrests)
 SEARCH_WORDS = frozenset(("raid", "storm", "swoop"))
-#: what an inquiry or a case is into: "took over the investigation into the killing" tells of
-#: the killing, not as the taking over
+#: what an inquiry is "into" is another event than the act that opens or takes it over
+#: ("took over the investigation into the shooting in Baidoa" is no taking of Baidoa)
 INQUIRY_PREPS = frozenset(("into",))
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
                             "despite", "than"))

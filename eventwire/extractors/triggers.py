@@ -155,7 +155,8 @@ def _embedding_reason(token: Token, lexicon: Lexicon) -> str | None:
         lemma = current.lemma_.lower()
         if lemma in lexicon.cues["speech_verbs"]:
             return None
-        if lemma in lexicon.cues["irrealis_governors"] and not _sought_by_police(current, path, lexicon):
+        if lemma in lexicon.cues["irrealis_governors"] \
+                and not _sought_by_police(current, path, lexicon):
             return f"governed by {current.lemma_!r}"
         if current.pos_ == "NOUN" and lemma in lexicon.cues["irrealis_nouns"] and "pobj" in path:
             return f"complement of {current.lemma_!r}"

@@ -55,7 +55,8 @@ def near_a_neighbour(place: Place, neighbours: Sequence[list[Place]]) -> bool:
     own = normalise_name(place.name)
     return any(q.country_code == place.country_code and q.kind in POINT_NEIGHBOURS
                and normalise_name(q.name) != own
-               and haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) <= NEIGHBOUR_KM
+               and haversine_km(place.latitude, place.longitude, q.latitude,
+                                q.longitude) <= NEIGHBOUR_KM
                for candidates in neighbours for q in candidates)
 
 
