@@ -217,7 +217,7 @@ def _verb_reason(verb: Token, lexicon: Lexicon, is_title: bool) -> str | None:
         return "an order, not a report ('Shoot him!')"
     if verb.dep_ in ("csubj", "csubjpass"):
         return "generic (subject of a statement about it)"
-    if verb.tag_ == "VBG" and verb.dep_ == "amod":
+    if verb.tag_ == "VBG" and verb.dep_ == "amod" and not _kind_of_killing(verb, lexicon):
         return "descriptive participle"
     if verb.dep_ == "acl" and any(c.lower_ in lexicon.cues["record_modifiers"]
                                   for c in verb.head.children if c.dep_ == "amod"):
@@ -227,6 +227,12 @@ def _verb_reason(verb: Token, lexicon: Lexicon, is_title: bool) -> str | None:
         if not any(e.label_ == "DATE" for e in verb.sent.ents) and not _counts_its_parties(verb):
             return "habitual present"
     return None
+
+
+def _kind_of_killing(participle: Token, lexicon: Lexicon) -> bool:
+    """"the shooting death of a teen", "a stabbing death": the participle says how someone was
+    killed; the death is its event (a "burning building" is no event)."""
+    return participle.head.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"]
 
 
 def _counts_its_parties(verb: Token) -> bool:

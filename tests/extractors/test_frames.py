@@ -89,6 +89,17 @@ def test_shootouts_and_slayings_named_as_nouns_are_events(pipeline, sentence, su
         sub_event_type, MONDAY - dt.timedelta(days=1), "Tikrit")
 
 
+def test_a_shooting_death_is_a_killing_by_gunfire(pipeline):
+    """"the shooting death of": the participle says how someone died; the death is the event
+    (a "burning building" stays no event)."""
+    m = only(analyse(pipeline, "The shooting death of a shopkeeper in Tikrit on Sunday shocked "
+                               "his neighbours.", MONDAY))
+    assert (m.weapon, m.fatalities, m.event_date, m.location) == (
+        "firearms", 1, MONDAY - dt.timedelta(days=1), "Tikrit")
+    assert analyse(pipeline, "Firefighters rushed to a burning building in Tikrit on Sunday.",
+                   MONDAY).mentions == []
+
+
 @pytest.mark.parametrize("sentence, actor2", [
     ("Iraqi soldiers clashed with Islamic State militants near Tikrit on Monday.", "Islamic State"),
     ("Gunmen fought a gun battle with police in Tikrit on Monday.", "Police Forces of Iraq"),
