@@ -250,7 +250,7 @@ def _retelling(mentions: list[Mention], limits: Limits) -> Callable[[int, int], 
     A round-up's attacks, in different towns or on days apart, stay apart."""
     def retold(i: int, j: int) -> bool:
         a, b = mentions[i], mentions[j]
-        if a.role != b.role or a.role_count > RETOLD_MOST or b.role_count > RETOLD_MOST \
+        if a.role != b.role or not _told_few(a) or not _told_few(b) \
                 or place_id(a) is None or place_id(a) != place_id(b) or not _told_alike(a, b):
             return False
         score = similarity(a, b, limits.max_days, limits.max_km)
@@ -264,6 +264,11 @@ RETOLD_MOST = 2
 #: sub-event types one article may tell one event as, in two paragraphs: whether the victims
 #: fired back is what a story's own tellings disagree on
 RETOLD_TYPES = frozenset({"Attack", "Armed clash"})
+
+
+def _told_few(mention: Mention) -> bool:
+    """Its article reports at most ``RETOLD_MOST`` events of its role (0: not known)."""
+    return 0 < mention.role_count <= RETOLD_MOST
 
 
 def _told_alike(a: Mention, b: Mention) -> bool:

@@ -159,8 +159,9 @@ class Mention(EventFields):
     #: the names the report gives for this event (keywords.py): reports of one event share them
     keywords: list[str] = field(default_factory=list)
     #: how many events its article reports in this role: a round-up's main news are several;
-    #: de-duplication reads two alike as the story told twice (``dedup.RETOLD_MOST``)
-    role_count: int = 1
+    #: de-duplication reads two alike as the story told twice (``dedup.RETOLD_MOST``); 0 when
+    #: not known (a mention stored before the count was kept is never read as told twice)
+    role_count: int = 0
 
 
 @dataclass
@@ -313,7 +314,7 @@ def mention_from_json(data: dict[str, Any]) -> Mention:
     return Mention(mention_id=data.get("mention_id", ""), article_id=data.get("article_id", ""),
                    role=data.get("role", "main"), evidence=_evidence_list(data.get("evidence")),
                    keywords=[str(k) for k in data.get("keywords") or []],
-                   role_count=int(data.get("role_count") or 1), **_fields_from_json(data))
+                   role_count=int(data.get("role_count") or 0), **_fields_from_json(data))
 
 
 def aggregate_from_json(data: dict[str, Any]) -> Aggregate:

@@ -313,6 +313,7 @@ def test_an_article_that_tells_its_shooting_twice_still_joins_the_other_reports_
 
 @pytest.mark.parametrize("told_apart", [
     dict(role_count=3),  # a round-up of three attacks in one city: its news, not one retold
+    dict(role_count=0),  # not known (stored before the count was kept): never read as retold
     dict(sub_event_type="Abduction/forced disappearance"),  # a kidnapping and a shooting
     dict(actor2="Military Forces of Syria"),  # attacks on two named sides
     dict(location="Evanston", geo_source="gn:4891382", latitude=42.04, longitude=-87.69),
