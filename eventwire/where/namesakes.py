@@ -53,11 +53,10 @@ def near_a_neighbour(place: Place, neighbours: Sequence[list[Place]]) -> bool:
     in its country: of two Jabas in the West Bank, the one beside Jerusalem when the text
     writes "Jaba village (Al Quds, West Bank)"."""
     own = normalise_name(place.name)
-    return any(q.country_code == place.country_code and q.kind in POINT_NEIGHBOURS
-               and normalise_name(q.name) != own
-               and haversine_km(place.latitude, place.longitude, q.latitude,
-                                q.longitude) <= NEIGHBOUR_KM
-               for candidates in neighbours for q in candidates)
+    others = [q for candidates in neighbours for q in candidates
+              if q.country_code == place.country_code and q.kind in POINT_NEIGHBOURS
+              and normalise_name(q.name) != own]
+    return near_any(place, others, NEIGHBOUR_KM)
 
 
 def near_any(place: Place, others: list[Place], km: float) -> bool:
