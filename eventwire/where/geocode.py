@@ -457,8 +457,8 @@ def candidates(toponym: Toponym, ctx: Context, gazetteer: Gazetteer) -> list[Pla
     country = gazetteer.country(toponym.text)
     if country is not None and (not ctx.codes or country.country_code in ctx.codes):
         found.append(country)
-    if not found:
-        found = _respelt(toponym, ctx, gazetteer)
+    if not found:  # a province respelt across the country is still held to the given admin1
+        found = [p for p in _respelt(toponym, ctx, gazetteer) if _allowed(p, ctx)]
     if not found and ctx.codes:
         found = [p for p in gazetteer.respellings(toponym.text, ctx.codes) if _allowed(p, ctx)]
     return sorted(dict.fromkeys(found), key=lambda p: _rank(p, ctx, toponym.unit))

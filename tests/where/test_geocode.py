@@ -80,6 +80,12 @@ def test_a_list_of_provinces_gives_the_first_province():
     assert found.place == NANGARHAR and found.where_prec == ADMIN1 and found.geo_precision == 3
 
 
+def test_of_a_list_of_provinces_the_one_the_row_gives_is_the_place():
+    """UCDP files a nationwide list under one province: the others are merely named."""
+    found = where("Nangarhar, Laghman, Khost and Zabul provinces", "Afghanistan", "Zabul province")
+    assert found.place == ZABUL and found.where_prec == ADMIN1
+
+
 def test_an_unknown_village_falls_back_to_the_district_then_the_province_then_the_country():
     district = where("Qaryat Nowhere village", "Afghanistan", "Zabul province", "Mizan district")
     assert district.place == MIZAN_DISTRICT and district.where_prec == ADMIN2
