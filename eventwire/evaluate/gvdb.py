@@ -55,10 +55,11 @@ def gold_city(value: str) -> str | None:
 
 
 def city_key(name: str) -> str:
-    """A city name compared: "St. George" and "Saint George", "The Bronx" and "Bronx" meet."""
+    """A city name compared: "St. George" and "Saint George", "The Bronx" and "Bronx",
+    "DESOTO" and "De Soto" meet."""
     key = normalise_name(name)
     key = re.sub(r"^(?:the|city of) ", "", key)
-    return re.sub(r"^st ", "saint ", key)
+    return re.sub(r"^st ", "saint ", key).replace(" ", "")
 
 
 def _place_names(event: Mention | None) -> list[str]:

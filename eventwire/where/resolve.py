@@ -358,10 +358,11 @@ class Resolver:
         apart = len({(p.country_code, p.admin1) for p in places}) > 1
         towns_only = all(p.kind in ("city", "neighbourhood") for p in places)
         cities = self._story_cities_besides(places)
+        home = self._home_for(places, towns_only)
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not beside(p, neighbours, provinces_only=True),
             not beside(p, neighbours), towns_only and not near_a_neighbour(p, neighbours),
-            not self._near_home(p, towns_only),
+            not (home is not None and near_any(p, [home], DATELINE_NEAR_KM)),
             not self._county_of_home_state(p),
             # with its province named beside it, a town is no namesake: the town beats the district
             _KIND_RANK.get(p.kind, 99) if beside(p, neighbours, provinces_only=True) else 0,
@@ -389,18 +390,20 @@ class Resolver:
             return place
         return None
 
-    def _near_home(self, place: Place, towns_only: bool) -> bool:
-        """A namesake near the story's own town (its dateline's, else the one it is about) is
-        the one a local story means ("Kensington" in a story filed from Philadelphia). A town
-        the story is about only by being named guides only among towns ("Kherson" after a
-        village is the province, however near the city), and not among its own namesakes."""
+    def _home_for(self, places: list[Place], towns_only: bool) -> Place | None:
+        """The town whose namesakes near it a local story means ("Kensington" in a story filed
+        from Philadelphia): the dateline's; else, among towns only, the one the story is about
+        ("Kherson" after a village is the province, however near the city), unless that town
+        is one of these namesakes (it was found by this very choice), and then the local
+        outlet's ("the city's Kensington section" on a Philadelphia station's site)."""
         town = self.document.context.get("dateline_place")
-        if town is None:
-            town = self.document.context.get("home_town")
-            if town is None or not towns_only or normalise_name(town.name) == normalise_name(place.name):
-                return False
-        return town is not None and haversine_km(place.latitude, place.longitude, town.latitude,
-                                                 town.longitude) <= DATELINE_NEAR_KM
+        if town is not None or not towns_only:
+            return town
+        names = {normalise_name(p.name) for p in places}
+        for town in (self.document.context.get("home_town"), self.outlet_town):
+            if town is not None and normalise_name(town.name) not in names:
+                return town
+        return None
 
     def _county_of_home_state(self, place: Place) -> bool:
         """A county in the state of the story's own town: county names repeat from state to

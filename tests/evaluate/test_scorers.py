@@ -286,4 +286,5 @@ def test_gvdb_city_values_are_read_as_the_city_they_name(value, city):
 def test_gvdb_cities_meet_whatever_their_spelling_of_saint_or_the():
     assert gvdb.city_key("St. George") == gvdb.city_key("Saint George")
     assert gvdb.city_key("Bronx") == gvdb.city_key("The Bronx")
+    assert gvdb.city_key("DESOTO") == gvdb.city_key("De Soto")
     assert gvdb.city_key("York") != gvdb.city_key("New York")

@@ -49,6 +49,20 @@ def test_the_outlets_state_tells_a_towns_namesakes_apart(pipeline, url, state):
     assert {(m.location, m.admin1) for m in document.mentions} == {("Columbus", state)}
 
 
+@pytest.mark.parametrize("url, place", [
+    ("http://6abc.com/news/kensington-double-shooting/1/", "Philadelphia - Kensington"),
+    ("https://pittsburgh.cbslocal.com/2016/01/01/kensington-shooting/", "New Kensington"),
+])
+def test_the_outlets_town_picks_the_namesake_near_it(pipeline, url, place):
+    """A part of town the story names as its only place: a Philadelphia station's
+    "Kensington" is the Philadelphia quarter, a Pittsburgh one's the town up the river."""
+    text = ("Two men shot in Kensington\n\nPolice are investigating a double shooting in the "
+            "Kensington section. It happened just after 8:30 p.m. Saturday on a residential "
+            "block. An 18-year-old man was shot several times and another man was wounded.")
+    document = pipeline.analyse_one(Article(text=text, url=url, published=dt.date(2015, 12, 27)))
+    assert {m.location for m in document.mentions} == {place}
+
+
 def test_a_dateline_outweighs_the_outlet(pipeline):
     """A wire story a local station carries is placed by its own dateline."""
     text = ("Man shot outside bar\n\nCOLUMBUS, Ohio (AP) — A man was shot and killed outside a "
