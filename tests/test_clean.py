@@ -361,6 +361,9 @@ def test_any_text_is_covered_by_ordered_trimmed_segments(text):
     ("Arrest made in weekend shooting | example-news.com", "| example-news.com"),
     ("Guard shot at Kano depot - The Night Desk - Kano Daily Mirror",
      "- The Night Desk - Kano Daily Mirror"),
+    # a station's tagline of ten words, its towns and beats joined by "and"
+    ("Two shot outside a Zaria bar - KDNR 7 Zaria, Kaduna and Kano News, Weather and Sports",
+     "- KDNR 7 Zaria, Kaduna and Kano News, Weather and Sports"),
 ])
 def test_a_site_name_after_the_headline_is_boilerplate(headline, site):
     text = headline + "\n\nKANO, Nigeria (AP) - Police said a man was shot on Friday."
@@ -374,6 +377,7 @@ def test_a_site_name_after_the_headline_is_boilerplate(headline, site):
     "Kano | Gunmen attack a market at dawn",
     "Syria - Government Forces Shell Idlib",  # too short a headline before the dash
     "Gunmen kill five in Kano - police",  # a lower-case word: no site name
+    "Gunmen kill five in Kano - Police Hunt for the Attackers and Their Guns Across Northern Nigeria",  # 11 words
 ])
 def test_a_kicker_before_the_separator_keeps_the_whole_headline(headline):
     text = headline + "\n\nKANO, Nigeria (AP) - Police said a man was shot on Friday."
