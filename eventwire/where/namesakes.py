@@ -134,3 +134,20 @@ def far_off(place: Place, home: Place, countries: Counter[str],
     if place.country_code != home.country_code:
         return countries.get(place.country_code, 0) < 1
     return place.population < SMALL_TOWN and not named - {home.admin1}
+
+
+#: words that say a name is a second-order unit's ("Lancaster County", "Orleans Parish")
+DISTRICT_WORDS = frozenset({"county", "parish", "borough", "district", "municipality"})
+
+
+def town_over_its_district(text: str, places: list[Place]) -> list[Place]:
+    """A bare name shared by a district and its own town is the town: "shot in Lancaster" is
+    the city of Lancaster, not Lancaster County around it (the district is found by the bare
+    name only because its unit word is dropped from names). Written with its unit word
+    ("Lancaster County"), the district stays."""
+    if DISTRICT_WORDS & set(normalise_name(text).split()):
+        return places
+    towns = {(p.country_code, p.admin1, normalise_name(p.admin2 or "")) for p in places
+             if p.kind in ("city", "neighbourhood") and p.admin2}
+    return [p for p in places
+            if p.kind != "admin2" or (p.country_code, p.admin1, normalise_name(p.name)) not in towns]

@@ -31,7 +31,8 @@ from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
-                        named_states, near_a_neighbour, near_any, without_former_names)
+                        named_states, near_a_neighbour, near_any, town_over_its_district,
+                        without_former_names)
 from .outlets import outlet_home, outlet_town
 from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
                     dateline_place, names_an_area, region_abbreviations, story_area, story_town)
@@ -259,8 +260,9 @@ class Resolver:
                 country = None  # "KP" in "Khyber district, KP" is the province, not North Korea
             if country is not None:  # a country's name in English news is the country,
                 return self._country_or_state(country, variant, ref)  # or a state: "Atlanta (Georgia)"
-            found = self._with_its_county(variant, without_former_names(self.gazetteer.lookup(variant), variant))
-            if any(is_major(p) for p in found):
+            named = self._with_its_county(variant, without_former_names(self.gazetteer.lookup(variant), variant))
+            found = town_over_its_district(ref.text, named)
+            if any(is_major(p) for p in named):  # a big place, or a district's own town
                 return found
             fallback = fallback or found
         return fallback

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from ..document import Document
 from ..extractors.place_phrases import TOWN_FORCE_WORDS
 from .gazetteer import Gazetteer, Place, haversine_km, normalise_name
+from .namesakes import DISTRICT_WORDS
 
 #: kinds of place a dateline names: a town, a district of a city, or (rarely) a province
 DATELINE_KINDS = ("city", "neighbourhood", "admin2", "admin1")
@@ -157,7 +158,7 @@ def _town_named(ent: Span, resolve_name: Callable[[str, str | None], Place | Non
     name = ent if ent.label_ in PLACE_LABELS else _town_of_force(ent)
     if name is None or names_an_area(name):
         return None
-    return resolve_name(name.text, area_after(name))
+    return resolve_name(with_unit_word(name), area_after(name))
 
 
 @functools.cache
@@ -213,6 +214,15 @@ def names_an_area(ent: Span) -> bool:
     return before > 0 and doc[before].text == "," and doc[before - 1].ent_type_ in PLACE_LABELS
 
 
+def with_unit_word(ent: Span) -> str:
+    """A name with the unit word written after it ("Ali al-Gharbi district"), which says it
+    is the district, not the town of its name."""
+    after = ent.end
+    if after < len(ent.doc) and ent.doc[after].lower_ in DISTRICT_WORDS:
+        return ent.doc[ent.start:after + 1].text
+    return ent.text
+
+
 def area_after(ent: Span) -> str | None:
     """"Chester, Delaware County": the place name written after a town and a comma, which
     says where the town lies."""
@@ -259,7 +269,7 @@ def story_area(document: Document, resolve_name: Callable[[str, str | None], Pla
     no town of its own: a note's "in Nassriya city", "near Budbud village (Ceel Dheere,
     Galgaduud)" (the finest place known there: the town, else its bracketed areas)."""
     for sentence in document.sentences:
-        places = [resolve_name(ent.text, area_after(ent)) for ent in sentence.ents
+        places = [resolve_name(with_unit_word(ent), area_after(ent)) for ent in sentence.ents
                   if ent.label_ in PLACE_LABELS]
         places = [p for p in places if p is not None and p.kind in AREA_KINDS]
         if places:

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from eventwire.where.gazetteer import Place
-from eventwire.where.namesakes import far_off
+from eventwire.where.namesakes import far_off, town_over_its_district
 
 DETROIT = Place("gn:1", "Detroit", "city", "United States", "US", 42.33, -83.05,
                 admin1="Michigan", population=645_000)
@@ -33,3 +33,26 @@ NAMED_ONLY_HOME = (Counter({"US": 2}), Counter({("US", "Michigan"): 2}))
 def test_a_town_far_from_the_story_town_is_meant_only_where_the_story_names_its_state(
         place, named, expected):
     assert far_off(place, DETROIT, *named) is expected
+
+
+LANCASTER_COUNTY = Place("adm2:US.PA.071", "Lancaster County", "admin2", "x", "US", 40.04, -76.25,
+                         admin1="Pennsylvania", admin2="Lancaster County", population=222_000)
+LANCASTER = Place("gn:5197079", "Lancaster", "city", "x", "US", 40.04, -76.31, admin1="Pennsylvania",
+                  admin2="Lancaster County", population=59_000)
+LANCASTER_OH = Place("gn:4516233", "Lancaster", "city", "x", "US", 39.71, -82.60, admin1="Ohio",
+                     admin2="Fairfield County", population=40_000)
+ERIE_COUNTY_OH = Place("adm2:US.OH.043", "Erie County", "admin2", "x", "US", 41.43, -82.70,
+                       admin1="Ohio", admin2="Erie County", population=36_000)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lancaster", [LANCASTER, LANCASTER_OH]),  # a bare name: the towns, not the county around one
+    ("Lancaster County", [LANCASTER_COUNTY, LANCASTER, LANCASTER_OH]),  # written as the county
+])
+def test_a_bare_name_shared_by_a_county_and_its_own_town_is_the_town(text, expected):
+    assert town_over_its_district(text, [LANCASTER_COUNTY, LANCASTER, LANCASTER_OH]) == expected
+
+
+def test_a_county_with_no_town_of_its_name_among_the_namesakes_stays():
+    """Ohio has no town called Erie: its Erie County stays a candidate for "Erie"."""
+    assert town_over_its_district("Erie", [ERIE_COUNTY_OH, LANCASTER]) == [ERIE_COUNTY_OH, LANCASTER]
