@@ -83,7 +83,7 @@ class Resolver:
         self.article_states: Counter[tuple[str, str]] = Counter()  # weights may be halves
         self.story_cities: list[Place] = []
         self.cued: set[str] = set()  # the countries its wording gives a story naming none
-        self.local_country: str | None = None  # a "TOWN, STATE" dateline's country
+        self.local_country: str | None = None  # a "TOWN, STATE" dateline's, or a local outlet's
         self.counted_towns: Counter[str] = Counter()  # what each lone town added to its country
         self.outlet = outlet_home(document.article.url)  # read once, for counts and placing
         #: the outlet's own town, the story's home where no dateline gives one
@@ -116,7 +116,7 @@ class Resolver:
         ``article_states``: the provinces or states it names, the dateline's counting double."""
         counts: Counter[str] = Counter()
         area = dateline_area(self.document, self.gazetteer)
-        self.local_country = area[0] if area and area[1] else None
+        self.local_country = area[0] if area and area[1] else self._outlet_country()
         for sentence in self.document.sentences:
             for ent in sentence.ents:
                 if ent.label_ == "GPE":
@@ -142,6 +142,8 @@ class Resolver:
         self.document.context["dateline_place"] = dateline
         if dateline is not None:
             area = dateline.country_code, dateline.admin1
+            if self.outlet is not None and self.outlet.country == dateline.country_code:
+                self.local_country = dateline.country_code  # "NEW ORLEANS --" on a local site
         if area is not None:  # "MARLBOROUGH, N.Y.": the state counts though the town is unknown
             counts[area[0]] += 2
             if area[1]:
@@ -182,6 +184,14 @@ class Resolver:
         if not inside and any(p.kind == "admin1" or p.population >= BIG_TOWN for p in places):
             return places  # "Washington" beside "Washington County" may be the state or the capital
         return inside or [county]
+
+    def _outlet_country(self) -> str | None:
+        """A local outlet's country, for a story with no dateline: its story is local news,
+        so a region abroad it never names is a false friend ("the northeast valley" on a Las
+        Vegas paper's site is no region of Iceland, whose English name is "Northeast")."""
+        if self.outlet is None or self.document.dateline is not None:
+            return None
+        return self.outlet.country
 
     def _count_outlet_home(self, counts: Counter[str]) -> None:
         """The state and country of the local outlet the report comes from (``outlets.py``)
@@ -294,7 +304,8 @@ class Resolver:
     def plausible(self, place: Place, frame_countries: set[str]) -> bool:
         """A hamlet in a country the story never names is a false friend ("Middle East", a
         hamlet in the United States), and so is a small town far off in a state it never
-        names, or a town short of a big one abroad when the story names its own country."""
+        names, any town abroad in a local story that never names its country, or a town short
+        of a big one abroad when the story names its own country."""
         if place.kind in ("admin1", "admin2"):
             return self._region_plausible(place, frame_countries)
         if place.kind not in ("city", "neighbourhood"):
@@ -306,6 +317,8 @@ class Resolver:
         besides = self._countries_besides(place)
         if place.country_code in frame_countries or place.country_code in besides:
             return True
+        if self.local_country is not None and place.country_code != self.local_country:
+            return False  # local news never named its country: "Metro police" is no Indonesian town
         if not besides:  # no country named but by this town's own name: a note on a village
             return place.country_code in self.article_countries or place.population >= HAMLET
         # a town abroad, in a story that names its own country and towns: a false friend

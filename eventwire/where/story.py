@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from ..document import Document
 from ..extractors.place_phrases import TOWN_FORCE_WORDS
-from .gazetteer import Gazetteer, Place, haversine_km, normalise_name
+from .gazetteer import BIG_TOWN, Gazetteer, Place, haversine_km, normalise_name
 from .namesakes import DISTRICT_WORDS
 
 #: kinds of place a dateline names: a town, a district of a city, or (rarely) a province
@@ -190,7 +190,8 @@ STATE_AGENCY_WORDS = frozenset({"police", "bureau", "patrol", "troopers", "depar
 def agency_state(ent: Span, gazetteer: Gazetteer) -> Place | None:
     """The state whose own agency an organisation is: "the Tennessee Bureau of Investigation",
     "the Bristol Tennessee Police Department" (a state's name alone, not a country's too:
-    "Georgia" is left alone)."""
+    "Georgia" is left alone, nor a big town's: "the Santa Ana Police Department" is the
+    Californian city's, not a state of El Salvador's)."""
     words = [t.text for t in ent]
     if not any(w.lower() in STATE_AGENCY_WORDS for w in words):
         return None
@@ -199,7 +200,8 @@ def agency_state(ent: Span, gazetteer: Gazetteer) -> Place | None:
             name = " ".join(words[start:start + size])
             states = [p for p in gazetteer.lookup(name) if p.kind == "admin1"
                       and normalise_name(p.name) == normalise_name(name)]
-            if len(states) == 1 and gazetteer.country(name) is None:
+            if len(states) == 1 and gazetteer.country(name) is None and not any(
+                    p.kind == "city" and p.population >= BIG_TOWN for p in gazetteer.lookup(name)):
                 return states[0]
     return None
 

@@ -105,3 +105,35 @@ def test_a_hamlet_over_the_state_line_is_no_town_of_a_local_story(pipeline):
     document = pipeline.analyse_one(Article(text=text, url="http://abc7chicago.com/news/x",
                                             published=dt.date(2016, 12, 18)))
     assert {(m.location, m.admin1) for m in document.mentions} == {("Chicago", "Illinois")}
+
+
+def test_a_region_abroad_named_like_a_compass_point_is_no_place_of_a_local_story(pipeline):
+    """Iceland's "Northeast" region is no place of a Las Vegas paper's story about the
+    northeast valley: with no dateline, the outlet's country is the story's."""
+    text = ("Northeast valley toddler shot by accident\n\nA 2-year-old was wounded Friday night in "
+            "what police called an accidental shooting at a home in the northeast valley. The child "
+            "is expected to recover, Las Vegas police said.")
+    document = pipeline.analyse_one(Article(text=text, url="http://www.reviewjournal.com/news/x",
+                                            published=dt.date(2015, 2, 27)))
+    assert {m.country for m in document.mentions} == {"United States"}
+
+
+def test_a_big_towns_police_department_names_no_state_abroad(pipeline):
+    """"The Santa Ana Police Department" is the Californian city's force, not an agency of El
+    Salvador's Santa Ana department: the bare dateline stays in California."""
+    text = ("Teen dies a day after shooting\n\nSANTA ANA – A 15-year-old boy died at a hospital on "
+            "Sunday after he was shot several times late Saturday, said a spokesman for the Santa "
+            "Ana Police Department.")
+    document = pipeline.analyse_one(Article(text=text, url="http://www.ocregister.com/articles/x",
+                                            published=dt.date(2017, 3, 26)))
+    assert {(m.location, m.admin1) for m in document.mentions} == {("Santa Ana", "California")}
+
+
+def test_a_town_abroad_is_no_place_of_a_local_story_that_never_names_its_country(pipeline):
+    """"Metro" (the police) is no Indonesian town of 180,000 on a Savannah station's site."""
+    text = ("Metro investigating fatal shooting on Abercorn Street\n\nOfficers were called to the "
+            "900 block of Abercorn Street on Thursday night and found a man with gunshot wounds. He "
+            "died at the scene, a spokesman said.")
+    document = pipeline.analyse_one(Article(text=text, url="http://www.wtoc.com/story/1/x",
+                                            published=dt.date(2017, 2, 16)))
+    assert {(m.location, m.country) for m in document.mentions} == {("Savannah", "United States")}
