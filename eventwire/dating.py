@@ -170,13 +170,15 @@ class SentenceDates:
 
 @cache
 def _stamp_pattern() -> re.Pattern[str]:
-    """A stamp word right before a date: "Posted: ", "(Published ", "Last updated on "."""
+    """A stamp word right before a date: "Posted: ", "(Published ", "Last updated on ",
+    "UPDATE ("; or an embedded post's signature: "— Ken Lemon (@kenlemon) October 31, 2016"."""
     words = "|".join(map(re.escape, sorted(load_lexicon().cues["stamp_words"])))
-    return re.compile(rf"\b(?:{words})(?:\s+on)?\s*[:\-–—]?\s*$", re.IGNORECASE)
+    return re.compile(rf"(?:\b(?:{words})(?:\s+on)?\s*[:\-–—(]?|\(@\w+\))\s*$", re.IGNORECASE)
 
 
 def _stamped(text: str, expr: TimeExpression) -> bool:
-    """A page's date stamp: "Posted: Friday, ...", "(Published Monday, ...)"."""
+    """A page's date stamp: "Posted: Friday, ...", "(Published Monday, ...)", or the date a
+    post quoted in the page was sent."""
     return _stamp_pattern().search(text[max(0, expr.start - STAMP_REACH):expr.start]) is not None
 
 

@@ -115,6 +115,9 @@ def test_an_arrest_keeps_its_day_and_does_not_lend_it_to_the_next_sentence(pipel
 @pytest.mark.parametrize("text", [
     "Boy shot and killed in Riverton Posted: Friday, December 8, 2023 10:21 AM EST",
     "A teenager was shot and killed outside a store in Riverton. (Published Friday, Dec. 8, 2023)",
+    "UPDATE (Dec. 8, 2023 11:30 a.m.): The teenager shot outside a Riverton store has died.",
+    "Deputy fired after her daughter was shot at their Riverton home. — Dana Reed (@danareed9) "
+    "December 8, 2023",
     "The name of a man who was killed in a shooting at a party in Riverton was released Friday.",
     "According to a police report released Friday, the boy was shot with his father's pistol.",
     "Authorities on Friday identified a man who was killed in a shooting at a mobile home park.",
@@ -225,6 +228,7 @@ def test_a_clause_on_the_event_itself_dates_it(pipeline):
 @pytest.mark.parametrize("headline, follow_up", [
     ("Man charged in Maple Avenue bar shooting", True),
     ("Vigil held for victim of Maple Avenue bar shooting", True),
+    ("Riverton man accused of killing bar owner on Maple Avenue", True),
     ("Man shot outside Maple Avenue bar", False),
 ])
 def test_an_undated_crime_in_a_follow_up_story_is_dated_as_reported_within_months(
