@@ -267,6 +267,7 @@ def test_protesters_hurt_when_police_dispersed_them_is_excessive_force(pipeline)
 @pytest.mark.parametrize("text", [
     "On 1 December 2023, violent protests erupted in Kano over fuel prices.",
     "On 1 December 2023, a protest against fuel prices in Kano turned violent.",
+    "On 1 December 2023, rival groups held aggressive demonstrations against each other in Kano.",
     "On 1 December 2023, dozens were arrested at a demonstration in Kano after projectiles were "
     "thrown at police.",
     "On 1 December 2023, protesters pulled down the gates of the governor's office in Kano "
