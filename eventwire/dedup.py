@@ -35,8 +35,9 @@ How it decides, in three steps:
    other's date falls in. Such a pair, and a pair where one report is placed nowhere, is
    linked only when the reports share a name or the target facility: neither the date nor
    the place can then tell it from the other events of its kind. Names are the report's salient words (``keywords.py``: victims,
-   suspects, streets, ages); "none shared" counts only when both reports give at least
-   ``MIN_NAMES_TO_DIFFER`` of them.
+   suspects, streets, ages); an age shared counts half a name (``AGE_WEIGHT``: many victims
+   are 17), so "17yo" and one other word are one name in common, not two; "none shared"
+   counts only when both reports give at least ``MIN_NAMES_TO_DIFFER`` of them.
    Event types must be equal, except that an armed clash and an attack on civilians can be
    one event told two ways (``COMPATIBLE_TYPES``: whether the victims fired back is what
    reports disagree on); the place counts as the same when the gazetteer id is, whether it

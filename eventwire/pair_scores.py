@@ -22,6 +22,10 @@ WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "dates_overlap": 0.10, "same_pla
            "name_shared": 0.15, "names_differ": -0.40}
 #: reports naming at least this many salient words each, none in common, name different events
 MIN_NAMES_TO_DIFFER = 5
+#: how much of a shared name an age shared counts for (``weighed_names``), and an age's form
+#: among a report's names (``keywords.py``: "a 17-year-old" -> "17yo")
+AGE_WEIGHT = 0.5
+AGE_WORD = re.compile(r"^\d+yo$")
 #: names (not widely named) two reports of one day share that outweigh far-apart points
 #: (``named_alike``)
 STRONG_NAMES = 3
@@ -156,7 +160,7 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     if vague and not shared and not _same_facility(a, b):
         return None  # "a 2014 shooting", a report placed nowhere: only what it names can tell
     score = _date_score(gap, da, db)
-    score += _names_score(shared, getattr(a, "keywords", ()), getattr(b, "keywords", ()))
+    score += _names_score(weighed_names(a, b), getattr(a, "keywords", ()), getattr(b, "keywords", ()))
     if placed and place_id(a) and place_id(a) == place_id(b):
         score += WEIGHTS["same_place"]
     elif placed and None not in (a.latitude, b.latitude) \
@@ -192,10 +196,17 @@ def _date_score(gap: int, a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]
     return WEIGHTS["same_day"] if gap == 0 else WEIGHTS["day_apart"]
 
 
-def _names_score(shared: int, a: list[str], b: list[str]) -> float:
+def weighed_names(a: Event | Mention, b: Event | Mention) -> float:
+    """The names two reports share, an age ("17yo") counting ``AGE_WEIGHT`` of one: two
+    shootings of a 17-year-old in one city on one day are common, so an age and one other
+    word are not two names in common."""
+    return sum(AGE_WEIGHT if AGE_WORD.match(word) else 1.0 for word in _shared(a, b))
+
+
+def _names_score(shared: float, a: list[str], b: list[str]) -> float:
     if shared >= 2:
         return WEIGHTS["names_shared"]
-    if shared == 1:
+    if shared >= 1:
         return WEIGHTS["name_shared"]
     if min(len(a), len(b)) >= MIN_NAMES_TO_DIFFER:
         return WEIGHTS["names_differ"]

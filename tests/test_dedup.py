@@ -73,6 +73,16 @@ def test_contradicting_reports_stay_apart():
     assert similarity(mention("m1", "a1"), later, 1, 25.0) is None
 
 
+def test_an_age_alone_in_common_does_not_make_two_named_shootings_one():
+    """Two shootings of a 17-year-old in one city on one day, whose reports name other people:
+    the age is no name in common (half of one), so they stay two; a name they share joins them."""
+    first = shooting("m1", "a1", names=("17yo", "little", "village", "ogden", "sanchez", "tacos"))
+    other = shooting("m2", "a2", names=("17yo", "floral", "mount", "carmel", "harper", "comer"))
+    assert similarity(first, other, 1, 25.0) < 0.6
+    same = shooting("m3", "a3", names=("17yo", "sanchez", "mount", "pilsen", "ortiz", "lopez"))
+    assert similarity(first, same, 1, 25.0) >= 0.6
+
+
 def test_a_clash_and_an_attack_on_civilians_can_be_one_shooting_told_two_ways():
     clash = shooting("m1", "a1", names=("darryl", "forte"), event_type="Battles",
                      sub_event_type="Armed clash")
