@@ -32,8 +32,10 @@ def test_passive_agent_is_the_perpetrator_and_subject_the_target(pipeline):
     assert m.location == "Tikrit"
 
 
-def test_weapon_as_subject_is_a_weapon_not_an_actor(pipeline):
-    m = only(analyse(pipeline, "Two mortar rounds landed near the Rafah crossing on Monday, officials said.", MONDAY))
+@pytest.mark.parametrize("verb", ["landed", "fell"])
+def test_weapon_as_subject_is_a_weapon_not_an_actor(pipeline, verb):
+    m = only(analyse(pipeline, f"Two mortar rounds {verb} near the Rafah crossing on Monday, officials said.",
+                     MONDAY))
     assert m.weapon == "mortar"
     assert m.sub_event_type == "Shelling/artillery/missile attack"
     assert m.actor1.startswith("Unidentified Armed Group")
@@ -583,6 +585,12 @@ def test_the_weapon_may_be_told_by_a_verb_of_its_own_or_a_reference_back(pipelin
 
 def test_an_alarm_that_went_off_is_no_event(pipeline):
     assert mentions_in(pipeline, "On 1 December 2023, a fire alarm went off at a school in Kano.") == []
+
+
+@pytest.mark.parametrize("text", ["On 1 December 2023, a teacher fell from a ladder at a school in Kano.",
+                                  "On 1 December 2023, fuel prices fell sharply in Kano."])
+def test_falling_with_no_weapon_is_no_event(pipeline, text):
+    assert mentions_in(pipeline, text) == []
 
 
 @pytest.mark.parametrize("text", [
