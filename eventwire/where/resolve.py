@@ -138,7 +138,8 @@ class Resolver:
                     self.article_states[(state.country_code, state.name)] += 1
         named = any(n >= 1 for n in counts.values())
         cued = set() if named else cued_countries(self.document.article.text)
-        dateline = dateline_place(self.document, self.gazetteer, counts + Counter(cued))
+        home = (self.outlet.country, self.outlet.admin1) if self.outlet is not None else None
+        dateline = dateline_place(self.document, self.gazetteer, counts + Counter(cued), home)
         self.document.context["dateline_place"] = dateline
         if dateline is not None:
             area = dateline.country_code, dateline.admin1

@@ -105,10 +105,14 @@ def dateline_area(document: Document, gazetteer: Gazetteer) -> tuple[str, str | 
 
 
 def dateline_place(document: Document, gazetteer: Gazetteer,
-                   countries: dict[str, int] | None = None) -> Place | None:
+                   countries: dict[str, int] | None = None,
+                   outlet_state: tuple[str, str] | None = None) -> Place | None:
     """The town the document's dateline names, told from its namesakes by the state or
-    country after it, else by the countries the story names (``countries``: code -> count),
-    else by size."""
+    country after it; else, on a local outlet's site (``outlet_state``: its country code and
+    state), by the outlet's state, unless the town is one a wire dateline names alone
+    (``data/dateline_cities.csv``: "DALLAS (AP)" on a Georgia station's site is Dallas, Texas,
+    but "PEORIA" on a Peoria, Illinois station's is that Peoria, not Arizona's bigger one);
+    else by the countries the story names (``countries``: code -> count), else by size."""
     if document.dateline is None:
         return None
     town, *rest = [p.strip() for p in document.dateline.text.split(",") if p.strip()] or [""]
@@ -122,9 +126,20 @@ def dateline_place(document: Document, gazetteer: Gazetteer,
         return None
     named = countries or {}
     own = normalise_name(town)
-    return min(candidates, key=lambda p: (-named.get(p.country_code, 0),
+    local = outlet_state if not rest and own not in dateline_cities() else None
+    return min(candidates, key=lambda p: (local is not None and (p.country_code, p.admin1) != local,
+                                          -named.get(p.country_code, 0),
                                           DATELINE_KINDS.index(p.kind),
                                           normalise_name(p.name) != own, -p.population))
+
+
+@functools.cache
+def dateline_cities() -> frozenset[str]:
+    """The US cities a wire dateline names alone, without their state (AP style), as
+    ``normalise_name`` keys: any other town a dateline names alone is a local outlet's."""
+    path = resources.files("eventwire") / "data" / "dateline_cities.csv"
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(normalise_name(row["city"]) for row in csv.DictReader(handle))
 
 
 #: kinds of place a story's own town can be

@@ -137,3 +137,15 @@ def test_a_town_abroad_is_no_place_of_a_local_story_that_never_names_its_country
     document = pipeline.analyse_one(Article(text=text, url="http://www.wtoc.com/story/1/x",
                                             published=dt.date(2017, 2, 16)))
     assert {(m.location, m.country) for m in document.mentions} == {("Savannah", "United States")}
+
+
+@pytest.mark.parametrize("url, dateline, state", [
+    ("http://www.pjstar.com/news/x", "PEORIA —", "Illinois"),  # not Arizona's bigger Peoria
+    ("http://www.wsls.com/news/x", "DANVILLE (WSLS) —", "Virginia"),
+    ("http://www.wsls.com/news/x", "DALLAS (AP) —", "Texas"),  # a wire dateline's city stands alone
+])
+def test_a_town_a_local_dateline_names_alone_is_in_the_outlets_state(pipeline, url, dateline, state):
+    text = (f"Teen shot while sleeping\n\n{dateline} A 15-year-old was shot early Monday while "
+            "sleeping inside a home, police said.")
+    document = pipeline.analyse_one(Article(text=text, url=url, published=dt.date(2016, 12, 12)))
+    assert {m.admin1 for m in document.mentions} == {state}
