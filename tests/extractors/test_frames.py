@@ -587,9 +587,16 @@ def test_an_alarm_that_went_off_is_no_event(pipeline):
     assert mentions_in(pipeline, "On 1 December 2023, a fire alarm went off at a school in Kano.") == []
 
 
+def test_a_person_grazed_by_a_bullet_was_hurt_in_a_shooting(pipeline):
+    m = only(analyse(pipeline, "Police are investigating after a 9-year-old boy was grazed by a bullet "
+                               "on Monday night in Riverton.", MONDAY))
+    assert (m.sub_event_type, m.injured, m.fatalities) == ("Attack", 1, 0)
+
+
 @pytest.mark.parametrize("text", ["On 1 December 2023, a teacher fell from a ladder at a school in Kano.",
+                                  "On 1 December 2023, cattle grazed near the river in Kano.",
                                   "On 1 December 2023, fuel prices fell sharply in Kano."])
-def test_falling_with_no_weapon_is_no_event(pipeline, text):
+def test_falling_or_grazing_with_no_weapon_is_no_event(pipeline, text):
     assert mentions_in(pipeline, text) == []
 
 
