@@ -26,6 +26,7 @@ from threadpoolctl import threadpool_limits
 from .attributes import use_cached_lemmatizer, use_fast_attributes
 from .document import Document, Sentence
 from .errors import ResourceError
+from .headlines import fix_headline_participles
 from .extractors.lexicon import Lexicon, load_lexicon
 from .extractors.place_phrases import (FORCE_KIND_WORDS, RESIDENT_NOUNS, SETTLEMENT_NOUNS,
                                        TOWN_FORCE_WORDS, bracketed_names, comma_area)
@@ -432,26 +433,6 @@ def fix_lemmas(doc: Doc, fixes: dict[str, str]) -> None:
         fixed = fixes.get(token.lower_)
         if fixed is not None:
             token.lemma_ = fixed
-
-
-def fix_headline_participles(doc: Doc, participles: dict[str, str]) -> None:
-    """"Four shot at sports bar", "5-year-old shot in ...": the tagger reads a count or an
-    age before "shot" as a noun's modifier ("four shots"). A headline means the participle:
-    the word becomes the verb, and its count or age the one it was done to."""
-    for token in doc:
-        lemma = participles.get(token.lower_)
-        if lemma is None or not token.tag_.startswith("NN"):
-            continue
-        counts = [c for c in token.lefts if c.dep_ in ("nummod", "amod", "compound")
-                  and (c.like_num or c.lower_ == "old")]
-        if not counts and token.dep_ == "ROOT" and any(c.dep_ == "prep" for c in token.rights):
-            # "Tampa toddler shot in spray of bullets": a person, then where or how
-            counts = [c for c in token.lefts
-                      if c.dep_ in ("compound", "nsubj") and c.pos_ == "NOUN"][-1:]
-        if counts:
-            token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
-            for count in counts:
-                count.dep_ = "nsubjpass"
 
 
 def keep_hyphenated_words(nlp: Language, words: Iterable[str]) -> None:
