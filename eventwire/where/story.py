@@ -213,10 +213,10 @@ def agency_state(ent: Span, gazetteer: Gazetteer) -> Place | None:
     for size in (2, 1):
         for start in range(len(words) - size + 1):
             name = " ".join(words[start:start + size])
-            states = [p for p in gazetteer.lookup(name) if p.kind == "admin1"
-                      and normalise_name(p.name) == normalise_name(name)]
-            if len(states) == 1 and gazetteer.country(name) is None and not any(
-                    p.kind == "city" and p.population >= BIG_TOWN for p in gazetteer.lookup(name)):
+            found = gazetteer.lookup(name)
+            states = [p for p in found if p.kind == "admin1" and normalise_name(p.name) == normalise_name(name)]
+            big_town = any(p.kind == "city" and p.population >= BIG_TOWN for p in found)
+            if len(states) == 1 and gazetteer.country(name) is None and not big_town:
                 return states[0]
     return None
 
