@@ -332,6 +332,11 @@ def _without_site_name(unit: _Unit, r: CleanRules) -> list[Segment]:
             Segment("boilerplate", unit.start + site, unit.end)]
 
 
+#: lower-case words a site's name may hold ("KTTC Rochester, Austin, Mason City News, Weather
+#: and Sports")
+SITE_NAME_JOINERS = frozenset({"and", "of", "the", "for", "&"})
+
+
 def _is_site_name(text: str) -> bool:
     """"Fox 59", "The Augusta Chronicle", "News, Weather and Sports", "abc13.com": every word
     capitalised, a number, a web address or a joining word (a headline has lower-case words
@@ -339,11 +344,6 @@ def _is_site_name(text: str) -> bool:
     words = [w.strip(",;:()") for w in text.split()]
     return bool(words) and all(not w or w[0].isupper() or w[0].isdigit() or "." in w or not w[0].isalpha()
                                or w in SITE_NAME_JOINERS for w in words)
-
-
-#: lower-case words a site's name may hold ("KTTC Rochester, Austin, Mason City News, Weather
-#: and Sports")
-SITE_NAME_JOINERS = frozenset({"and", "of", "the", "for", "&"})
 
 
 def _first_dateline(units: list[_Unit], r: CleanRules) -> int | None:
