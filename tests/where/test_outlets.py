@@ -9,6 +9,11 @@ from eventwire.records import Article
 from eventwire.where.outlets import host_and_section, outlet_home
 
 
+def mentions_on(pipeline, url: str, text: str, published: dt.date):
+    """The mentions of a story as a site at ``url`` printed it."""
+    return pipeline.analyse_one(Article(text=text, url=url, published=published)).mentions
+
+
 @pytest.mark.parametrize("url, host, section", [
     ("http://web.archive.org/web/20151030223013/http://www.wral.com/four-people-shot/",
      "wral.com", "four-people-shot"),
@@ -45,8 +50,8 @@ def test_the_outlets_state_tells_a_towns_namesakes_apart(pipeline, url, state):
     text = ("Toddler accidentally shot in hand by brother\n\n"
             "A 2-year-old boy was shot in the hand at a home in Columbus on Sunday afternoon, "
             "police said. His 5-year-old brother had found a handgun under a bed.")
-    document = pipeline.analyse_one(Article(text=text, url=url, published=dt.date(2016, 12, 12)))
-    assert {(m.location, m.admin1) for m in document.mentions} == {("Columbus", state)}
+    mentions = mentions_on(pipeline, url, text, dt.date(2016, 12, 12))
+    assert {(m.location, m.admin1) for m in mentions} == {("Columbus", state)}
 
 
 @pytest.mark.parametrize("url, place", [
@@ -59,17 +64,16 @@ def test_the_outlets_town_picks_the_namesake_near_it(pipeline, url, place):
     text = ("Two men shot in Kensington\n\nPolice are investigating a double shooting in the "
             "Kensington section. It happened just after 8:30 p.m. Saturday on a residential "
             "block. An 18-year-old man was shot several times and another man was wounded.")
-    document = pipeline.analyse_one(Article(text=text, url=url, published=dt.date(2015, 12, 27)))
-    assert {m.location for m in document.mentions} == {place}
+    mentions = mentions_on(pipeline, url, text, dt.date(2015, 12, 27))
+    assert {m.location for m in mentions} == {place}
 
 
 def test_a_dateline_outweighs_the_outlet(pipeline):
     """A wire story a local station carries is placed by its own dateline."""
     text = ("Man shot outside bar\n\nCOLUMBUS, Ohio (AP) — A man was shot and killed outside a "
             "bar in Columbus on Saturday night, police said.")
-    document = pipeline.analyse_one(Article(text=text, url="http://www.wtvm.com/story/1/x",
-                                            published=dt.date(2016, 12, 12)))
-    assert {m.admin1 for m in document.mentions} == {"Ohio"}
+    mentions = mentions_on(pipeline, "http://www.wtvm.com/story/1/x", text, dt.date(2016, 12, 12))
+    assert {m.admin1 for m in mentions} == {"Ohio"}
 
 
 def test_a_story_that_places_nothing_lies_around_its_outlets_town(pipeline):
@@ -102,9 +106,8 @@ def test_a_hamlet_over_the_state_line_is_no_town_of_a_local_story(pipeline):
     of that name 130 km off, nor the Californian town."""
     text = ("Four dead in Far South Side shooting\n\nFour people were found shot dead Saturday in a "
             "home in the Roseland neighborhood on the Far South Side, police said.")
-    document = pipeline.analyse_one(Article(text=text, url="http://abc7chicago.com/news/x",
-                                            published=dt.date(2016, 12, 18)))
-    assert {(m.location, m.admin1) for m in document.mentions} == {("Chicago", "Illinois")}
+    mentions = mentions_on(pipeline, "http://abc7chicago.com/news/x", text, dt.date(2016, 12, 18))
+    assert {(m.location, m.admin1) for m in mentions} == {("Chicago", "Illinois")}
 
 
 def test_a_region_abroad_named_like_a_compass_point_is_no_place_of_a_local_story(pipeline):
@@ -113,9 +116,8 @@ def test_a_region_abroad_named_like_a_compass_point_is_no_place_of_a_local_story
     text = ("Northeast valley toddler shot by accident\n\nA 2-year-old was wounded Friday night in "
             "what police called an accidental shooting at a home in the northeast valley. The child "
             "is expected to recover, Las Vegas police said.")
-    document = pipeline.analyse_one(Article(text=text, url="http://www.reviewjournal.com/news/x",
-                                            published=dt.date(2015, 2, 27)))
-    assert {m.country for m in document.mentions} == {"United States"}
+    mentions = mentions_on(pipeline, "http://www.reviewjournal.com/news/x", text, dt.date(2015, 2, 27))
+    assert {m.country for m in mentions} == {"United States"}
 
 
 def test_a_big_towns_police_department_names_no_state_abroad(pipeline):
@@ -124,9 +126,8 @@ def test_a_big_towns_police_department_names_no_state_abroad(pipeline):
     text = ("Teen dies a day after shooting\n\nSANTA ANA – A 15-year-old boy died at a hospital on "
             "Sunday after he was shot several times late Saturday, said a spokesman for the Santa "
             "Ana Police Department.")
-    document = pipeline.analyse_one(Article(text=text, url="http://www.ocregister.com/articles/x",
-                                            published=dt.date(2017, 3, 26)))
-    assert {(m.location, m.admin1) for m in document.mentions} == {("Santa Ana", "California")}
+    mentions = mentions_on(pipeline, "http://www.ocregister.com/articles/x", text, dt.date(2017, 3, 26))
+    assert {(m.location, m.admin1) for m in mentions} == {("Santa Ana", "California")}
 
 
 def test_a_town_abroad_is_no_place_of_a_local_story_that_never_names_its_country(pipeline):
@@ -134,9 +135,8 @@ def test_a_town_abroad_is_no_place_of_a_local_story_that_never_names_its_country
     text = ("Metro investigating fatal shooting on Abercorn Street\n\nOfficers were called to the "
             "900 block of Abercorn Street on Thursday night and found a man with gunshot wounds. He "
             "died at the scene, a spokesman said.")
-    document = pipeline.analyse_one(Article(text=text, url="http://www.wtoc.com/story/1/x",
-                                            published=dt.date(2017, 2, 16)))
-    assert {(m.location, m.country) for m in document.mentions} == {("Savannah", "United States")}
+    mentions = mentions_on(pipeline, "http://www.wtoc.com/story/1/x", text, dt.date(2017, 2, 16))
+    assert {(m.location, m.country) for m in mentions} == {("Savannah", "United States")}
 
 
 @pytest.mark.parametrize("url, dateline, state", [
@@ -147,5 +147,5 @@ def test_a_town_abroad_is_no_place_of_a_local_story_that_never_names_its_country
 def test_a_town_a_local_dateline_names_alone_is_in_the_outlets_state(pipeline, url, dateline, state):
     text = (f"Teen shot while sleeping\n\n{dateline} A 15-year-old was shot early Monday while "
             "sleeping inside a home, police said.")
-    document = pipeline.analyse_one(Article(text=text, url=url, published=dt.date(2016, 12, 12)))
-    assert {m.admin1 for m in document.mentions} == {state}
+    mentions = mentions_on(pipeline, url, text, dt.date(2016, 12, 12))
+    assert {m.admin1 for m in mentions} == {state}
