@@ -22,7 +22,7 @@ WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "dates_overlap": 0.10, "same_pla
            "name_shared": 0.15, "names_differ": -0.40}
 #: reports naming at least this many salient words each, none in common, name different events
 MIN_NAMES_TO_DIFFER = 5
-#: how much of a shared name an age shared counts for (``weighed_names``), and an age's form
+#: how much of a shared name an age shared counts for (``weighed``), and an age's form
 #: among a report's names (``keywords.py``: "a 17-year-old" -> "17yo")
 AGE_WEIGHT = 0.5
 AGE_WORD = re.compile(r"^\d+yo$")
@@ -154,13 +154,14 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     gap = max(0, (max(da[0], db[0]) - min(da[1], db[1])).days)
     if gap > max_days or _contradicts(a, b, max_km):
         return None
-    shared = shared_names(a, b)
+    common = _shared(a, b)
+    shared = len(common)
     placed = _placed_by_text(a) and _placed_by_text(b)
     vague = _is_range(da) or _is_range(db) or not placed
     if vague and not shared and not _same_facility(a, b):
         return None  # "a 2014 shooting", a report placed nowhere: only what it names can tell
     score = _date_score(gap, da, db)
-    score += _names_score(weighed_names(a, b), getattr(a, "keywords", ()), getattr(b, "keywords", ()))
+    score += _names_score(weighed(common), getattr(a, "keywords", ()), getattr(b, "keywords", ()))
     if placed and place_id(a) and place_id(a) == place_id(b):
         score += WEIGHTS["same_place"]
     elif placed and None not in (a.latitude, b.latitude) \
@@ -196,11 +197,11 @@ def _date_score(gap: int, a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]
     return WEIGHTS["same_day"] if gap == 0 else WEIGHTS["day_apart"]
 
 
-def weighed_names(a: Event | Mention, b: Event | Mention) -> float:
-    """The names two reports share, an age ("17yo") counting ``AGE_WEIGHT`` of one: two
+def weighed(names: set[str]) -> float:
+    """How many names two reports share, an age ("17yo") counting ``AGE_WEIGHT`` of one: two
     shootings of a 17-year-old in one city on one day are common, so an age and one other
     word are not two names in common."""
-    return sum(AGE_WEIGHT if AGE_WORD.match(word) else 1.0 for word in _shared(a, b))
+    return sum(AGE_WEIGHT if AGE_WORD.match(word) else 1.0 for word in names)
 
 
 def _names_score(shared: float, a: list[str], b: list[str]) -> float:
