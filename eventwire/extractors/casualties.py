@@ -129,12 +129,21 @@ def _left_in_state(word: Token) -> list[Token]:
     return [o for o in objects(word.head) if o.i != word.i]
 
 
+def _left_by_event(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """Whom an event left so when the parser hangs the participle on the event's noun: "a
+    shooting that left five people injured" (the five, never the shooting)."""
+    return [o for c in noun.children if c.dep_ == "relcl"
+            and c.lemma_ in lexicon.casualty_outcomes["leave_verbs"] for o in objects(c)]
+
+
 def _harmed(verb: Token, lexicon: Lexicon, headline: bool = False) -> list[Token]:
     """Who a harm verb harmed: its passive subject and objects, or the subject of a headline's
     bare participle ("Two soldiers wounded") or of an objectless killing ("Woman shot to death")."""
     if verb.head.i != verb.i and verb.head.lemma_ in lexicon.casualty_outcomes["leave_verbs"] \
             and _is_bare_participle(verb) and not children(verb, SUBJECT_DEPS):
         return _left_in_state(verb)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in lexicon.noun_triggers:
+        return _left_by_event(verb.head, lexicon)  # an event is no victim
     if verb.dep_ == "conj" and _is_bare_participle(verb) and children(verb, SUBJECT_DEPS):
         return children(verb, SUBJECT_DEPS)  # "two were killed and five wounded": the five
     markers = lexicon.casualty_outcomes["killed_markers"]

@@ -157,3 +157,14 @@ def test_conflicting_tolls_in_one_story_keep_the_lowest(pipeline):
     m = only(pipeline, "On 1 December 2023, gunmen killed 12 villagers in Kano, police said. "
                        "Residents said 15 villagers were killed in the attack.")
     assert (m.fatalities, sorted(m.fatalities_reported)) == (12, [12, 15])
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Officers are investigating a shooting that left five people injured late Friday night.", 5),
+    ("Police are investigating a shooting that left three people injured early Saturday "
+     "morning.", 3),
+])
+def test_the_event_that_left_people_hurt_is_not_one_of_them(pipeline, text, injured):
+    """The parser hangs "injured" on "shooting": the people are hurt, the shooting is no
+    victim (which, by the lowest figure, made the toll one)."""
+    assert only(pipeline, text, dt.date(2016, 3, 12)).injured == injured
