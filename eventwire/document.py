@@ -149,6 +149,9 @@ class Frame(EventFields):
     date_inherited: bool = False
     #: "the attack": names an event told before; joins it rather than founding one
     anaphor: bool = False
+    #: "It happened Sunday in Naples": where and when of an event told before, never an event
+    #: of its own (``extractors/scenes.py``)
+    detail_only: bool = False
     #: "the strikes hit positions near Al-Qaim": more of events told before, by the same hands
     definite: bool = False
     #: the weapon the trigger implies when a state's forces act ("strikes" by an army: airstrikes)

@@ -180,14 +180,19 @@ def _attach_orphan_casualties(document: Document, clusters: list[Cluster]) -> No
     names nothing) take no figure."""
     news = [c for c in clusters if c.segments & NEWS_SEGMENTS and _reportable(c.merged)]
     for sentence, casualty in document.context.get("orphan_casualties", []):
-        told = [c for c in news if any(sentence - ORPHAN_REACH <= s < sentence for s in c.sentences)]
+        told = [c for c in news if any(sentence - ORPHAN_REACH <= s < sentence for s in _telling(c))]
         if told:
-            latest = max(told, key=lambda c: max(s for s in c.sentences if s < sentence))
+            latest = max(told, key=lambda c: max(s for s in _telling(c) if s < sentence))
             _record_orphan(latest.merged, casualty)
         elif len(news) == 1:  # a story of one event: "... where he was pronounced dead"; "Boy, 9, dies"
             _record_orphan(news[0].merged, casualty)
         elif len(violent := [c for c in news if c.merged.event_class in VIOLENT_CLASSES]) == 1:
             _record_orphan(violent[0].merged, casualty)  # of one shooting and the arrest it led to
+
+
+def _telling(cluster: Cluster) -> set[int]:
+    """The sentences that tell the event, not only where and when ("It happened at 2 a.m.")."""
+    return {f.sentence for f in cluster.frames if not f.detail_only}
 
 
 def _record_orphan(event: Frame, casualty: Casualty) -> None:
@@ -256,8 +261,10 @@ def merge_specific(frames: list[Frame], scenes: set[frozenset[str]] = frozenset(
             continue  # "14,000 have been killed since April": a toll over time, no one event
         if refers_back(frame):
             home = _antecedent(clusters, frame)
-            if home is not None:
-                home.absorb(frame, fill_only=True)
+            if home is not None:  # "It happened in X" places its event; "the attack" may not
+                home.absorb(frame, fill_only=not frame.detail_only)
+                continue
+            if frame.detail_only:
                 continue
             if is_weak(frame):
                 waiting.append(frame)  # "four were killed ... following an attack": told later
@@ -413,6 +420,29 @@ def _told_again(clusters: list[Cluster], taxonomy: Taxonomy) -> list[Cluster]:
         readings[i] = _reading(clusters[i], taxonomy)  # only the merged reading changed
         pair = _first_told_twice(clusters, readings)
     return clusters
+
+
+def _bare_tolls_into_their_event(clusters: list[Cluster]) -> list[Cluster]:
+    """"Deputy shoots, wounds 16-year-old", read apart from the story's one violent event:
+    casualties with no place, day, weapon or perpetrator of their own are that event's."""
+    events = [c for c in clusters if c.merged.event_class in VIOLENT_CLASSES
+              and any(f.event_class != "harm" for f in c.frames)]
+    if len(events) != 1:
+        return clusters
+    event, kept = events[0], []
+    for cluster in clusters:
+        if cluster is not event and _bare_toll(cluster.merged, cluster.frames) \
+                and compatible(event.merged, cluster.merged):
+            event.absorb(cluster, fill_only=True)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def _bare_toll(merged: Frame, frames: list[Frame]) -> bool:
+    return all(f.event_class == "harm" for f in frames) and merged.latitude is None \
+        and not (merged.event_date or merged.date_range or merged.weapons) \
+        and is_unidentified(merged.actor1)
 
 
 def _first_told_twice(clusters: list[Cluster], readings: list[Frame | None]) -> tuple[int, int] | None:
@@ -590,7 +620,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     compounds = [f for f in document.frames if is_compound(f)]
     clusters = absorb_compounds(compounds, merge_specific(specific, scene_pairs(document)),
                                 lede_sentences(document))
-    clusters = _told_again(_headlines_into_their_story(clusters), taxonomy)
+    clusters = _bare_tolls_into_their_event(_told_again(_headlines_into_their_story(clusters), taxonomy))
     _attach_orphan_casualties(document, clusters)
     _actors_of_told_events(clusters)
     for cluster in clusters:  # what the merged reading knows can change the type

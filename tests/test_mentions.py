@@ -88,6 +88,44 @@ def test_a_main_event_placed_only_in_a_country_takes_the_town_of_the_main_news()
     assert older.merged.location == "Syria"      # only main news is the story's news
 
 
+def _reading(frame_id: str, event_class: str, sentence: int, **fields):
+    from eventwire.document import Frame
+    return Frame(frame_id=frame_id, event_class=event_class, sentence=sentence, **fields)
+
+
+def test_a_bare_toll_read_apart_is_the_storys_one_violent_event():
+    """"Deputy shoots, wounds 16-year-old" (a toll with no place, day or weapon of its own),
+    read apart from the story's one shooting, is that shooting, not a second event."""
+    from eventwire.mentions import Cluster, _bare_tolls_into_their_event
+
+    toll = Cluster.of(_reading("f0", "harm", 0))
+    shooting = Cluster.of(_reading("f3", "attack", 3, weapons=["firearms"], event_date=TUESDAY))
+    shooting.absorb(_reading("f4", "harm", 4))
+    [event] = _bare_tolls_into_their_event([toll, shooting])
+    assert event is shooting and {f.frame_id for f in event.frames} == {"f0", "f3", "f4"}
+
+
+@pytest.mark.parametrize("toll_fields", [
+    {"latitude": 40.0, "longitude": -75.0, "geo_source": "gn:1"},  # placed: its own telling
+    {"event_date": dt.date(2024, 3, 1)},  # a day of its own
+])
+def test_a_toll_of_its_own_stays_apart(toll_fields):
+    from eventwire.mentions import Cluster, _bare_tolls_into_their_event
+
+    toll = Cluster.of(_reading("f0", "harm", 0, **toll_fields))
+    shooting = Cluster.of(_reading("f3", "attack", 3, weapons=["firearms"], event_date=TUESDAY))
+    assert len(_bare_tolls_into_their_event([toll, shooting])) == 2
+
+
+def test_a_bare_toll_in_a_story_of_two_attacks_belongs_to_neither():
+    from eventwire.mentions import Cluster, _bare_tolls_into_their_event
+
+    clusters = [Cluster.of(_reading("f0", "harm", 0)),
+                Cluster.of(_reading("f3", "attack", 3, weapons=["firearms"])),
+                Cluster.of(_reading("f5", "attack", 5, weapons=["knife"]))]
+    assert len(_bare_tolls_into_their_event(clusters)) == 3
+
+
 def test_an_interception_without_its_interceptor_is_the_defending_states(pipeline):
     from tests.conftest import only_mention
 

@@ -30,6 +30,7 @@ from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_p
 from .grouping import anchor_of, event_class_of, group_triggers
 from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
                            seizes_weapons)
+from .scenes import scene_verb, told_before
 from .references import DEFINITE, few_with_toll, is_anaphor, is_count, is_definite, refers_back
 from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
                            in_protest_cause, is_crowd, is_person, names_chemical_weapon, names_people,
@@ -122,6 +123,23 @@ class FrameBuilder:
         frame.unopposed = self._unopposed(frame, group)
         frame.in_demonstration = any(t.sense.event_class == "protest" for t in self.triggers)
         return frame if is_complete(frame, group, self.lexicon) else None
+
+    def scene(self, verb: Token, event_class: str) -> Frame:
+        """The frame of a sentence telling where and when an event of ``event_class`` told
+        before happened ("It happened Sunday outside a bar in Greenville"): the places of its
+        verb's prepositions (never a target), its day by the when stage; no trigger evidence
+        (``scenes.py``)."""
+        span = text_span(self.sentence, verb, verb)
+        frame = Frame(frame_id=stable_id(self.document.article.id, span.start, prefix="f"),
+                      trigger=span, sentence=self.sentence.index, segment=self.sentence.segment,
+                      event_class=event_class, anaphor=True, detail_only=True)
+        for prep, obj in prep_objects(verb):  # where, never whom: "at a motel"
+            if prep in PLACE_PREPS and kind_of(obj, self.lexicon) in ("place", "facility", "name"):
+                self._add_place(frame, obj, prep, distance=1)
+            if prep in PLACE_PREPS and any(f in self.lexicon.heads["area"] for f in lemma_forms(obj)):
+                self._area_places(frame, obj, prep)
+        self._sentence_places(frame, verb)  # "at a house on Elm Street in Greenville"
+        return frame
 
     def _weapons_told_again(self, group: list[Trigger]) -> None:
         """"Synchronised attacks hit 13 sites ... The attacks were carried out with grenades":
@@ -522,14 +540,19 @@ class FrameBuilder:
         if CHEMICAL not in frame.weapons and frame.event_class in ("attack", "harm", "clash") \
                 and names_chemical_weapon(self.lexicon, self.sentence.span):
             frame.weapons.append(CHEMICAL)  # "used mustard gas in an attack": the tactic that counts
-        for ent in self.sentence.ents:  # weaker places: anywhere in the sentence
+        self._sentence_places(frame, anchor_of(group).token)
+
+    def _sentence_places(self, frame: Frame, anchor: Token) -> None:
+        """Weaker places: names of places anywhere in the sentence, less those that only
+        modify ("US troops", "Washington weighs") and a protest's cause."""
+        for ent in self.sentence.ents:
             modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
-                                         "nsubj", "nsubjpass")  # "US troops", "Washington weighs"
+                                         "nsubj", "nsubjpass")
             if ent.label_ in ("GPE", "LOC", "FAC") \
                     and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)
                          or set_off_after_preposition(ent) or comma_area(ent[-1])) \
                     and not (frame.event_class == "protest" and not areas_bracketed(ent)
-                             and in_protest_cause(self.lexicon, ent.root, anchor_of(group).token)):
+                             and in_protest_cause(self.lexicon, ent.root, anchor)):
                 relation = AREA_RELATION if self._names_area(ent) else "sentence"
                 self._add_place(frame, ent.root, relation, distance=3)
 
@@ -559,8 +582,20 @@ def extract_frames(document: Document, lexicon: Lexicon) -> list[Frame]:
     frames: list[Frame] = []
     for sentence in document.sentences:
         if sentence.parsed:
-            frames.extend(FrameBuilder(document, sentence, lexicon).build())
+            frames.extend(FrameBuilder(document, sentence, lexicon).build()
+                          or _scene_frames(document, sentence, lexicon, frames))
     return _without_accident_tolls(document, frames)
+
+
+def _scene_frames(document: Document, sentence: Sentence, lexicon: Lexicon,
+                  frames: list[Frame]) -> list[Frame]:
+    """The scene frame of a sentence that tells where and when an event told just before it
+    happened (``scenes.py``); none when nothing before it is such an event."""
+    verb = scene_verb(sentence, lexicon)
+    antecedent = told_before(frames, sentence) if verb is not None else None
+    if verb is None or antecedent is None:
+        return []
+    return [FrameBuilder(document, sentence, lexicon).scene(verb, antecedent.event_class)]
 
 
 def _without_accident_tolls(document: Document, frames: list[Frame]) -> list[Frame]:

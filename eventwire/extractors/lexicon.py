@@ -147,7 +147,7 @@ FILTERED_OBJECTS = ("chemical",)
 
 def _filter_words(raw: dict[str, Any]) -> list[str]:
     """The words the nlp stage's paragraph filter looks for (a phrase by its last word): every
-    word an event, a casualty figure or a claim can be found by."""
+    word an event, a casualty figure, a claim or an event's scene can be found by."""
     verbs = [w for w, spec in raw["verb_triggers"].items() if spec.get("requires") not in FILTERED_OBJECTS]
     words = [*verbs, *raw["noun_triggers"], *_invert(raw["weapons"]),
              *raw["statements"]["nouns"], *raw["aggregates"]["counted_nouns"]]
@@ -155,6 +155,7 @@ def _filter_words(raw: dict[str, Any]) -> list[str]:
         words += [w for ws in groups.values() for w in ws]
     words += [w for name in FILTER_OUTCOME_LISTS for w in raw["casualty_outcomes"][name]]
     words += [w for name in FILTER_CLAIM_LISTS for w in raw["claims"][name]]
+    words += raw["cues"]["scene_verbs"]  # "It happened Sunday in Naples" (scenes.py)
     return [w.split()[-1] for w in words]
 
 
@@ -184,7 +185,7 @@ def load_lexicon() -> Lexicon:
         aggregates={k: frozenset(v) for k, v in raw["aggregates"].items()},
         heads={k: frozenset(v) for k, v in raw["heads"].items()},
         prefilter=Prefilter(_filter_words(raw), dict(raw["irregular_forms"]),
-                            list(raw["phrasal_triggers"])),
+                            [*raw["phrasal_triggers"], *raw["cues"]["scene_phrases"]]),
     )
 
 
