@@ -63,12 +63,24 @@ def is_street_corner(first: Token, last: Token) -> bool:
 
 #: the noun of a US police address: "the 6700 block of South Aberdeen" is a street
 ADDRESS_NOUNS = frozenset({"block", "blocks"})
+#: nouns whose "of" names streets that meet ("the intersection of Gale and Vermont"); "corner"
+#: only with two names ("the corner of 5th and Main", not "the northwest corner of Syria")
+CROSSING_NOUNS = frozenset({"intersection", "intersections", "junction"})
+CORNER_NOUNS = frozenset({"corner"})
 
 
 def is_block_address(head: Token) -> bool:
-    """"in the 6700 block of South Aberdeen": what a block is "of" is a street, not the town
-    of that name (Aberdeen, Scotland)."""
-    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ADDRESS_NOUNS
+    """"in the 6700 block of South Aberdeen", "near the intersection of Gale and Vermont": what
+    a block or a crossing is "of" is a street, not the town or state of that name (Aberdeen,
+    Scotland; Vermont)."""
+    first = head  # up from "Vermont" in "of Gale and Vermont (streets)" to what "of" takes
+    while first.dep_ in ("conj", "compound", "nmod") and first.head != first:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ != "of":
+        return False
+    noun = first.head.head.lower_
+    joined = first is not head or bool(first.conjuncts)
+    return noun in ADDRESS_NOUNS or noun in CROSSING_NOUNS or (noun in CORNER_NOUNS and joined)
 
 
 def bracketed_names(last: Token) -> list[list[Token]]:

@@ -8,10 +8,13 @@ from the resolver so each rule reads alone and is tested alone.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .gazetteer import BIG_TOWN, Place, haversine_km, normalise_name
+from .names import respelling_key
 
+#: a town this near a big place named by its last words is a part of that place
+PART_OF_KM = 25.0
 #: kinds of place that are an area: a name that finds one of these names a region
 REGION_KINDS = ("country", "admin1", "admin2")
 #: a town smaller than this, ``FAR_FROM_HOME_KM`` from the story's own town, in a state of its
@@ -89,6 +92,37 @@ def without_former_names(places: list[Place], name: str) -> list[Place]:
     biggest, countries = max(p.population for p in regions), {p.country_code for p in regions}
     return [p for p in places if p.kind != "city" or p.population > biggest
             or p.country_code in countries or key in (normalise_name(p.display), normalise_name(p.name))]
+
+
+def town_over_other_names(places: list[Place], name: str,
+                          told: Callable[[Place], bool] = lambda place: False) -> list[Place]:
+    """A town called ``name`` beats a town of its country that has the name only as another,
+    unlike its own ("Ridgeville" is the South Carolina town, not Evanston, Illinois, once so
+    called), unless the story tells of that one's surroundings (``told``: near its home, in a
+    state it names: "Kensington" on a Pittsburgh station's site may be New Kensington). A
+    respelling of the town's own name is no other name ("Daraa" for Dar'a)."""
+    key = normalise_name(name)
+    own = {p.country_code for p in places if p.kind == "city" and _called(p, key)}
+    spelling = respelling_key(key)
+    return [p for p in places if p.kind != "city" or p.country_code not in own or _called(p, key)
+            or respelling_key(normalise_name(p.name)) == spelling or told(p)]
+
+
+def town_called(places: list[Place], name: str, population: int) -> bool:
+    """Whether a town of at least ``population`` people is called ``name`` itself."""
+    key = normalise_name(name)
+    return any(p.kind == "city" and p.population >= population and _called(p, key) for p in places)
+
+
+def part_of_a_major(towns: list[Place], places: list[Place]) -> bool:
+    """Whether a big place of ``places`` lies within ``PART_OF_KM`` of one of ``towns``: the
+    town is a part of it ("North Portland", "East Hartford"), not a town apart ("East Orange"
+    beside no big Orange)."""
+    return any(is_major(p) and near_any(p, towns, PART_OF_KM) for p in places)
+
+
+def _called(place: Place, key: str) -> bool:
+    return key in (normalise_name(place.display), normalise_name(place.name))
 
 
 def is_major(place: Place, *, districts_by_size: bool = False) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from typing import Sequence
+from typing import Callable, Sequence
 
 from spacy.tokens import Span
 
@@ -29,10 +29,11 @@ from .city_parts import as_part_of_city, keep_parts_in_their_town
 from .coded import CODED_RELATION, coded_refs
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
-from .names import CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
+from .names import ARABIC_ARTICLES, CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
-                        named_states, near_a_neighbour, near_any, town_over_its_district,
-                        without_former_names)
+                        named_states, near_a_neighbour, near_any, part_of_a_major, town_called,
+                        town_over_its_district,
+                        town_over_other_names, without_former_names)
 from .outlets import outlet_home, outlet_town
 from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
                     dateline_place, names_an_area, region_abbreviations, story_area, story_town)
@@ -260,7 +261,9 @@ class Resolver:
         if state:
             return state
         fallback: list[Place] = []
-        for variant in name_variants(ref.text):
+        whole: list[Place] = []  # a town the whole name names: "East Orange"
+        variants = name_variants(ref.text)
+        for variant in variants:
             if normalise_name(variant) in MACRO_REGIONS:
                 return fallback
             if variant.islower():  # "the base", "the border": a common noun is no place name
@@ -271,10 +274,14 @@ class Resolver:
                 country = None  # "KP" in "Khyber district, KP" is the province, not North Korea
             if country is not None:  # a country's name in English news is the country,
                 return self._country_or_state(country, variant, ref)  # or a state: "Atlanta (Georgia)"
-            named = self._with_its_county(variant, without_former_names(self.gazetteer.lookup(variant), variant))
+            looked_up = without_former_names(self.gazetteer.lookup(variant), variant)
+            named = self._with_its_county(variant, town_over_other_names(
+                looked_up, variant, self._surroundings_told(looked_up)))
             found = town_over_its_district(ref.text, named)
             if any(is_major(p) for p in named):  # a big place, or a district's own town
-                return found
+                return whole if whole and not part_of_a_major(whole, named) else found
+            if variant == variants[0] and town_called(named, variant, HAMLET):
+                whole = found
             fallback = fallback or found
         return fallback
 
@@ -421,6 +428,13 @@ class Resolver:
                 return town
         return None
 
+    def _surroundings_told(self, places: list[Place]) -> Callable[[Place], bool]:
+        """Whether the story tells of a place's surroundings: it lies near the story's home
+        town, or in a state the story names."""
+        home = self._home_for(places, towns_only=True)
+        return lambda p: (home is not None and near_any(p, [home], DATELINE_NEAR_KM)) \
+            or self.article_states.get((p.country_code, p.admin1 or ""), 0) >= NAMED_STATE
+
     def _county_of_home_state(self, place: Place) -> bool:
         """A county in the state of the story's own town: county names repeat from state to
         state ("Marion County" in a Portland story is Oregon's, not Indianapolis's); other
@@ -471,7 +485,7 @@ class Resolver:
     def _respell_unknown(self, frame: Frame, found: list[list[Place]]) -> None:
         """A town the gazetteer does not spell so ("Deir Sunbul town in Idleb countryside"),
         next to a place that gives its province, is looked for among that province's towns
-        as a respelling ("Dayr Sunbul")."""
+        as a respelling, word for word ("Dayr Sunbul")."""
         areas = [r.place for r in frame.place_refs if r.place is not None and r.place.admin1]
         if not areas:
             return
@@ -483,7 +497,8 @@ class Resolver:
             hit = geocode(ref.text, country=area.country_code, admin1=area.admin1,
                           admin2=district[1] if district and district[0] == area.admin1 else None,
                           gazetteer=self.gazetteer)
-            if hit is not None and hit.matched and hit.place.kind in PRECISE_KINDS:
+            if hit is not None and hit.matched and hit.place.kind in PRECISE_KINDS \
+                    and _word_for_word(hit.matched, hit.place.name):
                 ref.place = hit.place
 
     def place(self, frame: Frame) -> None:
@@ -520,6 +535,14 @@ class Resolver:
             if match is not None:
                 return match
         return None
+
+
+def _word_for_word(matched: str, name: str) -> bool:
+    """A respelling has the name's words, one for one ("Dayr Sunbul" for "Deir Sunbul"):
+    a hotel's "Hampton Inn" is no town of Hampton (one skeleton once "nn" is one "n")."""
+    def words(text: str) -> int:
+        return len([w for w in normalise_name(text).split() if w not in ARABIC_ARTICLES])
+    return words(matched) == words(name)
 
 
 def _precision(ref: PlaceRef) -> int:

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from eventwire.where.gazetteer import Place
-from eventwire.where.namesakes import far_off, town_over_its_district
+from eventwire.where.namesakes import far_off, town_over_its_district, town_over_other_names
 
 DETROIT = Place("gn:1", "Detroit", "city", "United States", "US", 42.33, -83.05,
                 admin1="Michigan", population=645_000)
@@ -56,3 +56,32 @@ def test_a_bare_name_shared_by_a_county_and_its_own_town_is_the_town(text, expec
 def test_a_county_with_no_town_of_its_name_among_the_namesakes_stays():
     """Ohio has no town called Erie: its Erie County stays a candidate for "Erie"."""
     assert town_over_its_district("Erie", [ERIE_COUNTY_OH, LANCASTER]) == [ERIE_COUNTY_OH, LANCASTER]
+
+
+EVANSTON = town("Evanston", "Illinois", 42.04, -87.69, 75_000)
+RIDGEVILLE_SC = town("Ridgeville", "South Carolina", 33.10, -80.31, 1_900)
+RIDGEVILLE_ON = town("Ridgeville", "Ontario", 43.04, -79.32, 800, "CA")
+DARAA = town("Dar'a", "Daraa", 32.62, 36.10, 97_000, "SY")
+DARAA_HAMLET = town("Daraa", "Homs", 34.70, 36.70, 600, "SY")
+
+
+@pytest.mark.parametrize("found, name, kept", [
+    # a town once so called gives way to a town of that very name in its country
+    ([EVANSTON, RIDGEVILLE_SC], "Ridgeville", [RIDGEVILLE_SC]),
+    # ... not to one abroad: the resolver weighs countries
+    ([EVANSTON, RIDGEVILLE_ON], "Ridgeville", [EVANSTON, RIDGEVILLE_ON]),
+    # a respelling of the town's own name is no other name
+    ([DARAA, DARAA_HAMLET], "Daraa", [DARAA, DARAA_HAMLET]),
+])
+def test_a_town_called_so_beats_one_that_had_the_name_only_as_another(found, name, kept):
+    assert town_over_other_names(found, name) == kept
+
+
+def test_a_town_the_story_tells_of_keeps_any_of_its_names():
+    """"Kensington" on a Pittsburgh station's site may be New Kensington, up the river."""
+    new_kensington = town("New Kensington", "Pennsylvania", 40.57, -79.76, 12_700)
+    kensington = town("Kensington", "Pennsylvania", 39.99, -75.13, 5_600)
+    found = [new_kensington, kensington]
+    near_pittsburgh = lambda place: place is new_kensington  # the resolver's test, by distance
+    assert town_over_other_names(found, "Kensington", near_pittsburgh) == found
+    assert town_over_other_names(found, "Kensington") == [kensington]

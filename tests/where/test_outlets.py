@@ -149,3 +149,16 @@ def test_a_town_a_local_dateline_names_alone_is_in_the_outlets_state(pipeline, u
             "sleeping inside a home, police said.")
     mentions = mentions_on(pipeline, url, text, dt.date(2016, 12, 12))
     assert {m.admin1 for m in mentions} == {state}
+
+
+def test_a_town_is_not_a_big_town_that_once_had_its_name(pipeline):
+    """"Ridgeville" is no Evanston, Illinois, which GeoNames lists as once called Ridgeville:
+    on a Memphis station's site, with no state named, the story stays at the station's town;
+    with its state named, it is the South Carolina town."""
+    text = ("Former deputy wounds teen intruder\n\nA former sheriff's deputy shot a teenager who broke "
+            "into his house in Ridgeville early Wednesday, {who} said.")
+    url = "http://www.wmcactionnews5.com/story/1/x"
+    unnamed = mentions_on(pipeline, url, text.format(who="state investigators"), dt.date(2017, 3, 1))
+    named = mentions_on(pipeline, url, text.format(who="South Carolina investigators"), dt.date(2017, 3, 1))
+    assert {(m.location, m.admin1) for m in unnamed} == {("Memphis", "Tennessee")}
+    assert {(m.location, m.admin1) for m in named} == {("Ridgeville", "South Carolina")}

@@ -198,6 +198,51 @@ def test_what_a_block_is_of_is_a_street(pipeline):
     assert (event.location, event.admin1) == ("Chicago", "Illinois")
 
 
+@pytest.mark.parametrize("where", ["near the intersection of Gale and Vermont",
+                                   "at the corner of Gale and Vermont streets"])
+def test_streets_that_meet_are_no_state(pipeline, where):
+    """Two streets meeting ("Gale and Vermont") name no US state in an Indianapolis story."""
+    text = f"INDIANAPOLIS -- A man was shot Sunday night {where} on the city's east side."
+    [event, *_] = analyse(pipeline, text, published=dt.date(2016, 5, 2)).mentions
+    assert (event.location, event.admin1) == ("Indianapolis", "Indiana")
+
+
+def test_a_corner_of_a_country_is_a_part_of_it(pipeline):
+    text = "Militants attacked an army post on Sunday in the northwest corner of Syria, a monitor said."
+    [event, *_] = analyse(pipeline, text, published=dt.date(2016, 5, 2)).mentions
+    assert event.country == "Syria"
+
+
+@pytest.mark.parametrize("text, place", [
+    # a town of its own, however big the Orange of California its last word names
+    ("A man was shot on the front porch of a home in East Orange, New Jersey, on Saturday "
+     "morning, police said.", ("East Orange", "New Jersey")),
+    # a part of the big town beside it
+    ("PORTLAND, Ore. -- One man was killed and two were wounded in a shooting in North Portland "
+     "early Saturday, police said.", ("Portland", "Oregon")),
+])
+def test_a_whole_name_is_its_own_town_unless_part_of_a_big_one(pipeline, text, place):
+    [event, *_] = analyse(pipeline, text, published=dt.date(2016, 6, 27)).mentions
+    assert (event.location, event.admin1) == place
+
+
+def test_a_town_respelt_beside_its_province_is_found(pipeline):
+    """"Tall Refaat town in Aleppo countryside": the gazetteer spells it Tall Rifat (a
+    respelling word for word, the settlement word apart)."""
+    text = ("A drone of unknown origin struck the outskirts of Tall Refaat town in Aleppo "
+            "countryside on Thursday, a monitoring group said. No casualties were reported.")
+    [event, *_] = analyse(pipeline, text, published=dt.date(2023, 11, 30)).mentions
+    assert (event.location, event.admin1) == ("Tall Rifat", "Aleppo")
+
+
+def test_a_hotels_name_is_no_respelling_of_a_town(pipeline):
+    """"the Hampton Inn" beside a New York neighbourhood is no misspelt Hampton, New York."""
+    text = ("NEW YORK -- A woman was shot during a robbery at the Hampton Inn in South Ozone Park "
+            "on Thursday night, police said.")
+    [event, *_] = analyse(pipeline, text, published=dt.date(2016, 1, 22)).mentions
+    assert (event.location, event.admin1) == ("South Ozone Park", "New York")
+
+
 def test_a_state_agency_names_its_state(pipeline):
     """No dateline, no state written as a place: "the Tennessee Bureau of Investigation" says
     which Bristol the shooting was in (not England's city, nor Connecticut's)."""
