@@ -43,7 +43,7 @@ PLACE_KIND_WORDS = frozenset({"county", "city", "township", "parish", "borough",
 TOWN_WORD = re.compile(r"[a-z'’]+")
 #: fields on which every mention of one event must agree (when they say anything)
 AGREEING_FIELDS = ("event_type", "weapon", "target_facility")
-#: an undated report dated "as reported" (``mentions.py``), by its time precision: the days
+#: an undated report dated "as reported" (``conventions.py``), by its time precision: the days
 #: before publication it may be about (a week; months for the crime a follow-up story tells)
 AS_REPORTED_DAYS = {2: 7, 3: 90}
 #: a point counts as a place for the distance check when its geo_precision is below this
@@ -64,7 +64,7 @@ def date_span(item: Event | Mention) -> tuple[dt.date, dt.date] | None:
 
 
 def as_reported(item: Event | Mention) -> bool:
-    """Dated to publication with no date in the text (``mentions.py``)."""
+    """Dated to publication with no date in the text (``conventions.py``)."""
     evidence = getattr(item, "evidence", None)
     return (evidence is not None and item.time_precision in AS_REPORTED_DAYS
             and not any(e.field == "event_date" for e in evidence))
