@@ -29,9 +29,10 @@ BACK_DETERMINERS = frozenset({"the", "this", "that"})
 
 def scene_verb(sentence: Sentence, lexicon: Lexicon) -> Token | None:
     """The verb of a sentence like "It happened Sunday in Naples" or "The incident occurred
-    near the school": a past, unnegated happening whose subject refers back to an event."""
+    near the school": a past happening, neither negated nor only possible, whose subject
+    refers back to an event."""
     for token in sentence.span:
-        if token.tag_ in PAST_TAGS and _happens(token, lexicon) and not _negated(token) \
+        if token.tag_ in PAST_TAGS and _happens(token, lexicon) and not _unreal(token, lexicon) \
                 and any(_refers_back(s, lexicon) for s in token.children if s.dep_ == "nsubj"):
             return token
     return None
@@ -45,8 +46,11 @@ def _happens(verb: Token, lexicon: Lexicon) -> bool:
                for c in verb.children if c.dep_ == "dobj")
 
 
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
+def _unreal(verb: Token, lexicon: Lexicon) -> bool:
+    """"did not happen", "never occurred", "may have happened": no scene told."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not")
+               or (c.dep_ == "aux" and c.lower_ in lexicon.cues["modal_auxiliaries"])
+               for c in verb.children)
 
 
 def _refers_back(subject: Token, lexicon: Lexicon) -> bool:
