@@ -32,8 +32,7 @@ from .geocode import geocode
 from .names import ARABIC_ARTICLES, CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
                         named_states, near_a_neighbour, near_any, part_of_a_major, town_called,
-                        town_over_its_district,
-                        town_over_other_names, without_former_names)
+                        town_over_its_district, town_over_other_names, without_former_names)
 from .outlets import outlet_home, outlet_town
 from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
                     dateline_place, names_an_area, region_abbreviations, story_area, story_town)
@@ -253,7 +252,8 @@ class Resolver:
 
     def candidates(self, ref: PlaceRef) -> list[Place]:
         """Places a phrase can name, trying shorter forms; a form that finds only small towns
-        gives way to a shorter one that finds a big town or region ("eastern Baghdad"). A
+        gives way to a shorter one that finds a big town or region ("eastern Baghdad"), unless
+        the whole phrase names a town of its own away from that big place ("East Orange"). A
         state's abbreviation after a town is that state ("St. Louis Park, Minn.")."""
         if CITY_SIDE.match(ref.text.strip()):
             return []  # "the South Side": the story's city is the place
