@@ -6,15 +6,10 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import analyse
+from tests.conftest import analyse, only_mention
 
 WEDNESDAY = dt.date(2016, 8, 17)
 SUNDAY_BEFORE = dt.date(2016, 8, 14)
-
-
-def only(document):
-    assert len(document.mentions) == 1, [(m.sub_event_type, m.location) for m in document.mentions]
-    return document.mentions[0]
 
 
 @pytest.mark.parametrize("scene", [
@@ -24,7 +19,7 @@ def only(document):
 ])
 def test_a_scene_sentence_dates_the_event_before_it(pipeline, scene):
     text = f"A 22-year-old man was shot in the leg, police said. {scene} He is expected to recover."
-    m = only(analyse(pipeline, text, WEDNESDAY))
+    m = only_mention(pipeline, text, WEDNESDAY)
     assert m.event_date == SUNDAY_BEFORE
     assert m.time_precision == 1
     assert any(e.field == "event_date" and "Sunday" in e.text for e in m.evidence)
@@ -33,7 +28,7 @@ def test_a_scene_sentence_dates_the_event_before_it(pipeline, scene):
 def test_a_scene_sentence_places_the_event_before_it(pipeline):
     text = ("A teenager was wounded by gunfire while walking home, deputies said. "
             "The incident happened Saturday in Fayetteville, Arkansas.")
-    m = only(analyse(pipeline, text, WEDNESDAY))
+    m = only_mention(pipeline, text, WEDNESDAY)
     assert m.location == "Fayetteville" and m.admin1 == "Arkansas"
     assert m.event_date == dt.date(2016, 8, 13)
 
@@ -47,7 +42,7 @@ def test_a_scene_too_far_from_any_event_dates_nothing(pipeline):
     text = ("A man was shot dead on a porch in Memphis, police said. Neighbours gathered on the "
             "lawn. A pastor led a prayer. Children played in the street. It happened on Sunday "
             "in Nashville.")
-    m = only(analyse(pipeline, text, WEDNESDAY))
+    m = only_mention(pipeline, text, WEDNESDAY)
     assert m.event_date != SUNDAY_BEFORE and m.location == "Memphis"
 
 
@@ -57,6 +52,6 @@ def test_a_scene_too_far_from_any_event_dates_nothing(pipeline):
     "A vigil will take place on Sunday in the park.",
 ])
 def test_what_did_not_or_will_happen_dates_nothing(pipeline, scene):
-    m = only(analyse(pipeline, f"A woman was stabbed in a parking lot in Tulsa, police said. {scene}",
-                     WEDNESDAY))
+    text = f"A woman was stabbed in a parking lot in Tulsa, police said. {scene}"
+    m = only_mention(pipeline, text, WEDNESDAY)
     assert m.event_date != SUNDAY_BEFORE
