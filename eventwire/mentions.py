@@ -44,7 +44,7 @@ from .summary import notes_for
 from .where.gazetteer import Gazetteer
 from .where.fallback import (place_as, place_at_home_town, place_at_outlet_town, place_in_country,
                              place_in_story_area, placed_in_a_country_only)
-from .where.resolve import frame_countries
+from .where.refs import frame_countries
 
 #: protest outcomes, weakest first: a merged protest keeps the strongest its reports give
 PROTEST_OUTCOMES = (None, "intervention", "excessive")

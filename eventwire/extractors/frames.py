@@ -5,22 +5,20 @@ attack targeted ...") form one group and one frame (``grouping.py``). Arguments 
 sentence structure, not word order: the active subject or the passive "by" phrase is the agent;
 the object, the passive subject or an "at/on/against" phrase is the target; weapons are
 recognised wherever they stand ("rockets were fired", "a drone targeted", "fired rockets",
-"drone attack").
+"drone attack"). Which phrases name the event's place is ``frame_places.py``'s part.
 """
 from __future__ import annotations
 
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from ..document import AREA_RELATION, WITHIN_RELATION, ActorRef, Document, Frame, PlaceRef, Sentence
+from ..document import ActorRef, Document, Frame, Sentence
 from ..records import stable_id
 from .casualties import attach_casualties
+from .frame_places import PlaceReader
 from .lexicon import Lexicon
 from .numbers import parse_figure
-from .place_phrases import (COMPASS, after_a_name, areas_bracketed, before_punctuation,
-                            bracketed_after_a_name, bracketed_names, comma_area, is_block_address,
-                            is_street_corner, set_off_after_preposition)
 from .protests import PROTEST_CLASSES
 from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_phrase, instruments,
                      is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
@@ -68,6 +66,7 @@ class FrameBuilder:
         self.document = document
         self.sentence = sentence
         self.lexicon = lexicon
+        self.places = PlaceReader(sentence, lexicon)
         self.triggers: list[Trigger] = []
 
     @cached_property
@@ -135,10 +134,10 @@ class FrameBuilder:
                       event_class=event_class, anaphor=True, detail_only=True)
         for prep, obj in prep_objects(verb):  # where, never whom: "at a motel"
             if prep in PLACE_PREPS and kind_of(obj, self.lexicon) in ("place", "facility", "name"):
-                self._add_place(frame, obj, prep, distance=1)
+                self.places.add(frame, obj, prep, distance=1)
             if prep in PLACE_PREPS and any(f in self.lexicon.heads["area"] for f in lemma_forms(obj)):
-                self._area_places(frame, obj, prep)
-        self._sentence_places(frame, verb)  # "at a house on Elm Street in Greenville"
+                self.places.area_places(frame, obj, prep)
+        self.places.sentence_places(frame, verb)  # "at a house on Elm Street in Greenville"
         return frame
 
     def _weapons_told_again(self, group: list[Trigger]) -> None:
@@ -275,7 +274,7 @@ class FrameBuilder:
         for child in modifiers:
             if child.dep_ in ("compound", "nmod", "poss") and child.ent_type_ in ("GPE", "LOC", "FAC") \
                     and child.ent_type_ != "ACTOR" and not is_demonym_like(child):
-                self._add_place(frame, child, "compound", distance=1)  # "Jordan drone strike"
+                self.places.add(frame, child, "compound", distance=1)  # "Jordan drone strike"
             elif child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
                                           and child.ent_type_ in ("NORP", "ACTOR", "ORG", "GPE")):
                 self._role(frame, child, "agent")
@@ -347,19 +346,11 @@ class FrameBuilder:
         elif (prep in PLACE_PREPS or prep == "to" and frame.event_class in DESTINATION_CLASSES) \
                 and (kind in ("place", "facility", "name") or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
             # NER calls some towns NORP; a force is deployed where it is sent ("to Kano")
-            self._add_place(frame, obj, prep, distance=1)
+            self.places.add(frame, obj, prep, distance=1)
         if prep in PLACE_PREPS and any(f in self.lexicon.heads["area"] for f in lemma_forms(obj)):
-            self._area_places(frame, obj, prep)
+            self.places.area_places(frame, obj, prep)
         if prep in LOOTED_PREPS.get(frame.event_class, ()):
             self._loser(frame, obj, kind)
-
-    def _area_places(self, frame: Frame, area: Token, prep: str) -> None:
-        """"in Idleb countryside", "on the outskirts of Aleppo": the place the area is named after."""
-        named = [c for c in area.children if c.dep_ in ("compound", "amod", "nmod", "poss")
-                 and (c.ent_type_ in ("GPE", "LOC", "FAC") or kind_of(c, self.lexicon) in ("place", "name"))]
-        named += [o for p, o in prep_objects(area) if p == "of" and kind_of(o, self.lexicon) in ("place", "name")]
-        for place in named:  # as close as the area itself: "the province of Marib" is Marib
-            self._add_place(frame, place, AREA_RELATION, distance=1, nested=True)
 
     def _role(self, frame: Frame, head: Token, role: str) -> None:
         """Put a phrase where it belongs by what it names, whatever its syntactic slot."""
@@ -409,7 +400,7 @@ class FrameBuilder:
 
     def _target(self, frame: Frame, head: Token, kind: str) -> None:
         if any(f in self.lexicon.heads["area"] for f in lemma_forms(head)):
-            self._area_places(frame, head, "target")  # "struck the outskirts of Naqoura"
+            self.places.area_places(frame, head, "target")  # "struck the outskirts of Naqoura"
         if frame.event_class in TERRITORY_CLASSES:
             kind = territory_kind(self.lexicon, head, kind)
         if kind == "civilian":
@@ -419,7 +410,7 @@ class FrameBuilder:
             self._set_actor(frame, head, "target")
         elif kind in ("facility", "place"):
             if kind == "place" or _is_named(head):
-                self._add_place(frame, head, "target", distance=0)
+                self.places.add(frame, head, "target", distance=0)
                 first, last = entity_phrase(head)
                 frame.add_evidence("target", text_span(self.sentence, first, last))
             if kind == "facility":
@@ -440,9 +431,9 @@ class FrameBuilder:
         for prep, obj in prep_objects(head):
             if prep in PLACE_PREPS and (kind_of(obj, self.lexicon) in ("place", "facility", "name")
                                         or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN"):
-                self._add_place(frame, obj, prep, distance=1)
+                self.places.add(frame, obj, prep, distance=1)
             if prep in PLACE_PREPS and any(f in self.lexicon.heads["area"] for f in lemma_forms(obj)):
-                self._area_places(frame, obj, prep)
+                self.places.area_places(frame, obj, prep)
 
     def _second_side(self, frame: Frame, side: Token) -> None:
         """"A man was killed in a battle between troops and terrorists": the terrorists are the
@@ -503,30 +494,6 @@ class FrameBuilder:
                 figure = parse_figure(number.text)
                 frame.weapon_count = figure.value if figure and not figure.vague else None
 
-    def _add_place(self, frame: Frame, head: Token, relation: str, distance: int,
-                   nested: bool = False) -> None:
-        """A place reference; ``nested`` lets a name inside a longer one in ("Wardak" in
-        "Afghanistan's eastern Wardak province")."""
-        first, last = before_punctuation(*entity_phrase(head))
-        if is_street_corner(first, last) or is_block_address(head):
-            return
-        span = text_span(self.sentence, first, last)
-        inside = (lambda p: p.start == span.start and p.end == span.end) if nested \
-            else (lambda p: p.start <= span.start < p.end)
-        if any(inside(p) for p in frame.place_refs):
-            return
-        qualifier = next((c.lower_ for c in head.children
-                          if c.dep_ == "amod" and c.lower_ in COMPASS), None)
-        if relation == "sentence" and (after_a_name(first) or bracketed_after_a_name(first)):
-            relation = WITHIN_RELATION  # "shelled Hostre, Donetsk", "Ramieh (Bint Jbeil)": the area
-        frame.place_refs.append(PlaceRef(span.start, span.end, span.text, self.sentence.index,
-                                         relation=relation, qualifier=qualifier, distance=distance))
-        for inner in bracketed_names(last) or comma_area(last):  # "Tunari (Cochabamba)"
-            inner_span = text_span(self.sentence, inner[0], inner[-1])
-            frame.place_refs.append(PlaceRef(inner_span.start, inner_span.end, inner_span.text,
-                                             self.sentence.index, relation=WITHIN_RELATION,
-                                             distance=distance + 1))
-
     # ------------------------------------------------------------------ checks
     def _defaults(self, frame: Frame, group: list[Trigger]) -> None:
         """What the trigger words imply where the sentence names nothing: a weapon ("shelled"),
@@ -540,36 +507,7 @@ class FrameBuilder:
         if CHEMICAL not in frame.weapons and frame.event_class in ("attack", "harm", "clash") \
                 and names_chemical_weapon(self.lexicon, self.sentence.span):
             frame.weapons.append(CHEMICAL)  # "used mustard gas in an attack": the tactic that counts
-        self._sentence_places(frame, anchor_of(group).token)
-
-    def _sentence_places(self, frame: Frame, anchor: Token) -> None:
-        """Weaker places: names of places anywhere in the sentence, less those that only
-        modify ("US troops", "Washington weighs") and a protest's cause."""
-        for ent in self.sentence.ents:
-            modifier = ent.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod",
-                                         "nsubj", "nsubjpass")
-            if ent.label_ in ("GPE", "LOC", "FAC") \
-                    and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)
-                         or set_off_after_preposition(ent) or comma_area(ent[-1])) \
-                    and not (frame.event_class == "protest" and not areas_bracketed(ent)
-                             and in_protest_cause(self.lexicon, ent.root, anchor)):
-                relation = AREA_RELATION if self._names_area(ent) else "sentence"
-                self._add_place(frame, ent.root, relation, distance=3)
-
-    def _names_area(self, ent: Span) -> bool:
-        """"Hama countryside", "Aleppo province": the area around the place, not the town."""
-        doc = ent.doc
-        nouns = [ent.root.head] if ent.root.dep_ in ("compound", "amod", "nmod") else []
-        nouns += [doc[ent.end]] if ent.end < len(doc) else []
-        return any(f in self.lexicon.heads["area"] for noun in nouns for f in lemma_forms(noun))
-
-    def _names_settlement(self, modifier: Token) -> bool:
-        """"Visakhapatnam city", "Keesara village": the name of the town the noun is."""
-        head = modifier.head
-        return modifier.dep_ in ("compound", "amod") and any(
-            f in self.lexicon.heads["area"] | self.lexicon.heads["territory"] for f in lemma_forms(head))
-
-
+        self.places.sentence_places(frame, anchor_of(group).token)
 
 def _is_named(head: Token) -> bool:
     """Does a facility phrase carry a name ("the Ain al-Asad airbase"), not just "a base"?"""

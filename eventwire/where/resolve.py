@@ -11,6 +11,7 @@ country). Same-name candidates are told apart by the countries the frame names, 
 (a city of millions beats a hamlet), then by the countries the article names (the dateline
 counts double), then by population. A generic target ("a base", "the American
 embassy") next to a resolved town becomes the curated facility of that type nearby, if any.
+What the chosen references say (precision, rank, one event per town) is in ``refs.py``.
 """
 from __future__ import annotations
 
@@ -22,11 +23,11 @@ from typing import Callable, Sequence
 from spacy.tokens import Span
 
 from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
-from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, haversine_km, normalise_name
-from .area_chains import (HAMLET, NOT_SPLIT_RELATIONS, ORIGIN_RELATION, agree_on_chains,
+from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, normalise_name
+from .area_chains import (HAMLET, ORIGIN_RELATION, agree_on_chains,
                           area_country, areas_after, drop_contradicted, within_the_areas_country)
 from .city_parts import as_part_of_city, keep_parts_in_their_town
-from .coded import CODED_RELATION, coded_refs
+from .coded import coded_refs
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import ARABIC_ARTICLES, CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
@@ -34,21 +35,17 @@ from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_majo
                         named_states, near_a_neighbour, near_any, part_of_a_major, town_called,
                         town_over_its_district, town_over_other_names, without_former_names)
 from .outlets import outlet_home, outlet_town
+from .refs import (district_named, drop_coded_abroad, drop_striking_country, geo_precision_of,
+                   precise_refs, ref_rank)
 from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
                     dateline_place, names_an_area, region_abbreviations, story_area, story_town)
 
-#: suffix words that make a town reference imprecise (ACLED geo_precision 2)
-VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
-VAGUE_RELATIONS = ("near", "outside", "around", "off", "north", "south", "east", "west",
-                   CODED_RELATION)  # a place coded to stands for the wider area the text names
 #: facility words in a generic target -> facility_type values in data/facilities.csv
 FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "military base",
                   "airbase": "military base", "air base": "military base", "camp": "camp",
                   "airport": "airport", "port": "port", "crossing": "border crossing",
                   "field": "oil field", "outpost": "military base", "garrison": "military base"}
 NEARBY_FACILITY_KM = 20.0
-#: a name written before the event noun ("Jordan drone strike")
-COMPOUND_RELATION = "compound"
 #: a namesake this close to the dateline's town is the one the story means
 DATELINE_NEAR_KM = 50.0
 #: a namesake this near a big city the story names is the one meant ("Kensington" with Philadelphia)
@@ -67,11 +64,6 @@ OUTLET_WEIGHT = 1
 NAMED_STATE = 1
 #: kinds of place a town's other name gives way to
 _KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
-
-
-def is_vague(ref: PlaceRef) -> bool:
-    last = ref.text.split()[-1].lower() if ref.text.split() else ""
-    return last in VAGUE_SUFFIXES or (ref.relation or "") in VAGUE_RELATIONS
 
 
 class Resolver:
@@ -454,7 +446,7 @@ class Resolver:
             frame.place_refs = [copy.copy(ref) for ref in self.coded[frame.sentence]] + [
                 copy.copy(ref) for ref in named if ref.relation == AREA_RELATION]  # "in Dara countryside"
             self._resolve_refs(frame)
-            _drop_coded_abroad(frame.place_refs)
+            drop_coded_abroad(frame.place_refs)
             if any(ref.place is not None for ref in frame.place_refs):
                 self.place(frame)
                 return
@@ -480,7 +472,7 @@ class Resolver:
         self._respell_unknown(frame, found)
         drop_contradicted(frame.place_refs, found)
         keep_parts_in_their_town(frame.place_refs, found)
-        _drop_striking_country(frame.place_refs)
+        drop_striking_country(frame.place_refs)
 
     def _respell_unknown(self, frame: Frame, found: list[list[Place]]) -> None:
         """A town the gazetteer does not spell so ("Deir Sunbul town in Idleb countryside"),
@@ -489,7 +481,7 @@ class Resolver:
         areas = [r.place for r in frame.place_refs if r.place is not None and r.place.admin1]
         if not areas:
             return
-        district = _district_named(frame.place_refs)
+        district = district_named(frame.place_refs)
         for ref, places in zip(frame.place_refs, found):
             if ref.place is not None or places or ref.relation == WITHIN_RELATION:
                 continue
@@ -511,9 +503,9 @@ class Resolver:
             return
         closest = min(r.distance for r in resolved)
         pool = [r for r in resolved if r.distance <= max(1, closest)]
-        best = min(pool, key=lambda r: (_ref_rank(r), r.distance,  # then a town written with
+        best = min(pool, key=lambda r: (ref_rank(r), r.distance,  # then a town written with
                                         not areas_after(r, frame.place_refs), r.start))  # its areas
-        place, precision = self.named_in_city(best.place), _precision(best)
+        place, precision = self.named_in_city(best.place), geo_precision_of(best)
         facility = self._facility_nearby(frame, place)
         if facility is not None:  # inferred, not named: a place, not a target facility
             set_place(frame, facility, max(precision, 2), self.gazetteer, named=False)
@@ -545,80 +537,11 @@ def _word_for_word(matched: str, name: str) -> bool:
     return words(matched) == words(name)
 
 
-def _precision(ref: PlaceRef) -> int:
-    """ACLED geo-precision: 1 the town itself, 2 near it or somewhere in its district (an
-    unknown village placed by the area bracketed after it, or by the town's countryside:
-    "Deir Sunbul town in Idleb countryside"), 3 a region or the country."""
-    kind = ref.place.kind if ref.place else "country"
-    if kind in ("facility", "airport", "neighbourhood", "city"):
-        return 2 if is_vague(ref) or ref.relation in NOT_SPLIT_RELATIONS else 1
-    if kind == "admin2":
-        return 2
-    return 3
-
-
-def _drop_coded_abroad(refs: list[PlaceRef]) -> None:
-    """A place coded to that lies in another country than every area named with it ("coded
-    to Jur in ... Western Bahr el Ghazal state" read as a Russian town) is a wrong reading."""
-    areas = {r.place.country_code for r in refs
-             if r.relation in NOT_SPLIT_RELATIONS and r.place is not None}
-    for ref in refs:
-        if ref.relation == CODED_RELATION and ref.place is not None and areas \
-                and ref.place.country_code not in areas:
-            ref.place = None
-
-
-def _drop_striking_country(refs: list[PlaceRef]) -> None:
-    """"Russia strikes kill 120 IS fighters in Syria": a country written before the attack,
-    where the sentence places it in another country, is who struck, not where ("Jordan drone
-    strike" alone stays in Jordan)."""
-    elsewhere = {r.place.country_code for r in refs
-                 if r.place is not None and r.relation != COMPOUND_RELATION}
-    for ref in refs:
-        if ref.relation == COMPOUND_RELATION and ref.place is not None \
-                and ref.place.kind == "country" and elsewhere - {ref.place.country_code}:
-            ref.place = None
-
-
-def _ref_rank(ref: PlaceRef) -> int:
-    """How precise a resolved reference is; a town named as the region around the event ("the
-    Deir ez-Zor desert") is only as precise as a district."""
-    rank = _KIND_RANK.get(ref.place.kind, 99)
-    return max(rank, _KIND_RANK["admin2"]) if ref.relation in NOT_SPLIT_RELATIONS else rank
-
-
-def frame_countries(frame: Frame) -> list[str]:
-    """Every country the places tied to a frame lie in, in text order (compound reports)."""
-    seen = []
-    for ref in sorted(frame.place_refs, key=lambda r: r.start):
-        if ref.place is not None and ref.place.country not in seen and ref.distance <= 1:
-            seen.append(ref.place.country)
-    return seen
-
-
-#: towns or facilities closer than this are one location (an embassy inside the Green Zone)
-SPLIT_MIN_KM = 10.0
-
-
-def _precise_refs(frame: Frame) -> list[PlaceRef]:
-    """Distinct towns or facilities tied to a frame, at least ``SPLIT_MIN_KM`` apart
-    ("strikes hit positions near Al-Qaim and around Akashat")."""
-    kept: list[PlaceRef] = []
-    for ref in sorted(frame.place_refs, key=lambda r: r.start):
-        if ref.place is None or ref.distance > 1 or ref.place.kind not in PRECISE_KINDS \
-                or ref.relation in NOT_SPLIT_RELATIONS:
-            continue
-        if all(haversine_km(ref.place.latitude, ref.place.longitude, k.place.latitude,
-                            k.place.longitude) >= SPLIT_MIN_KM for k in kept):
-            kept.append(ref)
-    return kept
-
-
 def split_by_place(frame: Frame, resolver: Resolver) -> list[Frame]:
     """ACLED codes one event per location: a report of strikes at two named towns is two
     events. Casualty figures given for all of them together belong to none alone, so the
     parts carry none (a warning says so)."""
-    refs = _precise_refs(frame)
+    refs = precise_refs(frame)
     if len(refs) < 2:
         return [frame]
     parts = []
@@ -650,16 +573,3 @@ def locate(document: Document, gazetteer: Gazetteer) -> Document:
     document.frames = [part for frame in document.frames
                        for part in split_by_place(frame, resolver)]
     return document
-
-
-def _district_named(refs: Sequence[PlaceRef]) -> tuple[str, str] | None:
-    """(admin1, admin2) of a district an area reference names: "Maganda Village, Birnin Gwari
-    (Birnin Gwari, Kaduna)" names Birnin Gwari district, whether the name was read as the
-    district or as its seat; a town there is looked for in that district, not the province."""
-    for ref in refs:
-        place = ref.place
-        if ref.relation == WITHIN_RELATION and place is not None and place.admin1 and place.admin2 \
-                and normalise_name(ref.text) == normalise_name(place.admin2):
-            return place.admin1, place.admin2
-    return None
-

@@ -10,7 +10,8 @@ from spacy.tokens import Span
 from eventwire.document import AREA_RELATION, WITHIN_RELATION, PlaceRef
 from eventwire.nlp import relabel_places
 from eventwire.where.coded import CODED_RELATION
-from eventwire.where.resolve import Resolver, _drop_coded_abroad
+from eventwire.where.refs import drop_coded_abroad
+from eventwire.where.resolve import Resolver
 from tests.conftest import analyse, mentions_in, only_mention as only
 
 
@@ -137,7 +138,7 @@ def test_a_coded_place_read_abroad_gives_way_to_the_area_named_with_it(pipeline)
     state = next(p for p in gazetteer.lookup("Western Bahr el Ghazal") if p.kind == "admin1")
     coded = PlaceRef(0, 3, "Jur", 0, place=town, relation=CODED_RELATION, distance=0)
     area = PlaceRef(10, 30, "Western Bahr el Ghazal", 0, place=state, relation=AREA_RELATION)
-    _drop_coded_abroad([coded, area])
+    drop_coded_abroad([coded, area])
     assert coded.place is None and area.place is state
 
 
