@@ -346,10 +346,16 @@ class Resolver:
     def _region_plausible(self, place: Place, frame_countries: set[str]) -> bool:
         """A region abroad is a false friend in a local story (``_region_abroad``) that never
         names the region's country: "Marlborough" in a story filed from "MARLBOROUGH, N.Y." is
-        no region of New Zealand. So is a county in another state than those the story names."""
+        no region of New Zealand. So is a county in another state than those the story names,
+        and a county or district in a country the story never names while it names others
+        ("the Old Park" in a Belfast story, found as Park County, Colorado, by its bare name)."""
         abroad = self.local_country is not None and place.country_code != self.local_country
         if place.kind == "admin2" and self._in_a_state_not_named(place):
             return False  # "Monroe" in a Connecticut story is no Monroe County, New York
+        if place.kind == "admin2" and place.country_code not in frame_countries:
+            besides = self._countries_besides(place)
+            if besides and place.country_code not in besides:
+                return False  # "the Old Park" in a Belfast story is no Park County, Colorado
         return not abroad or place.country_code in frame_countries \
             or self.article_countries.get(place.country_code, 0) >= 1
 

@@ -256,3 +256,13 @@ def test_a_far_town_in_a_state_the_story_names_is_still_that_town(pipeline):
     text = ("DETROIT — A Detroit man was shot dead on Tuesday in Sunset, Florida, while "
             "visiting relatives, police said.")
     assert first_place(pipeline, text, dt.date(2024, 5, 9)) == ("Sunset", "Florida")
+
+
+def test_a_county_abroad_found_by_a_bare_name_is_no_place_of_a_story_that_names_its_country(pipeline):
+    """"the Old Park district" of a Belfast story is no Park County, Colorado: a county or
+    district in a country the story never names, while it names its own, is a namesake."""
+    text = ("BELFAST - Three gunmen were hit by soldiers in Belfast overnight, the army said.\n\n"
+            "Later, a man was shot dead when he answered a knock at his door in Deerpark Road, in "
+            "the Old Park district of the city.")
+    events = analyse(pipeline, text, published=dt.date(1972, 7, 10)).mentions
+    assert events and {e.country for e in events} == {"United Kingdom"}
