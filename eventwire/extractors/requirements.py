@@ -70,6 +70,22 @@ def armed_subject(verb: Token, lexicon: Lexicon) -> bool:
     return any(kind_of(h, lexicon) == "actor" and not crowd_noun(lexicon, h) for h in heads)
 
 
+#: what an event noun may require of its sentence (a verb's other needs are its own words')
+NOUN_NEEDS = ("agent", "happening")
+#: how an event noun hangs on the verb that tells it happen: its subject or its object
+HAPPENING_DEPS = ("nsubj", "nsubjpass", "dobj")
+
+
+def told_happening(noun: Token, lexicon: Lexicon) -> bool:
+    """The noun is the subject or object of a verb that says it happened, or what the verb
+    reaches through a preposition: "a truce took effect", "began peace talks", "agreed to a
+    ceasefire"; not "called for a ceasefire" or "the peace treaty"."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    slot = noun.head.dep_ if noun.dep_ == "pobj" else noun.dep_
+    return slot in HAPPENING_DEPS + ("prep",) and verb.pos_ in ("VERB", "AUX") \
+        and verb.lemma_.lower() in lexicon.cues["happening_verbs"]
+
+
 def switched_sense(frame: Frame, anchor: Trigger) -> bool:
     """The subject made the verb another class (``FrameBuilder._armed_sense``): it needs no more."""
     return frame.event_class != anchor.sense.event_class and frame.event_class in (
@@ -94,7 +110,7 @@ def is_complete(frame: Frame, group: list[Trigger], lexicon: Lexicon) -> bool:
     anchor = anchor_of(group)
     if switched_sense(frame, anchor):
         return True
-    needs = anchor.sense.requires if anchor.pos == "verb" or anchor.sense.requires == "agent" else None
+    needs = anchor.sense.requires if anchor.pos == "verb" or anchor.sense.requires in NOUN_NEEDS else None
     if needs == "weapon":
         return bool(frame.weapons) or any(t.pos == "noun" for t in group)
     if needs == "facility":  # "set up a new observation post"
@@ -105,6 +121,8 @@ def is_complete(frame: Frame, group: list[Trigger], lexicon: Lexicon) -> bool:
         return uses_chemical_weapon(anchor.token, lexicon)
     if needs == "target":
         return _has_target(frame, group)
+    if needs == "happening":  # "a truce took effect"; not "a call for a ceasefire"
+        return told_happening(anchor.token, lexicon)
     if needs == "agent" and anchor.sense.event_class == "crowd":
         # weak verbs count only as the clause's news, not in "protesters who gathered"
         return frame.agent is not None and (anchor.token.dep_ not in ("relcl", "acl")

@@ -256,6 +256,22 @@ def test_exchanging_prisoners_is_an_agreement(pipeline, text):
 
 
 @pytest.mark.parametrize("text", [
+    "On 1 December 2023, a truce between the army and the rebels took effect in Khartoum.",
+    "On 1 December 2023, the rebels began peace talks with the government in Doha.",
+    "On 1 December 2023, a ceasefire came into force across Sudan.",
+])
+def test_a_ceasefire_a_truce_or_peace_talks_named_by_a_noun_are_an_agreement(pipeline, text):
+    assert types(only(pipeline, text)) == ("Strategic developments", "Agreement")
+
+
+def test_what_a_ceasefire_describes_is_no_agreement(pipeline):
+    """"ceasefire violations": the violations are the news, not an agreement."""
+    text = ("On 1 December 2023, the minister urged new sanctions on Russia amid ceasefire "
+            "violations in eastern Ukraine.")
+    assert not [m for m in mentions(pipeline, text) if m.sub_event_type == "Agreement"]
+
+
+@pytest.mark.parametrize("text", [
     "On 1 December 2023, Nigerian troops were deployed to Maiduguri.",
     "On 1 December 2023, a large number of police and army forces were dispatched to Maiduguri.",
     "On 1 December 2023, the army formed a new brigade in Maiduguri.",
