@@ -76,7 +76,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 found.append(Trigger(token, sense, "verb"))
         elif token.pos_ in ("NOUN", "PROPN"):
             sense = _noun_sense(token, lexicon)
-            if sense and not _names_a_weapon(token, lexicon) and not _describes_a_noun(token, sense):
+            if sense and not _names_a_weapon(token, lexicon):
                 found.append(Trigger(token, sense, "noun"))
     return found
 
@@ -119,16 +119,6 @@ def _names_a_weapon(noun: Token, lexicon: Lexicon) -> bool:
     equipment = lexicon.cues["equipment_heads"]
     return noun.dep_ in ("compound", "amod", "nmod") and any(
         f in lexicon.weapon_words or f in equipment for f in lemma_forms(head))
-
-
-#: classes whose noun before another noun names no event of its own ("ceasefire violations",
-#: "truce monitors", "peace talks envoy"): what it describes is the news
-DESCRIBING_CLASSES = frozenset(("agreement",))
-
-
-def _describes_a_noun(noun: Token, sense: TriggerSense) -> bool:
-    return sense.event_class in DESCRIBING_CLASSES and noun.dep_ in ("compound", "amod", "nmod") \
-        and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i
 
 
 def has_modal(verb: Token, lexicon: Lexicon) -> bool:
