@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.nlp import relabel_places
+from eventwire.entity_repairs import relabel_places
 from tests.conftest import analyse
 
 PUBLISHED = dt.date(2023, 12, 1)

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Span
 
 from eventwire.document import AREA_RELATION, WITHIN_RELATION, PlaceRef
-from eventwire.nlp import relabel_places
+from eventwire.entity_repairs import relabel_places
 from eventwire.where.coded import CODED_RELATION
 from eventwire.where.refs import drop_coded_abroad
 from eventwire.where.resolve import Resolver
