@@ -277,13 +277,6 @@ def test_fighting_that_erupts_between_two_sides_is_a_clash_between_them(pipeline
     assert (m.actor1, m.actor2) == ("Hamas Movement", "Military Forces of Israel")
 
 
-@pytest.mark.parametrize("corner", ["84th and Glendale", "Glendale & 84th", "N. 20th & Glendale"])
-def test_a_street_corner_is_not_the_town_its_street_is_named_after(pipeline, corner):
-    m = only_mention(pipeline, f"On 1 December 2023, a man was shot near {corner} in Milwaukee, "
-                               "Wisconsin, police said.")
-    assert m.location == "Milwaukee"
-
-
 @pytest.mark.parametrize("text, sub_event_type", [
     ("On 1 December 2023, unidentified forces struck a checkpoint near Tal Tamr using a drone.",
      "Air/drone strike"),
