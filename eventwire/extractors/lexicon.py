@@ -147,9 +147,12 @@ FILTERED_OBJECTS = ("chemical",)
 
 def _filter_words(raw: dict[str, Any]) -> list[str]:
     """The words the nlp stage's paragraph filter looks for (a phrase by its last word): every
-    word an event, a casualty figure, a claim or an event's scene can be found by."""
+    word an event, a casualty figure, a claim or an event's scene can be found by. An event
+    noun marked ``whole`` is looked for whole (``_filter_phrases``): "talks" alone is in most
+    news, "peace talks" is not."""
     verbs = [w for w, spec in raw["verb_triggers"].items() if spec.get("requires") not in FILTERED_OBJECTS]
-    words = [*verbs, *raw["noun_triggers"], *_invert(raw["weapons"]),
+    nouns = [w for w, spec in raw["noun_triggers"].items() if not spec.get("whole")]
+    words = [*verbs, *nouns, *_invert(raw["weapons"]),
              *raw["statements"]["nouns"], *raw["aggregates"]["counted_nouns"]]
     for groups in (raw["casualty_verbs"], raw["casualty_nouns"]):
         words += [w for ws in groups.values() for w in ws]
@@ -157,6 +160,15 @@ def _filter_words(raw: dict[str, Any]) -> list[str]:
     words += [w for name in FILTER_CLAIM_LISTS for w in raw["claims"][name]]
     words += raw["cues"]["scene_verbs"]  # "It happened Sunday in Naples" (scenes.py)
     return [w.split()[-1] for w in words]
+
+
+def _filter_phrases(raw: dict[str, Any]) -> list[str]:
+    """The phrases the paragraph filter looks for, their two ends a few words apart: phrasal
+    triggers, scene phrases, and the event nouns marked ``whole``, in either order ("peace
+    talks", "talks on peace")."""
+    nouns = [w for w, spec in raw["noun_triggers"].items() if spec.get("whole")]
+    return [*raw["phrasal_triggers"], *raw["cues"]["scene_phrases"], *nouns,
+            *(" ".join(reversed(n.split())) for n in nouns)]
 
 
 @functools.cache
@@ -184,8 +196,7 @@ def load_lexicon() -> Lexicon:
         statements={k: frozenset(v) for k, v in raw["statements"].items()},
         aggregates={k: frozenset(v) for k, v in raw["aggregates"].items()},
         heads={k: frozenset(v) for k, v in raw["heads"].items()},
-        prefilter=Prefilter(_filter_words(raw), dict(raw["irregular_forms"]),
-                            [*raw["phrasal_triggers"], *raw["cues"]["scene_phrases"]]),
+        prefilter=Prefilter(_filter_words(raw), dict(raw["irregular_forms"]), _filter_phrases(raw)),
     )
 
 

@@ -30,6 +30,8 @@ def test_english_endings_make_the_forms_a_report_uses(word, forms):
     "Militants shot the drone down over the valley.",
     "The army drove al-Shabaab militants out of the town.",
     "HOUSES WERE TORCHED AND LOOTED.",
+    "The rebels began peace talks with the government in Doha.",
+    "Both sides agreed to an exchange of prisoners.",
 ])
 def test_a_paragraph_that_can_report_violence_is_parsed(text):
     assert load_lexicon().prefilter.search(text)
@@ -40,6 +42,7 @@ def test_a_paragraph_that_can_report_violence_is_parsed(text):
     "The agency published its plans for the next stage of talks.",
     "The new chip ships with 16GB of memory and a faster storage controller.",
     "The company used the new chip in its latest phones.",  # "use" is an attack only with chemicals
+    "The firm announced a licensing deal after months of talks.",  # no "peace talks"
     "",
 ])
 def test_general_news_without_such_a_word_is_not(text):
