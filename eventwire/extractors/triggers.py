@@ -153,6 +153,8 @@ def _embedding_reason(token: Token, lexicon: Lexicon) -> str | None:
         path.append(current.dep_)
         current = current.head
         lemma = current.lemma_.lower()
+        if lemma in lexicon.cues["denial_verbs"] and "pobj" not in path:
+            return f"denied ({current.lemma_!r})"  # not "denied responsibility for the attack"
         if lemma in lexicon.cues["speech_verbs"]:
             return None
         if lemma in lexicon.cues["irrealis_governors"] \

@@ -48,9 +48,18 @@ def test_weapon_as_subject_is_a_weapon_not_an_actor(pipeline, verb):
     "Police said the cell was plotting to attack a checkpoint in Tikrit on Monday.",
     "Commanders said any attack on the embassy would be met with force.",
     "The threat of rocket attacks on Baghdad airport worries diplomats.",
+    "There was no comment from Moscow, which denies targeting civilians.",
+    "The army denied shelling the village of Kamianka on Monday.",
 ])
 def test_negated_hypothetical_threatened_and_generic_attacks_are_not_events(pipeline, sentence):
     assert analyse(pipeline, sentence, MONDAY).mentions == []
+
+
+def test_an_attack_whose_responsibility_is_denied_happened(pipeline):
+    """Denied is who did it, not the attack: "denied responsibility for the sarin attack"."""
+    m = only(analyse(pipeline, "The regime denied responsibility for the sarin attack on the "
+                               "Damascus suburb of Ghouta.", MONDAY))
+    assert m.sub_event_type == "Chemical weapon"
 
 
 @pytest.mark.parametrize("sentence", [
