@@ -150,13 +150,14 @@ def named_states(states: Counter[tuple[str, str]], country: str) -> set[str]:
 
 
 def far_off(place: Place, home: Place, countries: Counter[str],
-            states: Counter[tuple[str, str]]) -> bool:
+            states: Counter[tuple[str, str]], cities: Sequence[Place] = ()) -> bool:
     """A town far from the story's own town ``home`` that the story cannot mean: a small one
     (``SMALL_TOWN``) in a state of its country while the story names no state but its own
-    town's, or one short of a big city in another country the story never names ("Sunset", a
-    Vancouver neighbourhood, in a Detroit story); a hamlet in another state it never names
-    (``NEAR_HAMLET``), near or far. ``countries`` and ``states`` count what the
-    story names."""
+    town's, nor a big city far away in another state of it (``cities``: a wire story from
+    "KYIV, Ukraine" that names Kharkiv means Avdiivka, however small and far), or one short
+    of a big city in another country the story never names ("Sunset", a Vancouver
+    neighbourhood, in a Detroit story); a hamlet in another state it never names
+    (``NEAR_HAMLET``), near or far. ``countries`` and ``states`` count what the story names."""
     if place.admin1 == home.admin1 or place.population >= BIG_TOWN:
         return False
     named = named_states(states, home.country_code)
@@ -167,7 +168,13 @@ def far_off(place: Place, home: Place, countries: Counter[str],
         return False
     if place.country_code != home.country_code:
         return countries.get(place.country_code, 0) < 1
-    return place.population < SMALL_TOWN and not named - {home.admin1}
+    return place.population < SMALL_TOWN and not named - {home.admin1} \
+        and not any(_far_in_another_state(city, home) for city in cities)
+
+
+def _far_in_another_state(city: Place, home: Place) -> bool:
+    return city.country_code == home.country_code and city.admin1 != home.admin1 \
+        and haversine_km(city.latitude, city.longitude, home.latitude, home.longitude) > FAR_FROM_HOME_KM
 
 
 #: words that say a name is a second-order unit's ("Lancaster County", "Orleans Parish")

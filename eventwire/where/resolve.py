@@ -312,7 +312,8 @@ class Resolver:
             return True
         home = self.document.context.get("dateline_place") or self.document.context.get("home_town") \
             or self.outlet_town  # "Roseland" on a Chicago station's site is no Californian town
-        if home is not None and far_off(place, home, self.article_countries, self.article_states):
+        if home is not None and far_off(place, home, self.article_countries, self.article_states,
+                                        self.story_cities):
             return False
         besides = self._countries_besides(place)
         if place.country_code in frame_countries or place.country_code in besides:

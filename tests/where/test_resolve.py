@@ -266,3 +266,14 @@ def test_a_county_abroad_found_by_a_bare_name_is_no_place_of_a_story_that_names_
             "the Old Park district of the city.")
     events = analyse(pipeline, text, published=dt.date(1972, 7, 10)).mentions
     assert events and {e.country for e in events} == {"United Kingdom"}
+
+
+def test_a_wire_story_that_names_a_far_big_city_of_its_country_means_its_small_towns(pipeline):
+    """A story from "KYIV, Ukraine" that names Kharkiv is about the whole country: Avdiivka,
+    small, far and in a province it never names, is still the town meant (in a local story
+    such a town is a namesake: "Sunset" in a Detroit story)."""
+    text = ("KYIV, Ukraine — Russian drones hit apartment blocks in Kharkiv early on Saturday, "
+            "killing six people, officials said.\n\n"
+            "Russian forces shelled the town of Avdiivka on Friday, killing two civilians.")
+    events = analyse(pipeline, text, published=dt.date(2024, 4, 6)).mentions
+    assert ("Avdiivka", "Donetsk") in {(e.location, e.admin1) for e in events}
