@@ -322,6 +322,8 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
         return "actor"
     if head.ent_type_ == "PERSON":
         return "person"
+    if lemma in lexicon.heads["place_epithets"]:
+        return "place"  # "the Syrian capital"
     common = _common_kind(forms, lexicon)
     if head.pos_ == "PROPN" and not head.ent_type_ and head.is_title \
             and not (common and opens_clause(head)):

@@ -27,7 +27,9 @@ from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, normalise_name
 from .area_chains import (HAMLET, ORIGIN_RELATION, agree_on_chains,
                           area_country, areas_after, drop_contradicted, within_the_areas_country)
 from .city_parts import as_part_of_city, keep_parts_in_their_town
+from .back_references import place_referred_back
 from .coded import coded_refs
+from .epithets import capital_named
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import ARABIC_ARTICLES, CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
@@ -249,6 +251,9 @@ class Resolver:
         state's abbreviation after a town is that state ("St. Louis Park, Minn.")."""
         if CITY_SIDE.match(ref.text.strip()):
             return []  # "the South Side": the story's city is the place
+        capital = capital_named(ref.text, self.gazetteer, self.article_countries)
+        if capital is not None:
+            return [capital]  # "the Syrian capital", "the capital" of a story about Syria
         state = self._abbreviated_region(ref.text, ref.relation == WITHIN_RELATION)
         if state:
             return state
@@ -460,6 +465,10 @@ class Resolver:
             frame.place_refs = named
         self._resolve_refs(frame)
         self.place(frame)
+        referred = place_referred_back(frame, self.document, self.resolve_name, self.gazetteer)
+        if referred is not None:  # "a drone strike on the city": the town named just before
+            set_place(frame, self.named_in_city(referred[0]), 1, self.gazetteer)
+            frame.add_evidence("location", referred[1])
 
     def _resolve_refs(self, frame: Frame) -> None:
         found = [self.candidates(ref) for ref in frame.place_refs]
