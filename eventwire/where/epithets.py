@@ -9,12 +9,10 @@ often. The capital is the most populous town near the country's representative p
 """
 from __future__ import annotations
 
-import csv
-import functools
 import re
 from collections import Counter
-from importlib import resources
 
+from ..actors import demonyms
 from .gazetteer import Gazetteer, Place
 
 #: "the Syrian capital", "Ukraine's capital", "the capital city"; the nation's words in ``nation``
@@ -23,13 +21,6 @@ CAPITAL_EPITHET = re.compile(
     r"capital(?:\s+city)?$")
 #: how far from a country's representative point its capital's town may lie
 CAPITAL_KM = 25.0
-
-
-@functools.cache
-def _demonyms() -> dict[str, str]:
-    """"Syrian" -> "Syria" (and the other country-name forms ``demonyms.csv`` lists)."""
-    text = resources.files("eventwire").joinpath("data/demonyms.csv").read_text(encoding="utf-8")
-    return {row["form"]: row["country"] for row in csv.DictReader(text.splitlines())}
 
 
 def capital_named(text: str, gazetteer: Gazetteer, story_countries: Counter[str]) -> Place | None:
@@ -44,13 +35,14 @@ def capital_named(text: str, gazetteer: Gazetteer, story_countries: Counter[str]
 
 
 def capital_of(country: Place, gazetteer: Gazetteer) -> Place | None:
+    """The country's capital: the most populous town within ``CAPITAL_KM`` of its point."""
     near = gazetteer.nearby(country.latitude, country.longitude, CAPITAL_KM, ("city",))
     towns = [p for p in near if p.country_code == country.country_code]
     return max(towns, key=lambda p: p.population) if towns else None
 
 
 def _country(nation: str, gazetteer: Gazetteer) -> Place | None:
-    return gazetteer.country(_demonyms().get(nation, nation))
+    return gazetteer.country(demonyms().get(nation, nation))
 
 
 def _story_country(counts: Counter[str], gazetteer: Gazetteer) -> Place | None:
