@@ -81,6 +81,31 @@ def crowd_and_unknown_actors(frame: Frame, actors: ActorTable) -> None:
     frame.interaction = interaction_code(frame.inter1, frame.inter2)
 
 
+#: sub-event types done with a state's weapons, whose unnamed perpetrator a story's one state
+#: attacker may be (``story_state_attacker``)
+STATE_WEAPON_SUB_TYPES = frozenset(("Air/drone strike", "Shelling/artillery/missile attack"))
+
+
+def story_state_attacker(events: list[Frame], actors: ActorTable) -> None:
+    """"Russian drones and missiles kill six in Kharkiv ... On Thursday, a drone strike on
+    the city killed four": a strike or shelling the story tells without its perpetrator is by
+    the one state whose forces carry out every strike and shelling it names a perpetrator for;
+    a story that names two (Israel's army shelling, Hezbollah firing rockets) leaves it
+    unidentified."""
+    named = [e for e in events if e.sub_event_type in STATE_WEAPON_SUB_TYPES
+             and not is_unidentified(e.actor1)]
+    states = {e.actor1 for e in named}
+    actor = actors.lookup(next(iter(states))) if len(states) == 1 else None
+    if actor is None or actor.kind not in STATE_KINDS:
+        return
+    source = named[0]
+    for event in events:
+        if event.sub_event_type in STATE_WEAPON_SUB_TYPES and is_unidentified(event.actor1):
+            event.actor1, event.inter1 = source.actor1, source.inter1
+            event.interaction = interaction_code(event.inter1, event.inter2)
+            event.evidence += [e for e in source.evidence if e.field == "actor1"]
+
+
 def _span_told(frames: list[Frame]) -> Frame | None:
     """The first of an event's readings the text dates by a span ("in June"), not by a
     series' reach ("have killed dozens", dated back to the story's period)."""

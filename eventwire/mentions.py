@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from .actors import ActorTable, interaction_code
 from .conventions import (claimant_is_perpetrator, crowd_and_unknown_actors, date_as_reported,
-                          followed_up, follows_up, unnamed_interceptor)
+                          followed_up, follows_up, story_state_attacker, unnamed_interceptor)
 from .coreference import (GUESSED_SUB_TYPES, compatible, dates_agree, scene_pairs, tied,
                           tied_again, type_guessed, types_agree)
 from .document import Document, Frame
@@ -528,6 +528,7 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
         cluster.merged.interaction = interaction_code(cluster.merged.inter1, cluster.merged.inter2)
     clusters = [c for c in clusters if _reportable(c.merged)]
     _place_unplaced(document, clusters, actors, gazetteer)
+    story_state_attacker([c.merged for c in clusters], actors)
     _apply_accusations(document, clusters)
     follow_up = follows_up(document)
     roles = assign_roles(document, clusters, recent_days, main_window_days,

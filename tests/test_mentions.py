@@ -147,6 +147,22 @@ def test_an_interception_placed_only_by_the_story_is_still_the_defending_states(
     assert (m.actor1, m.actor2) == ("Military Forces of Israel", "Hamas Movement")
 
 
+def test_a_strike_told_without_its_perpetrator_is_the_storys_one_striking_states(pipeline):
+    text = ("On 1 December 2023, Russian missiles struck Zaporizhzhia, killing four people. On "
+            "Thursday, a drone strike on Kharkiv killed two people, officials said.")
+    events = mentions_in(pipeline, text)
+    assert {(e.location, e.actor1) for e in events} == {
+        ("Zaporizhzhia", "Military Forces of Russia"), ("Kharkiv", "Military Forces of Russia")}
+
+
+def test_a_strike_in_a_story_of_two_striking_sides_keeps_its_perpetrator_unknown(pipeline):
+    text = ("On 1 December 2023, the Israeli army shelled Khiam in southern Lebanon. Hezbollah "
+            "fired a barrage of rockets at Kiryat Shmona. A drone strike on Naqoura killed two "
+            "people on Thursday.")
+    [strike] = [e for e in mentions_in(pipeline, text) if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1.startswith("Unidentified Armed Group")
+
+
 def test_a_named_interceptor_stays_actor1(pipeline):
     from tests.conftest import mentions_in
 
