@@ -551,9 +551,7 @@ def _actor_rows() -> list[tuple[Actor, list[str]]]:
     return rows
 
 
-@functools.cache
-def demonyms() -> dict[str, str]:
-    """Demonyms and other forms of a country's name -> its ACLED name ("Syrian" -> "Syria")."""
+def _demonyms() -> dict[str, str]:
     rows = _csv_rows("demonyms.csv", ("form", "country"))
     return {row["form"]: row["country"] for _, row in rows}
 
@@ -568,7 +566,7 @@ def _nouns() -> dict[str, Any]:
 @functools.cache
 def load_actor_table() -> ActorTable:
     """The packaged actor table, built once per process."""
-    return ActorTable(_actor_rows(), demonyms(), _nouns())
+    return ActorTable(_actor_rows(), _demonyms(), _nouns())
 
 
 def state_forces(country: str) -> Actor:

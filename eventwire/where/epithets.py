@@ -2,7 +2,7 @@
 Ukraine's capital", "Iraqi capital", and "the capital" of a story about one country.
 
 Wire copy names a capital once and then calls it so; the nation's name or adjective before
-"capital" says which (``data/demonyms.csv`` turns "Syrian" into Syria). A bare "the capital"
+"capital" says which (the actor table's country names and demonyms turn "Syrian" into Syria). A bare "the capital"
 is the capital of the country the story names most, and of no country when it names two as
 often. The capital is the most populous town near the country's representative point in
 ``data/countries.csv``, which is its capital's (Damascus for Syria, Abuja for Nigeria).
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..actors import demonyms
+from ..actors import load_actor_table
 from .gazetteer import Gazetteer, Place
 
 #: "the Syrian capital", "Ukraine's capital", "the capital city"; the nation's words in ``nation``
@@ -42,7 +42,7 @@ def capital_of(country: Place, gazetteer: Gazetteer) -> Place | None:
 
 
 def _country(nation: str, gazetteer: Gazetteer) -> Place | None:
-    return gazetteer.country(demonyms().get(nation, nation))
+    return gazetteer.country(load_actor_table().country(nation) or nation)
 
 
 def _story_country(counts: Counter[str], gazetteer: Gazetteer) -> Place | None:
