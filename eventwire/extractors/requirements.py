@@ -80,10 +80,13 @@ def told_happening(noun: Token, lexicon: Lexicon) -> bool:
     """The noun is the subject or object of a verb that says it happened, or what the verb
     reaches through a preposition: "a truce took effect", "began peace talks", "agreed to a
     ceasefire"; not "called for a ceasefire" or "the peace treaty"."""
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    slot = noun.head.dep_ if noun.dep_ == "pobj" else noun.dep_
-    return slot in HAPPENING_DEPS + ("prep",) and verb.pos_ in ("VERB", "AUX") \
-        and verb.lemma_.lower() in lexicon.cues["happening_verbs"]
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head  # "agreed to a ceasefire"
+    elif noun.dep_ in HAPPENING_DEPS:
+        verb = noun.head  # "a truce took effect", "began peace talks"
+    else:
+        return False
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lexicon.cues["happening_verbs"]
 
 
 def switched_sense(frame: Frame, anchor: Trigger) -> bool:
