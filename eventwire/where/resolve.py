@@ -11,7 +11,9 @@ country). Same-name candidates are told apart by the countries the frame names, 
 (a city of millions beats a hamlet), then by the countries the article names (the dateline
 counts double), then by population. A generic target ("a base", "the American
 embassy") next to a resolved town becomes the curated facility of that type nearby, if any.
-What the chosen references say (precision, rank, one event per town) is in ``refs.py``.
+What the chosen references say (precision, rank, one event per town) is in ``refs.py``; a
+town the story refers back to ("the city") is ``back_references.py``'s, and a capital named by
+what it is ("the Syrian capital") ``epithets.py``'s.
 """
 from __future__ import annotations
 
