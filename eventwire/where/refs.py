@@ -20,8 +20,9 @@ VAGUE_RELATIONS = ("near", "outside", "around", "off", "north", "south", "east",
                    CODED_RELATION)  # a place coded to stands for the wider area the text names
 #: a name written before the event noun ("Jordan drone strike")
 COMPOUND_RELATION = "compound"
-#: a kind of place's rank, most precise first
-_KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
+#: a kind of place's rank, most precise first (``resolve.choose`` too: a town's other name
+#: gives way to a kind ranked before it)
+KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
 
 
 def is_vague(ref: PlaceRef) -> bool:
@@ -67,8 +68,8 @@ def drop_striking_country(refs: list[PlaceRef]) -> None:
 def ref_rank(ref: PlaceRef) -> int:
     """How precise a resolved reference is; a town named as the region around the event ("the
     Deir ez-Zor desert") is only as precise as a district."""
-    rank = _KIND_RANK.get(ref.place.kind, 99)
-    return max(rank, _KIND_RANK["admin2"]) if ref.relation in NOT_SPLIT_RELATIONS else rank
+    rank = KIND_RANK.get(ref.place.kind, 99)
+    return max(rank, KIND_RANK["admin2"]) if ref.relation in NOT_SPLIT_RELATIONS else rank
 
 
 def frame_countries(frame: Frame) -> list[str]:

@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 from spacy.tokens import Span
 
 from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
-from .gazetteer import BIG_TOWN, PLACE_KINDS, Gazetteer, Place, normalise_name
+from .gazetteer import BIG_TOWN, Gazetteer, Place, normalise_name
 from .area_chains import (HAMLET, ORIGIN_RELATION, agree_on_chains,
                           area_country, areas_after, drop_contradicted, within_the_areas_country)
 from .city_parts import as_part_of_city, keep_parts_in_their_town
@@ -39,8 +39,8 @@ from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_majo
                         named_states, near_a_neighbour, near_any, part_of_a_major, town_called,
                         town_over_its_district, town_over_other_names, without_former_names)
 from .outlets import outlet_home, outlet_town
-from .refs import (district_named, drop_coded_abroad, drop_striking_country, geo_precision_of,
-                   precise_refs, ref_rank)
+from .refs import (KIND_RANK, district_named, drop_coded_abroad, drop_striking_country,
+                   geo_precision_of, precise_refs, ref_rank)
 from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
                     dateline_place, names_an_area, region_abbreviations, story_area, story_town)
 
@@ -66,8 +66,6 @@ COUNTY_NAME = re.compile(r"(.+?)\s+(?:County|Parish)")
 OUTLET_WEIGHT = 1
 #: the weight at which the story names a state: once by name, or by its dateline
 NAMED_STATE = 1
-#: kinds of place a town's other name gives way to
-_KIND_RANK = {kind: i for i, kind in enumerate(PLACE_KINDS)}
 
 
 class Resolver:
@@ -394,7 +392,7 @@ class Resolver:
             not (home is not None and near_any(p, [home], DATELINE_NEAR_KM)),
             not self._county_of_home_state(p),
             # with its province named beside it, a town is no namesake: the town beats the district
-            _KIND_RANK.get(p.kind, 99) if beside(p, neighbours, provinces_only=True) else 0,
+            KIND_RANK.get(p.kind, 99) if beside(p, neighbours, provinces_only=True) else 0,
             # a state the story names beats a bigger namesake elsewhere: "Elgin" in an Iowa story
             self.article_states.get((p.country_code, p.admin1 or ""), 0) < NAMED_STATE,
             not is_major(p, districts_by_size=apart),
@@ -403,7 +401,7 @@ class Resolver:
             # in a state the story names: "Dearborn" in a Michigan story is no Indiana county
             -self.article_states.get((p.country_code, p.admin1 or ""), 0),
             -self.article_countries.get(p.country_code, 0),
-            _KIND_RANK.get(p.kind, 99), -p.population))
+            KIND_RANK.get(p.kind, 99), -p.population))
 
     def resolve_name(self, text: str, area: str | None = None) -> Place | None:
         """A place name read outside any event, in the story's context, and in the ``area``
