@@ -3,10 +3,10 @@
 Two shootings in one city on one day agree on date, place and type; what tells them apart, and
 what ties two reports of one of them together, is the people and things they name: victims,
 suspects, streets, units, ages. ``salient_words`` takes the capitalised words of a text that
-do not start a sentence (and ages, "a 17-year-old" -> ``17yo``), minus the capitalised words
-that name nobody in particular (``data/names.toml``) and the event's own place names (the
-place is compared on its own). The main event of an article takes its words from the article's
-body; any other event from the sentences its evidence lies in.
+do not start a sentence (and ages, "a 17-year-old", "Hayes, 17," -> ``17yo``), minus the
+capitalised words that name nobody in particular (``data/names.toml``) and the event's own
+place names (the place is compared on its own). The main event of an article takes its words from the article's
+body, and its headline's ages; any other event from the sentences its evidence lies in.
 
 On GVA's news about US shootings, two reports of one incident share two or more such words in
 79% of pairs, two reports of different incidents in under 1%.
@@ -20,12 +20,23 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from .extractors.numbers import number_words
 from .records import Mention
 
-#: a capitalised word not opening a sentence, or an age
+#: number words of the lexicon that count but spell no age ("a year-old" is no age)
+NOT_AGE_WORDS = frozenset({"zero", "no", "none", "a", "an", "single", "lone", "both", "couple"})
+_UNITS = "|".join(sorted(set(number_words().units) - NOT_AGE_WORDS, key=len, reverse=True))
+_TENS = "|".join(sorted(number_words().tens, key=len, reverse=True))
+
+#: an age as news writes it: "a 17-year-old", "a seventeen-year-old", "17 years old", and a
+#: name's age between commas ("Darnell Hayes, 24, was", "Girl, 10, shot")
+AGES = re.compile(
+    rf"\b(?i:(?P<years>\d{{1,3}}|(?:{_TENS})(?:-(?:{_UNITS}))?|{_UNITS})[- ]years?[- ]olds?)\b"
+    r"|(?<=[A-Za-z]), (?P<aged>\d{1,2}),")
+#: an age, or a capitalised word not opening a sentence
 SALIENT = re.compile(
-    r"(?<![.!?\n\"“'‘:]\s)(?<![.!?\n\"“'‘:])(?<!^)\b([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)\b"
-    r"|\b(\d{1,3})-year-old", re.M)
+    AGES.pattern + r"|(?<![.!?\n\"“'‘:]\s)(?<![.!?\n\"“'‘:])(?<!^)\b(?P<name>[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)\b",
+    re.M)
 #: a run of this many capitalised words in a row is a headline or a menu ("Galveston Professor
 #: Flunks Entire Class"), not names: a person's or a place's full name is shorter
 TITLE_RUN = 5
@@ -40,6 +51,9 @@ NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: segment kinds an article's main event takes its words from (not the title: headlines
 #: capitalise every word, and the lede repeats the names they give)
 STORY_SEGMENTS = ("body",)
+#: the segment whose ages a main event takes too: a headline's capitals name nobody, but its
+#: age does ("Girl, 10, shot in face"), and some pages keep nothing of the story but it
+HEADLINE_SEGMENT = "title"
 
 
 @lru_cache(maxsize=1)
@@ -77,14 +91,29 @@ def salient_words(text: str, exclude: Iterable[str] = (), context: str | None = 
     runs = [(m.start(), m.end()) for m in TITLE_CASE_RUN.finditer(text)]
     found: dict[str, None] = {}
     for match in SALIENT.finditer(text):
-        if match.group(1) and any(a <= match.start() < b for a, b in runs):
+        name = match.group("name")
+        if name and any(a <= match.start() < b for a, b in runs):
             continue
-        word = _name_form(match.group(1)) if match.group(1) else f"{match.group(2)}yo"
-        if (len(word) >= MIN_LETTERS or match.group(2)) and word not in lower and word not in common:
+        word = _name_form(name) if name else _age_word(match)
+        if (not name or len(word) >= MIN_LETTERS) and word not in lower and word not in common:
             found.setdefault(word, None)
             if len(found) >= MAX_WORDS:
                 break
     return list(found)
+
+
+def _age_word(match: re.Match) -> str:
+    """An age's keyword, however written: "17-year-old", "seventeen-year-old", "Hayes, 17," -> "17yo"."""
+    digits = match.group("years") or match.group("aged")
+    if not digits.isdigit():
+        words = number_words()
+        digits = str(sum(words.tens.get(w, 0) + words.units.get(w, 0) for w in digits.lower().split("-")))
+    return f"{int(digits)}yo"
+
+
+def ages(text: str) -> list[str]:
+    """The ages a text gives, as keywords, in order of first appearance."""
+    return list(dict.fromkeys(_age_word(match) for match in AGES.finditer(text)))
 
 
 def _name_form(word: str) -> str:
@@ -98,15 +127,16 @@ def _place_words(mention: Mention) -> set[str]:
 
 
 def mention_keywords(text: str, segments: Iterable[tuple[str, int, int]], mention: Mention) -> list[str]:
-    """``mention``'s salient words: from the story's title and body when it is the article's
-    main event, else from the paragraphs its evidence lies in. ``segments`` are (kind, start,
-    end) stretches of ``text``."""
+    """``mention``'s salient words: from the story's body, and the ages its headline gives, when
+    it is the article's main event; else from the paragraphs its evidence lies in.
+    ``segments`` are (kind, start, end) stretches of ``text``."""
     segments = list(segments)
     story = "\n".join(text[s:e] for kind, s, e in segments if kind in STORY_SEGMENTS)
-    if mention.role == "main":
-        parts = [story]
-    else:
+    if mention.role != "main":
         spots = [(ev.start, ev.end) for ev in mention.evidence]
         parts = [text[s:e] for kind, s, e in segments
                  if any(s <= a and b <= e for a, b in spots)]
-    return salient_words("\n".join(parts), _place_words(mention), context=story)
+        return salient_words("\n".join(parts), _place_words(mention), context=story)
+    words = salient_words(story, _place_words(mention), context=story)
+    headline = " ".join(text[s:e] for kind, s, e in segments if kind == HEADLINE_SEGMENT)
+    return words + [age for age in ages(headline) if age not in words][:MAX_WORDS - len(words)]

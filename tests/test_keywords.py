@@ -57,3 +57,25 @@ def test_names_every_report_gives_are_widely_named_and_peoples_names_are_not():
     does not: only the latter can tie two reports to one event."""
     assert {"syrian", "syrias", "observatory", "assad", "russia"} <= widely_named()
     assert not {"darnell", "hayes", "loretta", "quinn", "maple"} & widely_named()
+
+
+def test_an_age_is_one_keyword_however_the_story_writes_it():
+    """"Darnell Hayes, 24," "a twenty-four-year-old" and "24 years old" are one age: two reports
+    of one shooting tell it in different words."""
+    for text in ("Police named Darnell Hayes, 24, as the victim.", "Police said a twenty-four-year-old died.",
+                 "The man was 24 years old.", "Two 24-year-olds were hurt."):
+        assert "24yo" in salient_words(text), text
+
+
+def test_figures_that_are_no_age_give_none():
+    words = salient_words("On Jan. 5, 2015, a year-old dog was found on Route 9, 10 miles away.")
+    assert not [w for w in words if w.endswith("yo")]
+
+
+def test_the_main_event_takes_its_headlines_ages_but_not_its_capitals():
+    """Some pages keep nothing of the story but the headline: "Girl, 10, Shot In Face" then
+    still ties the page to a report of the 10-year-old's shooting."""
+    text = "Girl, 10, Shot In Face During Altercation\nAll you need is blood, sweat and tears."
+    segments = [("title", 0, 41), ("body", 42, len(text))]
+    assert mention_keywords(text, segments, Mention(role="main")) == ["10yo"]
+    assert mention_keywords(text, segments, Mention(role="background")) == []
