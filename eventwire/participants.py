@@ -193,19 +193,18 @@ DATELINE_WEIGHT = 2
 
 def _story_country(document: Document, table: ActorTable) -> str | None:
     """The country the story is about: the one its events lie in most (the town the story is
-    about, or its outlet's, counting double there when it lies in the country the story names
-    most), else the one its place and nationality words name most ("Syrian Observatory
-    activists", "Cameroon's"), the story's own town (its dateline's, else its headline's or
-    the one it is about, else its local outlet's) counting double: a local story names no
-    country ("AURORA, Colo. –"; "in Newark, New Jersey" over the "Israel" of "Beth Israel
-    Hospital")."""
+    about or filed from, or its outlet's, counting double there when it lies in the country
+    the story names most), else the one its place and nationality words name most ("Syrian
+    Observatory activists", "Cameroon's"), the story's own town (its dateline's, else its
+    headline's or the one it is about, else its local outlet's) counting double and winning a
+    tie: a local story names no country ("AURORA, Colo. –"; "in Newark, New Jersey" over the
+    "Israel" of "Beth Israel Hospital")."""
     placed = Counter(f.country for f in document.frames if f.country)
     if placed:
-        # a town the story is about (not one it is filed from), in the country it names most,
-        # outweighs an event or two abroad: "San Antonio" over the Mexico its suspect was
-        # deported to (not Gaza, whence rockets were fired at the Israel the note is about)
-        own = document.context.get("home_town") if document.context.get("home_source") == STORY_SOURCE \
-            else document.context.get("outlet_town")
+        # the story's own town, in the country it names most, outweighs an event or two
+        # abroad: "San Antonio" over the Mexico its suspect was deported to (not Gaza, whence
+        # rockets were fired at the Israel the note is about)
+        own = document.context.get("home_town") or document.context.get("outlet_town")
         named = document.context.get("named_countries") or Counter()
         if own is not None and named and own.country == named.most_common(1)[0][0]:
             placed[own.country] += DATELINE_WEIGHT
@@ -216,7 +215,12 @@ def _story_country(document: Document, table: ActorTable) -> str | None:
     town = document.context.get("home_town") or document.context.get("outlet_town")
     if town is not None:
         named[town.country] += DATELINE_WEIGHT
-    return named.most_common(1)[0][0] if named else None
+    if not named:
+        return None
+    # a tie goes to the story's own town: "ALBUQUERQUE, N.M." over the "Vietnamese" family
+    # whose "next of kin is in Vietnam"; else the first named wins
+    ranked = named.most_common()
+    return max(ranked, key=lambda item: (item[1], town is not None and item[0] == town.country))[0]
 
 
 def assign_actors(document: Document, table: ActorTable, gazetteer: Gazetteer) -> Document:

@@ -68,6 +68,28 @@ def test_the_town_a_story_is_about_outweighs_an_event_abroad(pipeline):
     assert (shooting.location, shooting.admin1) == ("San Antonio", "Texas")
 
 
+def test_the_town_a_story_is_filed_from_outweighs_an_event_abroad(pipeline):
+    """The airport shooting is placed nowhere, the gunman's old bombing in Iraq is: the
+    dateline's town, in the country the story names most, keeps the shooting in Florida."""
+    text = ("FORT LAUDERDALE, Fla. — A gunman opened fire in the baggage claim area of the airport "
+            "on Friday, killing five people, police said. His family said he had changed after a "
+            "roadside bomb struck his convoy in Iraq in 2010.")
+    document = analyse(pipeline, text, published=dt.date(2017, 1, 7))
+    [shooting] = [m for m in document.mentions if m.role == "main"]
+    assert (shooting.location, shooting.country) == ("Fort Lauderdale", "United States")
+
+
+def test_a_country_named_as_often_as_the_datelines_yields_to_it(pipeline):
+    """"Vietnamese" and "Vietnam" name Vietnam twice, the dateline the United States twice: the
+    story's own town wins the tie, and the deaths it places nowhere lie there."""
+    text = ("ALBUQUERQUE, N.M. — Police found three people dead at an apartment complex on Sunday "
+            "in a suspected murder-suicide, officers said. The family found dead at the Villa Rosa "
+            "Apartments is Vietnamese, and the next of kin is in Vietnam, police said.")
+    document = analyse(pipeline, text, published=dt.date(2016, 8, 28))
+    [deaths] = [m for m in document.mentions if m.role == "main"]
+    assert (deaths.location, deaths.country) == ("Albuquerque", "United States")
+
+
 def _placed(country: str, source: str, precision: int, location: str | None = None):
     from eventwire.document import Frame
     return Frame(country=country, location=location or country, latitude=35.0, longitude=36.0,
