@@ -57,6 +57,11 @@ STORY_CITY_NEAR_KM = 30.0
 #: ISO country codes that news text uses as the country's name ("US"); any other ("KP",
 #: "SD") written alone is more often a province's abbreviation than a country
 ISO_CODES_IN_TEXT = frozenset(("US",))
+#: a word of two or three capitals is an abbreviation ("DOB" of a date of birth, "ICE"): it may
+#: stand for a region ("KP") or a country, never for a town that is spelt so ("Dob", Slovenia)
+ABBREVIATION = re.compile(r"^[A-Z]{2,3}$")
+#: the kinds of place an abbreviation never names
+TOWN_KINDS = ("city", "neighbourhood")
 #: what a town found in one state alone adds to the counts of the story's countries and states
 #: (a country or state named outright counts 1, the dateline's 2)
 TOWN_WEIGHT = 0.5
@@ -272,6 +277,8 @@ class Resolver:
             if country is not None:  # a country's name in English news is the country,
                 return self._country_or_state(country, variant, ref)  # or a state: "Atlanta (Georgia)"
             looked_up = without_former_names(self.gazetteer.lookup(variant), variant)
+            if ABBREVIATION.match(variant):
+                looked_up = [p for p in looked_up if p.kind not in TOWN_KINDS]
             named = self._with_its_county(variant, town_over_other_names(
                 looked_up, variant, self._surroundings_told(looked_up)))
             found = town_over_its_district(ref.text, named)

@@ -277,3 +277,14 @@ def test_a_wire_story_that_names_a_far_big_city_of_its_country_means_its_small_t
             "Russian forces shelled the town of Avdiivka on Friday, killing two civilians.")
     events = analyse(pipeline, text, published=dt.date(2024, 4, 6)).mentions
     assert ("Avdiivka", "Donetsk") in {(e.location, e.admin1) for e in events}
+
+
+def test_an_abbreviation_in_capitals_names_no_town(pipeline):
+    """"(DOB: 02/14/1977)" is a date of birth, not the Slovenian town of Dob; a region's
+    abbreviation ("KP") and a country's ("UK") still stand for them."""
+    text = ("The suspect has been identified as Martin Rockwell (DOB: 02/14/1977), and was "
+            "arrested on charges of shooting at an inhabited dwelling.")
+    events = analyse(pipeline, text, published=dt.date(2017, 1, 10)).mentions
+    assert events and not {e.country for e in events} & {"Slovenia"}
+    text = "Gunmen shot dead two policemen in Peshawar, KP, on Monday, officials in the UK said."
+    assert first_place(pipeline, text, dt.date(2017, 1, 10)) == ("Peshawar", "Khyber Pakhtunkhwa")
