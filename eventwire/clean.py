@@ -299,13 +299,14 @@ def _furniture(unit: _Unit, state: _State, r: CleanRules) -> list[Segment] | Non
 
 def _content(unit: _Unit, index: int, state: _State, r: CleanRules) -> list[Segment]:
     """Title, standfirst, dateline + body, or body."""
-    dateline = None if state.body else _dateline_match(unit.text, r)
+    given_title = not state.started and _is_given_title(unit.text, state.title)
+    dateline = None if state.body or given_title else _dateline_match(unit.text, r)
     kind = "body"
     if dateline is not None:
         state.body = state.started = True
         return _dateline_segments(unit, dateline)
-    if not state.started and (_is_given_title(unit.text, state.title) or (
-            index < len(state.units) - 1 and looks_like_headline(unit.text))):
+    if given_title or (not state.started and index < len(state.units) - 1
+                       and looks_like_headline(unit.text)):
         kind, state.titled = "title", True
     elif (state.titled and not state.body and not state.standfirst
           and _is_standfirst(unit, index, state.first_dateline, r)):
@@ -346,9 +347,12 @@ def _is_site_name(text: str) -> bool:
                                or w in SITE_NAME_JOINERS for w in words)
 
 
-def _first_dateline(units: list[_Unit], r: CleanRules) -> int | None:
+def _first_dateline(units: list[_Unit], r: CleanRules, title: str | None = None) -> int | None:
+    """The first paragraph that opens with a dateline; the headline the record gives is none,
+    whatever it opens with ("NOPD: Man dead ...")."""
     limit = r.limits["dateline_max_paragraph"]
-    return next((i for i, u in enumerate(units[:limit]) if _dateline_match(u.text, r)), None)
+    return next((i for i, u in enumerate(units[:limit])
+                 if _dateline_match(u.text, r) and not (i == 0 and _is_given_title(u.text, title))), None)
 
 
 def _is_given_title(text: str, title: str | None) -> bool:
@@ -363,7 +367,7 @@ def segment_article(text: str, title: str | None = None) -> list[Segment]:
     the article's record gives, if any."""
     r = rules()
     units = _units(text, r)
-    state = _State(units=units, first_dateline=_first_dateline(units, r), seen=set(), title=title)
+    state = _State(units=units, first_dateline=_first_dateline(units, r, title), seen=set(), title=title)
     segments: list[Segment] = []
     for index, unit in enumerate(units):
         found = _furniture(unit, state, r)

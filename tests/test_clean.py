@@ -273,6 +273,13 @@ def test_a_credit_on_a_line_of_its_own_is_a_credit():
     assert kind_of(text, "QASSEM") == "credit"
 
 
+@pytest.mark.parametrize("line", ["Photo courtesy Jane Doe", "Courtesy of the Riley family",
+                                  "(Photo courtesy of Metro Police)"])
+def test_a_courtesy_line_is_a_credit(line):
+    text = f"Fighting flares\n\nShelling killed two people, officials said.\n\n{line}\n\nThe army said it returned fire."
+    assert kind_of(text, line[:12]) == "credit"
+
+
 @pytest.mark.parametrize("paragraph", [
     "The ministry released a photo showing the damaged school.",
     "Two people were killed, the ministry said. (AFP)",
@@ -392,6 +399,16 @@ def test_the_headline_the_record_gives_is_the_title_even_alone_or_ending_like_a_
     title = text.split("\n")[0]
     assert [s.kind for s in segment_article(text, title)] == expected
     assert "title" not in kinds(text)  # without the record's headline, nothing says so
+
+
+def test_the_records_headline_is_no_dateline_and_the_lede_after_a_credit_has_it():
+    """"NOPD: Man dead ..." opens like a "KABUL:" dateline, but the record says it is the
+    headline; the lede's "NEW ORLEANS –", after a picture's credit, is the dateline."""
+    title = "NOPD: Man dead, infant and another man injured in Algiers shooting"
+    text = (f"{title}\n\nPhoto courtesy Jane Doe\n\nNEW ORLEANS – Police are investigating a "
+            "triple shooting that left one person dead.\n\nThe incident happened around 9 p.m.")
+    assert [s.kind for s in segment_article(text, title)] == ["title", "credit", "dateline", "body", "body"]
+    assert find_dateline(text, segment_article(text, title))[0] == "NEW ORLEANS"
 
 
 def test_a_story_that_is_only_its_headline_still_tells_its_event(pipeline):
