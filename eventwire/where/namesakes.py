@@ -8,15 +8,17 @@ from the resolver so each rule reads alone and is tested alone.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .gazetteer import BIG_TOWN, Place, haversine_km, normalise_name
-from .names import respelling_key
+from .names import name_variants, respelling_key
 
 #: a town this near a big place named by its last words is a part of that place
 PART_OF_KM = 25.0
 #: kinds of place that are an area: a name that finds one of these names a region
 REGION_KINDS = ("country", "admin1", "admin2")
+#: kinds of place that are towns
+TOWN_KINDS = ("city", "neighbourhood")
 #: a town smaller than this, ``FAR_FROM_HOME_KM`` from the story's own town, in a state of its
 #: country the story never names, is a street or a namesake when the story names no state but
 #: its own town's ("Eight Mile and Sunset" in a Detroit story is no Florida town)
@@ -123,6 +125,28 @@ def part_of_a_major(towns: list[Place], places: list[Place]) -> bool:
 
 def _called(place: Place, key: str) -> bool:
     return key in (normalise_name(place.display), normalise_name(place.name))
+
+
+def called_by(place: Place, names: Iterable[str]) -> bool:
+    """Whether the place is called one of ``names`` itself, not only among its other names."""
+    return any(_called(place, normalise_name(name)) for name in names)
+
+
+#: how many times bigger a town must be than a namesake called so to be meant by a name it has
+#: only among its other names
+OTHER_NAME_OUTWEIGHS = 3
+
+
+def only_otherwise_called(place: Place, places: list[Place], name: str | None) -> bool:
+    """``place``, a town, has ``name`` only among its other names, while a namesake town bears
+    it, and is not ``OTHER_NAME_OUTWEIGHS`` times that one's size: Larnaca (72,000), once Salina, is no
+    rival to Salina, Kansas (48,000), but Tadmur (51,000) is to Palmyra, Pennsylvania (7,500):
+    English names of foreign towns are often such other names."""
+    if name is None or place.kind not in TOWN_KINDS:
+        return False
+    names = name_variants(name)
+    own = max((p.population for p in places if p.kind in TOWN_KINDS and called_by(p, names)), default=0)
+    return bool(own) and not called_by(place, names) and place.population < OTHER_NAME_OUTWEIGHS * own
 
 
 def is_major(place: Place, *, districts_by_size: bool = False) -> bool:

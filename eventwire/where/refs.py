@@ -6,13 +6,17 @@ names.
 """
 from __future__ import annotations
 
-from typing import Sequence
+import copy
+from typing import TYPE_CHECKING, Sequence
 
 from ..document import WITHIN_RELATION, Frame, PlaceRef
 from .area_chains import NOT_SPLIT_RELATIONS
 from .coded import CODED_RELATION
 from .fallback import PRECISE_KINDS
 from .gazetteer import PLACE_KINDS, haversine_km, normalise_name
+
+if TYPE_CHECKING:
+    from .resolve import Resolver
 
 #: suffix words that make a town reference imprecise (ACLED geo_precision 2)
 VAGUE_SUFFIXES = ("region", "area", "countryside", "outskirts", "district")
@@ -110,3 +114,26 @@ def district_named(refs: Sequence[PlaceRef]) -> tuple[str, str] | None:
             return place.admin1, place.admin2
     return None
 
+
+def split_by_place(frame: Frame, resolver: "Resolver") -> list[Frame]:
+    """ACLED codes one event per location: a report of strikes at two named towns is two
+    events. Casualty figures given for all of them together belong to none alone, so the
+    parts carry none (a warning says so)."""
+    refs = precise_refs(frame)
+    if len(refs) < 2:
+        return [frame]
+    parts = []
+    for ref in refs:
+        part = copy.deepcopy(frame)
+        part.frame_id = f"{frame.frame_id}-{ref.start}"
+        part.place_refs = [r for r in part.place_refs if r.start == ref.start or r.distance > 1]
+        part.country = part.location = part.latitude = part.longitude = None
+        part.geo_precision = None
+        resolver.place(part)
+        parts.append(part)
+    if frame.fatalities_reported or frame.injured is not None:
+        resolver.document.warnings.append(f"casualties of {frame.trigger.text!r} given for several places "
+                                 "together: not assigned to any one of them")
+        for part in parts:
+            part.fatalities_reported, part.fatalities, part.injured = [], None, None
+    return parts

@@ -36,13 +36,14 @@ from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import ARABIC_ARTICLES, CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
 from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
-                        named_states, near_a_neighbour, near_any, part_of_a_major, town_called,
+                        named_states, only_otherwise_called, near_a_neighbour, near_any, part_of_a_major, town_called,
                         town_over_its_district, town_over_other_names, without_former_names)
 from .outlets import outlet_home, outlet_town
 from .refs import (KIND_RANK, district_named, drop_coded_abroad, drop_striking_country,
-                   geo_precision_of, precise_refs, ref_rank)
+                   geo_precision_of, ref_rank, split_by_place)
 from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
-                    dateline_place, names_an_area, region_abbreviations, story_area, story_town)
+                    dateline_place, names_an_area, region_abbreviations, story_area, story_town,
+                    towns_told_with_area)
 
 #: facility words in a generic target -> facility_type values in data/facilities.csv
 FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "military base",
@@ -87,9 +88,11 @@ class Resolver:
         self.outlet = outlet_home(document.article.url)  # read once, for counts and placing
         #: the outlet's own town, the story's home where no dateline gives one
         self.outlet_town = outlet_town(self.outlet, gazetteer) if document.dateline is None else None
+        self.told_with_area: dict[str, Place] = {}  # "Erie" -> the "Erie, Pennsylvania" told
         self.article_countries = self._article_countries()
         self.counties = self._counties_named()
         self._find_home_town()
+        self.told_with_area = towns_told_with_area(document, self.resolve_name, self.area_places)
         self.coded = coded_refs(document)
 
     def _find_home_town(self) -> None:
@@ -378,11 +381,13 @@ class Resolver:
         return bool(named) and place.admin1 not in named
 
     def choose(self, places: list[Place], frame_countries: set[str],
-               neighbours: Sequence[list[Place]] = ()) -> Place | None:
+               neighbours: Sequence[list[Place]] = (), name: str | None = None) -> Place | None:
         """The namesake meant: in a country the frame names; in the province a place named
         beside it lies in ("Bohdanivka, Donetsk", then the most precise kind: "Beja (Beja)" is
-        the town); near the dateline; big; near a big city the story names; in a country the
-        story names; the most precise kind; the most populous."""
+        the town); the town the story names so with its area elsewhere ("Erie, Pennsylvania");
+        near the dateline; big; near a big city the story names; in a country the
+        story names; one called ``name`` itself, not only among its other names
+        (``only_otherwise_called``); the most precise kind; the most populous."""
         frame_countries = frame_countries or self.cued  # a story naming none: its wording's
         places = [p for p in places
                   if self.plausible(p, frame_countries) or beside(p, neighbours, provinces_only=True)]
@@ -395,7 +400,8 @@ class Resolver:
         home = self._home_for(places, towns_only)
         return min(places, key=lambda p: (
             p.country_code not in frame_countries, not beside(p, neighbours, provinces_only=True),
-            not beside(p, neighbours), towns_only and not near_a_neighbour(p, neighbours),
+            not beside(p, neighbours), self._told_otherwise(p, name),
+            towns_only and not near_a_neighbour(p, neighbours),
             not (home is not None and near_any(p, [home], DATELINE_NEAR_KM)),
             not self._county_of_home_state(p),
             # with its province named beside it, a town is no namesake: the town beats the district
@@ -408,17 +414,28 @@ class Resolver:
             # in a state the story names: "Dearborn" in a Michigan story is no Indiana county
             -self.article_states.get((p.country_code, p.admin1 or ""), 0),
             -self.article_countries.get(p.country_code, 0),
+            only_otherwise_called(p, places, name),
             KIND_RANK.get(p.kind, 99), -p.population))
+
+
+    def area_places(self, area: str) -> list[Place]:
+        """The places a name written as another's area ("Chester, Delaware County") may be."""
+        return self.candidates(PlaceRef(0, 0, area, -1, relation=WITHIN_RELATION))
+
+    def _told_otherwise(self, place: Place, name: str | None) -> bool:
+        """The story names a town by this name with its state or country, and not this one."""
+        told = self.told_with_area.get(normalise_name(name)) if name else None
+        return told is not None and told.place_id != place.place_id
 
     def resolve_name(self, text: str, area: str | None = None) -> Place | None:
         """A place name read outside any event, in the story's context, and in the ``area``
         written after it ("Chester, Delaware County"): a town short of a big one, in a country
         the story does not name though it names others, is a false friend ("Wawa", a shop in
         a New Jersey story, is no Philippine town)."""
-        neighbours = [self.candidates(PlaceRef(0, 0, area, -1, relation=WITHIN_RELATION))] if area else []
+        neighbours = [self.area_places(area)] if area else []
         places = self.candidates(PlaceRef(0, 0, text, -1))
         in_county = [p for p in places if in_county_beside(p, neighbours)]
-        place = self.choose(in_county or places, set(), neighbours)
+        place = self.choose(in_county or places, set(), neighbours, text)
         if place is None or is_major(place, districts_by_size=True) or not self.article_countries \
                 or place.country_code in self.article_countries:
             return place
@@ -491,7 +508,7 @@ class Resolver:
                   and area_country(places)}
         for i, (ref, places) in enumerate(zip(frame.place_refs, found)):
             if ref.place is None:
-                ref.place = self.choose(places, named, found[:i] + found[i + 1:])
+                ref.place = self.choose(places, named, found[:i] + found[i + 1:], ref.text)
         self._respell_unknown(frame, found)
         drop_contradicted(frame.place_refs, found)
         keep_parts_in_their_town(frame.place_refs, found)
@@ -558,30 +575,6 @@ def _word_for_word(matched: str, name: str) -> bool:
     def words(text: str) -> int:
         return len([w for w in normalise_name(text).split() if w not in ARABIC_ARTICLES])
     return words(matched) == words(name)
-
-
-def split_by_place(frame: Frame, resolver: Resolver) -> list[Frame]:
-    """ACLED codes one event per location: a report of strikes at two named towns is two
-    events. Casualty figures given for all of them together belong to none alone, so the
-    parts carry none (a warning says so)."""
-    refs = precise_refs(frame)
-    if len(refs) < 2:
-        return [frame]
-    parts = []
-    for ref in refs:
-        part = copy.deepcopy(frame)
-        part.frame_id = f"{frame.frame_id}-{ref.start}"
-        part.place_refs = [r for r in part.place_refs if r.start == ref.start or r.distance > 1]
-        part.country = part.location = part.latitude = part.longitude = None
-        part.geo_precision = None
-        resolver.place(part)
-        parts.append(part)
-    if frame.fatalities_reported or frame.injured is not None:
-        resolver.document.warnings.append(f"casualties of {frame.trigger.text!r} given for several places "
-                                 "together: not assigned to any one of them")
-        for part in parts:
-            part.fatalities_reported, part.fatalities, part.injured = [], None, None
-    return parts
 
 
 def locate(document: Document, gazetteer: Gazetteer) -> Document:

@@ -25,9 +25,9 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from ..document import Document
-from ..extractors.place_phrases import TOWN_FORCE_WORDS
+from ..extractors.place_phrases import TOWN_FORCE_WORDS, is_block_address, is_street_corner
 from .gazetteer import BIG_TOWN, Gazetteer, Place, haversine_km, normalise_name
-from .namesakes import DISTRICT_WORDS
+from .namesakes import DISTRICT_WORDS, beside, in_county_beside
 
 #: kinds of place a dateline names: a town, a district of a city, or (rarely) a province
 DATELINE_KINDS = ("city", "neighbourhood", "admin2", "admin1")
@@ -167,11 +167,32 @@ def _named_towns(document: Document, resolve_name: Callable[[str, str | None], P
     return towns
 
 
+def towns_told_with_area(document: Document, resolve_name: Callable[[str, str | None], Place | None],
+                         area_places: Callable[[str], list[Place]]) -> dict[str, Place]:
+    """The towns the story names once with their state or country ("in Erie, Pennsylvania"),
+    by name: its other "Erie"s are that town, not the Erie County beside its Cleveland
+    dateline. ``area_places`` gives the places an area's name may be."""
+    told: dict[str, Place] = {}
+    for sentence in document.sentences:
+        for ent in sentence.ents:
+            area = area_after(ent) if ent.label_ in PLACE_LABELS else None
+            place = resolve_name(with_unit_word(ent), area) if area else None
+            if place is not None and place.kind in TOWN_KINDS and _lies_in(place, area_places(area)):
+                told.setdefault(normalise_name(ent.text), place)
+    return told
+
+
+def _lies_in(place: Place, areas: list[Place]) -> bool:
+    return beside(place, [areas], provinces_only=True) or in_county_beside(place, [areas]) \
+        or any(a.kind == "country" and a.country_code == place.country_code for a in areas)
+
+
 def _town_named(ent: Span, resolve_name: Callable[[str, str | None], Place | None]) -> Place | None:
     """The town a name gives: a place's own, or a town's police force's ("the Houston Police
-    Department")."""
+    Department"); not a street's ("in the 1900 block of Dover", "at 65th and Thurston")."""
     name = ent if ent.label_ in PLACE_LABELS else _town_of_force(ent)
-    if name is None or names_an_area(name):
+    if name is None or names_an_area(name) or is_block_address(name.root) \
+            or is_street_corner(name[0], name[-1]):
         return None
     return resolve_name(with_unit_word(name), area_after(name))
 

@@ -10,7 +10,8 @@ from eventwire.document import ActorRef, Document, Frame, PlaceRef, TextSpan
 from eventwire.records import Article
 from eventwire.where.gazetteer import MemoryGazetteer, Place
 from eventwire.where.names import name_variants
-from eventwire.where.resolve import Resolver, split_by_place
+from eventwire.where.refs import split_by_place
+from eventwire.where.resolve import Resolver
 
 from tests.conftest import analyse
 
@@ -288,3 +289,30 @@ def test_an_abbreviation_in_capitals_names_no_town(pipeline):
     assert events and not {e.country for e in events} & {"Slovenia"}
     text = "Gunmen shot dead two policemen in Peshawar, KP, on Monday, officials in the UK said."
     assert first_place(pipeline, text, dt.date(2017, 1, 10)) == ("Peshawar", "Khyber Pakhtunkhwa")
+
+
+def test_the_street_a_block_is_of_is_no_town_the_story_is_about(pipeline):
+    """"in the 1900 block of Dover" names a street: the story is about Salina, whose police
+    it quotes, not about Dover, England."""
+    text = ("Salina Man Dies From Gunshot Wound\n\nSalina Police are investigating a shooting death "
+            "in the 1900 block of Dover.\n\nWitnesses called police on Sunday morning after a man was "
+            "shot with a handgun in a driveway outside a residence.")
+    assert first_place(pipeline, text, dt.date(2016, 7, 25)) == ("Salina", "Kansas")
+
+
+def test_a_town_called_so_beats_a_bigger_one_that_has_the_name_among_its_others(pipeline):
+    """Larnaca (72,000) was once called Salina; Salina, Kansas (48,000) is called so: with no
+    country named to tell them apart, the name means the town that bears it."""
+    text = "A man was shot dead outside a bar in Salina late on Saturday, police said."
+    assert first_place(pipeline, text, dt.date(2016, 7, 25)) == ("Salina", "Kansas")
+
+
+def test_a_town_the_story_names_with_its_state_is_that_town_wherever_it_is_named_again(pipeline):
+    """"in Erie, Pennsylvania" once: the story's later bare "Erie" is that city, not the Erie
+    County beside its Cleveland dateline."""
+    text = ("CLEVELAND -- A man wanted for three carjackings was taken into custody Monday night in "
+            "Erie, Pennsylvania. Cleveland police said he was shot in the leg and went to a hospital "
+            "in Erie to get treatment.")
+    events = analyse(pipeline, text, published=dt.date(2015, 12, 7)).mentions
+    assert ("Erie", "Pennsylvania") in {(e.location, e.admin1) for e in events}
+    assert "Ohio" not in {e.admin1 for e in events}
