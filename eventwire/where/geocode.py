@@ -344,6 +344,10 @@ def context(gazetteer: Gazetteer, country: str | None, admin1: str | None,
     adm2 = _admin_place(admin2, ("admin2",), codes, gazetteer, area)
     if adm2 is None and adm1 is not None:
         adm2 = _seat(admin2, adm1, gazetteer)
+    if adm2 is None and adm1 is not None:
+        adm2 = _admin_place(admin2, ("admin2",), codes, gazetteer, None)
+        if adm2 is not None:  # a former province ("North Eastern", Sri Lanka): the district's own
+            adm1 = _admin_place(adm2.admin1, ("admin1",), codes, gazetteer, None)
     return Context(codes, place, adm1, adm2, (admin1 or "").strip() or None,
                    (admin2 or "").strip() or None)
 

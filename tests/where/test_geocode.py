@@ -96,6 +96,14 @@ def test_an_unknown_village_falls_back_to_the_district_then_the_province_then_th
     assert country.place == AFGHANISTAN and country.where_prec == COUNTRY
 
 
+def test_a_district_outside_a_province_the_gazetteer_reads_otherwise_gives_its_own_province():
+    """UCDP writes former provinces, which a loose match takes for another ("North Eastern",
+    Sri Lanka, read as North Western; here "Laghmann" as Laghman): the district it gives, found
+    in the country but not in that province, is the place, and its province the province."""
+    found = where("Qaryat Nowhere village", "Afghanistan", "Laghmann province", "Mizan district")
+    assert found.place == MIZAN_DISTRICT and found.where_prec == ADMIN2
+
+
 def test_a_part_of_the_country_is_precision_five():
     assert where("northern Afghanistan", "Afghanistan").where_prec == PART_OF_COUNTRY
 
