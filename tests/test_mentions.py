@@ -55,39 +55,30 @@ def test_an_event_placed_nowhere_lies_in_the_story_country(pipeline):
     assert mention.geo_source.startswith("article:")
 
 
-def test_the_town_a_story_is_about_outweighs_an_event_abroad(pipeline):
-    """The shooting is placed nowhere, the suspect's old arrest in Mexico is: the story's own
-    town (its headline's), in the country it names most, keeps the shooting in Texas."""
-    text = ("San Antonio man accused of killing pregnant teen had been deported twice\n\nA "
-            "35-year-old man accused of shooting a pregnant teenager to death in her apartment on "
-            "Saturday had been deported twice, officials said. Mexican police arrested him in "
-            "Monterrey, Mexico, in 2016. Police said the girl, 16, died at the scene. He is held in "
-            "the Bexar County jail, Texas officials said.")
-    document = analyse(pipeline, text, published=dt.date(2017, 3, 7))
-    [shooting] = [m for m in document.mentions if m.role == "main"]
-    assert (shooting.location, shooting.admin1) == ("San Antonio", "Texas")
-
-
-def test_the_town_a_story_is_filed_from_outweighs_an_event_abroad(pipeline):
-    """The airport shooting is placed nowhere, the gunman's old bombing in Iraq is: the
-    dateline's town, in the country the story names most, keeps the shooting in Florida."""
-    text = ("FORT LAUDERDALE, Fla. — A gunman opened fire in the baggage claim area of the airport "
-            "on Friday, killing five people, police said. His family said he had changed after a "
-            "roadside bomb struck his convoy in Iraq in 2010.")
-    document = analyse(pipeline, text, published=dt.date(2017, 1, 7))
-    [shooting] = [m for m in document.mentions if m.role == "main"]
-    assert (shooting.location, shooting.country) == ("Fort Lauderdale", "United States")
-
-
-def test_a_country_named_as_often_as_the_datelines_yields_to_it(pipeline):
-    """"Vietnamese" and "Vietnam" name Vietnam twice, the dateline the United States twice: the
-    story's own town wins the tie, and the deaths it places nowhere lie there."""
-    text = ("ALBUQUERQUE, N.M. — Police found three people dead at an apartment complex on Sunday "
-            "in a suspected murder-suicide, officers said. The family found dead at the Villa Rosa "
-            "Apartments is Vietnamese, and the next of kin is in Vietnam, police said.")
-    document = analyse(pipeline, text, published=dt.date(2016, 8, 28))
-    [deaths] = [m for m in document.mentions if m.role == "main"]
-    assert (deaths.location, deaths.country) == ("Albuquerque", "United States")
+@pytest.mark.parametrize("text, published, place", [
+    # the shooting is placed nowhere, the suspect's old arrest in Mexico is: the story's own
+    # town (its headline's), in the country it names most, keeps the shooting in Texas
+    ("San Antonio man accused of killing pregnant teen had been deported twice\n\nA 35-year-old "
+     "man accused of shooting a pregnant teenager to death in her apartment on Saturday had been "
+     "deported twice, officials said. Mexican police arrested him in Monterrey, Mexico, in 2016. "
+     "Police said the girl, 16, died at the scene. He is held in the Bexar County jail, Texas "
+     "officials said.", dt.date(2017, 3, 7), ("San Antonio", "Texas")),
+    # the gunman's old bombing in Iraq is placed, the airport shooting is not: the town the
+    # story is filed from counts the same
+    ("FORT LAUDERDALE, Fla. — A gunman opened fire in the baggage claim area of the airport on "
+     "Friday, killing five people, police said. His family said he had changed after a roadside "
+     "bomb struck his convoy in Iraq in 2010.", dt.date(2017, 1, 7), ("Fort Lauderdale", "Florida")),
+    # "Vietnamese" and "Vietnam" name Vietnam twice, the dateline the United States twice:
+    # the story's own town wins the tie
+    ("ALBUQUERQUE, N.M. — Police found three people dead at an apartment complex on Sunday in a "
+     "suspected murder-suicide, officers said. The family found dead at the Villa Rosa Apartments "
+     "is Vietnamese, and the next of kin is in Vietnam, police said.", dt.date(2016, 8, 28),
+     ("Albuquerque", "New Mexico")),
+], ids=["headline-town", "dateline-town", "dateline-wins-a-tie"])
+def test_the_town_a_story_is_about_outweighs_a_country_named_in_passing(pipeline, text, published, place):
+    document = analyse(pipeline, text, published=published)
+    [news] = [m for m in document.mentions if m.role == "main"]
+    assert (news.location, news.admin1) == place
 
 
 def _placed(country: str, source: str, precision: int, location: str | None = None):
