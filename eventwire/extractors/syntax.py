@@ -88,19 +88,29 @@ def children(token: Token, deps: tuple[str, ...]) -> list[Token]:
 
 
 def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
-    """(preposition, object) pairs hanging off ``token``: "fired at a base" -> ("at", base)."""
-    for prep in token.children:
-        if prep.dep_ not in ("prep", "agent", "dative"):
+    """(preposition, object) pairs hanging off ``token``: "fired at a base" -> ("at", base);
+    a preposition joined to one of them is one too ("struck sites around al-Mayadin and near
+    Albu Kamal": the parser hangs "near" on "around"), if written in lower case ("in Arab ar
+    Rashaydah and At Taamre areas": "At" opens a name)."""
+    for first in token.children:
+        if first.dep_ not in ("prep", "agent", "dative"):
             continue
-        for obj in prep.children:
-            if obj.dep_ in ("pobj", "pcomp"):
-                for conj in with_conjuncts(_participle_object(obj)):
-                    yield prep.lower_, conj
-        for inner in prep.children:  # "as well as in Syria" / "from inside Syria"
-            if inner.dep_ == "prep":
-                for obj in inner.children:
-                    if obj.dep_ == "pobj":
-                        yield inner.lower_, obj
+        yield from _objects_of(first)
+        for prep in first.conjuncts:
+            if prep.pos_ == "ADP" and prep.is_lower:
+                yield from _objects_of(prep)
+
+
+def _objects_of(prep: Token) -> Iterator[tuple[str, Token]]:
+    for obj in prep.children:
+        if obj.dep_ in ("pobj", "pcomp"):
+            for conj in with_conjuncts(_participle_object(obj)):
+                yield prep.lower_, conj
+    for inner in prep.children:  # "as well as in Syria" / "from inside Syria"
+        if inner.dep_ == "prep":
+            for obj in inner.children:
+                if obj.dep_ == "pobj":
+                    yield inner.lower_, obj
 
 
 #: participles that describe a noun but that the parser takes for a verb with an object: "threw

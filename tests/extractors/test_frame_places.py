@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import only_mention
+from tests.conftest import analyse, only_mention
 
 
 @pytest.mark.parametrize("corner", ["84th and Glendale", "Glendale & 84th", "N. 20th & Glendale"])
@@ -30,3 +30,21 @@ def test_a_place_in_a_bracket_after_a_town_is_the_area_it_lies_in(pipeline):
     m = only_mention(pipeline, "On 1 December 2023, unidentified gunmen killed two farmers in "
                                "Jaba (Jenin, West Bank).")
     assert (m.location, m.admin1) == ("Jaba", "West Bank")
+
+
+def test_a_preposition_joined_to_another_places_the_event_too(pipeline):
+    """"around al-Mayadin and near Albu Kamal": the parser hangs "near" on "around", and each
+    town is a strike of its own (ACLED codes one event per location)."""
+    text = ("On 2 February 2024, US aircraft struck sites in the Deir ez-Zor desert around "
+            "al-Mayadin and near Albu Kamal, the main crossing point with Iraq.")
+    places = {m.location for m in analyse(pipeline, text).mentions}
+    assert {"Al Mayadin", "Albu Kamal"} <= places
+
+
+def test_a_capitalised_word_the_parser_joins_as_a_preposition_opens_a_name(pipeline):
+    """"At Taamre" is a place's name, not "at" the areas: seizing land in it is no attack on
+    a place, and no territory taken."""
+    m = only_mention(pipeline, "On 30 November 2023, Israeli forces seized hundreds of dunams of "
+                               "Palestinian-owned lands in Arab ar Rashaydah and At Taamre areas "
+                               "(Bethlehem, West Bank).")
+    assert m.sub_event_type == "Looting/property destruction"
