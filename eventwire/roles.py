@@ -7,7 +7,10 @@
   The crime a follow-up story's headline names ("No charges for officer who shot passenger")
   is main however old: the story is about it;
 * main: reported in the title, standfirst or lede (the first body paragraph) and dated within
-  ``main_window_days`` of the newest such event; if no event qualifies, the newest events are;
+  ``main_window_days`` of the newest such event; if no event qualifies, the newest events are.
+  A main event the lede places in countries only ("air strikes on targets in Iraq and Syria")
+  is told in detail further down: the events of its kind and day in those countries ("the
+  strikes hit positions near Al-Qaim") are main too;
 * secondary: everything else.
 """
 from __future__ import annotations
@@ -113,4 +116,23 @@ def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int
         for i in current:
             if clusters[i].merged.event_date == newest:
                 roles[i] = "main"
+    for i in _told_in_detail(clusters, roles, lede):
+        roles[i] = "main"
     return roles
+
+
+def _told_in_detail(clusters: "list[Cluster]", roles: list[str], lede: set[int]) -> list[int]:
+    """Secondary events that tell in detail a main event the lede places in countries only:
+    of its sub-type, on its day, in one of its countries (module docstring)."""
+    broad = [(c.merged, countries) for c, role in zip(clusters, roles)
+             if role == "main" and (countries := _countries_only(c, lede))]
+    return [i for i, (c, role) in enumerate(zip(clusters, roles)) if role == "secondary"
+            and any(c.merged.sub_event_type == m.sub_event_type and c.merged.event_date == m.event_date
+                    and c.merged.country in countries for m, countries in broad)]
+
+
+def _countries_only(cluster: "Cluster", lede: set[int]) -> set[str]:
+    """The countries the lede places the cluster in, when it names no place finer."""
+    places = [ref.place for frame in cluster.frames if frame.sentence in lede
+              for ref in frame.place_refs if ref.place is not None]
+    return {p.country for p in places} if places and all(p.kind == "country" for p in places) else set()
