@@ -39,7 +39,7 @@ from .extractors.lexicon import Taxonomy
 from .keywords import mention_keywords
 from .merging import better_place, copy_place, is_unidentified, merge_event_fields
 from .records import Attribution, Evidence, Mention, stable_id
-from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences
+from .roles import HEADLINE_SEGMENTS, assign_roles, lede_sentences, told_in_detail_only
 from .summary import notes_for
 from .where.gazetteer import Gazetteer
 from .where.fallback import (place_as, place_at_home_town, place_at_outlet_town, place_in_country,
@@ -533,6 +533,9 @@ def build_mentions(document: Document, taxonomy: Taxonomy, actors: ActorTable,
     follow_up = follows_up(document)
     roles = assign_roles(document, clusters, recent_days, main_window_days,
                          followed_up(clusters) if follow_up else set())
+    summed = told_in_detail_only(clusters, roles, document)  # "strikes in Iraq and Syria"
+    clusters = [c for i, c in enumerate(clusters) if i not in summed]
+    roles = [r for i, r in enumerate(roles) if i not in summed]
     _main_news_town(clusters, roles)
     _place_in_story_area(document, clusters, actors, gazetteer)
     for cluster, role in zip(clusters, roles):

@@ -10,7 +10,9 @@
   ``main_window_days`` of the newest such event; if no event qualifies, the newest events are.
   A main event the lede places in countries only ("air strikes on targets in Iraq and Syria")
   is told in detail further down: the events of its kind and day in those countries ("the
-  strikes hit positions near Al-Qaim") are main too;
+  strikes hit positions near Al-Qaim") are main too, and where they cover every one of its
+  countries the broad event is their sum, no event of its own (``told_in_detail_only``: ACLED
+  codes one event per location);
 * secondary: everything else.
 """
 from __future__ import annotations
@@ -27,6 +29,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .mentions import Cluster
 
 HEADLINE_SEGMENTS = ("title", "standfirst")
+#: how far from its trigger a place the sentence only names lies (``frame_places.py``): such
+#: a place ("... after a drone attack killed three soldiers in Jordan") is not where the lede
+#: places its event
+SENTENCE_DISTANCE = 3
 #: clauses that tell of an event in passing, about someone in another event: "men who were
 #: killed" (not a participle: "a drone launched from Yemen" is what was shot down)
 PASSING_CLAUSES = ("relcl",)
@@ -121,18 +127,34 @@ def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int
     return roles
 
 
+def told_in_detail_only(clusters: "list[Cluster]", roles: list[str], document: Document) -> set[int]:
+    """Main events the lede places in countries only that the story tells in detail in every
+    one of them (module docstring): the sum of those events, no event of its own."""
+    lede = lede_sentences(document)
+    broad = {i: countries for i, (c, role) in enumerate(zip(clusters, roles))
+             if role == "main" and (countries := _countries_only(c, lede))}
+    return {i for i, countries in broad.items()
+            if countries <= {d.merged.country for j, (d, role) in enumerate(zip(clusters, roles))
+                             if role == "main" and j not in broad and _alike(d, clusters[i])}}
+
+
+def _alike(cluster: "Cluster", other: "Cluster") -> bool:
+    """Of one sub-type, on one day."""
+    return (cluster.merged.sub_event_type, cluster.merged.event_date) \
+        == (other.merged.sub_event_type, other.merged.event_date)
+
+
 def _told_in_detail(clusters: "list[Cluster]", roles: list[str], lede: set[int]) -> list[int]:
     """Secondary events that tell in detail a main event the lede places in countries only:
     of its sub-type, on its day, in one of its countries (module docstring)."""
-    broad = [(c.merged, countries) for c, role in zip(clusters, roles)
+    broad = [(c, countries) for c, role in zip(clusters, roles)
              if role == "main" and (countries := _countries_only(c, lede))]
     return [i for i, (c, role) in enumerate(zip(clusters, roles)) if role == "secondary"
-            and any(c.merged.sub_event_type == m.sub_event_type and c.merged.event_date == m.event_date
-                    and c.merged.country in countries for m, countries in broad)]
+            and any(_alike(c, m) and c.merged.country in countries for m, countries in broad)]
 
 
 def _countries_only(cluster: "Cluster", lede: set[int]) -> set[str]:
     """The countries the lede places the cluster in, when it names no place finer."""
     places = [ref.place for frame in cluster.frames if frame.sentence in lede
-              for ref in frame.place_refs if ref.place is not None]
+              for ref in frame.place_refs if ref.place is not None and ref.distance < SENTENCE_DISTANCE]
     return {p.country for p in places} if places and all(p.kind == "country" for p in places) else set()
