@@ -21,7 +21,6 @@ from .document import ActorRef, Document, Frame
 from .extractors.lexicon import load_lexicon
 from .merging import is_unidentified
 from .where.gazetteer import Gazetteer
-from .where.story import STORY_SOURCE
 
 NON_STATE_ARMED = (2, 3, 4)
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their"})

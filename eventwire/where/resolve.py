@@ -35,9 +35,10 @@ from .epithets import capital_named
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import ARABIC_ARTICLES, CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
-from .namesakes import (REGION_KINDS, beside, far_off, in_county_beside, is_major, lone_town,
-                        named_states, only_otherwise_called, near_a_neighbour, near_any, part_of_a_major, town_called,
-                        town_over_its_district, town_over_other_names, without_former_names)
+from .namesakes import (REGION_KINDS, TOWN_KINDS, beside, far_off, in_county_beside, is_major,
+                        lone_town, named_states, near_a_neighbour, near_any, only_otherwise_called,
+                        part_of_a_major, town_called, town_over_its_district, town_over_other_names,
+                        without_former_names)
 from .outlets import outlet_home, outlet_town
 from .refs import (KIND_RANK, district_named, drop_coded_abroad, drop_striking_country,
                    geo_precision_of, ref_rank, split_by_place)
@@ -61,8 +62,6 @@ ISO_CODES_IN_TEXT = frozenset(("US",))
 #: a word of two or three capitals is an abbreviation ("DOB" of a date of birth, "ICE"): it may
 #: stand for a region ("KP") or a country, never for a town that is spelt so ("Dob", Slovenia)
 ABBREVIATION = re.compile(r"^[A-Z]{2,3}$")
-#: the kinds of place an abbreviation never names
-TOWN_KINDS = ("city", "neighbourhood")
 #: what a town found in one state alone adds to the counts of the story's countries and states
 #: (a country or state named outright counts 1, the dateline's 2)
 TOWN_WEIGHT = 0.5

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from ..document import Document
 from ..extractors.place_phrases import TOWN_FORCE_WORDS, is_block_address, is_street_corner
 from .gazetteer import BIG_TOWN, Gazetteer, Place, haversine_km, normalise_name
-from .namesakes import DISTRICT_WORDS, beside, in_county_beside
+from .namesakes import DISTRICT_WORDS, TOWN_KINDS, beside, in_county_beside
 
 #: kinds of place a dateline names: a town, a district of a city, or (rarely) a province
 DATELINE_KINDS = ("city", "neighbourhood", "admin2", "admin1")
@@ -142,8 +142,6 @@ def dateline_cities() -> frozenset[str]:
         return frozenset(normalise_name(row["city"]) for row in csv.DictReader(handle))
 
 
-#: kinds of place a story's own town can be
-TOWN_KINDS = ("city", "neighbourhood")
 #: the towns a story names all lie this close together: it is a local story about that town
 STORY_TOWN_KM = 40.0
 STORY_SOURCE = "story"
