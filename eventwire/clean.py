@@ -351,8 +351,9 @@ def _first_dateline(units: list[_Unit], r: CleanRules, title: str | None = None)
     """The first paragraph that opens with a dateline; the headline the record gives is none,
     whatever it opens with ("NOPD: Man dead ...")."""
     limit = r.limits["dateline_max_paragraph"]
-    return next((i for i, u in enumerate(units[:limit])
-                 if _dateline_match(u.text, r) and not (i == 0 and _is_given_title(u.text, title))), None)
+    found = (i for i, u in enumerate(units[:limit])
+             if _dateline_match(u.text, r) and not (i == 0 and _is_given_title(u.text, title)))
+    return next(found, None)
 
 
 def _is_given_title(text: str, title: str | None) -> bool:
@@ -367,7 +368,8 @@ def segment_article(text: str, title: str | None = None) -> list[Segment]:
     the article's record gives, if any."""
     r = rules()
     units = _units(text, r)
-    state = _State(units=units, first_dateline=_first_dateline(units, r, title), seen=set(), title=title)
+    state = _State(units=units, first_dateline=_first_dateline(units, r, title), seen=set(),
+                   title=title)
     segments: list[Segment] = []
     for index, unit in enumerate(units):
         found = _furniture(unit, state, r)

@@ -127,7 +127,8 @@ def assign_roles(document: Document, clusters: "list[Cluster]", recent_days: int
     return roles
 
 
-def told_in_detail_only(clusters: "list[Cluster]", roles: list[str], document: Document) -> set[int]:
+def told_in_detail_only(clusters: "list[Cluster]", roles: list[str],
+                        document: Document) -> set[int]:
     """Main events the lede places in countries only that the story tells in detail in every
     one of them (module docstring): the sum of those events, no event of its own."""
     lede = lede_sentences(document)
@@ -156,5 +157,8 @@ def _told_in_detail(clusters: "list[Cluster]", roles: list[str], lede: set[int])
 def _countries_only(cluster: "Cluster", lede: set[int]) -> set[str]:
     """The countries the lede places the cluster in, when it names no place finer."""
     places = [ref.place for frame in cluster.frames if frame.sentence in lede
-              for ref in frame.place_refs if ref.place is not None and ref.distance < SENTENCE_DISTANCE]
-    return {p.country for p in places} if places and all(p.kind == "country" for p in places) else set()
+              for ref in frame.place_refs
+              if ref.place is not None and ref.distance < SENTENCE_DISTANCE]
+    if places and all(p.kind == "country" for p in places):
+        return {p.country for p in places}
+    return set()

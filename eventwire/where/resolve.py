@@ -384,8 +384,8 @@ class Resolver:
         """The namesake meant: in a country the frame names; in the province a place named
         beside it lies in ("Bohdanivka, Donetsk", then the most precise kind: "Beja (Beja)" is
         the town); the town the story names so with its area elsewhere ("Erie, Pennsylvania");
-        near the dateline; big; near a big city the story names; in a country the
-        story names; one called ``name`` itself, not only among its other names
+        near the dateline; big; near a big city the story names; in a country the story
+        names; one called ``name`` itself, not only among its other names
         (``only_otherwise_called``); the most precise kind; the most populous."""
         frame_countries = frame_countries or self.cued  # a story naming none: its wording's
         places = [p for p in places
@@ -415,7 +415,6 @@ class Resolver:
             -self.article_countries.get(p.country_code, 0),
             only_otherwise_called(p, places, name),
             KIND_RANK.get(p.kind, 99), -p.population))
-
 
     def area_places(self, area: str) -> list[Place]:
         """The places a name written as another's area ("Chester, Delaware County") may be."""
