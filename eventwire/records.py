@@ -83,6 +83,8 @@ class Article:
             self.content_hash = content_hash(self.text)
         if not self.id:
             self.id = self.content_hash
+        if isinstance(self.published, dt.datetime):  # a caller's timestamp: its day is the date
+            self.published = self.published.date()
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventwire.pipeline import STAGE_NAMES
+from eventwire.records import Article
 
 
 def by_role(document, role):
@@ -87,3 +88,13 @@ def test_a_stage_failing_on_one_article_costs_that_article_only(pipeline, kirkuk
     assert bad.mentions == [] and bad.aggregates == []
     assert bad.failed == bad.warnings[-1]
     assert "'where'" in bad.failed and "a place the gazetteer chokes on" in bad.failed
+
+
+def test_a_timestamp_as_publication_date_is_its_day(pipeline):
+    """A Python caller may pass a datetime; the story is coded as on that day, not failed."""
+    stamped = Article(text="Gunmen attacked a police post in Kirkuk on Sunday, killing two officers.",
+                      published=dt.datetime(2023, 12, 1, 18, 30))
+    [document] = pipeline.analyse([stamped])
+    assert not document.failed
+    assert stamped.published == dt.date(2023, 12, 1)
+    assert [m.event_date for m in document.mentions] == [dt.date(2023, 11, 26)]
