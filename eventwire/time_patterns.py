@@ -44,6 +44,7 @@ YEAR_PREPOSITIONS = frozenset(_WORDS["year_prepositions"])
 WEEK_PRECISION_MAX_DAYS: int = LEXICON["limits"]["week_precision_max_days"]
 NO_YEAR_TOLERANCE = dt.timedelta(days=LEXICON["limits"]["no_year_tolerance_days"])
 NO_YEAR_MAX_YEARS_BACK: int = LEXICON["limits"]["no_year_max_years_back"]
+WEEKDAY_YEARS_BACK: int = LEXICON["limits"]["weekday_years_back"]
 
 
 def _phrase(text: str) -> str:

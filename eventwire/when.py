@@ -41,7 +41,7 @@ from .holidays import holiday_in
 from .time_patterns import (ANCHORED, APPROXIMATE_NUMBERS, CALENDAR, DAY_WORDS, HOLIDAYS, MONTH_NUMBERS,
                             MONTH_PARTS, NO_YEAR_MAX_YEARS_BACK, NO_YEAR_TOLERANCE, NUMBERS, PATTERN,
                             RECENT, SINCE_WORDS, UNITS, WEEK_PRECISION_MAX_DAYS, WEEKDAY_MODIFIERS,
-                            WEEKDAY_NUMBERS, YEAR_PARTS, YEAR_PREPOSITIONS, holiday_key)
+                            WEEKDAY_NUMBERS, WEEKDAY_YEARS_BACK, YEAR_PARTS, YEAR_PREPOSITIONS, holiday_key)
 
 NO_PUBLICATION = "no publication date"
 NO_ANCHOR = "no anchor date"
@@ -184,22 +184,44 @@ def _latest(month: int, day: int, published: dt.date) -> dt.date | None:
     return None
 
 
-def _calendar_date(month: int, day: int, year: int | None, ctx: _Context) -> _Found | None:
-    """A written day: with its year it needs nothing else; without, publication gives one."""
+def _calendar_date(month: int, day: int, year: int | None, ctx: _Context,
+                   weekday: int | None = None) -> _Found | None:
+    """A written day: with its year it needs nothing else; without, publication gives one,
+    and a weekday written with it may move it a year back (see ``_year_by_weekday``)."""
     if not _valid(_LEAP_YEAR if year is None else year, month, day):
         return None
     if year is not None:
         return _Found(dt.date(year, month, day), 1, "absolute")
     if ctx.published is None:
         return _unresolved("absolute", 1)
-    return _Found(_latest(month, day, ctx.published), 1, "absolute", inferred_year=True)
+    latest = _latest(month, day, ctx.published)
+    return _Found(_year_by_weekday(latest, weekday), 1, "absolute", inferred_year=True)
+
+
+def _year_by_weekday(latest: dt.date | None, weekday: int | None) -> dt.date | None:
+    """"Saturday, Sept. 12" in a January 2017 story: the 12th of September 2016 was a
+    Monday, 2015's a Saturday; the first year back (up to ``WEEKDAY_YEARS_BACK``) whose day
+    is that weekday. A weekday no such year has is a slip: the latest day stands."""
+    if latest is None or weekday is None or latest.weekday() == weekday:
+        return latest
+    for back in range(1, WEEKDAY_YEARS_BACK + 1):
+        year = latest.year - back
+        if _valid(year, latest.month, latest.day) and \
+                dt.date(year, latest.month, latest.day).weekday() == weekday:
+            return dt.date(year, latest.month, latest.day)
+    return latest
+
+
+def _written_weekday(text: str | None) -> int | None:
+    return None if text is None else WEEKDAY_NUMBERS.get(text.lower().rstrip("."))
 
 
 def _res_written(m: re.Match[str], ctx: _Context) -> _Found | None:
-    """"December 4, 2023", "4 Dec", "the 4th of December" (shapes mdy and dmy)."""
+    """"December 4, 2023", "4 Dec", "the 4th of December", "Saturday, Sept. 12" (shapes mdy
+    and dmy)."""
     shape = m.lastgroup
     return _calendar_date(_month(m[f"{shape}_m"]), _day(m[f"{shape}_d"]),
-                          _year(m[f"{shape}_y"]), ctx)
+                          _year(m[f"{shape}_y"]), ctx, _written_weekday(m[f"{shape}_wd"]))
 
 
 def _res_numeric(m: re.Match[str], ctx: _Context) -> _Found | None:

@@ -24,6 +24,7 @@ from .document import Document
 from .errors import ConfigError, InputError, ReadError
 from .export import export as write_export
 from .ingest import read_paths
+from .ingest.record import RecordContext, article_from_record
 from .pipeline import Pipeline, batched
 from .records import Aggregate, Article, Event
 from .store import StoreGate, open_store
@@ -43,14 +44,23 @@ def document_events(document: Document) -> list[Event]:
     return [canonical_event(event_id_for(m), [m], meta) for m in document.mentions]
 
 
+#: how ``extract`` names its text in an error ("extract(): empty text")
+EXTRACT_SOURCE = "extract()"
+
+
 def extract(text: str, published: dt.date | str | None = None, *, url: str | None = None,
             title: str | None = None, pipeline: Pipeline | None = None) -> list[Event | Aggregate]:
-    """One article's events and count statements: ``eventwire.extract(text, published="2023-12-11")``."""
+    """One article's events and count statements: ``eventwire.extract(text, published="2023-12-11")``.
+
+    The text is read by the same rules as every ingested record (``ingest/record.py``): a
+    ``title`` it does not start with is put in front of it, so the headline is analysed too;
+    NULs and control characters go; an empty text is a ``ReadError``."""
     if isinstance(published, str):
         published = resolve_published(published)
-    article = Article(text=text, url=url, title=title, published=published,
-                      published_source="caller" if published else None)
-    document = (pipeline or Pipeline()).analyse_one(article)
+    pipeline = pipeline or Pipeline()
+    context = RecordContext.from_settings(pipeline.settings, published)
+    article = article_from_record({"text": text, "url": url, "title": title}, EXTRACT_SOURCE, context)
+    document = pipeline.analyse_one(article)
     return [*document_events(document), *document.aggregates]
 
 

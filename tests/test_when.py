@@ -294,6 +294,19 @@ def test_year_less_date_allows_one_day_ahead_for_time_zones():
     assert only("It happened on December 13.", MONDAY).date == D(2022, 12, 13)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 12 September 2016 was a Monday: the Saturday the story means is 2015's
+    ("The shooting happened at 2:30 a.m. Saturday, Sept. 12, near Fifth Street.", D(2015, 9, 12)),
+    ("He was shot on Saturday 12 September outside a bar.", D(2015, 9, 12)),
+    # the latest day already is that weekday
+    ("He was shot on Monday, Sept. 12.", D(2016, 9, 12)),
+    # no year back has that weekday either: a slip, the latest day stands
+    ("He was shot on Wednesday, Sept. 12.", D(2016, 9, 12)),
+])
+def test_weekday_written_with_a_year_less_date_chooses_its_year(text, expected):
+    assert only(text, D(2017, 1, 28)).date == expected
+
+
 def test_leap_day_without_a_year_finds_the_last_leap_year():
     assert only("Protests began on Feb. 29.", LEAP_FRIDAY).date == D(2024, 2, 29)
     assert only("Protests began on Feb. 29.", D(2023, 3, 1)).date == D(2020, 2, 29)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire import workflow
+from eventwire.errors import ReadError
 from eventwire.records import event_to_json
 from tests.conftest import KIRKUK_PUBLISHED, REPO
 
@@ -121,6 +122,23 @@ def test_one_liner_extract_returns_events_and_aggregates(kirkuk_text):
     found = eventwire.extract(kirkuk_text, published="2024-03-12")
     roles = sorted(getattr(x, "role") for x in found)
     assert roles == ["aggregate", "background", "main", "secondary"]
+
+
+def test_extract_reads_its_text_as_ingest_reads_a_record(pipeline):
+    """The headline counts as it does on ingest; a caller's datetime is its day; a NUL goes."""
+    [event] = workflow.extract("Police said the attackers fled after the raid.",
+                               dt.datetime(2023, 12, 1, 18, 30), pipeline=pipeline,
+                               title="Gunmen kill two police officers in Kirkuk")
+    assert (event.location, event.event_date) == ("Kirkuk", dt.date(2023, 12, 1))
+    assert event.fatalities == 2
+    found = workflow.extract("Gunmen killed\x00 two police officers in Kirkuk on Sunday.",
+                             "2023-12-01", pipeline=pipeline)
+    assert [e.event_date for e in found] == [dt.date(2023, 11, 26)]
+
+
+def test_extract_of_an_empty_text_says_so(pipeline):
+    with pytest.raises(ReadError, match=r"^extract\(\): empty text$"):
+        workflow.extract(" \n ", pipeline=pipeline)
 
 
 def test_export_writes_every_format(stored, tmp_path):

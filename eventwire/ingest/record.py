@@ -57,6 +57,9 @@ class RecordContext:
 
     @classmethod
     def from_settings(cls, settings: Settings, published: dt.date | None) -> "RecordContext":
+        """``published`` may be a Python caller's datetime: its day is the date."""
+        if isinstance(published, dt.datetime):
+            published = published.date()
         return cls(max_chars=settings["ingest.max_article_chars"], published=published)
 
 
