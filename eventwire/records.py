@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import DateFormatError
+
 ROLES = ("main", "secondary", "background", "aggregate")
 SEGMENT_KINDS = ("title", "standfirst", "dateline", "body", "caption", "credit", "boilerplate")
 #: ACLED time_precision: 1 = the day is known, 2 = the week, 3 = only the month (or a range).
@@ -83,11 +85,23 @@ class Article:
             self.content_hash = content_hash(self.text)
         if not self.id:
             self.id = self.content_hash
-        if isinstance(self.published, dt.datetime):  # a caller's timestamp: its day is the date
-            self.published = self.published.date()
+        self.published = _day_of(self.published)
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+
+def _day_of(published: Any) -> dt.date | None:
+    """A Python caller's publication date as a day: a datetime's day, an ISO string's date
+    ("2023-12-01", as JSON gives it); a string that is none is a ``DateFormatError``."""
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, str):
+        try:
+            return parse_date(published)
+        except ValueError:
+            raise DateFormatError(published) from None
+    return published
 
 
 @dataclass

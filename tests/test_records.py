@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from eventwire.errors import DateFormatError
 from eventwire.records import (Aggregate, Article, Attribution, Event, Evidence, Mention, Source,
                                aggregate_from_json, aggregate_to_json, content_hash,
                                event_from_json, event_to_json, mention_from_json, mention_to_json)
@@ -41,3 +44,10 @@ def test_aggregate_json_round_trip():
     data = aggregate_to_json(agg)
     assert data["role"] == "aggregate" and data["period"] == ["2023-10-17", "2023-12-11"]
     assert aggregate_from_json(data) == agg
+
+
+def test_publication_date_given_as_a_timestamp_or_iso_text_is_a_day():
+    assert Article(text="x", published=dt.datetime(2023, 12, 1, 18, 30)).published == dt.date(2023, 12, 1)
+    assert Article(text="x", published="2023-12-01").published == dt.date(2023, 12, 1)
+    with pytest.raises(DateFormatError, match="'soon'"):
+        Article(text="x", published="soon")
