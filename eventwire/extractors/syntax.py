@@ -318,7 +318,7 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
     if head.like_num or head.ent_type_ == "CARDINAL" or lemma in ("thousand", "hundred", "dozen", "crowd"):
         inner = [o for p, o in prep_objects(head) if p == "of"]
         return kind_of(inner[0], lexicon) if inner else "civilian"  # "Thousands of Jordanians"
-    if head.ent_type_ == "ACTOR" or _armed_staff(head, forms, lexicon):
+    if head.ent_type_ == "ACTOR" or _armed_staff(head, forms, lexicon) or _force_part(head, lexicon):
         return "actor"
     if weapon_code(head, lexicon):
         return "weapon"
@@ -339,6 +339,14 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
             and not (common and opens_clause(head)):
         return "name"  # a capitalised name the NER missed ("near Samarra"): maybe a place
     return common or "other"
+
+
+def _force_part(head: Token, lexicon: Lexicon) -> bool:
+    """"a company of the Tarhuna Brigade", "elements of the army": part of a force is the force."""
+    if head.lemma_.lower() not in lexicon.heads["force_parts"]:
+        return False
+    inner = [o for p, o in prep_objects(head) if p == "of"]
+    return bool(inner) and kind_of(inner[0], lexicon) == "actor"
 
 
 def _armed_staff(head: Token, forms: tuple[str, ...], lexicon: Lexicon) -> bool:

@@ -256,6 +256,20 @@ def test_exchanging_prisoners_is_an_agreement(pipeline, text):
 
 
 @pytest.mark.parametrize("text", [
+    "On 1 December 2023, a company of the rebel brigade surrendered to the army in Misrata.",
+    "On 1 December 2023, remnants of the militia surrendered to government forces in Misrata.",
+])
+def test_part_of_a_force_surrendering_is_an_agreement(pipeline, text):
+    """"a company of ...", "remnants of ...": part of a force is the force, so the surrender
+    has the side it needs."""
+    assert types(only(pipeline, text)) == ("Strategic developments", "Agreement")
+
+
+def test_a_company_alone_is_no_force(pipeline):
+    assert mentions(pipeline, "On 1 December 2023, a company surrendered its licence in Misrata.") == []
+
+
+@pytest.mark.parametrize("text", [
     "On 1 December 2023, a truce between the army and the rebels took effect in Khartoum.",
     "On 1 December 2023, the rebels began peace talks with the government in Doha.",
     "On 1 December 2023, a ceasefire came into force across Sudan.",
