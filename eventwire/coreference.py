@@ -2,8 +2,8 @@
 
 Two tests, both over ``Frame``s (one trigger's reading, or a cluster's merged one):
 ``compatible`` (nothing they say contradicts: type, weapon, day, place, perpetrator, facility)
-and a tie (something positive says they are one: the same place or facility, or the same
-weapon where a place cannot tell them apart). ``tied`` ties a frame to the event it may
+and a tie (something positive says they are one: the same place or facility, the same
+weapon where a place cannot tell them apart, or a protest's forces told of with no place). ``tied`` ties a frame to the event it may
 detail; ``tied_again`` ties two whole events of a story. ``scene_pairs`` finds the frames of
 one sentence where one event is the scene of the other ("shot during a drive-by shooting").
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 
+from .conventions import STATE_INTER
 from .document import Document, Frame
 from .merging import is_unspecific
 from .where.gazetteer import haversine_km
@@ -21,6 +22,8 @@ SAME_PLACE_KM = 25.0
 GUESSED_SUB_TYPES = ("Armed clash", "Attack")
 #: prepositions that make an event noun the scene of the verb's event ("shot during a shooting")
 SCENE_PREPOSITIONS = ("in", "during")
+#: event types of a crowd's doings, which a story goes on telling without a place
+CROWD_EVENT_TYPES = ("Protests", "Riots")
 #: the ``geo_source`` prefix of a town from the gazetteer's GeoNames towns
 TOWN_SOURCE = "gn:"
 
@@ -78,9 +81,19 @@ def _same_place_or_facility(a: Frame, b: Frame) -> bool:
     return same_place or bool(a.target_facility and a.target_facility == b.target_facility)
 
 
+def _crowd_told_on(a: Frame, b: Frame) -> bool:
+    """Two protest (or riot) readings, one of them placed nowhere and telling what state
+    forces did to the crowd: the story going on about the other's crowd ("Protesters marched
+    on parliament. Police fired tear gas at them."). A protest placed nowhere whose other side
+    is no force ("demonstrators detained at an earlier rally") may be another."""
+    if a.event_type != b.event_type or a.event_type not in CROWD_EVENT_TYPES:
+        return False
+    return any(f.latitude is None and f.inter2 in STATE_INTER for f in (a, b))
+
+
 def tied(a: Frame, b: Frame) -> bool:
     """Something positive says they are one event (compatibility alone is not enough)."""
-    if _same_place_or_facility(a, b):
+    if _same_place_or_facility(a, b) or _crowd_told_on(a, b):
         return True
     same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons)) and not two_towns(a, b)
     coarse = a.geo_precision in (None, 3) or b.geo_precision in (None, 3)

@@ -11,11 +11,15 @@ action against a crowd into part of the protest it was against:
   intervention).
 
 The cues are regular expressions in ``data/lexicon.toml`` [protest_outcomes]; they are read in
-the protest's sentence and the two after it.
+the protest's sentence and the two after it, unless one of those tells violence by someone
+else ("gunmen shot dead a farmer"). What the forces and the crowd do there, told with
+pronouns or riot-control means ("Police fired tear gas at them", "They threw stones at
+police"), is the protest's.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..document import Document, Frame
 from .lexicon import Lexicon
@@ -26,6 +30,10 @@ PROTEST_CLASSES = ("protest", "crowd")
 #: classes of a frame that can be forces acting against a crowd
 FORCE_CLASSES = ("attack", "harm", "clash", "arrest", "crowd_control")
 OUTCOMES = ("violent", "excessive", "intervention")
+#: subjects that stand for someone named before ("They threw stones at the police")
+PRONOUNS = ("they", "them", "he", "him", "she", "her", "some", "others", "many")
+#: the weapon code of what police use on crowds (tear gas, water cannon, rubber bullets)
+RIOT_CONTROL = "riot control"
 #: sentences after a protest's own that still tell how it went ("... They threw rocks at the
 #: police. The police fired tear gas.")
 WINDOW_AFTER = 2
@@ -45,11 +53,30 @@ def _window(document: Document, frame: Frame, lexicon: Lexicon) -> str:
     for sentence in document.sentences:
         if not frame.sentence <= sentence.index <= frame.sentence + WINDOW_AFTER:
             continue
+        if sentence.index > frame.sentence and _others_violence(document, sentence.index, lexicon):
+            continue  # "... On Wednesday gunmen shot dead a farmer in Kisumu.": not the crowd's
         own = sentence.index == frame.sentence and trigger is not None
         anchor = trigger if own else sentence.span.root
         texts.append("".join(" " if in_protest_cause(lexicon, t, anchor, occasion=True) else t.text_with_ws
                              for t in sentence.span))
     return " ".join(texts)
+
+
+def _others_violence(document: Document, index: int, lexicon: Lexicon) -> bool:
+    """A sentence after a protest that tells violence by someone named who is neither the
+    forces of order nor a crowd, against someone who is not the crowd either ("gunmen shot
+    dead a farmer"): another event, whose words say nothing of how the protest went. A
+    pronoun ("They threw stones") is the crowd's; "50 nationalists beat up a few protesters"
+    is what happened to it."""
+    return any(f.sentence == index and f.event_class in FORCE_CLASSES and f.agent is not None
+               and not _the_crowd_or_forces(f.agent.text, lexicon)
+               and (f.target is None or not _the_crowd_or_forces(f.target.text, lexicon))
+               for f in document.frames)
+
+
+def _the_crowd_or_forces(text: str, lexicon: Lexicon) -> bool:
+    patterns = lexicon.protest_outcomes
+    return text.lower() in PRONOUNS or bool(patterns["forces"].search(text) or patterns["crowd"].search(text))
 
 
 def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
@@ -127,9 +154,65 @@ def _as_protest(frame: Frame, outcome: str | None) -> None:
     later, from the event's country), the forces actor 2."""
     frame.event_class = "riot" if outcome == "violent" else "protest"
     frame.protest_outcome = outcome if outcome != "violent" else None
-    frame.target, frame.agent = frame.agent, None
+    _forces_as_actor2(frame)
     frame.target_civilians = False
     frame.weapons = []
+
+
+#: evidence fields of a frame's two sides, each the other's once the forces become actor 2
+SIDES_SWAPPED = {"actor1": "actor2", "actor2": "actor1"}
+
+
+def _forces_as_actor2(frame: Frame) -> None:
+    """The forces that acted (the frame's subject) become actor 2 and the crowd they acted on
+    actor 1, with their evidence: "Police fired tear gas at protesters"."""
+    frame.target, frame.agent = frame.agent, None
+    frame.evidence = [replace(e, field=SIDES_SWAPPED.get(e.field, e.field)) for e in frame.evidence]
+
+
+def _forces_acting(frame: Frame, lexicon: Lexicon) -> bool:
+    """A protest's frame whose subject is the forces of order: "Police fired tear gas at
+    protesters during a demonstration" is one frame, the demonstration's, with the police's
+    verb in it."""
+    patterns = lexicon.protest_outcomes
+    return frame.agent is not None and bool(patterns["forces"].search(frame.agent.text)) \
+        and not patterns["crowd"].search(frame.agent.text)
+
+
+def _protest_before(document: Document, frame: Frame) -> bool:
+    """A protest (or the riot it became) told in the sentence or two before ``frame``."""
+    return any(other.event_class in (*PROTEST_CLASSES, "riot")
+               and 0 <= frame.sentence - other.sentence <= WINDOW_AFTER
+               for other in document.frames if other is not frame)
+
+
+def _pronouns(document: Document, frame: Frame, deps: tuple[str, ...]) -> bool:
+    """The trigger's subject (or object, or what it is aimed "at"/"on") is a pronoun standing
+    for someone named before: "They threw stones", "opened fire on them"."""
+    token = document.trigger_token(frame)
+    if token is None:
+        return False
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "opened fire on them"
+    words = [c for c in token.children if c.dep_ in deps]
+    words += [o for h in heads for p in h.children if p.dep_ == "prep" and "pobj" in deps
+              for o in p.children if o.dep_ == "pobj"]
+    return any(w.lower_ in PRONOUNS for w in words)
+
+
+def _forces_on_the_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
+    """Forces acting right after a protest is told, with riot-control means or on "them"
+    ("Protesters marched on parliament. Police fired tear gas at them. Soldiers opened fire on
+    them."): on its crowd."""
+    forces = frame.agent is not None and bool(lexicon.protest_outcomes["forces"].search(frame.agent.text))
+    return (RIOT_CONTROL in frame.weapons or (forces and _pronouns(document, frame, ("dobj", "pobj")))) \
+        and _protest_before(document, frame)
+
+
+def _crowd_on_the_forces(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
+    """"They threw stones at the police" right after a protest: its crowd's violence."""
+    return frame.agent is None and frame.target is not None \
+        and bool(lexicon.protest_outcomes["forces"].search(frame.target.text)) \
+        and _pronouns(document, frame, ("nsubj",)) and _protest_before(document, frame)
 
 
 def type_protests(document: Document, lexicon: Lexicon) -> None:
@@ -142,7 +225,12 @@ def type_protests(document: Document, lexicon: Lexicon) -> None:
             else:  # "two people were killed in the protest ... after forces used tear gas"
                 killed_at = outcome == "intervention" and _harmed_in(document, frame, lexicon)
                 frame.protest_outcome = "excessive" if killed_at else outcome
-        elif frame.event_class in FORCE_CLASSES and _against_crowd(document, frame, lexicon):
+            if frame.protest_outcome and _forces_acting(frame, lexicon):
+                _forces_as_actor2(frame)
+        elif frame.event_class in FORCE_CLASSES and _crowd_on_the_forces(document, frame, lexicon):
+            frame.event_class, frame.target_civilians = "riot", False
+        elif frame.event_class in FORCE_CLASSES and (_against_crowd(document, frame, lexicon)
+                                                     or _forces_on_the_crowd(document, frame, lexicon)):
             outcome = outcome_of(_window(document, frame, lexicon), lexicon) or "intervention"
             if outcome == "intervention" and (frame.fatalities or frame.injured):
                 outcome = "excessive"  # protesters were killed or hurt: ACLED's serious injury
