@@ -160,6 +160,7 @@ class _Family:
     fixed_country: str | None = None
     in_table: bool = False
     parent: str | None = None
+    default_country: str | None = None
 
     def fill(self, country: str | None, group: str | None, with_the: bool) -> str | None:
         """The family's name for a country (and group); None when the template needs more."""
@@ -185,7 +186,7 @@ def _family(spec: Mapping[str, Any]) -> _Family:
                    frozenset(name_key(n) for n in spec.get("nouns", [])),
                    frozenset(name_key(n) for n in spec.get("demonym_nouns", [])),
                    groups or None, spec.get("fixed_country"), bool(spec.get("in_table")),
-                   spec.get("parent"))
+                   spec.get("parent"), spec.get("default_country"))
 
 
 class ActorTable:
@@ -425,7 +426,8 @@ class ActorTable:
             if actor is not None:
                 return actor
         for family, demonym_only in self._nouns.get(phrase, []):
-            actor = None if demonym_only or family.groups else self._family_actor(family, home)
+            actor = None if demonym_only or family.groups \
+                else self._family_actor(family, family.default_country or home)
             if actor is not None:
                 return actor
         family = self._group_words.get(phrase)  # a community named alone: "Fulani attacked"

@@ -23,7 +23,7 @@ from .protests import PROTEST_CLASSES
 from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_phrase, instruments,
                      is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
                      modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
-                     subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
+                     shared_objects, subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
                      with_conjuncts)
 from .grouping import anchor_of, event_class_of, group_triggers
 from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
@@ -236,7 +236,7 @@ class FrameBuilder:
         for obj in objects(verb) + passive_subjects(verb):
             if self._victim_kind(verb, obj) == "civilian":
                 self._target(frame, obj, "civilian")
-        for obj in objects(verb):
+        for obj in objects(verb) or shared_objects(verb):  # "attacked and seized the checkpoint"
             self._role(frame, obj, "target")
         for agent in agents(verb):
             self._role(frame, agent, "agent")

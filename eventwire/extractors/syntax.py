@@ -253,6 +253,17 @@ def objects(verb: Token) -> list[Token]:
     return children(verb, OBJECT_DEPS)
 
 
+def shared_objects(verb: Token) -> list[Token]:
+    """"attacked and seized the checkpoint": a verb with no object of its own shares the one
+    of the verb "and" joins to it, when that verb has no subject of its own."""
+    if objects(verb):
+        return []
+    for joined in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if not any(s.dep_ in ("nsubj", "nsubjpass") for s in joined.children):
+            return objects(joined)
+    return []
+
+
 def agents(verb: Token) -> list[Token]:
     """The "by" phrase of a passive verb (or of an event noun: "an attack by gunmen")."""
     return [obj for prep, obj in prep_objects(verb) if prep == "by"]

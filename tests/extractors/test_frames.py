@@ -393,9 +393,13 @@ def test_what_a_describing_participle_qualifies_is_the_target(pipeline):
     assert m.actor2 == "Civilians (Palestine)"
 
 
-def test_migrants_arrested_are_civilians(pipeline):
-    m = only(analyse(pipeline, "Turkish gendarmerie forces arrested 52 migrants in Kars on Monday.", MONDAY))
-    assert (m.sub_event_type, m.actor2) == ("Arrests", "Civilians (Turkey)")
+@pytest.mark.parametrize("migrants, civilians", [
+    ("52 migrants", "Civilians (International)"),  # ACLED's code for no nationality given
+    ("52 Afghan migrants", "Civilians (Afghanistan)"),
+])
+def test_migrants_arrested_are_civilians_of_their_own_country(pipeline, migrants, civilians):
+    m = only(analyse(pipeline, f"Turkish gendarmerie forces arrested {migrants} in Kars on Monday.", MONDAY))
+    assert (m.sub_event_type, m.actor2) == ("Arrests", civilians)
 
 
 def test_an_attack_repelled_has_the_defenders_as_actor2(pipeline):
@@ -580,3 +584,17 @@ def test_people_shot_down_were_attacked_not_intercepted(pipeline, text):
     """"Shot down a drone" is an interception; "shot down a man" is a shooting."""
     m = only_mention(pipeline, text)
     assert (m.sub_event_type, m.weapon, m.injured) == ("Attack", "firearms", 1)
+
+
+def test_an_attack_joined_to_a_verb_with_an_object_shares_it(pipeline):
+    """"attacked and seized the checkpoint": the parser hangs the checkpoint on "seized" only."""
+    found = analyse(pipeline, "Rebels of the Karen National Liberation Army attacked and seized the "
+                              "Myanmar military checkpoint near Kawkareik on Monday.", MONDAY).mentions
+    clash = next(m for m in found if m.sub_event_type == "Armed clash")
+    assert clash.actor2 == "Military Forces of Myanmar"
+
+
+def test_a_military_column_is_the_force(pipeline):
+    m = only(analyse(pipeline, "A local militia attacked the Myanmar military column near Kawkareik "
+                               "on Monday.", MONDAY))
+    assert m.actor2 == "Military Forces of Myanmar"
