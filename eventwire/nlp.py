@@ -169,6 +169,14 @@ def split_lost_possessives(nlp: Language, names: Iterable[str]) -> None:
             nlp.tokenizer.add_special_case(form + ending, [{ORTH: form}, possessive])
 
 
+def read_as_names(nlp: Language, norms: dict[str, str]) -> None:
+    """Names written as an English word in capitals ("IS") get another norm, the only thing
+    of a word the tagger and parser see besides its shape and affixes: "targeting IS
+    positions" is then a name before a noun, not the verb "is"."""
+    for name, norm in norms.items():
+        nlp.tokenizer.add_special_case(name, [{ORTH: name, NORM: norm}])
+
+
 class Analyzer:
     """Runs the nlp stage over batches of documents."""
 
@@ -181,6 +189,7 @@ class Analyzer:
         self.is_place, self.is_country = is_place, is_country
         keep_hyphenated_words(nlp, lexicon.hyphenated_words())
         split_lost_possessives(nlp, lexicon.cues["apostrophe_lost_names"])
+        read_as_names(nlp, lexicon.name_norms)
 
     def _names_only(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)

@@ -11,6 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from eventwire.entity_repairs import relabel_places
+from eventwire.records import Article
 from tests.conftest import analyse
 
 PUBLISHED = dt.date(2023, 12, 1)
@@ -334,3 +335,14 @@ def test_a_mislabelled_name_before_an_event_noun_is_the_events_place(blank, noun
               ents=["O", "O", "B-PRODUCT", "O", "O", "O"])
     relabel_places(doc, lambda name: name == "Settat")
     assert labels(doc) == [("Settat", "GPE" if relabelled else "PRODUCT")]
+
+
+def test_a_name_written_as_a_word_in_capitals_is_read_as_a_name(pipeline):
+    """"targeting IS positions": read with the verb's norm, IS was a verb and the positions
+    its attribute; the airstrike's target was lost."""
+    document = pipeline.analyse_one(Article(text="Russian warplanes conducted airstrikes targeting IS "
+                                                 "positions near Palmyra on Monday.",
+                                            published=dt.date(2023, 12, 11)))
+    [strike] = document.mentions
+    assert (strike.sub_event_type, strike.actor2) == ("Air/drone strike", "Islamic State")
+    assert next(t for t in document.sentences[0].span if t.text == "IS").pos_ != "AUX"

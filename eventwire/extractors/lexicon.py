@@ -59,6 +59,7 @@ class Lexicon:
     phrasal_triggers: dict[str, TriggerSense]
     #: word -> lemma, where the tagger's lemma is wrong ("raped" -> "rap")
     lemma_fixes: dict[str, str]
+    name_norms: dict[str, str]
     #: word -> verb lemma, where a headline's count or age makes a noun a participle ("Four shot")
     headline_participles: dict[str, str]
     noun_triggers: dict[str, TriggerSense]
@@ -179,6 +180,7 @@ def load_lexicon() -> Lexicon:
         verb_triggers=_senses(raw["verb_triggers"]),
         phrasal_triggers=_senses(raw["phrasal_triggers"]),
         lemma_fixes=dict(raw["lemma_fixes"]),
+        name_norms=dict(raw["name_norms"]),
         headline_participles=dict(raw["headline_participles"]),
         noun_triggers=_senses(raw["noun_triggers"]),
         weapon_words={w: code for w, code in weapons.items() if " " not in w},
