@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .numbers import parse_figure
 from .protests import PROTEST_CLASSES
 from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_phrase, instruments,
-                     is_demonym_like, is_national, kind_of, lemma_forms, modifier_chain,
+                     is_demonym_like, is_national, kind_of, launched_by, lemma_forms, modifier_chain,
                      modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
                      shared_objects, subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
                      with_conjuncts)
@@ -362,6 +362,9 @@ class FrameBuilder:
             self._add_weapon(frame, weapon_code(named, self.lexicon), named)
             if role == "target" and frame.event_class == "intercept" and is_national(named):
                 self._set_actor(frame, named, "target")  # "intercepted 8 Russian drones": Russia's
+            if role == "target" and frame.event_class == "intercept":
+                for launcher in launched_by(named, self.lexicon):  # "a drone launched by Hezbollah"
+                    self._set_actor(frame, launcher, "target")
             if role == "agent" and frame.agent is None and (is_national(head) or is_person(self.lexicon, head)):
                 self._set_actor(frame, head, "agent")  # "Israeli artillery", "Taliban gunmen"
         elif kind == "event":

@@ -253,6 +253,14 @@ def objects(verb: Token) -> list[Token]:
     return children(verb, OBJECT_DEPS)
 
 
+def launched_by(weapon: Token, lexicon: Lexicon) -> list[Token]:
+    """Who sent a weapon, from the clause that describes it: "a drone launched by Hezbollah",
+    "rockets fired by militants"."""
+    return [agent for clause in weapon.children
+            if clause.dep_ == "acl" and clause.lemma_.lower() in lexicon.cues["launch_verbs"]
+            for agent in agents(clause)]
+
+
 def shared_objects(verb: Token) -> list[Token]:
     """"attacked and seized the checkpoint": a verb with no object of its own shares the one
     of the verb "and" joins to it, when that verb has no subject of its own."""

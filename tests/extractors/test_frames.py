@@ -473,6 +473,17 @@ def test_intercepted_kamikaze_drones_are_the_launching_states(pipeline):
     assert (m.sub_event_type, m.actor2) == ("Disrupted weapons use", "Military Forces of Russia")
 
 
+@pytest.mark.parametrize("text, launcher", [
+    ("On 1 December 2023, the Israeli military intercepted a drone launched by Hezbollah over Metula.",
+     "Hezbollah"),
+    ("On 1 December 2023, Ukrainian air defences shot down two missiles fired by Russian forces over "
+     "the Mykolaiv region.", "Military Forces of Russia"),
+])
+def test_who_launched_an_intercepted_weapon_is_the_other_side(pipeline, text, launcher):
+    m = only_mention(pipeline, text)
+    assert (m.sub_event_type, m.actor2) == ("Disrupted weapons use", launcher)
+
+
 def test_artillery_units_shell_and_drone_units_strike(pipeline):
     shelling = only_mention(pipeline, "On 1 December 2023, the artillery units of the Syrian army "
                                       "pounded militant positions near Jisr al-Shughur.")
