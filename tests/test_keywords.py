@@ -79,3 +79,14 @@ def test_the_main_event_takes_its_headlines_ages_but_not_its_capitals():
     segments = [("title", 0, 41), ("body", 42, len(text))]
     assert mention_keywords(text, segments, Mention(role="main")) == ["10yo"]
     assert mention_keywords(text, segments, Mention(role="background")) == []
+
+
+def test_words_of_agency_names_are_no_names():
+    """"Department of Children and Families", "Medical Examiner", "SWAT team": unrelated crime
+    stories share them, so they would tie two shootings a thousand miles apart."""
+    text = ("Police said Darnell Hayes was shot on Maple Avenue. The Department of Children and "
+            "Families, the Medical Examiner and a SWAT Team were called, District Attorney Loretta "
+            "Quinn said.")
+    words = salient_words(text)
+    assert {"darnell", "hayes", "maple", "loretta", "quinn"} <= set(words)
+    assert not {"children", "families", "examiner", "swat", "team", "attorney"} & set(words)
