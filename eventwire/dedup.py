@@ -34,7 +34,9 @@ How it decides, in three steps:
    "In the other's range": one report gives only a range ("in 2014", "last week") that the
    other's date falls in. Such a pair, and a pair where one report is placed nowhere, is
    linked only when the reports share a name or the target facility: neither the date nor
-   the place can then tell it from the other events of its kind. Names are the report's salient words (``keywords.py``: victims,
+   the place can then tell it from the other events of its kind; a report placed only at its
+   outlet's town, more than ``max_km_apart`` from the other's place, needs two names
+   (``OUTLET_FAR_NAMES``). Names are the report's salient words (``keywords.py``: victims,
    suspects, streets, ages); an age shared counts half a name (``AGE_WEIGHT``: many victims
    are 17), so "17yo" and one other word are one name in common, not two; "none shared"
    counts only when both reports give at least ``MIN_NAMES_TO_DIFFER`` of them.

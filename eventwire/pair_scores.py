@@ -36,6 +36,9 @@ PLACE_SOURCE_PREFIXES = ("dateline:", "story:")
 #: the prefix of a place that is only the reporting outlet's town: no place of the event's own,
 #: so it ties no two reports (``where/fallback.place_at_outlet_town``)
 OUTLET_PLACE_PREFIX = f"{OUTLET_SOURCE}:"
+#: names (an age counting half) a report placed only at its outlet's town must share with one
+#: placed farther than ``max_km`` from that town (``_outlet_far_off``)
+OUTLET_FAR_NAMES = 2
 NEAR_KM = 10.0
 #: words of a place's name that say what kind of place it is, not which
 PLACE_KIND_WORDS = frozenset({"county", "city", "township", "parish", "borough", "village", "town"})
@@ -160,6 +163,8 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     vague = _is_range(da) or _is_range(db) or not placed
     if vague and not shared and not _same_facility(a, b):
         return None  # "a 2014 shooting", a report placed nowhere: only what it names can tell
+    if _outlet_far_off(a, b, max_km) and weighed(common) < OUTLET_FAR_NAMES:
+        return None  # a Jacksonville station's story and a Chicago shooting: one name is chance
     score = _date_score(gap, da, db)
     score += _names_score(weighed(common), getattr(a, "keywords", ()), getattr(b, "keywords", ()))
     if placed and place_id(a) and place_id(a) == place_id(b):
@@ -174,6 +179,15 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     score += WEIGHTS["same_actor"] * any(not is_unidentified(x) for x in actors)
     score += WEIGHTS["same_fatalities"] * bool(a.fatalities and a.fatalities == b.fatalities)
     return round(score, 3)
+
+
+def _outlet_far_off(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
+    """One report is placed only at its outlet's town, and that town lies farther than
+    ``max_km`` from the other's place: the outlet may cover its region, not the other's."""
+    outlet = [x for x in (a, b) if (x.geo_source or "").startswith(OUTLET_PLACE_PREFIX)]
+    if not outlet or None in (a.latitude, b.latitude):
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > max_km
 
 
 def _placed_by_text(item: Event | Mention) -> bool:

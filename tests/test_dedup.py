@@ -376,3 +376,15 @@ def test_reports_placed_only_at_their_outlets_town_are_not_tied_by_it():
     c = shooting("m3", "a3", names=("tanner", "avenue"), **at_outlet)
     assert similarity(a, b, 1, 25.0) is None
     assert similarity(a, c, 1, 25.0) is not None
+
+
+@pytest.mark.parametrize("names, joins", [(("garden",), False), (("mobley", "roosevelt"), True)])
+def test_a_story_placed_at_a_far_outlets_town_needs_two_names_in_common(names, joins):
+    """A Jacksonville station's story that names no place and a Chicago shooting of the same
+    day: one word in common is chance; two names (a victim's) are the same shooting, told by
+    an outlet far away."""
+    at_outlet = dict(location="Jacksonville", latitude=30.33, longitude=-81.66, geo_precision=3,
+                     geo_source="outlet:gn:4160021")
+    chicago = shooting("m1", "a1", names=names + ("lurie",))
+    far_station = shooting("m2", "a2", names=names + ("serenity",), **at_outlet)
+    assert (similarity(chicago, far_station, 1, 25.0) is not None) == joins
