@@ -130,6 +130,18 @@ def test_a_toll_of_its_own_stays_apart(toll_fields):
     assert len(_bare_tolls_into_their_event([toll, shooting])) == 2
 
 
+def test_a_toll_dated_only_by_the_story_so_far_is_its_one_event():
+    """"Iraqi airstrikes targeted a hideout on Tuesday. The strikes resulted in an unknown
+    number of killed": the toll's day is the one carried from the sentence before, no day of
+    its own, so it is the strikes' toll, not an armed clash of its own."""
+    from eventwire.mentions import Cluster, _bare_tolls_into_their_event
+
+    toll = Cluster.of(_reading("f1", "harm", 1, event_date=TUESDAY, date_inherited=True))
+    strikes = Cluster.of(_reading("f0", "attack", 0, weapons=["airstrike"], event_date=TUESDAY))
+    [event] = _bare_tolls_into_their_event([strikes, toll])
+    assert event is strikes and {f.frame_id for f in event.frames} == {"f0", "f1"}
+
+
 def test_a_bare_toll_in_a_story_of_two_attacks_belongs_to_neither():
     from eventwire.mentions import Cluster, _bare_tolls_into_their_event
 
