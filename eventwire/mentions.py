@@ -106,6 +106,7 @@ def merge_fields(into: Frame, other: Frame, fill_only: bool = False) -> None:
         into.date_inherited = False
     into.deadly = into.deadly or other.deadly
     into.resisted = into.resisted or other.resisted
+    into.fired_back = into.fired_back or other.fired_back
     if other.shot is not None:
         into.shot = other.shot if into.shot is None else max(into.shot, other.shot)
     if PROTEST_OUTCOMES.index(other.protest_outcome) > PROTEST_OUTCOMES.index(into.protest_outcome):

@@ -52,6 +52,8 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
     if cls in taxonomy.fixed_classes and cls != "clash":
         return taxonomy.fixed_classes[cls][1]
     remote = _remote_sub_type(frame.weapons, taxonomy)
+    if remote and frame.resisted and frame.fired_back:
+        return "Armed clash"  # "air-raids targeted RSF while RSF responded with anti-aircraft fire"
     if remote:
         return remote
     if cls == "clash":

@@ -242,6 +242,7 @@ class FrameBuilder:
             self._role(frame, agent, "agent")
         for resisting in self._resisting_verbs(verb):  # "... but were repelled by the Russian military"
             frame.resisted = True
+            frame.fired_back = frame.fired_back or self._fired_back(resisting)
             for defender in agents(resisting):
                 self._role(frame, defender, "target")
 
@@ -249,8 +250,16 @@ class FrameBuilder:
         """Verbs coordinated with an attack that tell it was fought off: "attacked near
         Verbove, but were repelled by ..." (also when the parser hung them on the subject)."""
         heads = [verb, verb.head] if verb.dep_ == "acl" else [verb]
-        return [c for h in heads for c in h.children if c.dep_ == "conj"
-                and c.lemma_.lower() in self.lexicon.cues["resisted"]]
+        return [c for h in heads for c in h.children if (c.dep_ == "conj"
+                and c.lemma_.lower() in self.lexicon.cues["resisted"]) or self._fired_back(c)]
+
+    def _fired_back(self, clause: Token) -> bool:
+        """"SAF air-raids targeted RSF while RSF responded with anti-aircraft fire", "... and
+        the soldiers returned fire": the target fought back with fire."""
+        if clause.dep_ not in ("conj", "advcl") or clause.lemma_.lower() not in self.lexicon.cues["fire_back"]:
+            return False
+        things = objects(clause) + [o for p, o in prep_objects(clause) if p == "with"]
+        return any(t.lemma_.lower() == "fire" or weapon_code(t, self.lexicon) for t in things)
 
     def _noun_arguments(self, frame: Frame, noun: Token) -> None:
         if any(c.lower_ in self.lexicon.casualty_outcomes["deadly_modifiers"] for c in noun.children):

@@ -6,6 +6,7 @@ phrase name (weapon, event, actor, civilians, facility, place).
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from spacy.tokens import Span, Token
@@ -16,6 +17,8 @@ from .lexicon import Lexicon, derived
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
+#: a hyphen between the words of a weapon's name, as copy writes it or the tokenizer splits it
+HYPHENS = re.compile(r"\s*-\s*")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
@@ -287,8 +290,9 @@ def weapon_code(head: Token, lexicon: Lexicon) -> str | None:
         first, last = core_phrase(head)
         words = head.doc[first.i:head.i + 1]
         for phrase in (words.text.lower(), " ".join(t.lemma_.lower() for t in words)):
+            phrase = HYPHENS.sub(" ", phrase)  # "air-raids", "air - raid": "air raid"
             for weapon_words, code in lexicon.weapon_phrases:
-                if phrase.endswith(weapon_words):
+                if phrase.endswith(HYPHENS.sub(" ", weapon_words)):
                     return code
     return lexicon.weapon_of(head.lemma_) or lexicon.weapon_of(head.lower_)
 

@@ -609,3 +609,27 @@ def test_a_military_column_is_the_force(pipeline):
     m = only(analyse(pipeline, "A local militia attacked the Myanmar military column near Kawkareik "
                                "on Monday.", MONDAY))
     assert m.actor2 == "Military Forces of Myanmar"
+
+
+def test_a_groups_hideout_struck_is_the_group_attacked(pipeline):
+    m = only(analyse(pipeline, "Iraqi airstrikes targeted an IS hideout near Tuz Khurmatu on Monday.", MONDAY))
+    assert (m.sub_event_type, m.actor2) == ("Air/drone strike", "Islamic State")
+
+
+@pytest.mark.parametrize("weapon", ["air-raids", "air raids"])
+def test_a_weapons_name_written_with_a_hyphen_is_that_weapon(pipeline, weapon):
+    m = only(analyse(pipeline, f"Sudanese army {weapon} targeted RSF positions in Babanusa on Monday.", MONDAY))
+    assert m.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Sudanese army air-raids targeted RSF fighters in Khartoum while the RSF responded with "
+     "anti-aircraft fire on Monday.", "Armed clash"),
+    ("Russian forces shelled Ukrainian positions near Bakhmut on Monday and Ukrainian troops "
+     "returned fire.", "Armed clash"),
+    # police coming to the scene is no fire back
+    ("Israeli warplanes struck a house in Rafah on Monday. Police responded to the scene.",
+     "Air/drone strike"),
+])
+def test_a_strike_its_target_answered_with_fire_is_a_clash(pipeline, text, sub_type):
+    assert only(analyse(pipeline, text, MONDAY)).sub_event_type == sub_type
