@@ -64,12 +64,18 @@ def test_peacekeepers_withdrawing_from_a_town_is_a_non_violent_transfer_of_terri
     "On 1 December 2023, police discovered a house containing rifles and grenades in Kano.",
     "On 1 December 2023, police in Kano discovered a large amount of ammunition believed to "
     "belong to a gang.",
+    "On 1 December 2023, police safely removed a hand grenade left outside a school in Kano.",
 ])
 def test_police_seizing_weapons_disrupt_weapons_use(pipeline, text):
     m = only(pipeline, text)
     assert types(m) == ("Strategic developments", "Disrupted weapons use")
     assert m.actor1 == "Police Forces of Nigeria"
     assert m.location == "Kano"
+
+
+def test_removing_what_is_no_weapon_is_no_event(pipeline):
+    assert mentions(pipeline, "On 1 December 2023, police removed the bodies of two men from a "
+                              "river in Kano.") == []
 
 
 def test_forces_intercepting_people_arrest_them(pipeline):
