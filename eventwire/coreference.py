@@ -3,9 +3,10 @@
 Two tests, both over ``Frame``s (one trigger's reading, or a cluster's merged one):
 ``compatible`` (nothing they say contradicts: type, weapon, day, place, perpetrator, facility)
 and a tie (something positive says they are one: the same place or facility, the same
-weapon where a place cannot tell them apart, or a protest's forces told of with no place). ``tied`` ties a frame to the event it may
-detail; ``tied_again`` ties two whole events of a story. ``scene_pairs`` finds the frames of
-one sentence where one event is the scene of the other ("shot during a drive-by shooting").
+weapon where a place cannot tell them apart, or a protest's forces told of with no place).
+``tied`` ties a frame to the event it may detail; ``tied_again`` ties two whole events of a
+story. ``scene_pairs`` finds the frames of one sentence where one event is the scene of the
+other ("shot during a drive-by shooting").
 """
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ PROTEST_CLASSES = ("protest", "crowd")
 #: classes of a frame that can be forces acting against a crowd
 FORCE_CLASSES = ("attack", "harm", "clash", "arrest", "crowd_control")
 OUTCOMES = ("violent", "excessive", "intervention")
-#: subjects that stand for someone named before ("They threw stones at the police")
+#: words that stand for someone named before ("They threw stones", "opened fire on them")
 PRONOUNS = ("they", "them", "he", "him", "she", "her", "some", "others", "many")
 #: the weapon code of what police use on crowds (tear gas, water cannon, rubber bullets)
 RIOT_CONTROL = "riot control"
