@@ -160,7 +160,7 @@ class Frame(EventFields):
     deadly: bool = False
     #: its target fought back ("the attack was repelled"): a clash, whoever the target
     resisted: bool = False
-    #: the target fought back with fire ("responded with anti-aircraft fire"): a clash
+    #: the target fought back with fire ("the troops returned fire"): a clash
     fired_back: bool = False
     #: people said to be shot or stabbed, their fate untold (injured unless counted as killed)
     shot: int | None = None

@@ -434,8 +434,8 @@ def _bare_tolls_into_their_event(clusters: list[Cluster]) -> list[Cluster]:
 
 def _bare_toll(merged: Frame, frames: list[Frame]) -> bool:
     """Casualties alone, with no place, weapon or perpetrator, and no day of their own (the
-    story's day carried to their sentence is none: "The strikes resulted in an unknown number
-    of killed")."""
+    story's day carried to their sentence is none: "Jets bombed a hideout on Tuesday. The
+    raids left several militants dead")."""
     own_day = merged.event_date is not None and not merged.date_inherited
     return all(f.event_class == "harm" for f in frames) and merged.latitude is None \
         and not (own_day or merged.date_range or merged.weapons) \

@@ -131,9 +131,9 @@ def test_a_toll_of_its_own_stays_apart(toll_fields):
 
 
 def test_a_toll_dated_only_by_the_story_so_far_is_its_one_event():
-    """"Iraqi airstrikes targeted a hideout on Tuesday. The strikes resulted in an unknown
-    number of killed": the toll's day is the one carried from the sentence before, no day of
-    its own, so it is the strikes' toll, not an armed clash of its own."""
+    """"Jets bombed a hideout on Tuesday. The raids left several militants dead": the toll's
+    day is the one carried from the sentence before, no day of its own, so it is the raids'
+    toll, not an armed clash of its own."""
     from eventwire.mentions import Cluster, _bare_tolls_into_their_event
 
     toll = Cluster.of(_reading("f1", "harm", 1, event_date=TUESDAY, date_inherited=True))

@@ -53,7 +53,7 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
         return taxonomy.fixed_classes[cls][1]
     remote = _remote_sub_type(frame.weapons, taxonomy)
     if remote and frame.resisted and frame.fired_back:
-        return "Armed clash"  # "air-raids targeted RSF while RSF responded with anti-aircraft fire"
+        return "Armed clash"  # the bombed rebels answered with anti-aircraft guns
     if remote:
         return remote
     if cls == "clash":

@@ -254,8 +254,8 @@ class FrameBuilder:
                 and c.lemma_.lower() in self.lexicon.cues["resisted"]) or self._fired_back(c)]
 
     def _fired_back(self, clause: Token) -> bool:
-        """"SAF air-raids targeted RSF while RSF responded with anti-aircraft fire", "... and
-        the soldiers returned fire": the target fought back with fire."""
+        """"jets bombed the rebels' camps while the rebels responded with anti-aircraft fire",
+        "... and the soldiers returned fire": the target fought back with fire."""
         if clause.dep_ not in ("conj", "advcl") or clause.lemma_.lower() not in self.lexicon.cues["fire_back"]:
             return False
         things = objects(clause) + [o for p, o in prep_objects(clause) if p == "with"]

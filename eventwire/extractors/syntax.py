@@ -365,7 +365,7 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
 
 
 def _force_part(head: Token, lexicon: Lexicon) -> bool:
-    """"a company of the Tarhuna Brigade", "elements of the army": part of a force is the force."""
+    """"a company of the 7th Brigade", "elements of the army": part of a force is the force."""
     if head.lemma_.lower() not in lexicon.heads["force_parts"]:
         return False
     inner = [o for p, o in prep_objects(head) if p == "of"]

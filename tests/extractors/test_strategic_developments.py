@@ -64,7 +64,7 @@ def test_peacekeepers_withdrawing_from_a_town_is_a_non_violent_transfer_of_terri
     "On 1 December 2023, police discovered a house containing rifles and grenades in Kano.",
     "On 1 December 2023, police in Kano discovered a large amount of ammunition believed to "
     "belong to a gang.",
-    "On 1 December 2023, police safely removed a hand grenade left outside a school in Kano.",
+    "On 1 December 2023, police removed a hand grenade found outside a school in Kano.",
 ])
 def test_police_seizing_weapons_disrupt_weapons_use(pipeline, text):
     m = only(pipeline, text)
