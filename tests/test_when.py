@@ -296,7 +296,7 @@ def test_year_less_date_allows_one_day_ahead_for_time_zones():
 
 @pytest.mark.parametrize("text, expected", [
     # 12 September 2016 was a Monday: the Saturday the story means is 2015's
-    ("Two men were shot outside a bar late Saturday, Sept. 12, police said.", D(2015, 9, 12)),
+    ("Two men were shot outside a bar on Saturday, Sept. 12, police said.", D(2015, 9, 12)),
     ("He was shot on Saturday 12 September outside a bar.", D(2015, 9, 12)),
     # the latest day already is that weekday
     ("He was shot on Monday, Sept. 12.", D(2016, 9, 12)),
