@@ -52,7 +52,7 @@ def sub_event_type(frame: Frame, taxonomy: Taxonomy) -> str:
     if cls in taxonomy.fixed_classes and cls != "clash":
         return taxonomy.fixed_classes[cls][1]
     remote = _remote_sub_type(frame.weapons, taxonomy)
-    if remote and frame.resisted and frame.fired_back:
+    if remote and frame.fired_back:
         return "Armed clash"  # the bombed rebels answered with anti-aircraft guns
     if remote:
         return remote
