@@ -92,16 +92,12 @@ class Article:
 
 
 def _day_of(published: Any) -> dt.date | None:
-    """A Python caller's publication date as a day: a datetime's day, an ISO string's date
-    ("2023-12-01", as JSON gives it); a string that is none is a ``DateFormatError``."""
-    if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, str):
-        try:
-            return parse_date(published)
-        except ValueError:
-            raise DateFormatError(published) from None
-    return published
+    """A Python caller's publication date as a day (``parse_date``: a datetime's day, an ISO
+    string's date, as JSON gives it); anything else is a ``DateFormatError``."""
+    try:
+        return parse_date(published)
+    except ValueError:
+        raise DateFormatError(published) from None
 
 
 @dataclass

@@ -18,7 +18,7 @@ from typing import Any, Mapping
 from ..config import Settings
 from ..errors import ReadError
 from ..language import language_code
-from ..records import Article
+from ..records import Article, parse_date
 from .decode import normalise_text
 from .published import caller_published, parse_published
 
@@ -58,9 +58,7 @@ class RecordContext:
     @classmethod
     def from_settings(cls, settings: Settings, published: dt.date | None) -> "RecordContext":
         """``published`` may be a Python caller's datetime: its day is the date."""
-        if isinstance(published, dt.datetime):
-            published = published.date()
-        return cls(max_chars=settings["ingest.max_article_chars"], published=published)
+        return cls(max_chars=settings["ingest.max_article_chars"], published=parse_date(published))
 
 
 def kind_of(value: Any) -> str:
