@@ -131,9 +131,7 @@ def told_in_detail_only(clusters: "list[Cluster]", roles: list[str],
                         document: Document) -> set[int]:
     """Main events the lede places in countries only that the story tells in detail in every
     one of them (module docstring): the sum of those events, no event of its own."""
-    lede = lede_sentences(document)
-    broad = {i: countries for i, (c, role) in enumerate(zip(clusters, roles))
-             if role == "main" and (countries := _countries_only(c, lede))}
+    broad = _broad_events(clusters, roles, lede_sentences(document))
     return {i for i, countries in broad.items()
             if countries <= {d.merged.country for j, (d, role) in enumerate(zip(clusters, roles))
                              if role == "main" and j not in broad and _alike(d, clusters[i])}}
@@ -148,10 +146,16 @@ def _alike(cluster: "Cluster", other: "Cluster") -> bool:
 def _told_in_detail(clusters: "list[Cluster]", roles: list[str], lede: set[int]) -> list[int]:
     """Secondary events that tell in detail a main event the lede places in countries only:
     of its sub-type, on its day, in one of its countries (module docstring)."""
-    broad = [(c, countries) for c, role in zip(clusters, roles)
-             if role == "main" and (countries := _countries_only(c, lede))]
+    broad = _broad_events(clusters, roles, lede)
     return [i for i, (c, role) in enumerate(zip(clusters, roles)) if role == "secondary"
-            and any(_alike(c, m) and c.merged.country in countries for m, countries in broad)]
+            and any(_alike(c, clusters[j]) and c.merged.country in countries
+                    for j, countries in broad.items())]
+
+
+def _broad_events(clusters: "list[Cluster]", roles: list[str], lede: set[int]) -> dict[int, set[str]]:
+    """Main events the lede places in countries only, by index, with those countries."""
+    return {i: countries for i, (c, role) in enumerate(zip(clusters, roles))
+            if role == "main" and (countries := _countries_only(c, lede))}
 
 
 def _countries_only(cluster: "Cluster", lede: set[int]) -> set[str]:
