@@ -14,7 +14,7 @@ import itertools
 
 from .conventions import STATE_INTER
 from .document import Document, Frame
-from .merging import is_unspecific
+from .merging import is_unspecific, specific_weapons
 from .where.gazetteer import haversine_km
 
 #: places of one event lie within this distance (km) of each other
@@ -70,7 +70,8 @@ def types_agree(a: Frame, b: Frame) -> bool:
 def compatible(a: Frame, b: Frame) -> bool:
     """Nothing the two frames say contradicts each other."""
     types_ok = types_agree(a, b)
-    weapons_ok = not a.weapons or not b.weapons or bool(set(a.weapons) & set(b.weapons))
+    wa, wb = specific_weapons(a.weapons), specific_weapons(b.weapons)
+    weapons_ok = not wa or not wb or bool(set(wa) & set(wb))
     return (types_ok and weapons_ok and dates_agree(a, b) and places_agree(a, b)
             and actors_agree(a.actor1, b.actor1)
             and (not a.target_facility or not b.target_facility or a.target_facility == b.target_facility))
@@ -112,12 +113,24 @@ def two_towns(a: Frame, b: Frame) -> bool:
 def tied_again(a: Frame, b: Frame) -> bool:
     """``tied`` for two whole events of a story, which may each carry a place: the same
     place below country level, the same facility, or the same weapons where one of them is
-    placed nowhere. (A country alone ties nothing: "Russian strikes in Aleppo" and "Russian
+    placed nowhere, or one of them names the weapon and the other none (``_weapon_told_once``).
+    (A country alone ties nothing: "Russian strikes in Aleppo" and "Russian
     warplanes struck Maaret al-Numan", a town the gazetteer misses, are two events in Syria.)"""
     if _same_place_or_facility(a, b):
         return True
-    same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons))
-    return same_weapon and None in (a.latitude, b.latitude)
+    if None not in (a.latitude, b.latitude):
+        return False
+    wa, wb = set(specific_weapons(a.weapons)), set(specific_weapons(b.weapons))
+    same_weapon = bool(a.weapons and set(a.weapons) == set(b.weapons)) or bool(wa and wa == wb)
+    return same_weapon or _weapon_told_once(a, b, wa, wb)
+
+
+def _weapon_told_once(a: Frame, b: Frame, wa: set[str], wb: set[str]) -> bool:
+    """One of two events of one day names the weapon (``wa``, ``wb``: the kinds each names),
+    the other none ("shot ... with a handgun" and "the murder", or "fired a weapon"): a
+    story's one event told twice, as a second event of that day would have to be told apart
+    by a weapon or place of its own."""
+    return bool(wa) != bool(wb) and a.event_date == b.event_date and not (a.date_range or b.date_range)
 
 
 def scene_pairs(document: Document) -> set[frozenset[str]]:

@@ -2,7 +2,8 @@
 across articles (mentions into a canonical event).
 
 * a field one reading leaves unknown is taken from the other;
-* a named perpetrator beats "Unidentified Armed Group (...)";
+* a named perpetrator beats "Unidentified Armed Group (...)", a named weapon ("gun") beats
+  one named only as a weapon ("arms");
 * the more precise place wins (lower ACLED geo_precision), and so does the more precise date
   (lower time_precision; a date the text gives beats one carried over from a previous sentence);
 * fatalities follow ACLED: every reported figure is kept in ``fatalities_reported``, the lowest
@@ -33,6 +34,16 @@ FILL_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "
 PLACE_FIELDS = ("country", "admin1", "admin2", "location", "latitude", "longitude",
                 "geo_precision", "geo_source")
 DATE_FIELDS = ("event_date", "time_precision", "date_range")
+
+
+#: weapon codes that name no kind of weapon ("fired a weapon", "arms"): they cannot contradict
+#: a named weapon ("gun"), and a named one is the event's weapon before them
+UNSPECIFIC_WEAPONS = frozenset({"arms"})
+
+
+def specific_weapons(weapons: "list[str] | tuple[str, ...]") -> list[str]:
+    """The weapons that say what kind of weapon was used."""
+    return [w for w in weapons if w not in UNSPECIFIC_WEAPONS]
 
 
 def is_unidentified(actor: str | None) -> bool:
@@ -90,6 +101,8 @@ def merge_event_fields(into: EventFields, other: EventFields, *, place: bool = T
             setattr(into, name, getattr(other, name))
     if is_unidentified(into.actor1) and not is_unidentified(other.actor1):
         into.actor1, into.inter1 = other.actor1, other.inter1
+    if into.weapon in UNSPECIFIC_WEAPONS and other.weapon and other.weapon not in UNSPECIFIC_WEAPONS:
+        into.weapon = other.weapon
     if place and better_place(into, other):
         copy_place(into, other)
     if date and better_date(into, other):

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from .keywords import widely_named
-from .merging import is_unidentified, is_unspecific
+from .merging import UNSPECIFIC_WEAPONS, is_unidentified, is_unspecific
 from .records import Event, Mention
 from .where.fallback import OUTLET_SOURCE
 from .where.gazetteer import haversine_km
@@ -82,7 +82,11 @@ def precise_point(item: Event | Mention) -> tuple[float, float] | None:
 
 
 def agreeing_value(item: Event | Mention, name: str) -> str | None:
+    """The value compared on field ``name``: event types by family, and no weapon for one
+    named only as a weapon (it cannot contradict "firearms")."""
     value = getattr(item, name) or None
+    if name == "weapon" and value in UNSPECIFIC_WEAPONS:
+        return None
     return COMPATIBLE_TYPES.get(value, value) if name == "event_type" and value else value
 
 

@@ -89,6 +89,18 @@ def test_a_clash_and_an_attack_on_civilians_can_be_one_shooting_told_two_ways():
     assert similarity(clash, shooting("m2", "a2", names=("darryl", "forte")), 1, 25.0) >= 0.6
 
 
+def test_a_weapon_named_only_as_a_weapon_is_the_gun_another_report_names():
+    """"Fired the weapon" (coded ``arms``) names no kind of weapon, so it cannot contradict
+    the other report's gun, and the event takes the gun."""
+    told_as_weapon = shooting("m1", "a1", names=("darryl", "forte"), weapon="arms")
+    gun = shooting("m2", "a2", names=("darryl", "forte"))
+    assert similarity(told_as_weapon, gun, 1, 25.0) >= 0.6
+    [event] = deduplicate([told_as_weapon, gun], ARTICLES).events
+    assert event.weapon == "firearms"
+    knife = shooting("m3", "a3", names=("darryl", "forte"), weapon="bladed weapon")
+    assert similarity(gun, knife, 1, 25.0) is None
+
+
 def test_the_place_is_the_same_however_it_was_found():
     from_dateline = shooting("m1", "a1", geo_source="dateline:gn:4887398")
     from_text = shooting("m2", "a2", latitude=41.9, longitude=-87.6)

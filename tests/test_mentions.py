@@ -326,6 +326,36 @@ def test_an_event_told_in_two_threads_is_one_event(pipeline):
     assert [(m.location, m.event_date) for m in found] == [("Dayton", dt.date(2024, 5, 4))]
 
 
+@pytest.mark.parametrize("text", [
+    ("Woman wounded when rifle goes off in Fargo home\n\n"
+     "A 34-year-old woman was wounded Tuesday night when a rifle went off inside a home in "
+     "Fargo, police said.\n\n"
+     "Officers said her boyfriend was handling the rifle in the living room when it "
+     "discharged, striking her in the leg.\n\n"
+     "Investigators believe the man fired the weapon by accident."),
+    ("2 killed, 1 hurt in shooting at Tulsa home\n\n"
+     "Two men were killed and a woman was injured in a shooting at a home in north Tulsa on "
+     "Sunday, police said.\n\n"
+     "Officers found the victims after neighbours reported gunfire around 2 a.m.\n\n"
+     "Detectives are investigating the deaths as a double murder."),
+])
+def test_the_shooting_told_again_without_its_gun_is_one_event(pipeline, text):
+    """"fired the weapon" (a weapon of no named kind) and "a double murder" (no weapon) later
+    in the story, placed nowhere of their own, are the one shooting of that day told again,
+    not a second clash beside it."""
+    found = mentions_in(pipeline, text, dt.date(2024, 5, 7))
+    assert [(m.sub_event_type, m.weapon) for m in found] == [("Attack", "firearms")]
+
+
+def test_a_second_shooting_with_a_weapon_of_its_own_stays_apart(pipeline):
+    """A second event of that day told with another weapon is another event."""
+    text = ("Man shot dead outside Tulsa bar\n\n"
+            "A man was shot dead outside a bar in north Tulsa on Sunday, police said.\n\n"
+            "Hours later a woman was stabbed with a knife during a robbery, officers said.")
+    found = mentions_in(pipeline, text, dt.date(2024, 5, 7))
+    assert sorted(m.weapon for m in found) == ["bladed weapon", "firearms"]
+
+
 @pytest.mark.parametrize("sentence", [
     "Police said a 6-year-old girl was shot during a drive-by shooting Thursday night in Dallas.",
     "A boy and six other people were shot in what was believed to be a drive-by shooting "

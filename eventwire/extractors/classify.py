@@ -8,6 +8,7 @@ Armed clash. Tables live in ``data/taxonomy.toml``.
 from __future__ import annotations
 
 from ..document import Frame
+from ..merging import specific_weapons
 from .lexicon import Taxonomy
 
 CIVILIAN_INTER = 7
@@ -120,7 +121,9 @@ def classify(frame: Frame, taxonomy: Taxonomy) -> None:
 
 
 def _main_weapon(frame: Frame, taxonomy: Taxonomy) -> str:
+    """The first remote weapon by ``remote_weapon_order``, else the first weapon that names
+    a kind ("fired a weapon ... a handgun": the handgun)."""
     for weapon in taxonomy.remote_weapon_order:
         if weapon in frame.weapons:
             return weapon
-    return frame.weapons[0]
+    return (specific_weapons(frame.weapons) or frame.weapons)[0]
