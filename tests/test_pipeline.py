@@ -5,6 +5,7 @@ import datetime as dt
 
 from eventwire.pipeline import STAGE_NAMES
 from eventwire.records import Article
+from tests.conftest import analyse
 
 
 def by_role(document, role):
@@ -55,6 +56,17 @@ def test_count_statement_is_an_aggregate_not_events(kirkuk):
     [agg] = kirkuk.aggregates
     assert (agg.count, agg.qualifier) == (40, "at least")
     assert agg.period == (dt.date(2024, 1, 1), dt.date(2024, 3, 12))
+
+
+def test_a_count_told_by_a_verb_is_an_aggregate_whose_evidence_is_the_text(pipeline):
+    """"struck Gaza 150 times": the figure follows the verb it counts; the evidence still
+    runs forward over the article's own text."""
+    text = "Israeli jets struck Gaza 150 times last week, the army said."
+    document = analyse(pipeline, text)
+    [agg] = document.aggregates
+    [evidence] = agg.evidence
+    assert agg.count == 150 and evidence.start < evidence.end
+    assert text[evidence.start:evidence.end] == evidence.text == "struck Gaza 150"
 
 
 def test_every_evidence_span_is_the_article_text_at_its_offsets(kirkuk):

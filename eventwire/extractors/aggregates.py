@@ -105,7 +105,8 @@ def find_aggregates(document: Document, lexicon: Lexicon) -> list[Aggregate]:
             figure, first, what = _counted(noun, sentence, lexicon)
             if figure is None or figure.value < 2 or not is_plausible_count(figure.value):
                 continue
-            span = text_span(sentence, first, noun)
+            # "struck Gaza 150 times": the figure can follow the verb it counts
+            span = text_span(sentence, min(first, noun, key=lambda t: t.i), max(first, noun, key=lambda t: t.i))
             agg = Aggregate(
                 count=figure.value, qualifier=figure.qualifier, what=what,
                 aggregate_id=stable_id(document.article.id, span.start, prefix="a"),
