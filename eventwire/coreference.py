@@ -126,11 +126,12 @@ def tied_again(a: Frame, b: Frame) -> bool:
 
 
 def _weapon_told_once(a: Frame, b: Frame, wa: set[str], wb: set[str]) -> bool:
-    """One of two events of one day names the weapon (``wa``, ``wb``: the kinds each names),
-    the other none ("shot ... with a handgun" and "the murder", or "fired a weapon"): a
-    story's one event told twice, as a second event of that day would have to be told apart
-    by a weapon or place of its own."""
-    return bool(wa) != bool(wb) and a.event_date == b.event_date and not (a.date_range or b.date_range)
+    """One of two events whose days agree names the weapon (``wa``, ``wb``: the kinds each
+    names), the other none ("shot ... with a handgun" and "the murder", or "fired a weapon"; an
+    undated "homicide victim" and a dated shooting): a story's one event told twice, as a
+    second event would have to be told apart by a weapon, day or place of its own. A span of
+    days tells nothing apart ("in 2014"), so it ties nothing."""
+    return bool(wa) != bool(wb) and not (a.date_range or b.date_range)
 
 
 def scene_pairs(document: Document) -> set[frozenset[str]]:

@@ -149,6 +149,9 @@ class Frame(EventFields):
     date_inherited: bool = False
     #: "the attack": names an event told before; joins it rather than founding one
     anaphor: bool = False
+    #: "charged with murder": a crime named as a charge, which is the story's crime told before
+    #: when it tells one (``mentions.merge_specific``)
+    charged: bool = False
     #: "It happened Sunday in Naples": where and when of an event told before, never an event
     #: of its own (``extractors/scenes.py``)
     detail_only: bool = False

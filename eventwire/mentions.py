@@ -262,6 +262,10 @@ def merge_specific(frames: list[Frame], scenes: set[frozenset[str]] = frozenset(
             if is_weak(frame):
                 waiting.append(frame)  # "four were killed ... following an attack": told later
                 continue
+        home = _antecedent(clusters, frame) if frame.charged else None
+        if home is not None:  # "charged with murder": the killing told before
+            home.absorb(frame, fill_only=True)
+            continue
         home = next((c for c in clusters if _joins(c, frame, scenes)), None)
         if home is None:
             clusters.append(Cluster.of(frame))

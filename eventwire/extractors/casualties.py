@@ -20,6 +20,7 @@ from .numbers import Figure, is_plausible_casualty_count, number_words, parse_fi
 from .phrase_kinds import names_people
 from .syntax import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_passive, kind_of, objects,
                      passive_subjects, prep_objects, subjects, text_span)
+from .triggers import charge_reason
 
 FIELDS = ("killed", "injured")
 #: classes of event a killing named by a noun can be the toll of
@@ -30,6 +31,9 @@ NOT_A_PERSON = frozenset(("ACTOR", "GPE", "LOC", "FAC", "NORP"))
 CALENDAR_ENTITIES = frozenset(("DATE", "TIME"))
 #: words of an age, which the NER also labels a date ("the 18-year-old")
 AGE_WORDS = frozenset(("year", "years", "month", "months", "week", "weeks", "old"))
+#: how the parser hangs a state on the verb that finds or leaves people in it ("found two men
+#: dead": "dead" a clause of its own whose subject is the men)
+STATE_DEPS = ("ccomp", "xcomp", "oprd", "acomp")
 #: tags of "who", "that", "which" standing for a noun their clause describes
 RELATIVE_PRONOUN_TAGS = ("WP", "WDT")
 
@@ -75,6 +79,8 @@ def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
                    or c.dep_ == "compound" and (c.like_num or c.ent_type_ == "CARDINAL")), None)
     if number is not None:
         words = sorted(number.subtree, key=lambda t: t.i)
+        if number.head.lower_ in AGE_WORDS:  # "Shooting 17-Year-Old": an age, one person
+            return Figure(1), words[0]
         return parse_figure(" ".join(t.text for t in words)), words[0]
     for child in victim.children:
         if child.dep_ in ("det", "amod") and child.lower_ in ("a", "an", "one"):
@@ -147,7 +153,11 @@ def _harmed(verb: Token, lexicon: Lexicon, headline: bool = False) -> list[Token
     if verb.dep_ == "conj" and _is_bare_participle(verb) and children(verb, SUBJECT_DEPS):
         return children(verb, SUBJECT_DEPS)  # "two were killed and five wounded": the five
     markers = lexicon.casualty_outcomes["killed_markers"]
-    found = passive_subjects(verb) + [o for o in objects(verb) if o.lower_ not in markers]  # "found dead"
+    stated = [s for c in verb.children if c.lower_ in markers and c.dep_ in STATE_DEPS
+              for s in children(c, SUBJECT_DEPS)]
+    if stated:
+        return stated  # "found two men dead": the parser gives "dead" its own subject
+    found = passive_subjects(verb) + [o for o in _victim_objects(verb, lexicon) if o.lower_ not in markers]  # "found dead"
     found += _companions(verb, lexicon) if found else []
     if not found and is_passive(verb):
         found = _governing_subjects(verb)
@@ -155,6 +165,18 @@ def _harmed(verb: Token, lexicon: Lexicon, headline: bool = False) -> list[Token
         return found
     # "Man shot, killed in Feltonville"; "arrested in the shooting death of a 40-year-old man"
     return subjects(verb) or _governing_subjects(verb) or [o for p, o in prep_objects(verb) if p == "of"]
+
+
+def _victim_objects(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """The verb's objects, "her" for "her multiple times" (how often, not how many: the
+    parser can make "times" the object and "her" its possessive)."""
+    found = []
+    for obj in objects(verb):
+        if obj.lower_ in lexicon.casualty_outcomes["repetition_nouns"]:
+            found += [c for c in obj.children if c.dep_ == "poss"]
+        else:
+            found.append(obj)
+    return found
 
 
 def _companions(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -252,13 +274,14 @@ def _two_word_name(victim: Token) -> bool:
 
 
 def _killed_marker(verb: Token, lexicon: Lexicon) -> bool:
-    """"shot dead", "fatally stabbed", "beaten to death"; also "shot dead two farmers", where
-    the tagger hangs "dead" on the victims."""
+    """"shot dead", "fatally stabbed", "beaten to death"; also "shot dead two farmers" and
+    "found a man dead", where the tagger hangs "dead" on the victims."""
     markers = lexicon.casualty_outcomes["killed_markers"]
     if any(c.lower_ in markers or (c.dep_ == "prep" and any(o.lower_ in markers for o in c.children))
            for c in verb.children):
         return True
-    return any(c.dep_ == "amod" and c.lower_ in markers and c.i < o.i and c.i == verb.i + 1
+    # "shot dead two farmers" before the victims; "found a man dead" right after them
+    return any(c.dep_ == "amod" and c.lower_ in markers and (c.i == verb.i + 1 < o.i or c.i == o.i + 1)
                for o in objects(verb) for c in o.children)
 
 
@@ -308,9 +331,11 @@ def _counted_together(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _who_died(verb: Token) -> list[Token]:
-    """The subject of "die"; of a clause standing as one, its own ("Boy, 9, shot ... dies")."""
-    return [who for subject in subjects(verb)
-            for who in (subjects(subject) if subject.dep_ == "csubj" else [subject])]
+    """The subject of "die"; of a clause standing as one, its own ("Boy, 9, shot ... dies");
+    of a "die" with none, the subject it shares ("A man was shot ... and later died")."""
+    own = [who for subject in subjects(verb)
+           for who in (subjects(subject) if subject.dep_ == "csubj" else [subject])]
+    return own or (_governing_subjects(verb) if verb.dep_ == "conj" else [])
 
 
 def _with_wounds(noun: Token, lexicon: Lexicon) -> list[Token]:
@@ -357,6 +382,8 @@ def _is_casualty_word(token: Token, lexicon: Lexicon) -> bool:
 def _counted_by_noun(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
     if token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"] and token.pos_ == "NOUN":
         victims = [o for p, o in prep_objects(token) if p == "of"]  # "the murder of a shop worker"
+        if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.casualty_outcomes["victim_nouns"]:
+            victims = [token.head]  # "the homicide victim": one dead
         if victims:
             return "killed", victims
     if token.lower_ in lexicon.casualty_nouns and token.pos_ in ("ADJ", "NOUN"):
@@ -394,8 +421,8 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
         if not (token.lower_ in forms or token.lemma_.lower() in lemmas
                 or (any_verb and token.tag_.startswith("VB"))):
             continue  # no word ``_victims`` reads a figure by
-        if _counted_together(token, lexicon):
-            continue
+        if _counted_together(token, lexicon) or charge_reason(token, lexicon):
+            continue  # "charged with ... injuring a child's parent": a charge, no toll
         field, victims, inferred = _victims(token, lexicon, headline)
         figures = [(f, first) for f, first in (_figure_of(v, lexicon) for v in victims) if f is not None]
         if not figures:

@@ -29,11 +29,13 @@ from .grouping import anchor_of, event_class_of, group_triggers
 from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
                            seizes_weapons)
 from .scenes import scene_verb, told_before
-from .references import DEFINITE, few_with_toll, is_anaphor, is_count, is_definite, refers_back
+from .references import (DEFINITE, few_with_toll, hits_on_one, is_anaphor, is_count, is_definite,
+                         refers_back)
 from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
                            in_protest_cause, is_crowd, is_person, names_chemical_weapon, names_people,
                            territory_kind)
-from .triggers import ACCIDENT_REASONS, Trigger, find_triggers, irrealis_reason, support_verb
+from .triggers import (ACCIDENT_REASONS, Trigger, charge_reason, find_triggers, irrealis_reason,
+                       support_verb)
 
 #: prepositions naming, by class, whose property was looted or destroyed ("seized cash from a
 #: house", "set fire to a shop") or whose ground was taken ("recaptured the town from IS")
@@ -94,7 +96,8 @@ class FrameBuilder:
         anchor = anchor_of(group)
         is_title = self.sentence.segment in ("title", "standfirst")
         reason = irrealis_reason(anchor, self.lexicon, is_title)
-        counted = any(is_count(t.token) for t in group) and not few_with_toll(group)
+        counted = any(is_count(t.token) for t in group) and not few_with_toll(group) \
+            and not hits_on_one(group, self.lexicon.cues["person_harm_verbs"])
         anaphor = all(t.pos == "noun" for t in group) and is_anaphor(anchor)
         if reason or counted or anaphor:
             self.document.context.setdefault("dropped", []).append(
@@ -108,6 +111,7 @@ class FrameBuilder:
                       event_class=event_class_of(group))
         frame.add_evidence("trigger", span)
         frame.anaphor = refers_back(anchor)
+        frame.charged = charge_reason(anchor.token, self.lexicon) is not None
         frame.definite = any(t.pos == "noun" and is_definite(t.token) for t in group)
         frame.state_weapon = anchor.sense.state_weapon
         self._armed_sense(frame, anchor)

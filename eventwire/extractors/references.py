@@ -47,6 +47,20 @@ def few_with_toll(group: list[Trigger]) -> bool:
     return True
 
 
+#: object tags of one person hit again and again: "shot him three times", "stabbed her"
+ONE_PERSON_TAGS = ("PRP", "NN", "NNP")
+
+
+def hits_on_one(group: list[Trigger], harm_verbs: frozenset[str]) -> bool:
+    """"shot his wife three times", "stabbed him 20 times": how often one person was hit by a
+    verb that harms people directly (lexicon ``person_harm_verbs``), not a count of events
+    ("attacked the town 150 times" stays one)."""
+    return any(t.pos == "verb" and t.token.lemma_.lower() in harm_verbs and times_count(t.token) is not None
+               and any(o.tag_ in ONE_PERSON_TAGS and o.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")
+                       for o in t.token.children if o.dep_ == "dobj")
+               for t in group)
+
+
 def is_count(token: Token) -> bool:
     """"92 attacks", "attacked 150 times": a count statement, for the aggregates extractor."""
     if token.tag_.startswith("VB"):

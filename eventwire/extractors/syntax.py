@@ -351,6 +351,8 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
         return "place"
     if head.ent_type_ == "NORP" and (head.tag_ in ("NNPS", "NNS") or _one_person(head)):
         return "civilian"  # "Jordanians", "Palestinians", "a Palestinian": people of a nation
+    if head.ent_type_ == "ORG" and _names_occasion(head, lexicon):
+        return "other"  # "the Boston Marathon bombing": an occasion, no side
     if head.ent_type_ in ("ORG", "NORP"):
         return "actor"
     if head.ent_type_ == "PERSON":
@@ -362,6 +364,13 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
             and not (common and opens_clause(head)):
         return "name"  # a capitalised name the NER missed ("near Samarra"): maybe a place
     return common or "other"
+
+
+def _names_occasion(token: Token, lexicon: Lexicon) -> bool:
+    """A word of a name whose last word names an occasion ("Boston" of "Boston Marathon")."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    last = entity[-1] if entity is not None else token
+    return last.lower_ in lexicon.heads["occasions"]
 
 
 def _force_part(head: Token, lexicon: Lexicon) -> bool:

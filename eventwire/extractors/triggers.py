@@ -174,6 +174,46 @@ def _sought_by_police(governor: Token, path: list[str], lexicon: Lexicon) -> boo
     return governor.lemma_.lower() in lexicon.cues["sought_by_police"] and path[-1:] == ["prep"]
 
 
+#: links up the tree that leave what a charge says: another clause or what the charge is about
+LEAVES_CHARGE_DEPS = ("relcl", "ccomp", "parataxis", "csubj", "csubjpass", "ROOT")
+
+
+def charge_reason(token: Token, lexicon: Lexicon) -> str | None:
+    """Why ``token`` names a crime as a charge ("charged with murder", "wanted for Assault
+    with ... Intent to Kill", lexicon ``charge_words``); None when it does not. The path up to
+    the charge word crosses only charge prepositions whose object is a legal term, and clauses
+    with no conjunction of time or cause ("after he shot", "in the shooting" leave the
+    charge). Harm named in a charge is no harm done (``irrealis_reason``) and counts nobody
+    (``casualties.find_casualties``); a crime it names is the story's crime told again
+    (``Frame.charged``)."""
+    current, below = token, token
+    while current.dep_ not in LEAVES_CHARGE_DEPS and current.head != current:
+        if current.dep_ == "prep" and (current.lower_ not in lexicon.cues["charge_prepositions"]
+                                       or not _legal_term(below)):
+            return None  # "in the shooting", "for killing his wife"
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
+            return None
+        below, current = current, current.head
+        if current.lemma_.lower() in lexicon.cues["charge_words"] and _states_charge(current, lexicon):
+            return f"a charge ({current.lemma_!r})"
+    return None
+
+
+def _states_charge(word: Token, lexicon: Lexicon) -> bool:
+    """The charge word names its crime as a legal term: a noun with no article, possessive
+    or "of" after it ("with murder", "of attempted murder"; not "with the murder of")."""
+    for prep in word.children:
+        if prep.dep_ == "prep" and prep.lower_ in lexicon.cues["charge_prepositions"]:
+            if any(_legal_term(o) for o in prep.children if o.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _legal_term(noun: Token) -> bool:
+    return noun.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
 def _opens_realis(link: Token, lexicon: Lexicon) -> bool:
     """"after seven people were murdered", "following the attack": what the phrase or clause
     tells happened, whatever the verb above it vows or plans."""
@@ -414,7 +454,8 @@ def irrealis_reason(trigger: Trigger, lexicon: Lexicon, is_title: bool = False) 
         return "nobody harmed"  # "... but no one else was injured"
     own = (_noun_reason(token, lexicon) if trigger.pos == "noun"
            else _verb_reason(token, lexicon, is_title) or _purpose_reason(trigger, lexicon))
-    return own or _embedding_reason(token, lexicon)
+    charged = charge_reason(token, lexicon) if trigger.harm else None
+    return own or _embedding_reason(token, lexicon) or charged
 
 
 #: how a "to" clause of purpose hangs on what it is the purpose of: "an offensive to retake

@@ -168,3 +168,14 @@ def test_the_event_that_left_people_hurt_is_not_one_of_them(pipeline, text, inju
     """The parser hangs "injured" on "shooting": the people are hurt, the shooting is no
     victim (which, by the lowest figure, made the toll one)."""
     assert only(pipeline, text, dt.date(2016, 3, 12)).injured == injured
+
+
+@pytest.mark.parametrize("headline", [
+    "Two Charged With Fatally Shooting 17-Year-Old In Dayton",
+    "Woman Accused Of Shooting 16-Year-Old Nephew In Akron",
+])
+def test_an_age_in_a_title_case_headline_is_one_victim(pipeline, headline):
+    """"Shooting 17-Year-Old": the parser makes "Year" a compound carrying the number, which
+    is an age, not seventeen victims."""
+    m = only(pipeline, f"{headline}\n\nPolice made an arrest on Friday.")
+    assert m.injured == 1

@@ -300,3 +300,41 @@ def test_one_who_shot_himself_is_hurt_but_not_one_who_hurt_himself_fleeing(pipel
     fell = only(pipeline, "On 1 December 2023, a man opened fire on officers in Kano, then jumped over "
                           "a wall and fell 25 feet, injuring himself.")
     assert (shot.injured, fell.injured) == (1, None)
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, a man was shot in Kano and later died at a hospital.",
+    "On 1 December 2023, the victim, whose name was not released, was shot in Kano and died "
+    "hours later.",
+])
+def test_one_shot_who_later_died_is_one_killed(pipeline, text):
+    """"was shot ... and later died": "died" shares the subject of "was shot"."""
+    m = only(pipeline, text)
+    assert (m.fatalities, m.injured) == (1, None)
+
+
+def test_hit_many_times_is_one_victim_hit(pipeline):
+    """"shot her multiple times": how often, not how many ("times" can be parsed as the
+    object, "her" as its possessive)."""
+    m = only(pipeline, "On 1 December 2023, a gunman shot her multiple times in Kano, police said.")
+    assert m.injured == 1
+
+
+@pytest.mark.parametrize("found, killed", [
+    ("Officers found a man dead inside the house.", 1),
+    ("Officers found two men dead inside the house.", 2),
+    ("Officers found the victim dead in his car.", 1),
+])
+def test_people_found_dead_after_a_shooting_are_killed(pipeline, found, killed):
+    """"found two men dead": the parser hangs "dead" after the victims, or makes it a clause
+    whose subject they are; either way they are the shooting's dead."""
+    m = only(pipeline, f"On 1 December 2023, police in Kano investigated a shooting. {found}")
+    assert (m.fatalities, m.injured) == (killed, None)
+
+
+def test_a_homicide_victim_is_dead(pipeline):
+    """"the homicide victim": a victim named by a killing is dead, not injured, though the
+    story goes on "was shot in the head"."""
+    m = only(pipeline, "Kano homicide victim named\n\nThe Kano homicide victim is Musa Bello. "
+                       "On 1 December 2023 the victim was shot in the head, police said.")
+    assert (m.fatalities, m.injured) == (1, None)

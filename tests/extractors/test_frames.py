@@ -85,6 +85,30 @@ def test_a_crime_someone_is_wanted_for_happened(pipeline, sentence):
     assert [m.event_date for m in shootings] == [MONDAY - dt.timedelta(days=1)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Police said Dale Hollis, 31, is wanted for Assault with a Deadly Weapon with Intent to "
+    "Kill Inflicting Serious Injury.",
+    "Hollis was charged with murder, burglary and injuring a police officer, prosecutors said.",
+])
+def test_harm_named_in_a_charge_counts_nobody(pipeline, sentence):
+    """A charge's legal terms ("Intent to Kill", "injuring a police officer") count no dead
+    and no injured: the story tells the harm done itself, or does not."""
+    found = analyse(pipeline, sentence, MONDAY).mentions
+    assert [(m.fatalities, m.injured) for m in found] in ([], [(0, None)])
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Hollis was charged with murder after he shot a neighbour on Sunday.", "shot"),
+    ("Hollis was charged with murder in Sunday's shooting of a neighbour.", "shooting"),
+])
+def test_the_crime_a_charge_is_for_is_an_event(pipeline, sentence, trigger):
+    """What the charge is about ("after he shot", "in the shooting of") happened: one event,
+    which the charge's own term ("murder") tells too."""
+    [shooting] = [m for m in analyse(pipeline, sentence, MONDAY).mentions
+                  if m.event_type in ("Violence against civilians", "Battles")]
+    assert trigger in [e.text for e in shooting.evidence if e.field == "trigger"]
+
+
 def test_wanting_to_attack_is_no_attack(pipeline):
     assert analyse(pipeline, "The militants want to attack the base in Tikrit.", MONDAY).mentions == []
 
@@ -633,3 +657,26 @@ def test_a_weapons_name_written_with_a_hyphen_is_that_weapon(pipeline, weapon):
 ])
 def test_a_strike_its_target_answered_with_fire_is_a_clash(pipeline, text, sub_type):
     assert only(analyse(pipeline, text, MONDAY)).sub_event_type == sub_type
+
+
+def test_a_named_occasion_before_an_attack_is_not_its_perpetrator(pipeline):
+    """"the Denver Marathon bombing": the NER labels the occasion an organisation, but it
+    names where the bombing happened, not who carried it out; "the Hamas attack" does."""
+    found = analyse(pipeline, "A court convicted a friend of Denver Marathon bombing suspect "
+                              "Carl Dorn for hiding evidence after the deadly blast on Sunday.",
+                    MONDAY).mentions
+    assert found and [e.text for m in found for e in m.evidence if e.field == "actor1"] == []
+    [attack] = analyse(pipeline, "The Hamas attack on Sunday killed three soldiers near Gaza.",
+                       MONDAY).mentions
+    assert [e.text for e in attack.evidence if e.field == "actor1"] == ["Hamas"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said Tom Baker shot his wife three times on Sunday in Dayton.",
+    "Gunmen shot him five times outside his home in Kano on Sunday.",
+])
+def test_how_often_one_person_was_hit_is_no_count_of_events(pipeline, sentence):
+    """"shot his wife three times": the times are shots at one person, one attack with one
+    victim ("attacked the base three times" stays a count of events)."""
+    assert [(m.sub_event_type, m.injured) for m in analyse(pipeline, sentence, MONDAY).mentions] \
+        == [("Attack", 1)]
