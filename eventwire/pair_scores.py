@@ -165,7 +165,7 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     shared = len(common)
     placed = _placed_by_text(a) and _placed_by_text(b)
     vague = _is_range(da) or _is_range(db) or not placed
-    if vague and not shared and not _same_facility(a, b):
+    if vague and not shared and not _same_facility(a, b) and not _same_toll_in_town(a, b, da, db):
         return None  # "a 2014 shooting", a report placed nowhere: only what it names can tell
     if _outlet_far_off(a, b, max_km) and weighed(common) < OUTLET_FAR_NAMES:
         return None  # a Jacksonville station's story and a Chicago shooting: one name is chance
@@ -183,6 +183,21 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     score += WEIGHTS["same_actor"] * any(not is_unidentified(x) for x in actors)
     score += WEIGHTS["same_fatalities"] * bool(a.fatalities and a.fatalities == b.fatalities)
     return round(score, 3)
+
+
+def _same_toll_in_town(a: Event | Mention, b: Event | Mention, da: tuple[dt.date, dt.date],
+                       db: tuple[dt.date, dt.date]) -> bool:
+    """Both placed by their text in one town, neither dated more loosely than the week up to
+    its publication, and the same toll, someone dead or hurt ("1 dead, 4 hurt" in Austin on
+    a Sunday, and Monday's undated "Woman fatally shot, four wounded" there): a report dated
+    only as reported is then that shooting, though the two name nobody in common."""
+    if not (_placed_by_text(a) and _placed_by_text(b)) or place_id(a) != place_id(b) \
+            or (a.geo_precision or PRECISE_PLACE) >= PRECISE_PLACE:
+        return False
+    if any((span[1] - span[0]).days >= AS_REPORTED_DAYS[2] for span in (da, db)):
+        return False
+    toll = ((a.fatalities or 0), (a.injured or 0))
+    return sum(toll) > 0 and toll == ((b.fatalities or 0), (b.injured or 0))
 
 
 def _outlet_far_off(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:

@@ -101,6 +101,23 @@ def test_a_weapon_named_only_as_a_weapon_is_the_gun_another_report_names():
     assert similarity(gun, knife, 1, 25.0) is None
 
 
+def test_an_undated_report_of_the_same_toll_in_one_town_is_that_shooting():
+    """A report dated only as reported (the week up to publication) names no one the other
+    names; placed by its text in the same town with the same toll (one dead, four hurt) it is
+    that shooting. A different toll, or the outlet's town only, tells nothing."""
+    dated = shooting("m1", "a1", names=("moultrie", "sixth"), fatalities=1, injured=4,
+                     geo_precision=1)
+    as_reported = shooting("m2", "a2", day=DAY + dt.timedelta(days=1), time_precision=2,
+                           fatalities=1, injured=4, geo_precision=1)
+    assert similarity(dated, as_reported, 1, 25.0) >= 0.6
+    other_toll = shooting("m3", "a3", day=DAY + dt.timedelta(days=1), time_precision=2,
+                          fatalities=0, injured=1, geo_precision=1)
+    assert similarity(dated, other_toll, 1, 25.0) is None
+    at_outlet = shooting("m4", "a4", day=DAY + dt.timedelta(days=1), time_precision=2,
+                         fatalities=1, injured=4, geo_precision=1, geo_source="outlet:gn:4887398")
+    assert similarity(dated, at_outlet, 1, 25.0) is None
+
+
 def test_the_place_is_the_same_however_it_was_found():
     from_dateline = shooting("m1", "a1", geo_source="dateline:gn:4887398")
     from_text = shooting("m2", "a2", latitude=41.9, longitude=-87.6)
