@@ -34,12 +34,14 @@ How it decides, in three steps:
    "In the other's range": one report gives only a range ("in 2014", "last week") that the
    other's date falls in. Such a pair, and a pair where one report is placed nowhere, is
    linked only when the reports share a name or the target facility: neither the date nor
-   the place can then tell it from the other events of its kind; a report placed only at its
-   outlet's town, more than ``max_km_apart`` from the other's place, needs two names
-   (``OUTLET_FAR_NAMES``). Names are the report's salient words (``keywords.py``: victims,
-   suspects, streets, ages); an age shared counts half a name (``AGE_WEIGHT``: many victims
-   are 17), so "17yo" and one other word are one name in common, not two; "none shared"
-   counts only when both reports give at least ``MIN_NAMES_TO_DIFFER`` of them.
+   the place can then tell it from the other events of its kind (the one exception: a report
+   dated only to the week up to its publication, in the other's town with the same toll,
+   ``_same_toll_in_town``); a report placed only at its outlet's town, more than
+   ``max_km_apart`` from the other's place, needs two names (``OUTLET_FAR_NAMES``). Names
+   are the report's salient words (``keywords.py``: victims, suspects, streets, ages); an age
+   shared counts half a name (``AGE_WEIGHT``: many victims are 17), so "17yo" and one other
+   word are one name in common, not two; "none shared" counts only when both reports give at
+   least ``MIN_NAMES_TO_DIFFER`` of them.
    Event types must be equal, except that an armed clash and an attack on civilians can be
    one event told two ways (``COMPATIBLE_TYPES``: whether the victims fired back is what
    reports disagree on); the place counts as the same when the gazetteer id is, whether it

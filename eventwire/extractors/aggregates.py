@@ -106,7 +106,8 @@ def find_aggregates(document: Document, lexicon: Lexicon) -> list[Aggregate]:
             if figure is None or figure.value < 2 or not is_plausible_count(figure.value):
                 continue
             # "struck Gaza 150 times": the figure can follow the verb it counts
-            span = text_span(sentence, min(first, noun, key=lambda t: t.i), max(first, noun, key=lambda t: t.i))
+            start, end = sorted((first, noun), key=lambda t: t.i)
+            span = text_span(sentence, start, end)
             agg = Aggregate(
                 count=figure.value, qualifier=figure.qualifier, what=what,
                 aggregate_id=stable_id(document.article.id, span.start, prefix="a"),

@@ -157,7 +157,8 @@ def _harmed(verb: Token, lexicon: Lexicon, headline: bool = False) -> list[Token
               for s in children(c, SUBJECT_DEPS)]
     if stated:
         return stated  # "found two men dead": the parser gives "dead" its own subject
-    found = passive_subjects(verb) + [o for o in _victim_objects(verb, lexicon) if o.lower_ not in markers]  # "found dead"
+    # "found dead": the marker is no victim
+    found = passive_subjects(verb) + [o for o in _victim_objects(verb, lexicon) if o.lower_ not in markers]
     found += _companions(verb, lexicon) if found else []
     if not found and is_passive(verb):
         found = _governing_subjects(verb)
