@@ -368,9 +368,7 @@ def kind_of(head: Token, lexicon: Lexicon) -> str:
 
 def _names_occasion(token: Token, lexicon: Lexicon) -> bool:
     """A word of a name whose last word names an occasion ("Boston" of "Boston Marathon")."""
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    last = entity[-1] if entity is not None else token
-    return last.lower_ in lexicon.heads["occasions"]
+    return _entity_bounds(token)[1].lower_ in lexicon.heads["occasions"]
 
 
 def _force_part(head: Token, lexicon: Lexicon) -> bool:
