@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..document import Document
-from ..extractors.topics import snippet_topic, topic_scores
+from ..extractors.topics import leads_with_diplomacy, snippet_topic, topic_scores
 from ..pipeline import Pipeline
 from ..records import Article
 from .common import analyse_all, primary_event, read_rows
@@ -65,9 +65,12 @@ def _leads_with_attribution(document: Document) -> bool:
 def predicted_class(document: Document) -> str:
     """The primary event's type; else the first event frame's (a snippet's event may be too
     bare to code as a row: "649 people were arrested"); else the non-conflict topic. A snippet
-    that leads with a claim or a denial of responsibility is an attribution."""
+    that leads with a claim or a denial of responsibility is an attribution; one that leads
+    with a diplomatic act, naming attacks only as its cause, is diplomacy."""
     if _leads_with_attribution(document):
         return TOPIC_CLASS["attribution"]
+    if leads_with_diplomacy(document):
+        return TOPIC_CLASS["diplomacy"]
     event = primary_event(document)
     if event is not None and event.sub_event_type in CASE_CLASS:
         return CASE_CLASS[event.sub_event_type]

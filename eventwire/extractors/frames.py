@@ -49,6 +49,12 @@ PLACE_PREPS = ("in", "near", "outside", "around", "across", "inside", "at", "on"
                "within", "beyond")
 #: classes whose agent is a crowd of people, not only an armed actor
 CROWD_CLASSES = ("protest", "crowd", "riot")
+#: classes of things found rather than done: "the mass graves hold the bodies of ..." is the
+#: discovery itself, not a reference back to an event told before
+FOUND_CLASSES = ("grave",)
+#: classes whose subject may be civilians: those who flee are the ones the event is about
+#: ("thousands of civilians fled the city")
+CIVILIAN_AGENT_CLASSES = ("displacement",)
 #: classes whose coordinated subjects are the two sides: "X and Y clashed", "X and Y agreed"
 TWO_SIDED_CLASSES = ("clash", "agreement")
 #: classes whose target is ground taken
@@ -98,7 +104,8 @@ class FrameBuilder:
         reason = irrealis_reason(anchor, self.lexicon, is_title)
         counted = any(is_count(t.token) for t in group) and not few_with_toll(group) \
             and not hits_on_one(group, self.lexicon.cues["person_harm_verbs"])
-        anaphor = all(t.pos == "noun" for t in group) and is_anaphor(anchor)
+        anaphor = all(t.pos == "noun" for t in group) and is_anaphor(anchor) \
+            and anchor.sense.event_class not in FOUND_CLASSES
         if reason or counted or anaphor:
             self.document.context.setdefault("dropped", []).append(
                 (anchor.token.text, reason or "count or anaphor", self.sentence.index))
@@ -386,7 +393,8 @@ class FrameBuilder:
         elif role == "agent" and frame.event_class in CROWD_CLASSES:
             if frame.agent is None and is_crowd(self.lexicon, head, kind, frame.event_class):
                 self._set_actor(frame, head, "agent")
-        elif role == "agent" and (kind in ("actor", "place", "person") or crowd_noun(self.lexicon, head)):
+        elif role == "agent" and (kind in ("actor", "place", "person") or crowd_noun(self.lexicon, head)
+                                  or (kind == "civilian" and frame.event_class in CIVILIAN_AGENT_CLASSES)):
             if frame.agent is None:  # "the Ngbo youths attacked": a crowd can attack too
                 self._set_actor(frame, head, "agent")
             for code in modifier_weapons(head, self.lexicon) if kind == "actor" else ():

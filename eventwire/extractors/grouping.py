@@ -14,7 +14,7 @@ from .triggers import Trigger
 #: classes that outrank others when triggers of several classes report one event
 CLASS_PRIORITY = ("intercept", "abduction", "sexual", "protest", "crowd", "riot", "crowd_control",
                   "takeover", "territory", "arrest", "withdrawal", "base", "agreement", "group_change",
-                  "displacement",
+                  "displacement", "grave",
                   "clash", "attack", "harm", "looting")
 #: classes that are one event when one subject does both ("stormed the village and burned the
 #: market"): ACLED codes the attack, the destruction being a tactic of it
@@ -78,10 +78,25 @@ def _only_searches(group: list[Trigger]) -> bool:
     return all(t.sense.event_class == "attack" and t.token.lemma_.lower() in SEARCH_WORDS for t in group)
 
 
+def _governing_verb(token: Token) -> Token:
+    """The verb whose clause holds a noun: "conducting" for "conducting raids"."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _in_one_clause(raid: Token, arrest: Token) -> bool:
+    """The raid lies in the arrest's phrase ("detained dozens in a series of raids") or the
+    arrest in the raid's clause ("conducting raids to detain activists")."""
+    return arrest.is_ancestor(raid) or _governing_verb(raid).is_ancestor(arrest)
+
+
 def _arrests_in(raids: list[Trigger], group: list[Trigger]) -> bool:
-    """A raid that harmed nobody, told with the arrests it made: "raided a house and detained"."""
+    """A raid that harmed nobody, told with the arrests it made: "raided a house and detained",
+    "detained dozens in a series of raids"."""
     return _only_searches(raids) and any(
-        t.sense.event_class == "arrest" and (_linked(r.token, t.token) or _conjoined(r.token, t.token))
+        t.sense.event_class == "arrest" and (_linked(r.token, t.token) or _conjoined(r.token, t.token)
+                                             or _in_one_clause(r.token, t.token))
         for r in raids for t in group)
 
 

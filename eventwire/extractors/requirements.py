@@ -62,6 +62,12 @@ def has_own_object(trigger: Trigger, lexicon: Lexicon) -> bool:
     return True
 
 
+def people_moved(verb: Token, lexicon: Lexicon) -> bool:
+    """Who withdrew or was evacuated is a crowd of people or civilians, not a side."""
+    movers = [unwrap_crowd(s) for s in subjects(verb) + passive_subjects(verb)]
+    return bool(movers) and all(crowd_noun(lexicon, m) or kind_of(m, lexicon) == "civilian" for m in movers)
+
+
 def armed_subject(verb: Token, lexicon: Lexicon) -> bool:
     """The verb's subject, active or passive, or its object is an armed force, not a
     crowd: "troops were deployed", "Israel deployed forces", not "protesters formed a chain"."""
@@ -130,10 +136,12 @@ def is_complete(frame: Frame, group: list[Trigger], lexicon: Lexicon) -> bool:
         # weak verbs count only as the clause's news, not in "protesters who gathered"
         return frame.agent is not None and (anchor.token.dep_ not in ("relcl", "acl")
                                             or misread_clause(anchor.token))
-    if needs in ("agent", "opponent", "protesters", "unopposed", "armed") and frame.agent is None:
+    if needs in ("agent", "side", "opponent", "protesters", "unopposed", "armed") and frame.agent is None:
         return False
     if needs == "opponent":
         return frame.target is not None
+    if needs == "side":  # "troops withdrew"; not "6,800 people were evacuated"
+        return not people_moved(anchor.token, lexicon)
     if needs == "protesters":
         return _names_protesters(anchor, lexicon)
     if needs == "unopposed":  # "the fighters entered Afrin ... had not encountered any resistance"

@@ -67,14 +67,21 @@ def _entity_bounds(token: Token) -> tuple[Token, Token]:
     return doc[first], doc[last]
 
 
+#: words by which a common noun names whose side it is on: "fighters belonging to both groups",
+#: "forces loyal to the government", "militias affiliated with the army"
+ALLEGIANCE_WORDS = ("belong", "loyal", "affiliate", "affiliated")
+
+
 def actor_phrase(head: Token) -> tuple[Token, Token]:
     """An actor phrase, with its "of" tail when the head is a common noun: "forces of the
-    international coalition", "fighters belonging to both groups"."""
+    international coalition", "fighters belonging to both groups", "forces loyal to the
+    government"."""
     first, last = entity_phrase(head)
     if head.ent_type_:
         return first, last
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" or child.dep_ == "acl" and child.lemma_ == "belong":
+        if child.dep_ == "prep" and child.lower_ == "of" or \
+                child.dep_ in ("acl", "amod") and child.lemma_.lower() in ALLEGIANCE_WORDS:
             objs = [o for o in child.subtree if o.dep_ == "pobj"]
             if objs:
                 return first, max(entity_phrase(objs[0])[1], objs[0], key=lambda t: t.i)

@@ -234,9 +234,17 @@ def _labour_strike(noun: Token, lexicon: Lexicon) -> bool:
         t.lemma_.lower() in words or t.lower_ in words for t in near)
 
 
+def _likeness(noun: Token) -> bool:
+    """"a riot-like situation", "war-like scenes": like the event, not the event."""
+    doc = noun.doc
+    return noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and doc[noun.i + 2].lower_ == "like"
+
+
 def _noun_reason(noun: Token, lexicon: Lexicon) -> str | None:
     if _labour_strike(noun, lexicon):
         return "a labour strike"
+    if _likeness(noun):
+        return "a likeness ('-like')"
     for child in noun.children:
         if child.dep_ in ("det", "amod", "advmod") and child.lower_ in lexicon.cues["nonspecific_determiners"]:
             return f"non-specific ({child.lower_!r})"

@@ -76,3 +76,25 @@ def test_a_blame_that_only_describes_a_noun_leaves_the_snippet_about_the_act(pip
 def test_someone_accusing_someone_is_still_an_attribution(pipeline):
     assert case_class(pipeline, "The government accused Boko Haram on 1 December 2023 of the bombing "
                                 "of a fish market in Maiduguri.") == "ATTRIB"
+
+
+@pytest.mark.parametrize("text", [
+    "Ten Russian diplomats were expelled by Norway on 1 December 2023 after a nerve agent attack "
+    "on a defector in Oslo.",
+    "Moscow retaliated on 1 December 2023 over sanctions imposed by Rome after the bombing of an "
+    "Italian convoy, and ordered the expulsion of six diplomats.",
+])
+def test_a_snippet_that_leads_with_a_diplomatic_act_is_diplomacy(pipeline, text):
+    """The attack is named only as what provoked the expulsion or the retaliation."""
+    assert case_class(pipeline, text) == "DIPLO"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UN envoy's convoy was hit by a roadside bomb near Mogadishu on 1 December 2023, killing "
+     "four guards.", "REM_EXPLOS"),
+    ("Rebel fighters will advance on Al-Bab after seizing the town of Dabiq from the Islamic State, "
+     "the foreign minister said on 1 December 2023.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+])
+def test_a_diplomatic_word_beside_the_act_leaves_the_snippet_about_the_act(pipeline, text, expected):
+    """An envoy attacked is the attack; a foreign minister telling of a capture is the capture."""
+    assert case_class(pipeline, text) == expected

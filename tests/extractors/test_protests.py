@@ -438,3 +438,9 @@ def test_a_protest_after_prayers_is_still_where_the_prayers_were(pipeline):
     m = only(pipeline, "On 1 December 2023, worshippers demonstrated following the Friday prayer in "
                        "Berkane (Berkane, Oriental) in support of Palestine.")
     assert (m.sub_event_type, m.location, m.country) == ("Peaceful protest", "Berkane", "Morocco")
+
+
+def test_a_riot_like_situation_is_no_riot_but_the_mob_s_violence_is(pipeline):
+    found = mentions(pipeline, "On 1 December 2023, a riot-like situation broke out in Mainpuri after a "
+                               "mob chased down and lynched two men accused of stealing cattle.")
+    assert [(m.sub_event_type, m.actor1) for m in found] == [("Mob violence", "Rioters (India)")]

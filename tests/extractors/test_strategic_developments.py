@@ -48,6 +48,31 @@ def test_forces_withdrawing_from_a_town_is_a_non_violent_transfer_of_territory(p
     assert m.location == "Menaka"
 
 
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, some 4,000 people were evacuated from Menaka to temporary shelters.",
+    "On 1 December 2023, hundreds of residents evacuated to the hills above Menaka.",
+])
+def test_people_evacuated_hand_no_ground_over(pipeline, text):
+    assert not [m for m in mentions(pipeline, text) if m.sub_event_type == "Non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("On 1 December 2023, Russia withdrew from Kherson.", "Military Forces of Russia"),
+    ("On 1 December 2023, the rebels evacuated the town of Menaka under a deal.", None),
+])
+def test_a_side_that_leaves_a_town_still_hands_it_over(pipeline, text, actor):
+    m = only(pipeline, text)
+    assert types(m) == ("Strategic developments", "Non-violent transfer of territory")
+    assert actor is None or m.actor1 == actor
+
+
+def test_forces_loyal_to_the_government_regain_territory_for_it(pipeline):
+    m = only(pipeline, "On 1 December 2023, forces loyal to the government took control of a "
+                       "military camp outside Aden from a separatist militia.")
+    assert types(m) == ("Battles", "Government regains territory")
+    assert m.inter1 == 1
+
+
 @pytest.mark.xfail(strict=True, reason="no event: 'peacekeepers' is not recognised as an agent, so "
                                        "'withdraw' (requires an agent) is incomplete")
 def test_peacekeepers_withdrawing_from_a_town_is_a_non_violent_transfer_of_territory(pipeline):
@@ -90,6 +115,14 @@ def test_forces_intercepting_people_arrest_them(pipeline):
     "On 1 December 2023, Israeli forces stormed the town of Qabatiya and arrested five Palestinians.",
 ])
 def test_a_raid_that_only_arrests_people_is_one_arrest(pipeline, text):
+    assert types(only(pipeline, text)) == ("Strategic developments", "Arrests")
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, Israeli forces detained 30 Palestinians in a wave of raids across Jenin.",
+    "On 1 December 2023, police conducted raids in Srinagar to detain activists of the banned party.",
+])
+def test_arrests_told_with_the_raids_they_were_made_in_are_one_arrest(pipeline, text):
     assert types(only(pipeline, text)) == ("Strategic developments", "Arrests")
 
 
@@ -323,6 +356,27 @@ def test_people_fleeing_or_displaced_is_other_but_a_camp_for_displaced_people_is
                           "Birnin Gwari for fear of an attack.")
     assert types(fled) == ("Strategic developments", "Other")
     assert mentions(pipeline, "On 1 December 2023, aid arrived at a camp for displaced people near Goma.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, thousands of civilians fled Birnin Gwari after days of fighting nearby.",
+    "On 1 December 2023, nearly 9,000 Malians have fled across the border from Menaka.",
+])
+def test_civilians_who_flee_are_a_displacement(pipeline, text):
+    assert types(only(pipeline, text)) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, villagers found a mass grave near Sinjar holding the remains of 40 people.",
+    "Police in Sinjar said on 1 December 2023 that the mass graves hold the bodies of soldiers "
+    "killed by the Islamic State.",
+])
+def test_a_mass_grave_found_is_other(pipeline, text):
+    """ACLED codes the discovery of a mass grave as Strategic developments / Other; "the mass
+    graves" opening a report is the discovery, not a reference back."""
+    found = mentions(pipeline, text)
+    assert types(found[0]) == ("Strategic developments", "Other")
+    assert found[0].location == "Sinjar"
 
 
 def test_the_deployment_of_forces_is_their_change_of_activity(pipeline):

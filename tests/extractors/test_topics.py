@@ -24,6 +24,12 @@ def topic(text: str) -> str | None:
      "organised_crime"),
     ("The two foreign ministers opened talks in Geneva ahead of next month's summit.",
      "diplomacy"),
+    ("A man who sold pornographic videos of minors online was held in Hyderabad.", "organised_crime"),
+    ("Six tremors below 4 on the Richter scale shook the coast this month.", "natural_disaster"),
+    ("The outbreak left 900 sailors testing positive for the new coronavirus.", "natural_disaster"),
+    ("A chemical plant explodes and catches fire outside the port.", "man_made_disaster"),
+    ("Ten men were charged over a scam that sold university places to foreign students.",
+     "organised_crime"),
     ("A little-known group claimed responsibility for the blast in a message posted online.",
      "attribution"),
 ])
