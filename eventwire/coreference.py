@@ -25,6 +25,9 @@ GUESSED_SUB_TYPES = ("Armed clash", "Attack")
 SCENE_PREPOSITIONS = ("in", "during")
 #: event types of a crowd's doings, which a story goes on telling without a place
 CROWD_EVENT_TYPES = ("Protests", "Riots")
+#: classes of events that kill or hurt nobody by themselves: a casualty count is never theirs
+#: ("car bomb killed 26 ... many civilians have been trying to flee": the toll is the bomb's)
+TOLL_FREE_CLASSES = frozenset(("displacement", "grave", "base", "agreement", "group_change", "statement"))
 #: the ``geo_source`` prefix of a town from the gazetteer's GeoNames towns
 TOWN_SOURCE = "gn:"
 
@@ -61,8 +64,10 @@ def type_guessed(frame: Frame) -> bool:
 
 
 def types_agree(a: Frame, b: Frame) -> bool:
-    if a.event_type == b.event_type or "harm" in (a.event_class, b.event_class):
+    if a.event_type == b.event_type:
         return True
+    if "harm" in (a.event_class, b.event_class):  # a count fits any event that can hurt
+        return not {a.event_class, b.event_class} & TOLL_FREE_CLASSES
     return (type_guessed(a) and b.sub_event_type in GUESSED_SUB_TYPES) or \
         (type_guessed(b) and a.sub_event_type in GUESSED_SUB_TYPES)
 

@@ -466,3 +466,16 @@ def test_each_event_knows_how_many_events_of_its_role_its_article_reports(pipeli
     assert len(round_up) == 3 and {m.role_count for m in round_up} == {3}
     [single] = mentions_in(pipeline, "On 1 December 2023, gunmen killed two farmers in Tikrit.")
     assert single.role_count == 1
+
+
+def test_a_toll_never_joins_civilians_fleeing_elsewhere(pipeline):
+    """A casualty count fits any event that can hurt, not a flight: the bomb's dead must not
+    make the civilians who flee the bombers (Mob violence by rioters)."""
+    text = ("A car bomb killed at least 26 people in eastern Syria on Friday, state media said. "
+            "Dozens more were wounded. Islamic State fighters are now cornered around the border "
+            "town of Albu Kamal, and many civilians have been trying to flee the area.")
+    found = analyse(pipeline, text, dt.date(2017, 11, 17)).mentions
+    bomb = [m for m in found if m.fatalities]
+    assert [(m.sub_event_type, m.actor1, m.fatalities) for m in bomb] == \
+        [("Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)", 26)]
+    assert all(m.sub_event_type != "Mob violence" for m in found)
