@@ -21,19 +21,19 @@ from .lexicon import Lexicon
 from .numbers import parse_figure
 from .protests import PROTEST_CLASSES
 from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_phrase, instruments,
-                     is_demonym_like, is_national, kind_of, launched_by, lemma_forms, modifier_chain,
-                     modifier_weapons, objects, passive_subjects, prep_objects, present_perfect,
-                     shared_objects, subjects, text_span, trailing_speakers, unwrap_crowd, weapon_code,
-                     with_conjuncts)
+                     is_demonym_like, is_national, kind_of, launched_by, lemma_forms,
+                     modifier_chain, modifier_weapons, objects, passive_subjects, prep_objects,
+                     present_perfect, shared_objects, subjects, text_span, trailing_speakers, unwrap_crowd,
+                     weapon_code, with_conjuncts)
 from .grouping import anchor_of, event_class_of, group_triggers
 from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
                            seizes_weapons)
 from .scenes import scene_verb, told_before
 from .references import (DEFINITE, few_with_toll, hits_on_one, is_anaphor, is_count, is_definite,
                          refers_back)
-from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, facility_owners,
-                           in_protest_cause, is_crowd, is_person, names_chemical_weapon, names_people,
-                           territory_kind)
+from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, displaced_people,
+                           facility_owners, in_protest_cause, is_crowd, is_person, names_chemical_weapon,
+                           names_people, territory_kind)
 from .triggers import (ACCIDENT_REASONS, Trigger, charge_reason, find_triggers, irrealis_reason,
                        support_verb)
 
@@ -53,7 +53,7 @@ CROWD_CLASSES = ("protest", "crowd", "riot")
 #: discovery itself, not a reference back to an event told before
 FOUND_CLASSES = ("grave",)
 #: classes whose subject may be civilians: those who flee are the ones the event is about
-#: ("thousands of civilians fled the city")
+#: ("thousands of civilians fled the city"; suspects who fled the scene are no displacement)
 CIVILIAN_AGENT_CLASSES = ("displacement",)
 #: classes whose coordinated subjects are the two sides: "X and Y clashed", "X and Y agreed"
 TWO_SIDED_CLASSES = ("clash", "agreement")
@@ -394,7 +394,8 @@ class FrameBuilder:
             if frame.agent is None and is_crowd(self.lexicon, head, kind, frame.event_class):
                 self._set_actor(frame, head, "agent")
         elif role == "agent" and (kind in ("actor", "place", "person") or crowd_noun(self.lexicon, head)
-                                  or (kind == "civilian" and frame.event_class in CIVILIAN_AGENT_CLASSES)):
+                                  or (frame.event_class in CIVILIAN_AGENT_CLASSES
+                                      and displaced_people(self.lexicon, head))):
             if frame.agent is None:  # "the Ngbo youths attacked": a crowd can attack too
                 self._set_actor(frame, head, "agent")
             for code in modifier_weapons(head, self.lexicon) if kind == "actor" else ():

@@ -27,6 +27,14 @@ def crowd_noun(lexicon: Lexicon, head: Token) -> bool:
     return is_plural(head) and any(f in lexicon.heads["crowd"] for f in lemma_forms(head))
 
 
+def displaced_people(lexicon: Lexicon, head: Token) -> bool:
+    """People whose flight is a displacement: "thousands of civilians", "residents", "Egyptians";
+    not "the suspects" or "two men" who fled a crime scene, nor one woman."""
+    head = unwrap_crowd(head)
+    return is_plural(head) and (head.ent_type_ == "NORP"
+                                or any(f in lexicon.heads["displaced"] for f in lemma_forms(head)))
+
+
 def is_person(lexicon: Lexicon, head: Token) -> bool:
     """Weapon words that are people too: "gunmen", "snipers", "suicide bombers"."""
     return any(f in lexicon.heads["armed_weapons"] for f in lemma_forms(head))

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..document import AREA_RELATION, Frame
 from .grouping import anchor_of
 from .lexicon import Lexicon
-from .phrase_kinds import crowd_noun, names_chemical_weapon
+from .phrase_kinds import crowd_noun, displaced_people, names_chemical_weapon
 from .syntax import (kind_of, misread_clause, objects, passive_subjects, prep_objects, stative_passive,
                      subjects, unwrap_crowd, with_conjuncts)
 from .triggers import Trigger
@@ -76,6 +76,8 @@ def armed_subject(verb: Token, lexicon: Lexicon) -> bool:
     return any(kind_of(h, lexicon) == "actor" and not crowd_noun(lexicon, h) for h in heads)
 
 
+#: needs that start with someone doing it (the frame's agent)
+AGENT_NEEDS = ("agent", "side", "displaced", "opponent", "protesters", "unopposed", "armed")
 #: what an event noun may require of its sentence (a verb's other needs are its own words')
 NOUN_NEEDS = ("agent", "happening")
 #: how an event noun hangs on the verb that tells it happen: its subject or its object
@@ -136,12 +138,14 @@ def is_complete(frame: Frame, group: list[Trigger], lexicon: Lexicon) -> bool:
         # weak verbs count only as the clause's news, not in "protesters who gathered"
         return frame.agent is not None and (anchor.token.dep_ not in ("relcl", "acl")
                                             or misread_clause(anchor.token))
-    if needs in ("agent", "side", "opponent", "protesters", "unopposed", "armed") and frame.agent is None:
+    if needs in AGENT_NEEDS and frame.agent is None:
         return False
     if needs == "opponent":
         return frame.target is not None
     if needs == "side":  # "troops withdrew"; not "6,800 people were evacuated"
         return not people_moved(anchor.token, lexicon)
+    if needs == "displaced":  # "thousands of civilians fled"; not "the suspects fled the scene"
+        return any(displaced_people(lexicon, s) for s in subjects(anchor.token))
     if needs == "protesters":
         return _names_protesters(anchor, lexicon)
     if needs == "unopposed":  # "the fighters entered Afrin ... had not encountered any resistance"

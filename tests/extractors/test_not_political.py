@@ -54,34 +54,21 @@ def test_gunmen_blowing_up_a_bank_is_still_an_event(pipeline, text, country):
 
 
 @pytest.mark.parametrize("text", [
-    "On 1 December 2023, Indian police caught a man in Hyderabad on charges of selling "
-    "pornographic videos.",
+    "On 1 December 2023, police arrested a man in Hyderabad on charges of selling pornographic "
+    "videos.",
     "On 1 December 2023, police arrested two men in Lagos who robbed a bank last week.",
 ])
-def test_catching_or_arresting_people_over_crime_is_police_work(pipeline, text):
+def test_arresting_people_over_crime_is_police_work(pipeline, text):
     assert mentions(pipeline, text) == []
 
 
-def test_troops_catching_militants_is_an_arrest(pipeline):
-    found = mentions(pipeline, "On 1 December 2023, Nigerian troops caught three Boko Haram "
-                               "fighters near Maiduguri.")
-    assert [m.sub_event_type for m in found] == ["Arrests"]
-
-
-def test_forces_jailing_militants_is_an_arrest_but_a_court_sentence_is_not(pipeline):
-    jailed = mentions(pipeline, "On 1 December 2023, Pakistani security forces jailed 60 militants "
-                                "in Lahore.")
-    assert [m.sub_event_type for m in jailed] == ["Arrests"]
-    assert mentions(pipeline, "On 1 December 2023, a court in Lahore jailed a former minister for "
-                              "ten years.") == []
-
-
-@pytest.mark.parametrize("text", [
-    "On 1 December 2023, two civilians were caught in crossfire near Maiduguri.",
-    "On 1 December 2023, a market stall caught fire in Kano.",
-])
-def test_caught_in_crossfire_or_catching_fire_is_no_arrest(pipeline, text):
-    assert all(m.sub_event_type != "Arrests" for m in mentions(pipeline, text))
+def test_a_jailed_officer_lends_no_target_to_the_arrests_beside_him(pipeline):
+    """A court jailed him: whom the police detained are the protesters, not the officer."""
+    found = mentions(pipeline, "On 1 December 2023, a policeman charged with killing a teenager in "
+                               "Athens has been jailed, while more than 400 protesters have been "
+                               "detained over the riots.")
+    assert all(m.actor2 != "Police Forces of Greece" for m in found)
+    assert all(m.sub_event_type != "Arrests" for m in found)
 
 
 def test_people_hurt_in_a_disaster_after_torrential_rain_are_no_attack(pipeline):

@@ -367,6 +367,16 @@ def test_civilians_who_flee_are_a_displacement(pipeline, text):
 
 
 @pytest.mark.parametrize("text", [
+    "On 1 December 2023, a woman was seen fleeing the building in Vancouver.",
+    "On 1 December 2023, the man shot a deputy in Lakewood and then fled into an apartment.",
+    "On 1 December 2023, a man was shot dead in Lakewood. The suspects fled the scene in a car.",
+    "On 1 December 2023, a man was shot dead in Lakewood. Reese fled the building, police said.",
+])
+def test_one_person_or_suspects_fleeing_is_no_displacement(pipeline, text):
+    assert all(m.sub_event_type != "Other" for m in mentions(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
     "On 1 December 2023, villagers found a mass grave near Sinjar holding the remains of 40 people.",
     "Police in Sinjar said on 1 December 2023 that the mass graves hold the bodies of soldiers "
     "killed by the Islamic State.",
