@@ -11,8 +11,8 @@ from ..document import AREA_RELATION, Frame
 from .grouping import anchor_of
 from .lexicon import Lexicon
 from .phrase_kinds import crowd_noun, displaced_people, names_chemical_weapon
-from .syntax import (kind_of, misread_clause, objects, passive_subjects, prep_objects, stative_passive,
-                     subjects, unwrap_crowd, with_conjuncts)
+from .syntax import (kind_of, lemma_forms, misread_clause, objects, passive_subjects, prep_objects,
+                     stative_passive, subjects, unwrap_crowd, with_conjuncts)
 from .triggers import Trigger
 
 #: how a word that holds things hangs on the thing found ("a depot containing ...", "a truck
@@ -62,6 +62,14 @@ def has_own_object(trigger: Trigger, lexicon: Lexicon) -> bool:
     return True
 
 
+def settles(verb: Token, lexicon: Lexicon) -> bool:
+    """What the verb agrees to is a step of the conflict's settlement: a word of
+    ``settlement_terms`` in what it governs, its subjects aside."""
+    terms = lexicon.cues["settlement_terms"]
+    said = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc", "conj")]
+    return any(f in terms for c in said for t in c.subtree for f in lemma_forms(t))
+
+
 def people_moved(verb: Token, lexicon: Lexicon) -> bool:
     """Who withdrew or was evacuated is a crowd of people or civilians, not a side."""
     movers = [unwrap_crowd(s) for s in subjects(verb) + passive_subjects(verb)]
@@ -77,7 +85,8 @@ def armed_subject(verb: Token, lexicon: Lexicon) -> bool:
 
 
 #: needs that start with someone doing it (the frame's agent)
-AGENT_NEEDS = ("agent", "side", "displaced", "opponent", "protesters", "unopposed", "armed")
+AGENT_NEEDS = ("agent", "side", "settlement", "displaced", "opponent", "protesters", "unopposed",
+               "armed")
 #: what an event noun may require of its sentence (a verb's other needs are its own words')
 NOUN_NEEDS = ("agent", "happening")
 #: how an event noun hangs on the verb that tells it happen: its subject or its object
@@ -144,6 +153,8 @@ def is_complete(frame: Frame, group: list[Trigger], lexicon: Lexicon) -> bool:
         return frame.target is not None
     if needs == "side":  # "troops withdrew"; not "6,800 people were evacuated"
         return not people_moved(anchor.token, lexicon)
+    if needs == "settlement":  # "agreed to withdraw"; not "agreed to lend Greece billions"
+        return settles(anchor.token, lexicon)
     if needs == "displaced":  # "thousands of civilians fled"; not "the suspects fled the scene"
         return any(displaced_people(lexicon, s) for s in subjects(anchor.token))
     if needs == "protesters":

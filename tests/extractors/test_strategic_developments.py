@@ -286,6 +286,20 @@ def test_the_other_side_of_an_agreement_is_actor2(pipeline):
 
 
 @pytest.mark.parametrize("text", [
+    "On 1 December 2023, the government and the rebels agreed to resume peace talks in Doha.",
+    "On 1 December 2023, the rebels agreed to free 20 soldiers captured near Misrata.",
+])
+def test_agreeing_to_a_step_of_the_settlement_is_an_agreement(pipeline, text):
+    assert types(mentions(pipeline, text)[0]) == ("Strategic developments", "Agreement")
+
+
+def test_agreeing_to_anything_else_is_no_agreement(pipeline):
+    """ACLED's agreements settle a conflict; a loan agreed by governments is none."""
+    text = "On 1 December 2023, eurozone governments and the IMF agreed to lend Athens 30 billion euros."
+    assert not [m for m in mentions(pipeline, text) if m.sub_event_type == "Agreement"]
+
+
+@pytest.mark.parametrize("text", [
     "On 1 December 2023, the Libyan government and the rebels exchanged prisoners in Misrata.",
     "On 1 December 2023, the two sides conducted an exchange of prisoners in Misrata.",
     "On 1 December 2023, the government released 30 rebels in exchange for 16 soldiers in Misrata.",
