@@ -27,7 +27,8 @@ SCENE_PREPOSITIONS = ("in", "during")
 CROWD_EVENT_TYPES = ("Protests", "Riots")
 #: classes of events that kill or hurt nobody by themselves: a casualty count is never theirs
 #: ("car bomb killed 26 ... many civilians have been trying to flee": the toll is the bomb's)
-TOLL_FREE_CLASSES = frozenset(("displacement", "grave", "base", "agreement", "group_change", "statement"))
+TOLL_FREE_CLASSES = frozenset(("displacement", "grave", "base", "agreement", "group_change",
+                               "statement"))
 #: the ``geo_source`` prefix of a town from the gazetteer's GeoNames towns
 TOWN_SOURCE = "gn:"
 

@@ -73,7 +73,8 @@ def settles(verb: Token, lexicon: Lexicon) -> bool:
 def people_moved(verb: Token, lexicon: Lexicon) -> bool:
     """Who withdrew or was evacuated is a crowd of people or civilians, not a side."""
     movers = [unwrap_crowd(s) for s in subjects(verb) + passive_subjects(verb)]
-    return bool(movers) and all(crowd_noun(lexicon, m) or kind_of(m, lexicon) == "civilian" for m in movers)
+    return bool(movers) and all(crowd_noun(lexicon, m) or kind_of(m, lexicon) == "civilian"
+                                for m in movers)
 
 
 def armed_subject(verb: Token, lexicon: Lexicon) -> bool:

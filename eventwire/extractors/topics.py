@@ -56,18 +56,20 @@ def snippet_topic(document: Document) -> str | None:
 #: attack", "retaliated over sanctions", "for taking part in protests"): what they tell is not
 #: the clause's own act
 CAUSE_PREPS = frozenset(("after", "over", "amid", "following", "for", "despite", "since", "before"))
-#: clauses hung on another that tell its cause or describe a noun
+#: clauses hung on another: an adverbial one tells its cause or moment; a relative or
+#: adjectival one on a name describes it ("Moscow, which expelled ...")
 SUBORDINATE_DEPS = frozenset(("advcl", "relcl", "acl"))
 
 
 def _subordinate(token: Token) -> bool:
     """A phrase that gives a cause, a moment or a description: "after an attack", "in response
-    to cyberattacks", "a row that erupted"; or a clause the root reports ("said that ...")."""
+    to cyberattacks", "when police arrived", a clause on a name. A clause on a common noun
+    stays ("diplomats expelled by Norway" is the headline's own act)."""
     if token.dep_ == "prep":
         return token.lower_ in CAUSE_PREPS or any(
             c.dep_ == "pobj" and c.lower_ == "response" for c in token.children)
-    return token.dep_ in SUBORDINATE_DEPS and token.pos_ in ("VERB", "AUX") and token.head.pos_ != "NOUN" \
-        or token.dep_ == "advcl"
+    on_a_name = token.pos_ in ("VERB", "AUX") and token.head.pos_ != "NOUN"
+    return token.dep_ == "advcl" or (token.dep_ in SUBORDINATE_DEPS and on_a_name)
 
 
 def main_clause(root: Token) -> list[Token]:
@@ -91,12 +93,14 @@ def leads_with_diplomacy(document: Document, lexicon: Lexicon | None = None) -> 
     """The first sentence's own clause tells a diplomatic act (expelled diplomats, imposed
     sanctions) and no event word: any attack it names is only what provoked the act."""
     lexicon = lexicon or load_lexicon()
-    first = next((s for s in document.sentences if any(t.pos_ in ("VERB", "AUX") for t in s.span)), None)
+    first = next((s for s in document.sentences if any(t.pos_ in ("VERB", "AUX") for t in s.span)),
+                 None)
     if first is None:
         return False
     clause = main_clause(_reported(first.span.root, lexicon))
     if topic_scores(" ".join(t.text for t in clause)).get("diplomacy", 0) == 0:
         return False
     triggers = {document.trigger_token(f) for f in document.frames if f.sentence == first.index}
+    trigger_words = lexicon.verb_triggers.keys() | lexicon.noun_triggers.keys()
     return not triggers & set(clause) and not any(
-        f in lexicon.verb_triggers or f in lexicon.noun_triggers for t in clause for f in lemma_forms(t))
+        f in trigger_words for t in clause for f in lemma_forms(t))
