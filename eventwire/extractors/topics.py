@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ..document import Document
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, derived, load_lexicon
 from .syntax import lemma_forms
 
 
@@ -82,6 +82,10 @@ def main_clause(root: Token) -> list[Token]:
     return sorted(kept, key=lambda t: t.i)
 
 
+def _verb_and_noun_triggers(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lexicon.verb_triggers) | frozenset(lexicon.noun_triggers)
+
+
 def _reported(root: Token, lexicon: Lexicon) -> Token:
     """What a speech verb reports: "X will advance ..., the minister said" is about X."""
     if root.lemma_.lower() in lexicon.cues["speech_verbs"]:
@@ -101,6 +105,6 @@ def leads_with_diplomacy(document: Document, lexicon: Lexicon | None = None) -> 
     if topic_scores(" ".join(t.text for t in clause)).get("diplomacy", 0) == 0:
         return False
     triggers = {document.trigger_token(f) for f in document.frames if f.sentence == first.index}
-    trigger_words = lexicon.verb_triggers.keys() | lexicon.noun_triggers.keys()
+    trigger_words = derived(lexicon, "verb_and_noun_triggers", _verb_and_noun_triggers)
     return not triggers & set(clause) and not any(
         f in trigger_words for t in clause for f in lemma_forms(t))
