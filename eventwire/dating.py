@@ -11,6 +11,10 @@ and resolved by ``eventwire.when``; this stage decides which expression dates wh
   Tuesday", "is behind bars Saturday") dates an arrest, not the crime the step is about, and
   is no running date for the sentences after it; a calendar date written right after the
   crime's noun ("for the shooting Aug. 20, 2013") dates the crime;
+* the day of what followed an event ("remained in critical condition Monday", "were searching
+  for two men Wednesday", ``aftermath_verbs``) dates none and moves no running date, unless it
+  hangs on the event's own word or comes after its noun in a sentence about the aftermath
+  ("remembered Monday after his shooting death Friday");
 * a body sentence without one carries the last day-precise date of the story so far ("And in
   northeast Syria, rockets were fired ..." after "... on Monday"); captions carry only their own
   dates, titles none (the merge with the lede dates them);
@@ -102,7 +106,8 @@ def _report_date(head: "Token | None") -> bool:
 def _court_date(head: "Token | None") -> bool:
     """"was charged Friday", "pleaded guilty on Tuesday", "an indictment unsealed today",
     "the hearing was postponed Monday", "was back in court Thursday", "entered the plea
-    Wednesday", "learned his fate Friday during a sentencing hearing": the day of a step of
+    Wednesday", "learned his fate Friday during a sentencing hearing", "was ordered Wednesday
+    to stand trial": the day of a step of
     the police or the courts, which dates an arrest but not the crime."""
     if head is None:
         return False
@@ -116,9 +121,11 @@ def _court_date(head: "Token | None") -> bool:
     if any(s.dep_ in COURT_SUBJECT_DEPS and s.lemma_.lower() in cues["court_proceedings"]
            for s in head.children):
         return True  # "an indictment was unsealed Wednesday", "had their hearing waived Tuesday"
-    objects = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    verbs = [head] + [c for c in head.children if c.dep_ == "xcomp"]  # "ordered to stand trial"
+    objects = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "attr")]
     # "appeared in court Monday"; "was back in a courtroom Thursday"
-    preps = [p for c in head.children if c.dep_ == "advmod" for p in c.children] + list(head.children)
+    preps = [p for c in head.children if c.dep_ == "advmod" for p in c.children] \
+        + [c for v in verbs for c in v.children]
     objects += [o for p in preps if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     return any(o.lemma_.lower() in cues["court_nouns"] or f"{o.head.lower_} {o.lower_}" in cues["court_phrases"]
                for o in objects)
@@ -129,6 +136,23 @@ def _aftermath(head: "Token", verbs: list[str]) -> bool:
     or the verb it goes on with)."""
     return head.lemma_.lower() in verbs or any(
         c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in head.children)
+
+
+def _aftermath_day(head: "Token | None") -> bool:
+    """"the girl remained in critical condition Monday morning", "police were searching for
+    two men Wednesday": the day of what followed an event, which dates no event (an event's
+    own word keeps its day: ``_aftermath_kept``)."""
+    return head is not None and head.pos_ in ("VERB", "AUX") \
+        and _aftermath(head, load_lexicon().cues["aftermath_verbs"])
+
+
+def _aftermath_kept(days: list[tuple[TimeExpression, int]], root: "Token",
+                   trigger_end: int) -> list[TimeExpression]:
+    """The days of an aftermath that date the event after all: one hung on the event's own
+    word ("recovered 14 rockets on Monday"), and one written after the event's noun in a
+    sentence about its aftermath ("remembered Monday ... after his shooting death Friday")."""
+    after_noun = _told_in_aftermath(root)
+    return [e for e, head in days if head == root.i or (after_noun and e.start >= trigger_end)]
 
 
 def _told_in_aftermath(root: "Token") -> bool:
@@ -158,6 +182,9 @@ class SentenceDates:
     events: list[TimeExpression]  # court and police steps' days left out too: a crime's date
     #: the word each court or police step's day hangs on, by the expression's start
     court_heads: dict[int, int] = field(default_factory=dict)
+    #: days of what followed an event ("remained in critical condition Monday"), each with
+    #: the index of the word it hangs on
+    aftermath: list[tuple[TimeExpression, int]] = field(default_factory=list)
 
     def for_event(self, trigger_root: "Token | None") -> list[TimeExpression]:
         """An event's dates: a court step's day too when it hangs on the event's own word
@@ -188,10 +215,12 @@ def _sentence_dates(sentence: Sentence, published: dt.date | None,
              if not _stamped(sentence.text, e)]
     if not sentence.parsed:
         return SentenceDates(every, every, every)
-    steps = [e for e in every if not _report_date(_expression_head(e, sentence))]
+    told = [(e, _expression_head(e, sentence)) for e in every]
+    steps = [e for e, head in told if not _report_date(head) and not _aftermath_day(head)]
     heads = {e.start: _expression_head(e, sentence, past_nouns=False) for e in steps}
     court = {start: head.i for start, head in heads.items() if head is not None and _court_date(head)}
-    return SentenceDates(every, steps, [e for e in steps if e.start not in court], court)
+    aftermath = [(e, head.i) for e, head in told if head is not None and _aftermath_day(head)]
+    return SentenceDates(every, steps, [e for e in steps if e.start not in court], court, aftermath)
 
 
 def _expressions(document: Document) -> dict[int, SentenceDates]:
@@ -399,7 +428,11 @@ class Dater:
         sentence = self.document.sentences[frame.sentence]
         root = sentence.root_at(frame.trigger.start, frame.trigger.end) \
             if frame.trigger and sentence.parsed else None
-        return dates.for_event(root)
+        events = dates.for_event(root)
+        if root is not None and dates.aftermath:
+            kept = _aftermath_kept(dates.aftermath, root, frame.trigger.end - sentence.start)
+            events = sorted(events + kept, key=lambda e: e.start)
+        return events
 
     def _range(self, frame: Frame, own: list[TimeExpression]) -> None:
         """From the sentence's own "since ..." if it has one, else the article's."""

@@ -284,3 +284,51 @@ def test_the_day_of_an_investigation_does_not_date_the_shooting_it_looks_into(pi
             "near Steamboat Springs.")
     doc = analyse(pipeline, text, dt.date(2016, 7, 16))
     assert {m.event_date for m in doc.mentions} == {dt.date(2016, 7, 14)}
+
+
+WEDNESDAY = dt.date(2023, 12, 13)
+
+
+def test_the_day_bail_was_set_is_not_the_day_of_the_shooting(pipeline):
+    """Bail as the subject of "was set" is a step of the court: its day (Tuesday) is not the
+    day of the shooting, told on Sunday further on."""
+    text = ("Bail was set at $500,000 on Tuesday for a man accused of shooting and wounding two "
+            "store clerks on Sunday.")
+    doc = analyse(pipeline, text, WEDNESDAY)
+    assert doc.mentions and dt.date(2023, 12, 12) not in [m.event_date for m in doc.mentions]
+    assert dt.date(2023, 12, 10) in [m.event_date for m in doc.mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "A boy was hit in a car outside a grocery store in Fairview, and a police spokeswoman said "
+    "that the boy remained in critical condition Tuesday morning.",
+    "Deputies were searching on Tuesday for two men after a cashier was shot at a gas station in "
+    "Fairview.",
+    "Classes resumed on Tuesday at a Fairview middle school after a student was shot in the "
+    "parking lot.",
+])
+def test_the_day_of_what_followed_a_shooting_does_not_date_it(pipeline, text):
+    """"remained in critical condition Tuesday", "were searching Tuesday for two men", "classes
+    resumed Tuesday": the day of the aftermath, not of the shooting (left to the report's
+    day, as an undated shooting is)."""
+    doc = analyse(pipeline, text, WEDNESDAY)
+    assert doc.mentions and dt.date(2023, 12, 12) not in [m.event_date for m in doc.mentions]
+
+
+def test_a_shooting_dated_on_its_own_verb_keeps_the_day_beside_its_aftermath(pipeline):
+    text = "A boy was shot on Tuesday in Fairview and remained in critical condition at a hospital."
+    doc = analyse(pipeline, text, WEDNESDAY)
+    assert [m.event_date for m in doc.mentions] == [dt.date(2023, 12, 12)]
+
+
+def test_the_day_a_suspect_was_ordered_to_stand_trial_is_a_court_step(pipeline):
+    text = ("A man accused of shooting a store clerk in Fairview was ordered on Tuesday to stand "
+            "trial.")
+    doc = analyse(pipeline, text, WEDNESDAY)
+    assert doc.mentions and dt.date(2023, 12, 12) not in [m.event_date for m in doc.mentions]
+
+
+def test_an_event_told_by_a_verb_of_aftermath_keeps_its_own_day(pipeline):
+    """"recovered" is both: the day hung on it is the recovery's own."""
+    doc = analyse(pipeline, "Police recovered 14 rockets on Tuesday near the Fairview base.", WEDNESDAY)
+    assert [m.event_date for m in doc.mentions] == [dt.date(2023, 12, 12)]
