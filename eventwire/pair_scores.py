@@ -202,9 +202,11 @@ def _same_toll_in_town(a: Event | Mention, b: Event | Mention, da: tuple[dt.date
 
 def _outlet_far_off(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
     """One report is placed only at its outlet's town, and that town lies farther than
-    ``max_km`` from the other's place: the outlet may cover its region, not the other's."""
+    ``max_km`` from the other's place: the outlet may cover its region, not the other's. Not
+    when the outlet's report names the other's town among its names ("Lake Placid" in a
+    Burlington station's story of a Lake Placid shooting its geocoder missed)."""
     outlet = [x for x in (a, b) if (x.geo_source or "").startswith(OUTLET_PLACE_PREFIX)]
-    if not outlet or None in (a.latitude, b.latitude):
+    if not outlet or None in (a.latitude, b.latitude) or _one_town(a, b):
         return False
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > max_km
 

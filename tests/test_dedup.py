@@ -417,3 +417,15 @@ def test_a_story_placed_at_a_far_outlets_town_needs_two_names_in_common(names, j
     chicago = shooting("m1", "a1", names=names + ("lurie",))
     far_station = shooting("m2", "a2", names=names + ("serenity",), **at_outlet)
     assert (similarity(chicago, far_station, 1, 25.0) is not None) == joins
+
+
+@pytest.mark.parametrize("names, joins", [(("garden", "serenity"), False), (("garden", "chicago"), True)])
+def test_a_far_outlets_story_that_names_the_other_town_needs_one_name(names, joins):
+    """The Jacksonville station's story names Chicago among its words: its geocoder missed
+    the town, and the outlet's distance says nothing; one name in common is then enough,
+    and still needed."""
+    at_outlet = dict(location="Jacksonville", latitude=30.33, longitude=-81.66, geo_precision=3,
+                     geo_source="outlet:gn:4160021")
+    chicago = shooting("m1", "a1", names=("garden", "lurie"))
+    far_station = shooting("m2", "a2", names=names, **at_outlet)
+    assert (similarity(chicago, far_station, 1, 25.0) is not None) == joins
