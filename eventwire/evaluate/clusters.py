@@ -88,11 +88,20 @@ def cluster_figures(report: Report, predicted: dict[str, str], gold: dict[str, s
 
 def _label(article_id: str, primary: dict[str, str | None], owner: dict[str, str]) -> str:
     """The event an article's primary event ended in; ``none:`` when it has none, ``skipped:``
-    when ingest refused it (a text stored before, or an id already taken)."""
+    when ingest refused it (an id already taken)."""
     if article_id not in primary:
         return f"skipped:{article_id}"
     mention_id = primary[article_id]
     return owner.get(mention_id, f"lost:{article_id}") if mention_id else f"none:{article_id}"
+
+
+def _twins(articles: list[Article], analysed: dict[str, str | None]) -> dict[str, str | None]:
+    """The primary events of articles ingest skipped as texts it had stored already: the same
+    text under another id (a page crawled at two addresses) is the same report, so it ends
+    in the event its twin's text ended in."""
+    by_text = {a.content_hash: a.id for a in articles if a.id in analysed}
+    return {a.id: analysed[by_text[a.content_hash]] for a in articles
+            if a.id not in analysed and a.content_hash in by_text}
 
 
 def ingest_and_cluster(pipeline: Pipeline, articles: list[Article],
@@ -103,7 +112,8 @@ def ingest_and_cluster(pipeline: Pipeline, articles: list[Article],
     """Ingest ``articles`` the way ``eventwire ingest`` does (in publication order, batch by
     batch, each batch de-duplicated against the store) and say which event each article's
     event ended in (``pick``: its primary event, unless the gold means another): article id
-    -> event id, or ``none:<article id>`` when the article has no event. Also returns counts:
+    -> event id, or ``none:<article id>`` when the article has no event; an article skipped
+    as a text stored already ends where its twin did (``_twins``). Also returns counts:
     articles with an event, events stored. ``on_document`` sees every analysed article, for
     scorers that also check fields."""
     ordered = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id))
@@ -118,6 +128,7 @@ def ingest_and_cluster(pipeline: Pipeline, articles: list[Article],
                     on_document(document)
                 event = pick(document)
                 primary[document.article.id] = event.mention_id if event else None
+        primary.update(_twins(articles, primary))
         owner = {s.mention_id: e.event_id for e in store.events() for s in e.sources}
         counts = {"with_event": sum(m is not None for m in primary.values()),
                   "events": store.counts()["events"]}

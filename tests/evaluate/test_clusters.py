@@ -74,3 +74,20 @@ def test_ecbplus_rejoins_a_tokenised_address_to_date_its_report(pipeline):
     report = evaluate(FIXTURES / "eval" / "ecbplus.jsonl", pipeline=pipeline)
     assert report.figures["dated_documents"] == 2
     assert report.figures["events"] == 1 and report.figures["pairwise_recall"] == 1.0
+
+
+def test_a_text_crawled_twice_ends_in_the_event_its_twin_ended_in(pipeline):
+    """Ingest skips a text it has stored already (re-ingest is a no-op); a document with the
+    same text under another id is the same report, so it is clustered with its twin, and a
+    stub twin with no event stays a cluster of its own."""
+    from eventwire.evaluate.clusters import ingest_and_cluster
+    from eventwire.records import Article
+    story = ("Two men shot outside Riverton bar\n\nTwo men were shot early Sunday outside a bar on "
+             "Elm Street in Riverton, Ohio, police said.")
+    stub = "Sign in to read this story."
+    day = dt.date(2019, 5, 13)
+    articles = [Article(text=story, id="first", published=day), Article(text=story, id="again", published=day),
+                Article(text=stub, id="stub1", published=day), Article(text=stub, id="stub2", published=day)]
+    labels, _ = ingest_and_cluster(pipeline, articles)
+    assert labels["first"] == labels["again"] and not labels["first"].startswith(("none:", "skipped:"))
+    assert labels["stub1"] != labels["stub2"]
