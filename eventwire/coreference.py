@@ -15,7 +15,7 @@ import itertools
 from .conventions import STATE_INTER
 from .document import Document, Frame
 from .merging import is_unspecific, specific_weapons
-from .where.gazetteer import haversine_km
+from .where.gazetteer import different_parts, haversine_km
 
 #: places of one event lie within this distance (km) of each other
 SAME_PLACE_KM = 25.0
@@ -45,9 +45,12 @@ def dates_agree(a: Frame, b: Frame) -> bool:
 
 
 def places_agree(a: Frame, b: Frame) -> bool:
-    """Same place, a region and a place inside it, or two points within ``SAME_PLACE_KM``."""
+    """Same place, a region and a place inside it, or two points within ``SAME_PLACE_KM``
+    (not two parts of one city placed at its point: "Washington Heights" and "Austin")."""
     if a.latitude is None or b.latitude is None or a.geo_source == b.geo_source:
         return True
+    if different_parts(a.geo_source, b.geo_source):
+        return False
     if 3 in (a.geo_precision, b.geo_precision):
         return a.country == b.country and (a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1)
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_PLACE_KM

@@ -58,8 +58,9 @@ How it decides, in three steps:
    would hold two mentions of one article (a round-up of five attacks stays five events;
    ``_retelling`` says when two are one event the article told twice), dates more than
    ``max_days_apart`` apart (the same base hit on consecutive days twice is two events, even
-   through a report in between), two different values of a field that must agree, or two
-   reports that name different people.
+   through a report in between), two different values of a field that must agree (two
+   parts of one city among them: "Chicago - Austin" and "Chicago - Gresham", though a
+   city-wide report lies at both), or two reports that name different people.
    This depends only on the set of mentions, never on the order articles arrived in.
 
 Incremental ingest (``deduplicate``) re-clusters only the neighbourhood a batch touches:
@@ -82,7 +83,7 @@ from .pair_scores import (AGREEING_FIELDS, MIN_NAMES_TO_DIFFER,
                           agreeing_value, as_reported, date_span, named_alike, place_id,
                           precise_point, shared_names, similarity)
 from .records import Event, Mention, stable_id
-from .where.gazetteer import haversine_km
+from .where.gazetteer import city_part, haversine_km
 
 #: a ranged event ("in 2014", "last month") is compared with reports of the first this many
 #: days of its range (a longer one, "since 2011", is too vague to tie to any one report)
@@ -212,6 +213,7 @@ class _Group:
         values = {name: {agreeing_value(mention, name)} - {None} for name in AGREEING_FIELDS}
         values["actor1"] = set() if is_unspecific(mention.actor1) else {mention.actor1}
         values["country"] = {mention.country} - {None, ""}
+        values["city_part"] = {city_part(mention.geo_source)} - {None}  # "Chicago - Austin"
         point = precise_point(mention)
         day = None if as_reported(mention) else mention.event_date
         named = [set(mention.keywords)] if len(mention.keywords) >= MIN_NAMES_TO_DIFFER else []

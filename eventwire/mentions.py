@@ -465,23 +465,29 @@ def _place_unplaced(document: Document, clusters: list[Cluster], actors: ActorTa
                     gazetteer: Gazetteer | None) -> None:
     """An event the text places nowhere lies in or near the story's own town (its dateline's,
     else the one town it names) when that town is in the story's country (or the story names
-    none), else around the town of the local outlet that reported it, else in the story's
-    country, at country precision."""
+    none), else around the town of the local outlet that reported it, else in the area the
+    story's first sentences name ("... in Nassriya city. The rioters set fire ..."), else in
+    the story's country, at country precision."""
     country = document.context.get("story_country")
     town, outlet = document.context.get("home_town"), document.context.get("outlet_town")
+    area = document.context.get("story_area")
     at_town = town is not None and country in (None, town.country)
     at_outlet = not at_town and outlet is not None and country in (None, outlet.country)
-    if gazetteer is None or not (country or at_town or at_outlet):
+    at_area = not (at_town or at_outlet) and area is not None and country in (None, area.country)
+    if gazetteer is None or not (country or at_town or at_outlet or at_area):
         return
     for cluster in clusters:
         if at_town and cluster.merged.country is not None:  # only in the town's country or region?
             place_at_home_town(cluster.merged, document, gazetteer)
         if at_outlet and placed_in_a_country_only(cluster.merged):
             place_at_outlet_town(cluster.merged, document, gazetteer)
+        if at_area and placed_in_a_country_only(cluster.merged):  # "in Syria", then Aleppo's story
+            place_in_story_area(cluster.merged, document, gazetteer)
         if cluster.merged.country is not None:
             continue
         placed = (place_at_home_town(cluster.merged, document, gazetteer) if at_town
                   else place_at_outlet_town(cluster.merged, document, gazetteer) if at_outlet
+                  else place_in_story_area(cluster.merged, document, gazetteer) if at_area
                   else place_in_country(cluster.merged, country, gazetteer))
         if placed:
             unnamed_interceptor(cluster.merged, document, actors)  # now it has a country

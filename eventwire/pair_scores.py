@@ -14,7 +14,7 @@ from .keywords import widely_named
 from .merging import UNSPECIFIC_WEAPONS, is_unidentified, is_unspecific
 from .records import Event, Mention
 from .where.fallback import OUTLET_SOURCE
-from .where.gazetteer import haversine_km
+from .where.gazetteer import city_part, different_parts, haversine_km
 
 WEIGHTS = {"same_day": 0.30, "day_apart": 0.15, "dates_overlap": 0.10, "same_place": 0.30, "near_place": 0.20,
            "same_sub_type": 0.20, "same_facility": 0.20, "same_weapon": 0.10,
@@ -139,6 +139,8 @@ def _contradicts(a: Event | Mention, b: Event | Mention, max_km: float) -> bool:
 def _places_differ(a: Event | Mention, b: Event | Mention, max_km: float, points: bool = True) -> bool:
     if a.country and b.country and a.country != b.country:
         return True
+    if different_parts(a.geo_source, b.geo_source):  # "Chicago - Austin", "Chicago - Gresham"
+        return True
     if not points:
         return False
     pa, pb = precise_point(a), precise_point(b)
@@ -173,7 +175,7 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     score += _names_score(weighed(common), getattr(a, "keywords", ()), getattr(b, "keywords", ()))
     if placed and place_id(a) and place_id(a) == place_id(b):
         score += WEIGHTS["same_place"]
-    elif placed and None not in (a.latitude, b.latitude) \
+    elif placed and None not in (a.latitude, b.latitude) and not _at_its_citys_point(a, b) \
             and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:
         score += WEIGHTS["near_place"]
     score += WEIGHTS["same_sub_type"] * (a.sub_event_type is not None and a.sub_event_type == b.sub_event_type)
@@ -183,6 +185,12 @@ def similarity(a: Event | Mention, b: Event | Mention, max_days: int, max_km: fl
     score += WEIGHTS["same_actor"] * any(not is_unidentified(x) for x in actors)
     score += WEIGHTS["same_fatalities"] * bool(a.fatalities and a.fatalities == b.fatalities)
     return round(score, 3)
+
+
+def _at_its_citys_point(a: Event | Mention, b: Event | Mention) -> bool:
+    """One of them is a part of a city placed at the city's point ("Chicago - Austin"): that
+    point is not where it happened, so it is near nothing by it."""
+    return city_part(a.geo_source) is not None or city_part(b.geo_source) is not None
 
 
 def _same_toll_in_town(a: Event | Mention, b: Event | Mention, da: tuple[dt.date, dt.date],

@@ -190,7 +190,19 @@ def _article_countries(document: Document) -> list[str]:
 DATELINE_WEIGHT = 2
 
 
-def _story_country(document: Document, table: ActorTable) -> str | None:
+def _country_of_name(name: str, table: ActorTable, gazetteer: Gazetteer | None,
+                     cued: set[str]) -> str | None:
+    """The country a place or nationality word names; a country's name that is also a state
+    of the country the story's wording marks names that country ("Georgia" in a story of a
+    county sheriff's office is the US state: ``where.story.cued_countries``)."""
+    country = table.country(name)
+    if country is None or not cued or gazetteer is None:
+        return country
+    states = [p for p in gazetteer.lookup(name) if p.kind == "admin1" and p.country_code in cued]
+    return states[0].country if states else country
+
+
+def _story_country(document: Document, table: ActorTable, gazetteer: Gazetteer | None = None) -> str | None:
     """The country the story is about: the one its events lie in most (the town the story is
     about or filed from, or its outlet's, counting double there when it lies in the country
     the story names most), else the one its place and nationality words name most ("Syrian
@@ -208,8 +220,9 @@ def _story_country(document: Document, table: ActorTable) -> str | None:
         if own is not None and named and own.country == named.most_common(1)[0][0]:
             placed[own.country] += DATELINE_WEIGHT
         return placed.most_common(1)[0][0]  # the first named wins a tie
-    named = Counter(table.country(ent.text) for s in document.sentences for ent in s.ents
-                    if ent.label_ in ("GPE", "NORP"))
+    cued = document.context.get("cued_countries") or set()
+    named = Counter(_country_of_name(ent.text, table, gazetteer, cued) for s in document.sentences
+                    for ent in s.ents if ent.label_ in ("GPE", "NORP"))
     named.pop(None, None)
     town = document.context.get("home_town") or document.context.get("outlet_town")
     if town is not None:
@@ -223,7 +236,7 @@ def _story_country(document: Document, table: ActorTable) -> str | None:
 
 
 def assign_actors(document: Document, table: ActorTable, gazetteer: Gazetteer) -> Document:
-    document.context["story_country"] = _story_country(document, table)
+    document.context["story_country"] = _story_country(document, table, gazetteer)
     document.context["countries"] = _article_countries(document)
     assigner = ActorAssigner(document, table, gazetteer)
     for frame in document.frames:

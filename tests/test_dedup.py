@@ -429,3 +429,37 @@ def test_a_far_outlets_story_that_names_the_other_town_needs_one_name(names, joi
     chicago = shooting("m1", "a1", names=("garden", "lurie"))
     far_station = shooting("m2", "a2", names=names, **at_outlet)
     assert (similarity(chicago, far_station, 1, 25.0) is not None) == joins
+
+
+def test_two_parts_of_a_city_placed_at_its_point_are_two_places():
+    """"Chicago - Austin" and "Chicago - Gresham" share Chicago's point, not a place."""
+    austin = shooting("m1", "a1", names=("park",), location="Chicago - Austin",
+                      geo_source="part:austin:gn:4887398")
+    gresham = shooting("m2", "a2", names=("park",), location="Chicago - Gresham",
+                       geo_source="part:gresham:gn:4887398")
+    again = shooting("m3", "a3", names=("park",), location="Chicago - Austin",
+                     geo_source="story:part:austin:gn:4887398")
+    assert similarity(austin, gresham, 1, 25.0) is None
+    assert similarity(austin, again, 1, 25.0) is not None
+
+
+def test_a_city_wide_report_does_not_join_two_parts_of_the_city():
+    """A report placed at Chicago links to a shooting in its Austin part and to one in its
+    Gresham part; the two parts are still two events."""
+    names = ("park", "avenue")
+    city = shooting("m1", "a1", names=names)
+    austin = shooting("m2", "a2", names=names, location="Chicago - Austin",
+                      geo_source="part:austin:gn:4887398")
+    gresham = shooting("m3", "a3", names=names, location="Chicago - Gresham",
+                       geo_source="part:gresham:gn:4887398")
+    groups = partition(cluster([city, austin, gresham]))
+    assert not any({"m2", "m3"} <= group for group in groups)
+
+
+def test_a_part_placed_at_its_citys_point_is_near_nothing_by_that_point():
+    """"Chicago - Austin" lies at Chicago's point only for want of its own: unlike a suburb
+    5 km off, it earns nothing for being near a city-wide report."""
+    city = shooting("m1", "a1", geo_source="gn:4887398")
+    austin = shooting("m2", "a2", location="Chicago - Austin", geo_source="part:austin:gn:4887398")
+    suburb = shooting("m3", "a3", location="Cicero", latitude=41.87, longitude=-87.70, geo_source="gn:4888015")
+    assert similarity(city, austin, 1, 25.0) < similarity(city, suburb, 1, 25.0)

@@ -91,6 +91,26 @@ class Gazetteer(Protocol):
         ``name``."""
 
 
+#: the ``place_id`` prefix of a part of a city placed at its city's point, before the
+#: city's own id ("part:austin:gn:4887398": ``city_parts.keep_parts_in_home_city``)
+PART_ID_PREFIX = "part:"
+
+
+def city_part(source: str | None) -> str | None:
+    """The part of a city a ``geo_source`` names ("part:austin:"), if any."""
+    at = (source or "").find(PART_ID_PREFIX)
+    if at < 0:
+        return None
+    end = source.find(":", at + len(PART_ID_PREFIX))
+    return source[at:end + 1] if end > 0 else source[at:]
+
+
+def different_parts(a: str | None, b: str | None) -> bool:
+    """Two named parts of one city, both placed at its point: two places, however near."""
+    pa, pb = city_part(a), city_part(b)
+    return pa is not None and pb is not None and pa != pb
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

@@ -94,6 +94,10 @@ def _owner_and_place(text: str) -> tuple[str, str] | None:
 DESCRIBING_WORD = re.compile(r"^[a-z][a-z-]*(?:ed|ive|torn|ile|ous|ful|ing|ic|al)$")
 
 
+#: "Co." after a capitalised name: the county ("Marshall Co. boy shoots self")
+COUNTY_ABBREVIATION = re.compile(r"(?<=[A-Za-z])\s+Co\.?$")
+
+
 def name_variants(text: str) -> list[str]:
     """Lookup forms of a place phrase: "the western Anbar province" -> ["western Anbar province",
     "Anbar province", "Anbar"]; "Syria's Deir Ezzor" -> [..., "Deir Ezzor", "Syria"]: the place
@@ -118,6 +122,8 @@ def name_variants(text: str) -> list[str]:
         variants.extend(name_variants(city_of_district(base)))
     if re.search(r"\bairbase\b", joined, re.IGNORECASE):
         variants.append(re.sub(r"\bairbase\b", "Air Base", joined, flags=re.IGNORECASE))
+    if COUNTY_ABBREVIATION.search(base):  # "Marshall Co." as a headline writes the county
+        variants.insert(1, COUNTY_ABBREVIATION.sub(" County", base))
     parts = _owner_and_place(base)
     if parts is not None:
         owner, place = parts

@@ -28,7 +28,7 @@ from ..document import AREA_RELATION, WITHIN_RELATION, Document, Frame, PlaceRef
 from .gazetteer import BIG_TOWN, Gazetteer, Place, normalise_name
 from .area_chains import (HAMLET, ORIGIN_RELATION, agree_on_chains,
                           area_country, areas_after, drop_contradicted, within_the_areas_country)
-from .city_parts import as_part_of_city, keep_parts_in_their_town
+from .city_parts import as_part_of_city, keep_parts_in_home_city, keep_parts_in_their_town
 from .back_references import place_referred_back
 from .coded import coded_refs
 from .epithets import capital_named
@@ -510,7 +510,14 @@ class Resolver:
         self._respell_unknown(frame, found)
         drop_contradicted(frame.place_refs, found)
         keep_parts_in_their_town(frame.place_refs, found)
+        keep_parts_in_home_city(frame.place_refs, found, self.document.article.text,
+                                self._home_cities(), self.story_cities)
         drop_striking_country(frame.place_refs)
+
+    def _home_cities(self) -> list[Place]:
+        """The story's own towns: its dateline's and its local outlet's."""
+        home = [self.document.context.get("dateline_place"), self.outlet_town]
+        return [p for p in home if p is not None and p.kind in ("city", "neighbourhood")]
 
     def _respell_unknown(self, frame: Frame, found: list[list[Place]]) -> None:
         """A town the gazetteer does not spell so ("Deir Sunbul town in Idleb countryside"),
@@ -581,6 +588,7 @@ def locate(document: Document, gazetteer: Gazetteer) -> Document:
         resolver.resolve(frame)
     if document.dateline is None and document.context.get("home_town") is None:
         document.context["outlet_town"] = resolver.outlet_town
+    document.context["cued_countries"] = resolver.cued
     document.context["named_countries"] = Counter({
         place.country: n for code, n in resolver.article_countries.items()
         if n >= 1 and (place := gazetteer.country(code)) is not None})

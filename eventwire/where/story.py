@@ -72,8 +72,14 @@ def cued_countries(text: str) -> set[str]:
     return {country for pattern, country in country_cues() if pattern.search(text)}
 
 
+#: a county or parish named after a dateline's town, in any case ("ONSLOW COUNTY")
+DATELINE_COUNTY = re.compile(r".+?\s+(?:county|parish)", re.IGNORECASE)
+
+
 def _hint(part: str, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
-    """(admin1 name, country code) that a dateline's later part names, either or both None."""
+    """(admin1 name, country code) that a dateline's later part names, either or both None:
+    a state ("Mo.", "Pa", "Texas"), a country, or a county that lies in one state only
+    ("ALTURAS, Modoc County", "JACKSONVILLE, ONSLOW COUNTY")."""
     part = part.strip()
     for form in (part, part + ".", part.rstrip(".")):  # "Pa" and "Pa.", "PA." and "PA"
         if form in region_abbreviations():
@@ -81,8 +87,13 @@ def _hint(part: str, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
     country = gazetteer.country(part)
     if country is not None:
         return None, country.country_code
-    region = next((p for p in gazetteer.lookup(part) if p.kind == "admin1"), None)
-    return (region.name, region.country_code) if region else (None, None)
+    found = gazetteer.lookup(part)
+    region = next((p for p in found if p.kind == "admin1"), None)
+    if region is not None:
+        return region.name, region.country_code
+    states = {(p.admin1, p.country_code) for p in found if p.kind == "admin2"} \
+        if DATELINE_COUNTY.fullmatch(part) else set()
+    return next(iter(states)) if len(states) == 1 else (None, None)
 
 
 def _fits(place: Place, admin1: str | None, country: str | None) -> bool:
@@ -112,7 +123,9 @@ def dateline_place(document: Document, gazetteer: Gazetteer,
     state), by the outlet's state, unless the town is one a wire dateline names alone
     (``data/dateline_cities.csv``: "DALLAS (AP)" on a Georgia station's site is Dallas, Texas,
     but "PEORIA" on a Peoria, Illinois station's is that Peoria, not Arizona's bigger one);
-    else by the countries the story names (``countries``: code -> count), else by size."""
+    such a town written alone is the one the table lists ("SAN ANTONIO -" is in Texas though
+    the story names Culebra Road, a namesake of a town in Puerto Rico); else by the countries
+    the story names (``countries``: code -> count), else by size."""
     if document.dateline is None:
         return None
     town, *rest = [p.strip() for p in document.dateline.text.split(",") if p.strip()] or [""]
@@ -126,20 +139,23 @@ def dateline_place(document: Document, gazetteer: Gazetteer,
         return None
     named = countries or {}
     own = normalise_name(town)
-    local = outlet_state if not rest and own not in dateline_cities() else None
+    listed = ("US", dateline_cities()[own]) if not rest and own in dateline_cities() else None
+    local = outlet_state if not rest and listed is None else None
     return min(candidates, key=lambda p: (local is not None and (p.country_code, p.admin1) != local,
+                                          listed is not None and (p.country_code, p.admin1) != listed,
                                           -named.get(p.country_code, 0),
                                           DATELINE_KINDS.index(p.kind),
                                           normalise_name(p.name) != own, -p.population))
 
 
 @functools.cache
-def dateline_cities() -> frozenset[str]:
+def dateline_cities() -> dict[str, str]:
     """The US cities a wire dateline names alone, without their state (AP style), as
-    ``normalise_name`` keys: any other town a dateline names alone is a local outlet's."""
+    ``normalise_name`` keys, with their state: any other town a dateline names alone is a
+    local outlet's."""
     path = resources.files("eventwire") / "data" / "dateline_cities.csv"
     with path.open(encoding="utf-8") as handle:
-        return frozenset(normalise_name(row["city"]) for row in csv.DictReader(handle))
+        return {normalise_name(row["city"]): row["state"] for row in csv.DictReader(handle)}
 
 
 #: the towns a story names all lie this close together: it is a local story about that town

@@ -151,6 +151,16 @@ def test_a_town_a_local_dateline_names_alone_is_in_the_outlets_state(pipeline, u
     assert {m.admin1 for m in mentions} == {state}
 
 
+def test_a_wire_datelines_city_written_alone_is_the_listed_one_whatever_the_streets_say(pipeline):
+    """"SAN ANTONIO -" is the Texan city, though the story names Culebra Road (Culebra is
+    also a Puerto Rican town, and Puerto Rico has a San Antonio of its own)."""
+    text = ("Girl shot at a sleepover\n\nSAN ANTONIO - A 14-year-old girl was shot and killed "
+            "Tuesday night at a home on the Northwest Side, police said. The shooting happened on "
+            "Star Creek Drive near Culebra.")
+    mentions = mentions_on(pipeline, "http://example.org/news/x", text, dt.date(2016, 9, 21))
+    assert {(m.location, m.admin1) for m in mentions} == {("San Antonio", "Texas")}
+
+
 def test_a_town_is_not_a_big_town_that_once_had_its_name(pipeline):
     """"Ridgeville" is no Evanston, Illinois, which GeoNames lists as once called Ridgeville:
     on a Memphis station's site, with no state named, the story stays at the station's town;
@@ -162,3 +172,14 @@ def test_a_town_is_not_a_big_town_that_once_had_its_name(pipeline):
     named = mentions_on(pipeline, url, text.format(who="South Carolina investigators"), dt.date(2017, 3, 1))
     assert {(m.location, m.admin1) for m in unnamed} == {("Memphis", "Tennessee")}
     assert {(m.location, m.admin1) for m in named} == {("Ridgeville", "South Carolina")}
+
+
+def test_a_us_states_name_in_a_story_of_a_sheriffs_office_is_no_country(pipeline):
+    """"Georgia" names a country and a US state; in a story whose wording is American (a
+    county sheriff's office) an event placed nowhere else is in the United States."""
+    text = ("Sheriff and deputy shot\n\nA sheriff and a deputy were shot while answering a domestic "
+            "call on Sunday night, Georgia Bureau of Investigation agents said. The gunman had "
+            "worked for the Pine County Sheriff's Office until 2013.")
+    mentions = mentions_on(pipeline, "http://example.org/news/x", text, dt.date(2016, 3, 7))
+    assert mentions and {m.country for m in mentions} == {"United States"}
+

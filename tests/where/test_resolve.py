@@ -39,6 +39,16 @@ def resolver() -> Resolver:
     return Resolver(GAZ, Document(Article(text="x")))
 
 
+@pytest.mark.parametrize("name, county", [("Marshall Co.", "Marshall County"),
+                                          ("Lincoln Co", "Lincoln County")])
+def test_a_county_written_co_is_looked_up_as_the_county(name, county):
+    assert name_variants(name)[:2] == [name, county]
+
+
+def test_a_word_ending_in_co_is_no_county():
+    assert name_variants("Costco") == ["Costco"] and name_variants("Morocco") == ["Morocco"]
+
+
 def test_name_variants_drop_articles_compass_words_and_generic_suffixes():
     assert name_variants("the western Anbar province") == ["western Anbar province", "Anbar province", "Anbar"]
     assert "Baghdad" in name_variants("Baghdad's Green Zone")

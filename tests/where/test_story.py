@@ -97,6 +97,8 @@ def test_a_date_from_the_record_is_not_replaced_by_the_urls(pipeline):
     ("FAYETTEVILLE, Ark. –", "Fayetteville", "Arkansas"),  # the state picks the namesake
     ("MILWAUKEE —", "Milwaukee", "Wisconsin"),            # the city, not its county
     ("YORK, Pa –", "York", "Pennsylvania"),               # a state without its full stop
+    ("ALTURAS, Modoc County –", "Alturas", "California"),  # a county of one state only
+    ("JACKSONVILLE, ONSLOW COUNTY -", "Jacksonville", "North Carolina"),
 ])
 def test_the_dateline_reads_its_state_and_names_the_city(pipeline, dateline, location, admin1):
     text = (f"Man shot outside bar\n\n{dateline} A man was shot and killed outside a bar on "
@@ -298,3 +300,13 @@ def test_a_town_named_as_a_county_the_story_names_lies_in_that_county(pipeline):
             "in Lunenburg County, deputies said.")
     document = pipeline.analyse_one(Article(text=text, published=dt.date(2015, 5, 26)))
     assert {(m.location, m.admin1) for m in document.mentions} == {("Lunenburg", "Virginia")}
+
+
+def test_an_event_placed_nowhere_in_a_story_with_no_town_lies_in_the_area_it_opens_with(pipeline):
+    """No dateline, no town, no outlet: the roadside bomb the story places nowhere is in
+    Helmand, the province its first sentence names, not somewhere in Afghanistan."""
+    text = ("Taliban attack in Helmand\n\nTaliban fighters clashed with Afghan forces in Helmand "
+            "province on Monday, officials said. A roadside bomb also struck a police vehicle on "
+            "Monday, killing three officers, the officials said.")
+    mentions = analyse(pipeline, text, dt.date(2016, 3, 7)).mentions
+    assert {m.location for m in mentions} == {"Helmand"}
