@@ -202,7 +202,8 @@ def _country_of_name(name: str, table: ActorTable, gazetteer: Gazetteer | None,
     return states[0].country if states else country
 
 
-def _story_country(document: Document, table: ActorTable, gazetteer: Gazetteer | None = None) -> str | None:
+def _story_country(document: Document, table: ActorTable,
+                   gazetteer: Gazetteer | None = None) -> str | None:
     """The country the story is about: the one its events lie in most (the town the story is
     about or filed from, or its outlet's, counting double there when it lies in the country
     the story names most), else the one its place and nationality words name most ("Syrian

@@ -102,7 +102,8 @@ def _named_as_a_part(phrase: str, text: str) -> bool:
     (in the headline it may be "in Austin"). Not "a Damascus neighborhood" or "the Aleppo
     neighborhoods of Tariq al-Bab": those are parts of the city that name is."""
     name = _PART_WORD_AFTER.sub("", _THE.sub("", phrase.strip()))
-    return re.search(rf"\bthe\s+{re.escape(name)}\s+(?:{_PART_WORDS})\b", text, re.IGNORECASE) is not None
+    written = re.compile(rf"\bthe\s+{re.escape(name)}\s+(?:{_PART_WORDS})\b", re.IGNORECASE)
+    return written.search(text) is not None
 
 
 def _part_of(city: Place, part: str) -> Place:
