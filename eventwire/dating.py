@@ -107,8 +107,8 @@ def _court_date(head: "Token | None") -> bool:
     """"was charged Friday", "pleaded guilty on Tuesday", "an indictment unsealed today",
     "the hearing was postponed Monday", "was back in court Thursday", "entered the plea
     Wednesday", "learned his fate Friday during a sentencing hearing", "was ordered Wednesday
-    to stand trial": the day of a step of
-    the police or the courts, which dates an arrest but not the crime."""
+    to stand trial": the day of a step of the police or the courts, which dates an arrest but
+    not the crime."""
     if head is None:
         return False
     cues = load_lexicon().cues
@@ -216,10 +216,11 @@ def _sentence_dates(sentence: Sentence, published: dt.date | None,
     if not sentence.parsed:
         return SentenceDates(every, every, every)
     told = [(e, _expression_head(e, sentence)) for e in every]
-    steps = [e for e, head in told if not _report_date(head) and not _aftermath_day(head)]
+    aftermath = [(e, head.i) for e, head in told if _aftermath_day(head)]
+    after = {e.start for e, _ in aftermath}
+    steps = [e for e, head in told if not _report_date(head) and e.start not in after]
     heads = {e.start: _expression_head(e, sentence, past_nouns=False) for e in steps}
     court = {start: head.i for start, head in heads.items() if head is not None and _court_date(head)}
-    aftermath = [(e, head.i) for e, head in told if head is not None and _aftermath_day(head)]
     return SentenceDates(every, steps, [e for e in steps if e.start not in court], court, aftermath)
 
 

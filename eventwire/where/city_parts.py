@@ -19,6 +19,7 @@ import re
 from ..document import PlaceRef
 from .gazetteer import BIG_TOWN, PART_ID_PREFIX, Gazetteer, Place, haversine_km, normalise_name
 from .names import CITY_PART_WORDS
+from .namesakes import near_any
 
 #: how far from a big city's point a part of it may lie (Rogers Park is 15 km from the Loop)
 CITY_PART_KM = 25.0
@@ -91,9 +92,9 @@ def keep_parts_in_home_city(refs: list[PlaceRef], found: list[list[Place]], text
         cities = [c for c in named if c.place_id not in ids]
         own = [h for h in homes if h.place_id not in ids] + (cities if len(cities) == 1 else [])
         own = [h for h in own if ref.place is not None and h.population > ref.place.population]
-        if not own or _near_any(ref.place, own) or not _named_as_a_part(ref.text, text):
+        if not own or near_any(ref.place, own, CITY_PART_KM) or not _named_as_a_part(ref.text, text):
             continue
-        near = [p for p in places if _near_any(p, own)]
+        near = [p for p in places if near_any(p, own, CITY_PART_KM)]
         ref.place = near[0] if near else _part_of(own[0], ref.place.display)
 
 
@@ -113,10 +114,6 @@ def _part_of(city: Place, part: str) -> Place:
     return dataclasses.replace(city, location=f"{city.display} - {part}",
                                place_id=f"{PART_ID_PREFIX}{slug}:{city.place_id}")
 
-
-def _near_any(place: Place, cities: list[Place]) -> bool:
-    return any(haversine_km(place.latitude, place.longitude, c.latitude, c.longitude) <= CITY_PART_KM
-               for c in cities)
 
 
 def keep_parts_in_their_town(refs: list[PlaceRef], found: list[list[Place]]) -> None:
