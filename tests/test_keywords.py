@@ -90,3 +90,15 @@ def test_words_of_agency_names_are_no_names():
     words = salient_words(text)
     assert {"darnell", "hayes", "maple", "loretta", "quinn"} <= set(words)
     assert not {"children", "families", "examiner", "swat", "team", "attorney"} & set(words)
+
+
+def test_newspapers_agencies_and_page_furniture_are_no_names():
+    """"the Riverton Tribune", "the Department of Environmental Conservation", a form's
+    "Error" and "Submit": stories of unrelated shootings share them."""
+    text = ("Police said Darnell Hayes was shot near Maple Avenue, the Riverton Tribune reported. "
+            "Officers of the Department of Environmental Conservation and the Bureau of Alcohol, "
+            "Tobacco, Firearms and Explosives helped, Loretta Quinn said. Error Submit Instagram")
+    words = salient_words(text)
+    assert {"darnell", "hayes", "maple", "riverton", "loretta", "quinn"} <= set(words)
+    assert not {"tribune", "environmental", "conservation", "alcohol", "tobacco", "firearms",
+                "explosives", "error", "submit", "instagram"} & set(words)
