@@ -326,3 +326,24 @@ def test_a_town_the_story_names_with_its_state_is_that_town_wherever_it_is_named
     events = analyse(pipeline, text, published=dt.date(2015, 12, 7)).mentions
     assert ("Erie", "Pennsylvania") in {(e.location, e.admin1) for e in events}
     assert "Ohio" not in {e.admin1 for e in events}
+
+
+SAHAM = Place("gn:20", "Saham", "city", "Oman", "OM", 24.17, 56.89, admin1="Al Batinah North",
+              population=140000)
+DIYALA = Place("adm1:IQ.10", "Diyala", "admin1", "Iraq", "IQ", 33.98, 44.95, admin1="Diyala",
+               population=600000)
+OTHER_NAMES = MemoryGazetteer([(IRAQ, []), (SAHAM, ["Al Salam"]), (DIYALA, [])])
+
+
+def test_a_town_found_only_by_another_name_abroad_of_the_area_written_after_it_is_dropped():
+    """"Al Salam district, Diyala": Saham in Oman is called Al Salam among its other names,
+    but the province written after it is Iraq's; the district is one the gazetteer lacks."""
+    f = frame(ref("Al Salam", start=0, relation="area"), ref("Diyala", start=19, relation="sentence"))
+    Resolver(OTHER_NAMES, Document(Article(text="x"))).resolve(f)
+    assert f.country == "Iraq" and f.admin1 == "Diyala"
+
+
+def test_a_town_found_by_another_name_with_no_area_after_it_stays():
+    f = frame(ref("Al Salam", start=0))
+    Resolver(OTHER_NAMES, Document(Article(text="x"))).resolve(f)
+    assert f.location == "Saham" and f.country == "Oman"
