@@ -306,13 +306,24 @@ def test_the_day_bail_was_set_is_not_the_day_of_the_shooting(pipeline):
     "Fairview.",
     "Classes resumed on Tuesday at a Fairview middle school after a student was shot in the "
     "parking lot.",
+    "A boy was wounded by a stray bullet outside a Fairview grocery store and was listed in "
+    "critical condition on Tuesday.",
+    "A cashier who was shot during a robbery at a Fairview gas station was released from the "
+    "hospital on Tuesday.",
 ])
 def test_the_day_of_what_followed_a_shooting_does_not_date_it(pipeline, text):
     """"remained in critical condition Tuesday", "were searching Tuesday for two men", "classes
-    resumed Tuesday": the day of the aftermath, not of the shooting (left to the report's
+    resumed Tuesday", "was listed in critical condition on Tuesday", "was released from the
+    hospital on Tuesday": the day of the aftermath, not of the shooting (left to the report's
     day, as an undated shooting is)."""
     doc = analyse(pipeline, text, WEDNESDAY)
     assert doc.mentions and dt.date(2023, 12, 12) not in [m.event_date for m in doc.mentions]
+
+
+def test_a_release_of_hostages_is_dated_by_its_own_day(pipeline):
+    """Released from the hospital is the aftermath; hostages released is an event of its own."""
+    text = "Gunmen released 40 hostages on Tuesday at a school near Fairview."
+    assert dt.date(2023, 12, 12) in [m.event_date for m in analyse(pipeline, text, WEDNESDAY).mentions]
 
 
 def test_a_shooting_dated_on_its_own_verb_keeps_the_day_beside_its_aftermath(pipeline):
