@@ -380,8 +380,16 @@ def _is_casualty_word(token: Token, lexicon: Lexicon) -> bool:
     return token.lower_ in lexicon.casualty_nouns or token.lemma_.lower() in lexicon.casualty_verbs
 
 
+def _deadly_noun(token: Token, lexicon: Lexicon) -> bool:
+    """"the fatal shootings (of four people)": an event noun called deadly, whose "of" phrase
+    names the dead as a killing noun's does."""
+    return token.pos_ == "NOUN" and any(c.lower_ in lexicon.casualty_outcomes["deadly_modifiers"]
+                                        for c in token.children)
+
+
 def _counted_by_noun(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
-    if token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"] and token.pos_ == "NOUN":
+    killing = token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"] and token.pos_ == "NOUN"
+    if killing or _deadly_noun(token, lexicon):
         victims = [o for p, o in prep_objects(token) if p == "of"]  # "the murder of a shop worker"
         if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.casualty_outcomes["victim_nouns"]:
             victims = [token.head]  # "the homicide victim": one dead
@@ -420,7 +428,7 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
     any_verb = any(c in text for c in conditions)  # "left a man in critical condition"
     for token in sentence.span:
         if not (token.lower_ in forms or token.lemma_.lower() in lemmas
-                or (any_verb and token.tag_.startswith("VB"))):
+                or (any_verb and token.tag_.startswith("VB")) or _deadly_noun(token, lexicon)):
             continue  # no word ``_victims`` reads a figure by
         if _counted_together(token, lexicon) or charge_reason(token, lexicon):
             continue  # "charged with ... injuring a child's parent": a charge, no toll

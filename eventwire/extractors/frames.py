@@ -29,8 +29,8 @@ from .grouping import anchor_of, event_class_of, group_triggers
 from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
                            seizes_weapons)
 from .scenes import scene_verb, told_before
-from .references import (DEFINITE, few_with_toll, hits_on_one, is_anaphor, is_count, is_definite,
-                         refers_back)
+from .references import (DEFINITE, QUANTIFIERS, few_with_toll, hits_on_one, is_anaphor, is_count,
+                         is_definite, refers_back)
 from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, displaced_people,
                            facility_owners, in_protest_cause, is_crowd, is_person, names_chemical_weapon,
                            names_people, territory_kind)
@@ -70,12 +70,28 @@ FIGHTING_CLASSES = frozenset(("clash", "attack", "harm"))
 class FrameBuilder:
     """Builds frames for one parsed sentence."""
 
-    def __init__(self, document: Document, sentence: Sentence, lexicon: Lexicon):
+    def __init__(self, document: Document, sentence: Sentence, lexicon: Lexicon,
+                 told_before: bool = True):
         self.document = document
         self.sentence = sentence
         self.lexicon = lexicon
         self.places = PlaceReader(sentence, lexicon)
         self.triggers: list[Trigger] = []
+        #: whether an earlier sentence told an event (more than a bare toll): "the shootings"
+        #: then refers back to it
+        self.told_before = told_before
+
+    def _first_told(self, anchor: Trigger, group: list[Trigger]) -> bool:
+        """"Police are investigating the shootings of four people in a home Thursday night",
+        first in its story: the shootings are its news, told for the first time, not a
+        reference back to events told before. So when no earlier sentence told an event, no
+        other event word of its own sentence tells it ("the attacks that gripped Pretoria when
+        shops were looted"), and no quantity ("most of the attacks") picks among many."""
+        token = anchor.token
+        if self.told_before or token.dep_ == "pobj" and token.head.head.lower_ in QUANTIFIERS:
+            return False
+        own = {t.token.i for t in group}
+        return all(t.token.i in own for t in self.triggers)
 
     @cached_property
     def speakers(self) -> set[Token]:
@@ -105,7 +121,7 @@ class FrameBuilder:
         counted = any(is_count(t.token) for t in group) and not few_with_toll(group) \
             and not hits_on_one(group, self.lexicon.cues["person_harm_verbs"])
         anaphor = all(t.pos == "noun" for t in group) and is_anaphor(anchor) \
-            and anchor.sense.event_class not in FOUND_CLASSES
+            and anchor.sense.event_class not in FOUND_CLASSES and not self._first_told(anchor, group)
         if reason or counted or anaphor:
             self.document.context.setdefault("dropped", []).append(
                 (anchor.token.text, reason or "count or anaphor", self.sentence.index))
@@ -545,7 +561,8 @@ def extract_frames(document: Document, lexicon: Lexicon) -> list[Frame]:
     frames: list[Frame] = []
     for sentence in document.sentences:
         if sentence.parsed:
-            frames.extend(FrameBuilder(document, sentence, lexicon).build()
+            told = any(_tells_an_event(f) for f in frames)
+            frames.extend(FrameBuilder(document, sentence, lexicon, told_before=told).build()
                           or _scene_frames(document, sentence, lexicon, frames))
     return _without_accident_tolls(document, frames)
 
@@ -561,6 +578,12 @@ def _scene_frames(document: Document, sentence: Sentence, lexicon: Lexicon,
     return [FrameBuilder(document, sentence, lexicon).scene(verb, antecedent.event_class)]
 
 
+def _tells_an_event(frame: Frame) -> bool:
+    """More than a bare toll ("Police ID four people killed inside home"): an event's own
+    kind, a weapon or someone doing it."""
+    return frame.event_class != "harm" or bool(frame.weapons) or frame.agent is not None
+
+
 def _without_accident_tolls(document: Document, frames: list[Frame]) -> list[Frame]:
     """"A tank at the plant exploded ... Four people were injured": in a story whose only
     violence was dropped as an accident or a disaster, a bare toll (a harm with no weapon, no
@@ -568,7 +591,7 @@ def _without_accident_tolls(document: Document, frames: list[Frame]) -> list[Fra
     dropped = document.context.get("dropped", [])
     if not any(reason in ACCIDENT_REASONS for _word, reason, _index in dropped):
         return frames
-    if any(f.event_class != "harm" or f.weapons or f.agent is not None for f in frames):
+    if any(_tells_an_event(f) for f in frames):
         return frames
     dropped.extend((f.trigger.text if f.trigger else "", "accident's toll", f.sentence) for f in frames)
     return []

@@ -14,6 +14,8 @@ from .triggers import Trigger
 
 #: determiners that make an event noun one already told: "the strikes", "both attacks"
 DEFINITE = ("the", "these", "those", "both", "this", "that")
+#: words that pick some of many events told: "most of the attacks"
+QUANTIFIERS = ("most", "some", "many", "all")
 
 
 def times_count(token: Token) -> Token | None:
@@ -97,6 +99,6 @@ def is_anaphor(trig: Trigger) -> bool:
     if trig.pos != "noun" or token.tag_ not in ("NNS", "NNPS"):
         return False
     det = next((c.lower_ for c in token.children if c.dep_ in ("det", "predet")), None)
-    if token.dep_ == "pobj" and token.head.head.lower_ in ("most", "some", "many", "all"):
+    if token.dep_ == "pobj" and token.head.head.lower_ in QUANTIFIERS:
         return True
     return det in DEFINITE

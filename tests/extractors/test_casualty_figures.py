@@ -133,6 +133,17 @@ def test_a_fatal_shooting_with_no_toll_killed_at_least_one(pipeline):
 
 
 @pytest.mark.parametrize("text, dead", [
+    ("On 1 December 2023, police began investigating the fatal shooting of two brothers and a "
+     "cousin at a market in Kano.", 3),
+    ("On 1 December 2023, a deadly shooting of four traders at a market in Kano shocked the city.", 4),
+])
+def test_a_deadly_events_of_phrase_names_its_dead(pipeline, text, dead):
+    """"the fatal shooting of two brothers and a cousin": the "of" phrase of an event called
+    deadly names the dead, as a killing's does."""
+    assert only(pipeline, text).fatalities == dead
+
+
+@pytest.mark.parametrize("text, dead", [
     ("On 1 December 2023, seven people were murdered by gunmen in Blantyre.", 7),
     ("On 1 December 2023, gunmen assassinated a village chief in Blantyre.", 1),
 ])
@@ -176,6 +187,6 @@ def test_the_event_that_left_people_hurt_is_not_one_of_them(pipeline, text, inju
 ])
 def test_an_age_in_a_title_case_headline_is_one_victim(pipeline, headline):
     """"Shooting 17-Year-Old": the parser makes "Year" a compound carrying the number, which
-    is an age, not seventeen victims."""
+    is an age, not seventeen victims (shot fatally, the one victim is dead)."""
     m = only(pipeline, f"{headline}\n\nPolice made an arrest on Friday.")
-    assert m.injured == 1
+    assert (m.fatalities or 0) + (m.injured or 0) == 1

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from eventwire.records import Article
+
 from tests.conftest import analyse, mentions_in, only_mention
 
 MONDAY = dt.date(2024, 3, 11)
@@ -592,6 +594,33 @@ def test_the_weapon_may_be_told_by_a_verb_of_its_own_or_a_reference_back(pipelin
     """"a mine went off"; "the attacks, mostly using grenades": a reference back is no event of
     its own, but the weapon it names is the earlier attacks'."""
     assert {m.sub_event_type for m in mentions_in(pipeline, text)} == {sub_event_type}
+
+
+@pytest.mark.parametrize("text", [
+    "Police are investigating the fatal shootings of four people in a Riverton home on Monday night.",
+    "The shootings of two brothers outside a Riverton store on Monday night shocked the city.",
+])
+def test_the_events_a_story_tells_first_are_its_news_though_written_the_shootings(pipeline, text):
+    """"the shootings of four people", first in its story, is no reference back: nothing was
+    told before it."""
+    m = only(analyse(pipeline, text, MONDAY + dt.timedelta(days=1)))
+    assert m.event_type in ("Battles", "Violence against civilians") and m.event_date == MONDAY
+
+
+def test_a_headline_toll_tells_no_event_the_shootings_could_refer_back_to(pipeline):
+    """"Police name four people killed inside Riverton home" is a bare toll: the story's
+    "the fatal shootings" is still the first event it tells."""
+    article = Article(title="Police name four people killed inside Riverton home",
+                      text="Police are investigating the fatal shootings of four people in a "
+                           "Riverton home on Monday night.", published=MONDAY + dt.timedelta(days=1))
+    m = only(pipeline.analyse_one(article))
+    assert m.event_date == MONDAY and m.fatalities == 4
+
+
+def test_the_attacks_after_an_attack_told_still_refer_back_to_it(pipeline):
+    text = ("On 1 December 2023, militants attacked a police post in Mutarika. Most of the attacks "
+            "this year were claimed by the same group.")
+    assert len(mentions_in(pipeline, text)) == 1
 
 
 def test_an_alarm_that_went_off_is_no_event(pipeline):
