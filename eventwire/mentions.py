@@ -589,13 +589,21 @@ def _reportable(frame: Frame) -> bool:
                 not is_unidentified(frame.actor1), frame.weapons, frame.actor2))
 
 
+def _as_written(document: Document, evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence quoting the article as written: a title-case headline is parsed in sentence
+    case (``headlines.sentence_case``), so a span of it is read back from the article."""
+    text = document.article.text
+    return [e if text[e.start:e.end] == e.text else Evidence(e.field, e.start, e.end, text[e.start:e.end])
+            for e in evidence]
+
+
 def _to_mention(document: Document, cluster: Cluster, role: str) -> Mention:
     frame = cluster.merged
     first = min(cluster.frames, key=lambda f: f.trigger.start if f.trigger else 0)
     mention = Mention(mention_id=stable_id(document.article.id, first.trigger.start if first.trigger else 0,
                                            prefix="m"),
                       article_id=document.article.id, role=role,
-                      evidence=sorted(frame.evidence, key=lambda e: (e.start, e.field)))
+                      evidence=sorted(_as_written(document, frame.evidence), key=lambda e: (e.start, e.field)))
     for name in mention.__dataclass_fields__:
         if name in Frame.__dataclass_fields__ and name not in ("evidence",):
             value = getattr(frame, name)

@@ -27,7 +27,7 @@ from threadpoolctl import threadpool_limits
 from .attributes import use_cached_lemmatizer, use_fast_attributes
 from .document import Document, Sentence
 from .errors import ResourceError
-from .headlines import fix_headline_participles
+from .headlines import fix_headline_participles, sentence_case
 from .entity_repairs import relabel_person_countries, relabel_person_surnames, relabel_places
 from .extractors.lexicon import Lexicon
 
@@ -177,6 +177,15 @@ def read_as_names(nlp: Language, norms: dict[str, str]) -> None:
         nlp.tokenizer.add_special_case(name, [{ORTH: name, NORM: norm}])
 
 
+def headline_common_words(nlp: Language, lexicon: Lexicon) -> frozenset[str]:
+    """Words a title-case headline capitalises for style only (``headlines.sentence_case``):
+    the model's stop words, the forms the paragraph filter looks for (event, casualty, weapon
+    words), the heads of people and places that can be hit, and ``headline_words``."""
+    heads = {w for name in ("civilian", "facility", "civilian_facility", "armed") for w in lexicon.heads[name]}
+    words = set(nlp.Defaults.stop_words) | set(lexicon.prefilter.forms) | set(lexicon.cues["headline_words"])
+    return frozenset(words | heads | {f"{w}s" for w in heads})
+
+
 class Analyzer:
     """Runs the nlp stage over batches of documents."""
 
@@ -187,6 +196,7 @@ class Analyzer:
         self.lexicon = lexicon
         self.batch_size = batch_size
         self.is_place, self.is_country = is_place, is_country
+        self.common_words = headline_common_words(nlp, lexicon)
         keep_hyphenated_words(nlp, lexicon.hyphenated_words())
         split_lost_possessives(nlp, lexicon.cues["apostrophe_lost_names"])
         read_as_names(nlp, lexicon.name_norms)
@@ -208,6 +218,11 @@ class Analyzer:
             chunk = text[seg.start:seg.end]
             candidate = bool(self.lexicon.prefilter.search(chunk)) or seg.kind == "title"
             out.append((seg.start, seg.kind, chunk, candidate))
+        if not any(candidate for _, kind, _, candidate in out if kind != "title"):
+            # a headline over a page with no story ("Man Shoots Girlfriend And Her Son In
+            # Gloucester Co." above a station's menu) is all there is: read it as a sentence
+            out = [(start, kind, sentence_case(chunk, self.common_words.__contains__)
+                    if kind == "title" else chunk, candidate) for start, kind, chunk, candidate in out]
         return out
 
     def __call__(self, documents: Sequence[Document]) -> None:

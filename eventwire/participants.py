@@ -47,6 +47,19 @@ def _named_actors(document: Document, table: ActorTable, before: int) -> list[Ac
     return found
 
 
+#: plural nouns of people that do not end in "s", and words for several people
+PLURAL_PEOPLE = frozenset({"people", "men", "women", "children", "folk", "police", "youth",
+                           "crowd", "mob", "group", "gang", "family", "community", "public"})
+
+
+def _one_person(ref: ActorRef | None) -> bool:
+    """"a young family member", "his neighbour": one civilian, who is no crowd when doing
+    violence; "villagers", "5 people", "a crowd" are several."""
+    words = re.findall(r"[A-Za-z'’-]+", ref.text.lower()) if ref is not None else []
+    last = words[-1] if words else ""
+    return bool(last) and last not in PLURAL_PEOPLE and (not last.endswith("s") or last.endswith("ss"))
+
+
 class ActorAssigner:
     def __init__(self, document: Document, table: ActorTable, gazetteer: Gazetteer):
         self.document = document
@@ -80,6 +93,9 @@ class ActorAssigner:
     def assign(self, frame: Frame) -> None:
         country = self.country_of(frame)
         doers = self.resolve(frame.agent, country)
+        if doers and doers[0].kind == "civilians" and frame.event_class in VIOLENT_CLASSES \
+                and _one_person(frame.agent):
+            doers = []  # "shot by a young family member": no mob, an armed person (``finish``)
         if doers:
             actor = doers[0]
             if actor.kind == "government" and frame.event_class in VIOLENT_CLASSES and actor.country:

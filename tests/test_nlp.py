@@ -10,6 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from eventwire.headlines import sentence_case
 from eventwire.entity_repairs import relabel_places
 from eventwire.records import Article
 from tests.conftest import analyse
@@ -322,6 +323,48 @@ def test_a_headline_person_then_shot_and_where_is_who_was_shot(pipeline, title):
     [shot] = [t for s in doc.sentences if s.segment == "title" for t in s.span if t.lower_ == "shot"]
     assert (shot.pos_, shot.lemma_) == ("VERB", "shoot")
     assert [m.event_type for m in doc.mentions] in (["Violence against civilians"], ["Battles"])
+
+
+def test_a_headline_subject_of_shot_with_nothing_shot_is_who_was_shot(pipeline):
+    """"5 people shot after football game": the tagger makes the people the shooters; a
+    headline drops "were"."""
+    doc = analyse(pipeline, "5 people shot after football game in Kano\n\nPolice are investigating.",
+                  PUBLISHED)
+    [m] = doc.mentions
+    assert (m.sub_event_type, m.injured) == ("Attack", 5) and "Rioters" not in (m.actor1 or "")
+
+
+def test_a_headline_subject_that_shot_someone_is_the_shooter(pipeline):
+    doc = analyse(pipeline, "Police shot a man in Kano\n\nThe man was armed, officers said.", PUBLISHED)
+    assert [m.actor1 for m in doc.mentions] == ["Police Forces of Nigeria"]
+
+
+@pytest.mark.parametrize("title", ["Man Shoots Girlfriend And Her Son In Kano",
+                                   "15-Year-Old Boy Shot In Kano Neighborhood"])
+def test_a_title_case_headline_over_no_story_is_parsed_in_sentence_case(pipeline, title):
+    """Capitalised word by word, a headline reads as one long name with no verb; over a page
+    with no story (a station's menu) it is all there is, so it is parsed in sentence case: a
+    shooting, whose evidence still quotes the headline as written."""
+    doc = analyse(pipeline, f"{title}\n\nSign up for our newsletter to get the day's headlines.",
+                  PUBLISHED)
+    [m] = doc.mentions
+    assert m.event_type in ("Violence against civilians", "Battles")
+    trigger = next(e for e in m.evidence if e.field == "trigger")
+    assert trigger.text == doc.article.text[trigger.start:trigger.end] and trigger.text[0].isupper()
+
+
+def test_a_title_case_headline_over_a_story_is_parsed_as_written(pipeline):
+    doc = analyse(pipeline, "Man Shoots Girlfriend In Kano\n\nPolice said a man shot his "
+                            "girlfriend at a market in Kano on Monday.", PUBLISHED)
+    title = [t.text for s in doc.sentences if s.segment == "title" for t in s.span]
+    assert "Shoots" in title
+
+
+def test_sentence_case_keeps_names_and_leaves_a_sentence_as_it_is():
+    common = {"shoots", "and", "her", "son", "in", "man"}.__contains__
+    assert sentence_case("Man Shoots Girlfriend And Her Son In Kano", common) == \
+        "Man shoots Girlfriend and her son in Kano"
+    assert sentence_case("Police say Man Shoots son in Kano", common) == "Police say Man Shoots son in Kano"
 
 
 @pytest.mark.parametrize("noun, relabelled", [("shooting", True), ("team", False)])

@@ -263,6 +263,16 @@ def test_a_chemical_weapon_named_in_the_sentence_decides_the_tactic(pipeline):
     assert mention.sub_event_type == "Chemical weapon"
 
 
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On 1 December 2023, a boy was shot by a young family member in an apartment in Kano.", "Attack"),
+    ("On 1 December 2023, villagers beat a suspected thief to death at a market in Kano.", "Mob violence"),
+])
+def test_one_civilian_doing_violence_is_no_mob(pipeline, text, sub_event_type):
+    """"shot by a young family member": one person with a gun, an unidentified armed person;
+    villagers beating a man are a mob."""
+    assert only_mention(pipeline, text).sub_event_type == sub_event_type
+
+
 def test_a_crowd_that_attacks_people_is_mob_violence(pipeline):
     text = "On 1 December 2023, youths from Ngbo attacked and beat traders at a market in Abakaliki."
     mention = analyse(pipeline, text, published=dt.date(2023, 12, 1)).mentions[0]
