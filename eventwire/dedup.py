@@ -81,7 +81,7 @@ from .errors import InputError
 from .merging import ArticleMeta, canonical_event, is_unspecific
 from .pair_scores import (AGREEING_FIELDS, MIN_NAMES_TO_DIFFER,
                           agreeing_value, as_reported, date_span, named_alike, place_id,
-                          precise_point, shared_names, similarity)
+                          precise_point, shared_names, similarity, tying)
 from .records import Event, Mention, stable_id
 from .where.gazetteer import city_part, haversine_km
 
@@ -231,7 +231,7 @@ class _Group:
             return False
         if any(len(self.values[k] | other.values[k]) > 1 for k in self.values):
             return False
-        if any(not (p & q) for p in self.named for q in other.named):
+        if any(not tying(p & q) for p in self.named for q in other.named):
             return False
         return not points or all(haversine_km(*p, *q) <= limits.max_km
                                  for p in self.points for q in other.points)

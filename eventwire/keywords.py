@@ -44,6 +44,18 @@ TITLE_RUN = 5
 TITLE_CASE_RUN = re.compile(rf"(?:\b[A-Z][a-z'’]*[ \t]+){{{TITLE_RUN - 1},}}[A-Z][a-z'’]*\b")
 #: a word the text also writes in lower case is a common word ("Family", "Copy link"), not a name
 LOWER_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]+")
+#: a hospital's name: the capitalised words before a hospital word ("Stroger Hospital",
+#: "Advocate Christ Medical Center", "Comer Children's Hospital"). The wounded of every
+#: shooting in a city are taken to the same few hospitals, so the words of their names tie
+#: no reports together (``UNTYING_MARK``); they still count among the names a report gives,
+#: which tell two reports apart when they share none. A school's name still ties them.
+HOSPITAL_NAME = re.compile(
+    r"((?:\b[A-Z][A-Za-z'’.-]*[ \t]+){1,4})"
+    r"(?:(?:General |Memorial |Regional |Community |Children['’]s )?Hospitals?\b"
+    r"|(?:Medical|Health|Trauma|Burn) (?:Center|Centre|Campus)\b|Infirmary\b)")
+#: the mark of a name that counts among those a report gives but ties it to no other
+#: (a hospital's: ``HOSPITAL_NAME``)
+UNTYING_MARK = "~"
 #: the most words kept per report (the earliest: the lede names what the story is about)
 MAX_WORDS = 40
 MIN_LETTERS = 3
@@ -88,6 +100,7 @@ def salient_words(text: str, exclude: Iterable[str] = (), context: str | None = 
     case is a common word, and capitalised words in headline-long runs are no names."""
     lower = {w.replace("’", "'") for w in LOWER_WORD.findall(text if context is None else context)}
     lower.update(w.lower() for w in exclude)
+    hospitals = hospital_words(text if context is None else context)
     common = common_words()  # thousands of names: looked up, not copied into one set per call
     runs = [(m.start(), m.end()) for m in TITLE_CASE_RUN.finditer(text)]
     found: dict[str, None] = {}
@@ -97,10 +110,16 @@ def salient_words(text: str, exclude: Iterable[str] = (), context: str | None = 
             continue
         word = _name_form(name) if name else _age_word(match)
         if (not name or len(word) >= MIN_LETTERS) and word not in lower and word not in common:
-            found.setdefault(word, None)
+            found.setdefault(f"{UNTYING_MARK}{word}" if word in hospitals else word, None)
             if len(found) >= MAX_WORDS:
                 break
     return list(found)
+
+
+def hospital_words(text: str) -> set[str]:
+    """The words of the hospitals' names ``text`` gives (``HOSPITAL_NAME``), as compared."""
+    return {_name_form(word) for match in HOSPITAL_NAME.finditer(text)
+            for word in NAME_WORD.findall(match.group(1))}
 
 
 def _age_word(match: re.Match) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .keywords import widely_named
+from .keywords import UNTYING_MARK, widely_named
 from .merging import UNSPECIFIC_WEAPONS, is_unidentified, is_unspecific
 from .records import Event, Mention
 from .where.fallback import OUTLET_SOURCE
@@ -148,7 +148,12 @@ def _places_differ(a: Event | Mention, b: Event | Mention, max_km: float, points
 
 
 def _shared(a: Event | Mention, b: Event | Mention) -> set[str]:
-    return set(getattr(a, "keywords", ())) & set(getattr(b, "keywords", ()))
+    return tying(set(getattr(a, "keywords", ())) & set(getattr(b, "keywords", ())))
+
+
+def tying(names: set[str]) -> set[str]:
+    """The names that tie two reports together: not a hospital's (``keywords.UNTYING_MARK``)."""
+    return {name for name in names if not name.startswith(UNTYING_MARK)}
 
 
 def shared_names(a: Event | Mention, b: Event | Mention) -> int:

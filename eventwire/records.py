@@ -168,7 +168,8 @@ class Mention(EventFields):
     article_id: str = ""
     role: str = "main"
     evidence: list[Evidence] = field(default_factory=list)
-    #: the names the report gives for this event (keywords.py): reports of one event share them
+    #: the names the report gives for this event (keywords.py): reports of one event share them;
+    #: one marked "~" (a hospital's, "~stroger") counts among them but ties no reports
     keywords: list[str] = field(default_factory=list)
     #: how many events its article reports in this role: a round-up's main news are several;
     #: de-duplication reads two alike as the story told twice (``dedup.RETOLD_MOST``); 0 when

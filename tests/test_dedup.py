@@ -164,6 +164,15 @@ def test_reports_naming_different_people_are_different_shootings():
     assert partition(cluster([first, second, again])) == {frozenset({"m1", "m3"}), frozenset({"m2"})}
 
 
+def test_a_hospital_in_common_ties_no_two_shootings_but_counts_among_their_names():
+    """Every shooting in a city goes to the same hospitals: "Stroger" in common is no name in
+    common, and five names each, none shared, still tell the two apart."""
+    first = shooting("m1", "a1", names=("darryl", "forte", "prospect", "marlon", "~stroger"))
+    second = shooting("m2", "a2", names=("carlton", "lewis", "benton", "austin", "~stroger"))
+    assert similarity(first, second, 1, 25.0) < 0.6
+    assert partition(cluster([first, second])) == {frozenset({"m1"}), frozenset({"m2"})}
+
+
 def test_clustering_does_not_depend_on_arrival_order():
     mentions = [shooting(f"m{n}", f"a{n % 6 + 1}", day=DAY + dt.timedelta(days=n % 3),
                          names=(f"name{n % 4}", f"other{n % 4}")) for n in range(18)]

@@ -1,7 +1,8 @@
 """The names a report gives (keywords.py), which tie reports of one event together."""
 from __future__ import annotations
 
-from eventwire.keywords import MAX_WORDS, mention_keywords, salient_words, widely_named
+from eventwire.keywords import (MAX_WORDS, UNTYING_MARK, mention_keywords, salient_words,
+                                widely_named)
 from eventwire.records import Evidence, Mention
 
 STORY = ("Police said Darnell Hayes, 24, opened fire on Maple Avenue late Sunday. "
@@ -102,3 +103,14 @@ def test_newspapers_agencies_and_page_furniture_are_no_names():
     assert {"darnell", "hayes", "maple", "riverton", "loretta", "quinn"} <= set(words)
     assert not {"tribune", "environmental", "conservation", "alcohol", "tobacco", "firearms",
                 "explosives", "error", "submit", "instagram"} & set(words)
+
+
+def test_a_hospitals_name_is_marked_as_tying_nothing():
+    """"Stroger Hospital", "Advocate Christ Medical Center": their words stay among the names,
+    marked (``UNTYING_MARK``), so that sharing them ties no two reports."""
+    text = ("Police said Darnell Hayes was taken to Stroger Hospital and then to Advocate Christ "
+            "Medical Center, where Loretta Quinn works.")
+    words = salient_words(text)
+    assert {"darnell", "hayes", "loretta", "quinn"} <= set(words)
+    assert {f"{UNTYING_MARK}stroger", f"{UNTYING_MARK}advocate", f"{UNTYING_MARK}christ"} <= set(words)
+    assert not {"stroger", "advocate", "christ"} & set(words)
