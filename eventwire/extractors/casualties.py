@@ -10,7 +10,7 @@ were wounded.").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -36,6 +36,8 @@ AGE_WORDS = frozenset(("year", "years", "month", "months", "week", "weeks", "old
 STATE_DEPS = ("ccomp", "xcomp", "oprd", "acomp")
 #: tags of "who", "that", "which" standing for a noun their clause describes
 RELATIVE_PRONOUN_TAGS = ("WP", "WDT")
+#: victims told as more than the dead ("six others were shot"): hurt besides them
+OTHERS = re.compile(r"\b(?:others?|more)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -299,11 +301,21 @@ def _outcome_field(verb: Token, lexicon: Lexicon, headline: bool = False) -> str
     # "was shot", "shot her husband", a headline's "Man shot"
     hit_someone = is_passive(verb) or bool(objects(verb)) or _is_bare_participle(verb, headline)
     if lemma in outcomes["injury_verbs"] and hit_someone \
-            and not any(t.lemma_.lower() in lexicon.casualty_verbs for t in linked):
+            and not any(t.lemma_.lower() in lexicon.casualty_verbs and _same_victims(verb, t) for t in linked):
         return "injured"
     if _projectile_hit(verb, lexicon) and not any(t.lemma_.lower() in lexicon.casualty_verbs for t in linked):
         return "injured"
     return None
+
+
+def _same_victims(verb: Token, other: Token) -> bool:
+    """"was shot and killed": the verbs share their victims; "one man was killed and six
+    others were shot": each has its own."""
+    return not (_own_victims(verb) and _own_victims(other))
+
+
+def _own_victims(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS + SUBJECT_DEPS for c in verb.children)
 
 
 def _projectile_hit(verb: Token, lexicon: Lexicon) -> bool:
@@ -476,10 +488,12 @@ def _casualty_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], f
 
 
 def _drop_shot_who_died(found: list[Casualty]) -> list[Casualty]:
-    """"a man died after he was shot": the one shot is the one killed, not an injured too."""
+    """"a man died after he was shot": the one shot is the one killed, not an injured too;
+    but "one man was killed and six others were shot": the others are hurt besides him."""
     if not any(c.field == "killed" for c in found):
         return found
-    return [c for c in found if not (c.inferred and c.field == "injured")]
+    return [replace(c, inferred=False) if c.inferred and OTHERS.search(c.span.text) else c
+            for c in found if not (c.inferred and c.field == "injured" and not OTHERS.search(c.span.text))]
 
 
 def _unknown_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:

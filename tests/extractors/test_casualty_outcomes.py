@@ -338,3 +338,16 @@ def test_a_homicide_victim_is_dead(pipeline):
     m = only(pipeline, "Kano homicide victim named\n\nThe Kano homicide victim is Musa Bello. "
                        "On 1 December 2023 the victim was shot in the head, police said.")
     assert (m.fatalities, m.injured) == (1, None)
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("On 1 December 2023, one man was killed and six others were shot at a market in Kano.", (1, 6)),
+    ("One killed, six others shot at Kano market\n\nPolice are investigating.", (1, 6)),
+    ("On 1 December 2023, a man was shot and killed at a market in Kano.", (1, None)),
+    ("On 1 December 2023, a trader died after he was shot at a market in Kano.", (1, None)),
+])
+def test_others_shot_beside_the_dead_are_hurt_and_one_shot_and_killed_is_dead(pipeline, text, toll):
+    """"one man was killed and six others were shot": each verb has its own victims, and the
+    others were hurt besides the dead; "was shot and killed" is one victim, dead."""
+    m = only(pipeline, text)
+    assert (m.fatalities, m.injured) == toll
