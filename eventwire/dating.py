@@ -133,8 +133,8 @@ def _court_date(head: "Token | None") -> bool:
 
 def _aftermath(head: "Token", verbs: list[str]) -> bool:
     """"remembered", "continued to investigate": a verb of what followed an event (the verb,
-    or the verb it goes on with); "released from the hospital", "released the names": a
-    release of news or of the wounded, not of hostages (whose release is an event)."""
+    or the verb it goes on with); "released from the hospital": a release of the wounded, not
+    of hostages (whose release is an event)."""
     return head.lemma_.lower() in verbs or any(
         c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in head.children) or _released_after(head)
 
@@ -143,10 +143,9 @@ def _released_after(head: "Token") -> bool:
     cues = load_lexicon().cues
     if head.lemma_.lower() not in cues["aftermath_release_verbs"]:
         return False
-    things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    things += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
-               for o in p.children if o.dep_ == "pobj"]
-    return any(t.lemma_.lower() in cues["aftermath_released"] for t in things)
+    left = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in cues["aftermath_released_from"] for t in left)
 
 
 def _aftermath_day(head: "Token | None") -> bool:
