@@ -69,9 +69,24 @@ class PlaceReader:
                     and (not modifier or self._names_settlement(ent.root) or areas_bracketed(ent)
                          or set_off_after_preposition(ent) or comma_area(ent[-1])) \
                     and not (frame.event_class == "protest" and not areas_bracketed(ent)
-                             and in_protest_cause(self.lexicon, ent.root, anchor)):
+                             and in_protest_cause(self.lexicon, ent.root, anchor)) \
+                    and not self._where_taken_into_custody(ent.root, anchor):
                 relation = AREA_RELATION if self._names_area(ent) else "sentence"
                 self.add(frame, ent.root, relation, distance=3)
+
+    def _where_taken_into_custody(self, place: Token, anchor: Token) -> bool:
+        """"(a man accused of shooting his wife) taken into custody in Maryland", "arrested in
+        Dallas": where a step of the police or the courts happened, not the event's place,
+        unless that step is the event itself."""
+        if place.dep_ != "pobj" or place.head.dep_ != "prep":
+            return False
+        holder, cues = place.head.head, self.lexicon.cues
+        if holder.i == anchor.i:
+            return False
+        if holder.pos_ == "NOUN":  # "into custody in Maryland", "a court in Dallas"
+            return holder.lemma_.lower() in cues["court_nouns"]
+        return holder.pos_ in ("VERB", "AUX") and (holder.lemma_.lower() in cues["court_verbs"] or any(
+            o.lemma_.lower() in cues["court_nouns"] for p, o in prep_objects(holder) if p in ("into", "in")))
 
     def _names_area(self, ent: Span) -> bool:
         """"Hama countryside", "Aleppo province": the area around the place, not the town."""

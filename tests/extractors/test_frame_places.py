@@ -48,3 +48,19 @@ def test_a_capitalised_word_the_parser_joins_as_a_preposition_opens_a_name(pipel
                                "Palestinian-owned lands in Arab ar Rashaydah and At Taamre areas "
                                "(Bethlehem, West Bank).")
     assert m.sub_event_type == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 December 2023, a Kano man accused of shooting his wife was taken into custody in Zaria.",
+    "On 1 December 2023, a Kano man accused of shooting his brother was arrested in Zaria.",
+])
+def test_where_a_suspect_was_taken_into_custody_is_not_where_he_shot(pipeline, text):
+    """"taken into custody in Zaria", "arrested in Zaria": where the police caught him, not
+    the shooting's place."""
+    shootings = [m for m in analyse(pipeline, text).mentions if m.sub_event_type in ("Attack", "Armed clash")]
+    assert shootings and all(m.location != "Zaria" for m in shootings)
+
+
+def test_an_arrest_keeps_the_place_it_was_made_in(pipeline):
+    m = only_mention(pipeline, "On 1 December 2023, police arrested three men in Zaria.")
+    assert (m.sub_event_type, m.location) == ("Arrests", "Zaria")
