@@ -492,8 +492,14 @@ def _drop_shot_who_died(found: list[Casualty]) -> list[Casualty]:
     but "one man was killed and six others were shot": the others are hurt besides him."""
     if not any(c.field == "killed" for c in found):
         return found
-    return [replace(c, inferred=False) if c.inferred and OTHERS.search(c.span.text) else c
-            for c in found if not (c.inferred and c.field == "injured" and not OTHERS.search(c.span.text))]
+    kept = []
+    for casualty in found:
+        if casualty.inferred and casualty.field == "injured":
+            if not OTHERS.search(casualty.span.text):
+                continue  # the one shot is the one killed
+            casualty = replace(casualty, inferred=False)  # hurt besides the dead
+        kept.append(casualty)
+    return kept
 
 
 def _unknown_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:

@@ -88,7 +88,7 @@ class FrameBuilder:
         other event word of its own sentence tells it ("the attacks that gripped Pretoria when
         shops were looted"), and no quantity ("most of the attacks") picks among many."""
         token = anchor.token
-        if self.told_before or token.dep_ == "pobj" and token.head.head.lower_ in QUANTIFIERS:
+        if self.told_before or (token.dep_ == "pobj" and token.head.head.lower_ in QUANTIFIERS):
             return False
         own = {t.token.i for t in group}
         return all(t.token.i in own for t in self.triggers)

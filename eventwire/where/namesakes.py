@@ -8,10 +8,13 @@ from the resolver so each rule reads alone and is tested alone.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .gazetteer import BIG_TOWN, Place, haversine_km, normalise_name
 from .names import name_variants, respelling_key
+
+if TYPE_CHECKING:
+    from ..document import PlaceRef
 
 #: a town this near a big place named by its last words is a part of that place
 PART_OF_KM = 25.0
@@ -216,3 +219,22 @@ def town_over_its_district(text: str, places: list[Place]) -> list[Place]:
              if p.kind in ("city", "neighbourhood") and p.admin2}
     return [p for p in places
             if p.kind != "admin2" or (p.country_code, p.admin1, normalise_name(p.name)) not in towns]
+
+
+#: an area written after a town ("Al Salam district, Diyala province") starts this few
+#: characters after the town's name ends
+AREA_AFTER_CHARS = 12
+
+
+def drop_other_names_abroad(refs: list[PlaceRef], found: list[list[Place]]) -> None:
+    """A town found only by one of its other names, written with an area after it in another
+    country, is a false friend: "Al Salam district, Diyala" is no "Saham" in Oman (one of
+    whose other names it is) but a district of Diyala the gazetteer lacks."""
+    for i, ref in enumerate(refs):
+        if ref.place is None or ref.place.kind not in TOWN_KINDS \
+                or called_by(ref.place, name_variants(ref.text)):
+            continue
+        areas = {r.place.country_code for r in refs if r.place is not None
+                 and r.place.kind in REGION_KINDS and 0 <= r.start - ref.end <= AREA_AFTER_CHARS}
+        if areas and ref.place.country_code not in areas:
+            ref.place, found[i] = None, []

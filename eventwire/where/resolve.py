@@ -35,8 +35,8 @@ from .epithets import capital_named
 from .fallback import PRECISE_KINDS, set_place
 from .geocode import geocode
 from .names import ARABIC_ARTICLES, CITY_SIDE, LEADING_ARTICLE, MACRO_REGIONS, name_variants
-from .namesakes import (REGION_KINDS, TOWN_KINDS, beside, called_by, far_off, in_county_beside,
-                        is_major, lone_town, named_states, near_a_neighbour, near_any,
+from .namesakes import (REGION_KINDS, TOWN_KINDS, beside, drop_other_names_abroad, far_off,
+                        in_county_beside, is_major, lone_town, named_states, near_a_neighbour, near_any,
                         only_otherwise_called, part_of_a_major, town_called,
                         town_over_its_district, town_over_other_names, without_former_names)
 from .outlets import outlet_home, outlet_town
@@ -52,9 +52,6 @@ FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "milit
                   "airport": "airport", "port": "port", "crossing": "border crossing",
                   "field": "oil field", "outpost": "military base", "garrison": "military base"}
 NEARBY_FACILITY_KM = 20.0
-#: an area written after a town ("Al Salam district, Diyala province") starts this few
-#: characters after the town's name ends
-AREA_AFTER_CHARS = 12
 #: a namesake this close to the dateline's town is the one the story means
 DATELINE_NEAR_KM = 50.0
 #: a namesake this near a big city the story names is the one meant ("Kensington" with Philadelphia)
@@ -503,7 +500,7 @@ class Resolver:
             unique = len(places) == 1
             ref.place = places[0] if unique and (self.plausible(places[0], set())
                                                  or ref.relation == WITHIN_RELATION) else None
-        _drop_other_names_abroad(frame.place_refs, found)
+        drop_other_names_abroad(frame.place_refs, found)
         named = {r.place.country_code for r in frame.place_refs if r.place is not None}
         named |= {area_country(places) for ref, places in zip(frame.place_refs, found)
                   if ref.relation == WITHIN_RELATION  # "(Veracruz)": city or state, both in Mexico
@@ -576,20 +573,6 @@ class Resolver:
             if match is not None:
                 return match
         return None
-
-
-def _drop_other_names_abroad(refs: list[PlaceRef], found: list[list[Place]]) -> None:
-    """A town found only by one of its other names, written with an area after it in another
-    country, is a false friend: "Al Salam district, Diyala" is no "Saham" in Oman (one of
-    whose other names it is) but a district of Diyala the gazetteer lacks."""
-    for i, ref in enumerate(refs):
-        if ref.place is None or ref.place.kind not in TOWN_KINDS \
-                or called_by(ref.place, name_variants(ref.text)):
-            continue
-        areas = {r.place.country_code for r in refs if r.place is not None
-                 and r.place.kind in REGION_KINDS and 0 <= r.start - ref.end <= AREA_AFTER_CHARS}
-        if areas and ref.place.country_code not in areas:
-            ref.place, found[i] = None, []
 
 
 def _word_for_word(matched: str, name: str) -> bool:
