@@ -116,10 +116,12 @@ def salient_words(text: str, exclude: Iterable[str] = (), context: str | None = 
     return list(found)
 
 
-def hospital_words(text: str) -> set[str]:
-    """The words of the hospitals' names ``text`` gives (``HOSPITAL_NAME``), as compared."""
-    return {_name_form(word) for match in HOSPITAL_NAME.finditer(text)
-            for word in NAME_WORD.findall(match.group(1))}
+@lru_cache(maxsize=16)
+def hospital_words(text: str) -> frozenset[str]:
+    """The words of the hospitals' names ``text`` gives (``HOSPITAL_NAME``), as compared; a
+    story's are asked for once per event it tells, so they are kept for the next."""
+    return frozenset(_name_form(word) for match in HOSPITAL_NAME.finditer(text)
+                     for word in NAME_WORD.findall(match.group(1)))
 
 
 def _age_word(match: re.Match) -> str:

@@ -438,9 +438,12 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
     lemmas, forms, conditions = derived(lexicon, "casualty_words", _casualty_words)
     text = sentence.text.lower()
     any_verb = any(c in text for c in conditions)  # "left a man in critical condition"
+    deadly = lexicon.casualty_outcomes["deadly_modifiers"]
+    called_deadly = {t.head.i for t in sentence.span if t.lower_ in deadly} \
+        if any(word in text for word in deadly) else set()  # "the fatal shootings of four people"
     for token in sentence.span:
         if not (token.lower_ in forms or token.lemma_.lower() in lemmas
-                or (any_verb and token.tag_.startswith("VB")) or _deadly_noun(token, lexicon)):
+                or (any_verb and token.tag_.startswith("VB")) or token.i in called_deadly):
             continue  # no word ``_victims`` reads a figure by
         if _counted_together(token, lexicon) or charge_reason(token, lexicon):
             continue  # "charged with ... injuring a child's parent": a charge, no toll

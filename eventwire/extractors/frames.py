@@ -559,11 +559,13 @@ def _is_named(head: Token) -> bool:
 def extract_frames(document: Document, lexicon: Lexicon) -> list[Frame]:
     """Frames for every parsed sentence of the document, in text order."""
     frames: list[Frame] = []
+    told = False  # an event (more than a bare toll) told in an earlier sentence
     for sentence in document.sentences:
         if sentence.parsed:
-            told = any(_tells_an_event(f) for f in frames)
-            frames.extend(FrameBuilder(document, sentence, lexicon, told_before=told).build()
-                          or _scene_frames(document, sentence, lexicon, frames))
+            built = FrameBuilder(document, sentence, lexicon, told_before=told).build() \
+                or _scene_frames(document, sentence, lexicon, frames)
+            frames.extend(built)
+            told = told or any(_tells_an_event(f) for f in built)
     return _without_accident_tolls(document, frames)
 
 
