@@ -140,6 +140,7 @@ def _aftermath(head: "Token", verbs: list[str]) -> bool:
 
 
 def _released_after(head: "Token") -> bool:
+    """Released from care ("from the hospital", ``aftermath_released_from``)."""
     cues = load_lexicon().cues
     if head.lemma_.lower() not in cues["aftermath_release_verbs"]:
         return False

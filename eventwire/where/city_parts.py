@@ -115,7 +115,6 @@ def _part_of(city: Place, part: str) -> Place:
                                place_id=f"{PART_ID_PREFIX}{slug}:{city.place_id}")
 
 
-
 def keep_parts_in_their_town(refs: list[PlaceRef], found: list[list[Place]]) -> None:
     """"in Campo Grande, a man was shot in the Santa Luzia neighborhood": a part of a town
     lies in the town the sentence names. Its namesake far off (a Santa Luzia 270 km away) is
