@@ -399,6 +399,14 @@ def _deadly_noun(token: Token, lexicon: Lexicon) -> bool:
                                         for c in token.children)
 
 
+def _remains(token: Token) -> bool:
+    """"a man's body was found" is a person's remains; "in the upper body" is a part of one, and
+    "body camera footage", "a body shop" or "the car body" no one's."""
+    if token.dep_ in ("pobj", "compound"):
+        return False
+    return not any(c.dep_ in ("amod", "compound") for c in token.children)
+
+
 def _counted_by_noun(token: Token, lexicon: Lexicon) -> tuple[str | None, list[Token]]:
     killing = token.lemma_.lower() in lexicon.casualty_outcomes["killing_nouns"] and token.pos_ == "NOUN"
     if killing or _deadly_noun(token, lexicon):
@@ -412,8 +420,7 @@ def _counted_by_noun(token: Token, lexicon: Lexicon) -> tuple[str | None, list[T
         # "1 dead, 4 injured": a number with its own casualty word is that word's figure
         numbers = [c for c in token.children if (c.dep_ == "nummod" or c.like_num)
                    and not any(_is_casualty_word(w, lexicon) for w in c.children)]
-        part = token.dep_ == "pobj" or any(c.dep_ == "amod" for c in token.children)  # "in the upper body"
-        if not numbers and token.lower_ in lexicon.casualty_outcomes["single_remains"] and not part:
+        if not numbers and token.lower_ in lexicon.casualty_outcomes["single_remains"] and _remains(token):
             return field, [token]  # "a man's body was found": one dead
         if not numbers and token.dep_ == "acomp" and token.head.lemma_ == "be":
             return field, subjects(token.head)  # "a teenager is dead", "two brothers are dead"

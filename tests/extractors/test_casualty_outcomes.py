@@ -176,6 +176,16 @@ def test_a_wound_to_the_upper_body_is_no_dead_body(pipeline):
     assert m.fatalities == 0
 
 
+@pytest.mark.parametrize("later", [
+    "Police released body camera footage of the shooting on Monday.",
+    "The owner of a body shop across the street called police.",
+    "Witnesses said the car body was riddled with bullet holes.",
+])
+def test_a_body_that_names_a_camera_a_shop_or_a_car_is_no_dead_body(pipeline, later):
+    m = only(pipeline, f"On 1 December 2023, a guard was shot and wounded in Kano. {later}")
+    assert (m.fatalities, m.injured) == (0, 1)
+
+
 def test_everyone_said_to_be_shot_counts_though_one_victim_is_described_again(pipeline):
     m = only(pipeline, "On 1 December 2023, a 22-year-old man and a 16-year-old boy were shot in "
                        "Kano. The boy was shot in the back and taken to hospital.")
