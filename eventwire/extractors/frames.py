@@ -297,6 +297,8 @@ class FrameBuilder:
             for victim in (o for p, o in prep_objects(noun) if p == "of"):  # "the murder of a trader"
                 kind = kind_of(victim, self.lexicon)
                 self._target(frame, victim, "civilian" if kind in ("person", "name", "other") else kind)
+        elif frame.event_class == "attack":
+            self._attacked_of(frame, noun)
         if noun.lemma_.lower() in self.lexicon.cues["movement_nouns"]:  # "the deployment of troops"
             for mover in (o for p, o in prep_objects(noun) if p == "of"):
                 self._role(frame, mover, "agent")
@@ -327,6 +329,17 @@ class FrameBuilder:
                 self._prep_argument(frame, prep, obj)
         for agent in agents(noun):
             self._role(frame, agent, "agent")
+
+    def _attacked_of(self, frame: Frame, noun: Token) -> None:
+        """The "of" phrase of an attack noun names what was attacked when it is a facility or
+        people: "the bombing of the federal building", "the shooting of a teenager". A side
+        ("the attack of the rebels") may be the attacker, and a town is the place, not a target."""
+        for thing in (o for p, o in prep_objects(noun) if p == "of"):
+            kind = kind_of(thing, self.lexicon)
+            if kind in ("facility", "civilian"):
+                self._target(frame, thing, kind)
+            elif kind == "person":
+                self._target(frame, thing, "civilian")
 
     def _harm_arguments(self, frame: Frame, verb: Token) -> None:
         if present_perfect(verb):

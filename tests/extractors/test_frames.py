@@ -719,3 +719,23 @@ def test_how_often_one_person_was_hit_is_no_count_of_events(pipeline, sentence):
     victim ("attacked the base three times" stays a count of events)."""
     assert [(m.sub_event_type, m.injured) for m in analyse(pipeline, sentence, MONDAY).mentions] \
         == [("Attack", 1)]
+
+
+@pytest.mark.parametrize("sentence, target, actor2", [
+    ("The bombing of the federal building in Kano on Monday wounded 12 people.",
+     "the federal building", "Civilians (Nigeria)"),
+    ("Rebels claimed the shelling of the hospital in Aleppo on Monday.", "the hospital", "Civilians (Syria)"),
+    ("Police in Kano are investigating the shooting of a teenager on Monday.", None, "Civilians (Nigeria)"),
+])
+def test_what_an_attack_noun_is_of_was_attacked(pipeline, sentence, target, actor2):
+    m = only(analyse(pipeline, sentence, MONDAY))
+    targets = [e.text for e in m.evidence if e.field == "target"]
+    assert targets == ([target] if target else [])
+    assert m.actor2 == actor2
+    assert m.event_type != "Battles"
+
+
+def test_the_town_an_attack_noun_is_of_is_its_place_not_its_target(pipeline):
+    m = only(analyse(pipeline, "The shelling of Kharkiv on Monday killed three civilians.", MONDAY))
+    assert m.location == "Kharkiv"
+    assert not [e for e in m.evidence if e.field == "target"]
