@@ -44,7 +44,7 @@ from .refs import (KIND_RANK, district_named, drop_coded_abroad, drop_striking_c
                    geo_precision_of, ref_rank, split_by_place)
 from .story import (DATELINE_SOURCE, STORY_SOURCE, agency_state, cued_countries, dateline_area,
                     dateline_place, names_an_area, region_abbreviations, story_area, story_town,
-                    towns_told_with_area)
+                    town_in_county, towns_told_with_area)
 
 #: facility words in a generic target -> facility_type values in data/facilities.csv
 FACILITY_WORDS = {"embassy": "embassy", "consulate": "consulate", "base": "military base",
@@ -98,6 +98,8 @@ class Resolver:
         """The dateline's town, else the one the story is about (``where/story.py``): it
         places the events the text places nowhere."""
         town, source = self.document.context.get("dateline_place"), DATELINE_SOURCE
+        if town is not None and town.kind == "admin2":
+            town = town_in_county(self.document, self.resolve_name, town) or town
         if town is None:
             town, source = story_town(self.document, self.resolve_name), STORY_SOURCE
         self.document.context["home_town"] = self.named_in_city(town)

@@ -29,6 +29,8 @@ from ..extractors.place_phrases import TOWN_FORCE_WORDS, is_block_address, is_st
 from .gazetteer import BIG_TOWN, Gazetteer, Place, haversine_km, normalise_name
 from .namesakes import DISTRICT_WORDS, TOWN_KINDS, beside, in_county_beside
 
+#: places the aftermath of an event goes on in: the town of one is not the event's
+AFTERMATH_PLACE_NOUNS = frozenset({"hospital", "jail", "prison", "morgue", "court", "courthouse"})
 #: kinds of place a dateline names: a town, a district of a city, or (rarely) a province
 DATELINE_KINDS = ("city", "neighbourhood", "admin2", "admin1")
 #: ACLED geo-precision of an event placed at its story's town: in or near that town
@@ -168,12 +170,13 @@ AFTER_OPEN_BRACKET_KEY = "eventwire_after_open_bracket"
 
 
 def _named_towns(document: Document, resolve_name: Callable[[str, str | None], Place | None],
-                 segment: str | None = None) -> list[Place]:
+                 segment: str | None = None, skip: Callable[[Span], bool] = lambda ent: False
+                 ) -> list[Place]:
     towns: list[Place] = []
     for sentence in document.sentences:
         if segment is not None and sentence.segment != segment:
             continue
-        named = [(ent.start, _town_named(ent, resolve_name)) for ent in sentence.ents]
+        named = [(ent.start, _town_named(ent, resolve_name)) for ent in sentence.ents if not skip(ent)]
         named += [(t.i, resolve_name(*police_acronyms()[t.text])) for t in sentence.span
                   if t.text in police_acronyms()]
         towns += [place for _, place in sorted(named, key=lambda item: item[0])
@@ -327,6 +330,27 @@ def story_area(document: Document, resolve_name: Callable[[str, str | None], Pla
         if places:
             return min(places, key=lambda p: AREA_KINDS.index(p.kind))
     return None
+
+
+def _aftermath_place(ent: Span) -> bool:
+    """"taken to a hospital in Houston", "held at the jail in Conroe": the town of a place the
+    aftermath went on in, not where it happened."""
+    root = ent.root
+    holder = root.head.head if root.dep_ == "pobj" else None
+    return holder is not None and holder.lemma_.lower() in AFTERMATH_PLACE_NOUNS
+
+
+def town_in_county(document: Document, resolve_name: Callable[[str, str | None], Place | None],
+                   county: Place) -> Place | None:
+    """The town inside a county dateline that the story is about ("DAUPHIN COUNTY, Pa. -
+    Police responded to a home ... in Hummelstown"): the one town of that county it names, or
+    the one it names most; a county is a coarse place for a story that names its town."""
+    towns = [p for p in _named_towns(document, resolve_name, skip=_aftermath_place) if p.kind == "city"
+             and p.country_code == county.country_code and p.admin1 == county.admin1
+             and p.admin2 is not None and normalise_name(p.admin2) == normalise_name(county.name)]
+    if len({p.place_id for p in towns}) == 1:
+        return towns[0]
+    return _most_named(towns)
 
 
 def story_town(document: Document, resolve_name: Callable[[str, str | None], Place | None]) -> Place | None:

@@ -107,6 +107,21 @@ def test_the_dateline_reads_its_state_and_names_the_city(pipeline, dateline, loc
     assert (event.location, event.admin1) == (location, admin1)
 
 
+@pytest.mark.parametrize("town_sentence, location", [
+    ("Officers were sent to a house in the 300 block of Chestnut Street in Hummelstown Borough.",
+     "Hummelstown"),
+    ("The victim was later taken to a hospital in Harrisburg.", "Dauphin County"),
+    ("", "Dauphin County"),
+], ids=["town-of-the-county", "hospital-town-is-no-home", "no-town-named"])
+def test_a_county_dateline_gives_way_to_the_one_town_of_it_the_story_names(
+        pipeline, town_sentence, location):
+    text = ("Teen wounded in shooting\n\nDAUPHIN COUNTY, Pa. (WXYZ) – A 15-year-old boy was shot "
+            f"and wounded late Monday, police said. {town_sentence}")
+    _, event = _main(pipeline, text)
+    assert (event.location, event.admin1) == (location, "Pennsylvania")
+    assert event.geo_source.startswith("dateline:")
+
+
 def test_the_datelines_country_outweighs_a_country_the_story_mentions_once(pipeline):
     text = ("Veteran shot dead at his home\n\n"
             "LONGMONT, Colo. – A 34-year-old man was shot and killed at his home on Saturday, "
