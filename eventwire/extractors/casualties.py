@@ -16,26 +16,19 @@ from spacy.tokens import Token
 
 from ..document import Document, Frame, Sentence, TextSpan
 from .lexicon import Lexicon, derived
-from .numbers import Figure, is_plausible_casualty_count, number_words, parse_figure
+from .numbers import Figure, is_plausible_casualty_count, parse_figure
 from .phrase_kinds import names_people
-from .syntax import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_passive, kind_of, objects,
+from .syntax import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_passive, objects,
                      passive_subjects, prep_objects, subjects, text_span)
 from .triggers import charge_reason
+from .victim_counts import RELATIVE_PRONOUN_TAGS, figure_of, listed
 
 FIELDS = ("killed", "injured")
 #: classes of event a killing named by a noun can be the toll of
 VIOLENT_CLASSES = ("attack", "harm", "clash")
-#: entity labels of a proper noun that cannot be one victim
-NOT_A_PERSON = frozenset(("ACTOR", "GPE", "LOC", "FAC", "NORP"))
-#: entity labels of a number that is part of a date or a time of day
-CALENDAR_ENTITIES = frozenset(("DATE", "TIME"))
-#: words of an age, which the NER also labels a date ("the 18-year-old")
-AGE_WORDS = frozenset(("year", "years", "month", "months", "week", "weeks", "old"))
 #: how the parser hangs a state on the verb that finds or leaves people in it ("found two men
 #: dead": "dead" a clause of its own whose subject is the men)
 STATE_DEPS = ("ccomp", "xcomp", "oprd", "acomp")
-#: tags of "who", "that", "which" standing for a noun their clause describes
-RELATIVE_PRONOUN_TAGS = ("WP", "WDT")
 #: victims told as more than the dead ("six others were shot"): hurt besides them
 OTHERS = re.compile(r"\b(?:others?|more)\b", re.IGNORECASE)
 
@@ -51,84 +44,6 @@ class Casualty:
     #: "the murder of a shop worker": a toll only for a violent event, not for a protest
     #: "against the death of a woman" or an arrest "over the killing of" someone
     violent_only: bool = False
-
-
-def _figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
-    """The number of people a victim phrase counts, and the token that begins it."""
-    victim = _antecedent(victim, lexicon)
-    counting = lexicon.casualty_outcomes["counting_determiners"]
-    both = next((t for t in (victim, *victim.children) if t.lower_ in counting
-                 and (t is victim or t.dep_ in ("det", "predet"))), None)
-    if both is not None:  # "Both teens died": the value [numbers] gives the word
-        return Figure(number_words().units[both.lower_]), both
-    if victim.lower_ in lexicon.casualty_outcomes["nobody"] and any(c.lower_ == "no" for c in victim.children) \
-            or victim.lower_ in ("nobody", "none", "anyone", "anybody"):
-        return None, victim  # "no one else was hurt"
-    if _is_an_age(victim):
-        return Figure(1), victim.nbor(-2)
-    if _is_a_day_or_time(victim):
-        return None, victim  # "was shot and killed Jan. 11": a day, not eleven people
-    if victim.tag_ == "JJ" and victim.like_num:  # "a second was injured": an ordinal is one person
-        return Figure(1), min([victim, *victim.lefts], key=lambda t: t.i)
-    if victim.like_num or victim.tag_ == "CD":
-        start = min([victim] + [c for c in victim.children if c.dep_ in ("quantmod", "advmod")],
-                    key=lambda t: t.i)
-        return parse_figure(victim.doc[start.i:victim.i + 1].text), start
-    if victim.lemma_.lower() == "number":
-        return None, victim  # "an unknown number of soldiers": read by the unknown-toll patterns
-    modifiers = [victim] + [c for c in victim.children if c.dep_ == "compound"]  # "Thirteen Houthi fighters"
-    number = next((c for m in modifiers for c in m.children if c.dep_ == "nummod"
-                   or c.dep_ == "compound" and (c.like_num or c.ent_type_ == "CARDINAL")), None)
-    if number is not None:
-        words = sorted(number.subtree, key=lambda t: t.i)
-        if number.head.lower_ in AGE_WORDS:  # "Shooting 17-Year-Old": an age, one person
-            return Figure(1), words[0]
-        return parse_figure(" ".join(t.text for t in words)), words[0]
-    for child in victim.children:
-        if child.dep_ in ("det", "amod") and child.lower_ in ("a", "an", "one"):
-            return Figure(1), child
-        if child.dep_ in ("amod", "det") and child.lower_ in number_words().vague:
-            return Figure(number_words().vague[child.lower_], vague=True), child
-    if victim.lower_ in number_words().vague:
-        return Figure(number_words().vague[victim.lower_], vague=True), victim
-    if _is_one_person(victim, lexicon):
-        return Figure(1), min([victim, *victim.lefts], key=lambda t: t.i)
-    return None, victim
-
-
-def _is_a_day_or_time(token: Token) -> bool:
-    """A number in a date or time ("Jan. 11", "at 11 p.m."), but not in an age, which the NER
-    labels a date too ("the 18-year-old")."""
-    if token.ent_type_ not in CALENDAR_ENTITIES:
-        return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    return entity is not None and not any(t.lower_ in AGE_WORDS for t in entity)
-
-
-def _antecedent(token: Token, lexicon: Lexicon) -> Token:
-    """"Jon Boring, 51, who was shot and killed": a relative pronoun counts the people its
-    clause describes; "Both teens were taken to a hospital, where they died": "they" counts
-    the subject of a clause it hangs on."""
-    pronouns = lexicon.casualty_outcomes["plural_pronouns"]
-    subject = SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
-    if token.lower_ in pronouns and token.dep_ in subject:  # not "shot them": whom is not known
-        return next((s for verb in token.ancestors if verb.pos_ in ("VERB", "AUX")
-                     for s in children(verb, subject) if s.i < token.i and s.lower_ not in pronouns),
-                    token)
-    if token.tag_ not in RELATIVE_PRONOUN_TAGS:
-        return token
-    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
-    return clause.head if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else token
-
-
-def _is_an_age(token: Token) -> bool:
-    """"Boy, 9, accidentally shot": a number between commas after a word is that person's age
-    (the parser often makes the number the subject)."""
-    doc, i = token.doc, token.i
-    if not token.like_num or i < 2 or i + 1 >= len(doc):
-        return False
-    return doc[i - 1].text == "," and doc[i + 1].text == "," and doc[i - 2].is_alpha \
-        and doc[i - 2].pos_ in ("NOUN", "PROPN", "INTJ")
 
 
 def _left_in_state(word: Token) -> list[Token]:
@@ -234,48 +149,6 @@ def _hurt_state(verb: Token, lexicon: Lexicon) -> list[Token]:
     return objects(verb) or passive_subjects(verb) or _governing_subjects(verb) or subjects(verb)
 
 
-def _is_one_person(victim: Token, lexicon: Lexicon) -> bool:
-    """"he", "the victim", "a teenager", "Jassely Lupoe": one person, though no number says so."""
-    if victim.lower_ in lexicon.casualty_outcomes["single_pronouns"]:
-        return True
-    if victim.lower_ in lexicon.casualty_outcomes["reflexive_pronouns"]:  # "shot himself", "killed herself"
-        harm = victim.head.lemma_.lower()
-        return harm in lexicon.casualty_outcomes["injury_verbs"] or lexicon.casualty_verbs.get(harm) == "killed"
-    listed = _first_conjunct(victim)  # "no guests or staff were hurt": "no" counts staff too
-    if victim.lower_ in lexicon.casualty_outcomes["nobody"] \
-            or any(c.lower_ in ("no", "any") for c in (*victim.children, *listed.children)) \
-            or any(c.dep_ == "neg" for c in (*victim.head.children, *listed.head.children)):
-        return False
-    if victim.lower_ in lexicon.casualty_outcomes["age_words"] \
-            and any(c.lemma_.lower() in lexicon.casualty_outcomes["age_units"] for c in victim.children):
-        return True  # "the 18-year-old was shot"
-    if _full_name(victim):  # a person's name; the NER often calls one an ORG
-        listed = victim.dep_ == "conj" or any(c.dep_ == "conj" for c in victim.children)
-        if listed and victim.ent_type_ != "PERSON" and not _two_word_name(victim):
-            return False  # "News, Weather, Traffic and Sports" after a headline's bar
-        return victim.ent_type_ not in NOT_A_PERSON
-    if victim.tag_ not in ("NN", "NNP"):
-        return False  # a plural: its number counts it, not this
-    return kind_of(victim, lexicon) in ("civilian", "person", "name", "other") \
-        or victim.lemma_.lower() in lexicon.heads["armed"]
-
-
-def _first_conjunct(token: Token) -> Token:
-    """"guests" in "no guests or staff": the head of a list the token is part of."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _full_name(victim: Token) -> bool:
-    """"Quinlan", "Troy Banks": a name, though the tagger reads a surname ending in s as a plural."""
-    return victim.tag_ == "NNP" or victim.tag_ == "NNPS" and _two_word_name(victim)
-
-
-def _two_word_name(victim: Token) -> bool:
-    return any(c.dep_ == "compound" and c.tag_ == "NNP" for c in victim.children)
-
-
 def _killed_marker(verb: Token, lexicon: Lexicon) -> bool:
     """"shot dead", "fatally stabbed", "beaten to death"; also "shot dead two farmers" and
     "found a man dead", where the tagger hangs "dead" on the victims."""
@@ -325,8 +198,18 @@ def _projectile_hit(verb: Token, lexicon: Lexicon) -> bool:
     if verb.lemma_.lower() not in outcomes["projectile_verbs"]:
         return False
     subject = children(verb, SUBJECT_DEPS) or ([verb.head] if verb.dep_ in ("acl", "pcomp") else [])
-    return any(s.lemma_.lower() in outcomes["projectiles"] for s in subject) \
+    fired = not subject and verb.dep_ == "advcl" and _fires(verb.head, lexicon)
+    return (fired or any(s.lemma_.lower() in outcomes["projectiles"] for s in subject)) \
         and any(names_people(lexicon, o) for o in objects(verb))
+
+
+def _fires(verb: Token, lexicon: Lexicon) -> bool:
+    """"a gunman fired into a home", "shots were fired", "opened fire on a car": what a
+    hitting clause hung on it hit, a shot hit ("..., striking a child in the shoulder")."""
+    outcomes = lexicon.casualty_outcomes
+    things = objects(verb) + passive_subjects(verb)
+    return verb.lemma_.lower() in outcomes["firing_verbs"] \
+        or any(t.lemma_.lower() in outcomes["projectiles"] or t.lemma_.lower() == "fire" for t in things)
 
 
 def _counted_together(verb: Token, lexicon: Lexicon) -> bool:
@@ -455,7 +338,8 @@ def find_casualties(sentence: Sentence, lexicon: Lexicon) -> list[Casualty]:
         if _counted_together(token, lexicon) or charge_reason(token, lexicon):
             continue  # "charged with ... injuring a child's parent": a charge, no toll
         field, victims, inferred = _victims(token, lexicon, headline)
-        figures = [(f, first) for f, first in (_figure_of(v, lexicon) for v in victims) if f is not None]
+        victims = [t for v in victims for t in listed(v)]
+        figures = [(f, first) for f, first in (figure_of(v, lexicon) for v in victims) if f is not None]
         if not figures:
             continue
         # conjoined victims add up: "a commander ... and one of his aides" is two
@@ -563,12 +447,14 @@ def record(frame: Frame, casualty: Casualty) -> None:
 def settle_injured(frame: Frame) -> None:
     """People shot whose fate the story does not tell count as injured, but not those it says
     were killed ("a man died after he was shot": one dead, no one injured); a deadly event
-    with no figure killed at least one ("a fatal shooting")."""
+    with no figure killed at least one ("a fatal shooting"). An injured figure smaller than
+    the shot who did not die counts some of them ("3 shot ... A 3-year-old girl was injured"):
+    the shot who lived were all hurt."""
     if frame.deadly and not frame.fatalities_reported:
         frame.fatalities_reported, frame.fatalities = [1], 1
-    if frame.injured is None and frame.shot:
-        hurt = frame.shot - (frame.fatalities or 0)
-        frame.injured = hurt if hurt > 0 else None
+    hurt = (frame.shot or 0) - (frame.fatalities or 0)
+    if hurt > 0 and (frame.injured is None or frame.injured < hurt):
+        frame.injured = hurt
 
 
 def _nearest(frames: list[Frame], sentence: Sentence, token_i: int) -> Frame:

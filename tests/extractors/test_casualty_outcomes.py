@@ -186,6 +186,34 @@ def test_a_body_that_names_a_camera_a_shop_or_a_car_is_no_dead_body(pipeline, la
     assert (m.fatalities, m.injured) == (0, 1)
 
 
+def test_the_shot_who_lived_are_all_injured_though_one_is_told_of_first(pipeline):
+    m = only(pipeline, "Toddler among 3 shot in Kano\n\nOn 1 December 2023, a 3-year-old girl was "
+                       "injured by flying glass and a 4-year-old boy was among three people wounded "
+                       "in a shooting in Kano.")
+    assert (m.fatalities, m.injured) == (0, 3)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("On 1 December 2023, a gunman fired into a home in Kano, striking a child in the shoulder.", 1),
+    ("On 1 December 2023, gunmen opened fire on a bus in Kano, hitting two passengers.", 2),
+    ("On 1 December 2023, gunmen fired at a police post in Kano, hitting a wall.", None),
+])
+def test_whom_a_burst_of_fire_struck_was_hurt(pipeline, text, injured):
+    assert only(pipeline, text).injured == injured
+
+
+@pytest.mark.parametrize("victims, killed", [
+    ("A man, a woman and two teenagers were", 4),
+    ("The victims, a man and a woman, were", 2),
+    ("Two people, a man and a woman, were", 2),
+    ("Two men, a woman and a boy were", 4),
+    ("Musa Bello, a father of three, was", 1),
+])
+def test_people_listed_count_once_each(pipeline, victims, killed):
+    m = only(pipeline, f"On 1 December 2023, {victims} killed in a shooting in Kano.")
+    assert m.fatalities == killed
+
+
 def test_everyone_said_to_be_shot_counts_though_one_victim_is_described_again(pipeline):
     m = only(pipeline, "On 1 December 2023, a 22-year-old man and a 16-year-old boy were shot in "
                        "Kano. The boy was shot in the back and taken to hospital.")
