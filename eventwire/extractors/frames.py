@@ -25,7 +25,7 @@ from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_p
                      modifier_chain, modifier_weapons, objects, passive_subjects, prep_objects,
                      present_perfect, shared_objects, subjects, text_span, trailing_speakers, unwrap_crowd,
                      weapon_code, with_conjuncts)
-from .grouping import anchor_of, event_class_of, group_triggers
+from .grouping import anchor_of, attacked_gatherings, event_class_of, group_triggers
 from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
                            seizes_weapons)
 from .scenes import scene_verb, told_before
@@ -115,6 +115,8 @@ class FrameBuilder:
     def _frame(self, group: list[Trigger]) -> Frame | None:
         # "a man found shot in the road": finding is a seizure only when weapons are found
         group = [t for t in group if has_own_object(t, self.lexicon)] or group
+        hit = attacked_gatherings(group)
+        group = [t for t in group if t not in hit] or group
         anchor = anchor_of(group)
         is_title = self.sentence.segment in ("title", "standfirst")
         reason = irrealis_reason(anchor, self.lexicon, is_title)
@@ -142,6 +144,8 @@ class FrameBuilder:
             if not (frame.event_class in PROTEST_CLASSES and trig is not anchor
                     and in_protest_cause(self.lexicon, trig.token, anchor.token)):
                 self._collect(frame, trig)
+        for gathering in hit:
+            self._gathering_hit(frame, gathering.token)
         self._defaults(frame, group)
         self._moved_force(frame, anchor)
         if frame.event_class == "territory" and any(seizes_weapons(t.token, self.lexicon) for t in group):
@@ -252,6 +256,18 @@ class FrameBuilder:
                     self._role(frame, thing, "target")
                 for inner in contents(thing, self.lexicon):
                     self._role(frame, inner, "target")
+
+    def _gathering_hit(self, frame: Frame, gathering: Token) -> None:
+        """"the airstrikes targeted a Taliban rally in Kaldar district": the gathering is the
+        target, the side it is named for ("Taliban") the side hit, and where it gathered the place."""
+        first, last = core_phrase(gathering)
+        frame.target_refs.append(self._actor_ref(first, last))
+        frame.add_evidence("target", text_span(self.sentence, first, last))
+        for owner in facility_owners(self.lexicon, gathering):
+            self._set_actor(frame, owner, "target")
+        for prep, obj in prep_objects(gathering):  # "a rally in Kaldar district": the place;
+            if prep in PLACE_PREPS and prep not in TARGET_PREPS:  # not "a rally against the war"
+                self._prep_argument(frame, prep, obj)
 
     def _verb_arguments(self, frame: Frame, verb: Token) -> None:
         if present_perfect(verb):

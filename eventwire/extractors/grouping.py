@@ -28,6 +28,11 @@ SEARCH_WORDS = frozenset(("raid", "storm", "swoop"))
 #: what an inquiry is "into" is another event than the act that opens or takes it over
 #: ("took over the investigation into the shooting in Baidoa" is no taking of Baidoa)
 INQUIRY_PREPS = frozenset(("into",))
+#: classes of a crowd's noun that can be what an attack hit ("attacked a gathering")
+CROWD_NOUN_CLASSES = frozenset(("protest", "crowd"))
+#: classes that hit what they take as object, and the prepositions of what they hit
+ATTACK_CLASSES = frozenset(("attack", "harm"))
+HIT_PREPS = frozenset(("on", "at", "against", "into", "upon"))
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
                             "despite", "than"))
 
@@ -127,3 +132,19 @@ def event_class_of(group: list[Trigger]) -> str:
     if "harm" in classes:  # "raided Jenin, killing two, and arrested five": ACLED codes the killing
         classes = [c for c in classes if c != "arrest"]
     return min(classes, key=lambda c: CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99)
+
+
+def attacked_gatherings(group: list[Trigger]) -> list[Trigger]:
+    """The crowds' nouns that an attack of the group hit: "gunmen attacked a family gathering",
+    "opened fire on a rally" tell the attack, whose target the gathering is (whether it was a
+    crackdown on a protest is for ``protests.py``, from what the crowd was), not a gathering."""
+    return [t for t in group if _gathering_attacked(t, group)]
+
+
+def _gathering_attacked(trigger: Trigger, group: list[Trigger]) -> bool:
+    token = trigger.token
+    if trigger.pos != "noun" or trigger.sense.event_class not in CROWD_NOUN_CLASSES:
+        return False
+    hitter = token.head.head if token.dep_ == "pobj" and token.head.lower_ in HIT_PREPS else token.head
+    return token.dep_ in ("dobj", "nsubjpass", "pobj") and any(
+        t.token == hitter and t.sense.event_class in ATTACK_CLASSES for t in group)

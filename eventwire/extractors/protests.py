@@ -34,6 +34,10 @@ OUTCOMES = ("violent", "excessive", "intervention")
 PRONOUNS = ("they", "them", "he", "him", "she", "her", "some", "others", "many")
 #: the weapon code of what police use on crowds (tear gas, water cannon, rubber bullets)
 RIOT_CONTROL = "riot control"
+#: weapons no one polices a crowd with: an air strike or a bomb on a gathering ("the airstrikes
+#: targeted a Taliban rally") is an attack on whoever gathered, not a crackdown on a protest
+ATTACK_WEAPONS = frozenset(("drone", "airstrike", "rocket", "missile", "mortar", "artillery", "IED",
+                            "suicide bomb"))
 #: sentences after a protest's own that still tell how it went ("... They threw rocks at the
 #: police. The police fired tear gas.")
 WINDOW_AFTER = 2
@@ -84,6 +88,8 @@ def _against_crowd(document: Document, frame: Frame, lexicon: Lexicon) -> bool:
     crowd = lexicon.protest_outcomes["crowd"]
     if frame.event_class == "crowd_control":
         return True
+    if ATTACK_WEAPONS & set(frame.weapons):
+        return False
     if frame.agent is not None and crowd.search(frame.agent.text):
         return False  # the crowd's own violence ("protesters threw stones"): a riot, not repression
     if frame.event_class == "clash" and frame.agent is not None and frame.target is not None \

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .numbers import Figure, number_words, parse_figure
-from .syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, kind_of
+from .syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, kind_of, prep_objects
 
 #: plural words for people that a list after them restates: "two people, a man and a woman,"
 RESTATED_PEOPLE = frozenset({"people", "person", "victim", "individual", "other"})
@@ -23,8 +23,13 @@ RELATIVE_PRONOUN_TAGS = ("WP", "WDT")
 
 
 def figure_of(victim: Token, lexicon: Lexicon) -> tuple[Figure | None, Token]:
-    """The number of people a victim phrase counts, and the token that begins it."""
+    """The number of people a victim phrase counts, and the token that begins it; people
+    "among" a number count that number, of which they are some ("Family members of shooter
+    among 7 slain": seven)."""
     victim = _antecedent(victim, lexicon)
+    group = next((o for p, o in prep_objects(victim) if p == "among"), None)
+    if group is not None and (group.like_num or any(c.dep_ == "nummod" for c in group.children)):
+        return figure_of(group, lexicon)
     counting = lexicon.casualty_outcomes["counting_determiners"]
     both = next((t for t in (victim, *victim.children) if t.lower_ in counting
                  and (t is victim or t.dep_ in ("det", "predet"))), None)

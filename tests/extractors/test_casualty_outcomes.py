@@ -202,6 +202,16 @@ def test_whom_a_burst_of_fire_struck_was_hurt(pipeline, text, injured):
     assert only(pipeline, text).injured == injured
 
 
+@pytest.mark.parametrize("text", [
+    "Relatives of shooter among 7 slain by Kano gunman\n\nOn 1 December 2023, a gunman opened "
+    "fire at a family gathering in Kano.",
+    "On 1 December 2023, two children were among seven people killed when a gunman opened fire "
+    "at a family gathering in Kano.",
+])
+def test_people_among_a_number_killed_are_some_of_that_number(pipeline, text):
+    assert only(pipeline, text).fatalities == 7
+
+
 @pytest.mark.parametrize("victims, killed", [
     ("A man, a woman and two teenagers were", 4),
     ("The victims, a man and a woman, were", 2),

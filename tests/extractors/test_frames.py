@@ -126,6 +126,15 @@ def test_shootouts_and_slayings_named_as_nouns_are_events(pipeline, sentence, su
         sub_event_type, MONDAY - dt.timedelta(days=1), "Tikrit")
 
 
+@pytest.mark.parametrize("sentence, killed", [
+    ("Four villagers were slain by gunmen in Tikrit on Sunday.", 4),
+    ("A shopkeeper was slain in Tikrit on Sunday.", 1),
+])
+def test_people_slain_were_killed_in_an_attack(pipeline, sentence, killed):
+    m = only(analyse(pipeline, sentence, MONDAY))
+    assert (m.event_type, m.fatalities, m.location) == ("Violence against civilians", killed, "Tikrit")
+
+
 def test_a_shooting_death_is_a_killing_by_gunfire(pipeline):
     """"the shooting death of": the participle says how someone died; the death is the event
     (a "burning building" stays no event)."""
@@ -739,3 +748,29 @@ def test_the_town_an_attack_noun_is_of_is_its_place_not_its_target(pipeline):
     m = only(analyse(pipeline, "The shelling of Kharkiv on Monday killed three civilians.", MONDAY))
     assert m.location == "Kharkiv"
     assert not [e for e in m.evidence if e.field == "target"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen attacked a family gathering in Tikrit on Sunday, killing three people.",
+    "Gunmen opened fire on a wedding gathering in Tikrit on Sunday, killing three people.",
+])
+def test_a_gathering_attacked_is_the_attacks_target_not_a_protest(pipeline, sentence):
+    m = only(analyse(pipeline, sentence, MONDAY))
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert m.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police attacked a protest in Tikrit on Sunday.",
+    "Police fired tear gas at a rally in Tikrit on Sunday.",
+])
+def test_forces_attacking_a_protest_still_crack_down_on_it(pipeline, sentence):
+    m = only(analyse(pipeline, sentence, MONDAY))
+    assert m.event_type == "Protests" and m.actor2 == "Police Forces of Iraq"
+
+
+def test_a_rally_struck_from_the_air_is_an_air_strike_on_those_who_gathered(pipeline):
+    m = only(analyse(pipeline, "Iraqi warplanes targeted an ISIS rally in Tikrit on Sunday.", MONDAY))
+    assert (m.sub_event_type, m.actor1, m.actor2) == ("Air/drone strike", "Military Forces of Iraq",
+                                                      "Islamic State")
+    assert m.location == "Tikrit"
