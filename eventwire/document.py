@@ -134,6 +134,9 @@ class Frame(EventFields):
     agent: ActorRef | None = None
     target: ActorRef | None = None
     associates: list[ActorRef] = field(default_factory=list)
+    #: others named doing it with the agent ("Hamas and Islamic Jihad fighters attacked"):
+    #: ACLED's associated actors of side 1
+    agent_associates: list[ActorRef] = field(default_factory=list)
     target_refs: list[ActorRef] = field(default_factory=list)
     target_civilians: bool = False
     #: "Attacks", "several strikes": more than one event is reported here

@@ -75,7 +75,7 @@ class Cluster:
 def _copy(frame: Frame) -> Frame:
     clone = Frame(**{k: v for k, v in frame.__dict__.items()})
     for name in ("weapons", "claimed_by", "attributed_to", "fatalities_reported", "evidence",
-                 "place_refs", "associates", "target_refs", "merged_from"):
+                 "place_refs", "associates", "agent_associates", "target_refs", "merged_from"):
         setattr(clone, name, list(getattr(frame, name)))
     return clone
 

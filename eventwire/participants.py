@@ -101,6 +101,7 @@ class ActorAssigner:
             if actor.kind == "government" and frame.event_class in VIOLENT_CLASSES and actor.country:
                 actor = self.table.state_forces(actor.country)
             self._set(frame, 1, actor)
+            self._associates_of_side_1(frame, country)
         targets = self.resolve(frame.target, country) if frame.target else []
         for ref in frame.associates:
             targets += [a for a in self.resolve(ref, country) if a not in targets]
@@ -113,6 +114,20 @@ class ActorAssigner:
             self._set(frame, 2, targets[0])
             if len(targets) > 1:
                 frame.assoc_actor_2 = "; ".join(t.name for t in targets[1:])
+
+    def _associates_of_side_1(self, frame: Frame, country: str | None) -> None:
+        """Named groups the story says acted with actor1 ("Hamas and Islamic Jihad fighters"):
+        associated actors; an unnamed one ("suicide bombers" beside "Taliban gunmen") is
+        actor1's own men, more evidence of who did it."""
+        named: list[str] = []
+        for ref in frame.agent_associates:
+            span = self.document.span(ref.start, ref.end)
+            actors = [a.name for a in self.resolve(ref, country) if a.name != frame.actor1
+                      and not is_unidentified(a.name) and "(" not in a.name]
+            frame.add_evidence("assoc_actor_1" if actors else "actor1", span)
+            named += actors
+        if named:
+            frame.assoc_actor_1 = "; ".join(dict.fromkeys(named))
 
     def _occupants(self, frame: Frame) -> list[Actor]:
         if not frame.geo_source or not frame.target_facility:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..document import Document
 from .aggregates import find_aggregates
 from .claims import find_accusations, find_claims
-from .frames import extract_frames
+from .story_frames import extract_frames
 from .lexicon import Lexicon
 from .protests import type_protests
 from .statements import statement_frames

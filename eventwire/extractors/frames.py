@@ -28,14 +28,12 @@ from .syntax import (actor_phrase, agents, colon_speakers, core_phrase, entity_p
 from .grouping import anchor_of, attacked_gatherings, event_class_of, group_triggers
 from .requirements import (armed_subject, contents, found_things, has_own_object, is_complete,
                            seizes_weapons)
-from .scenes import scene_verb, told_before
 from .references import (DEFINITE, QUANTIFIERS, few_with_toll, hits_on_one, is_anaphor, is_count,
                          is_definite, refers_back)
 from .phrase_kinds import (CHEMICAL, civilian_facility, civilian_owners, crowd_noun, displaced_people,
                            facility_owners, in_protest_cause, is_crowd, is_person, names_chemical_weapon,
                            names_people, territory_kind)
-from .triggers import (ACCIDENT_REASONS, Trigger, charge_reason, find_triggers, irrealis_reason,
-                       support_verb)
+from .triggers import Trigger, charge_reason, find_triggers, irrealis_reason, support_verb
 
 #: prepositions naming, by class, whose property was looted or destroyed ("seized cash from a
 #: house", "set fire to a shop") or whose ground was taken ("recaptured the town from IS")
@@ -516,8 +514,7 @@ class FrameBuilder:
     def _set_actor(self, frame: Frame, head: Token, role: str) -> None:
         if head in self.speakers:  # the sources, however the parser hung them
             return
-        if role == "agent" and frame.agent is None and frame.event_class in TWO_SIDED_CLASSES \
-                and self._two_sides_in_one(frame, head):
+        if role == "agent" and frame.agent is None and self._two_sides_in_one(frame, head):
             return
         for tok in with_conjuncts(head):
             first, last = actor_phrase(tok)
@@ -527,6 +524,8 @@ class FrameBuilder:
                 frame.add_evidence("actor1", self.document.span(ref.start, ref.end))
             elif role == "agent" and frame.event_class in TWO_SIDED_CLASSES and tok is not head:
                 self._set_actor(frame, tok, "target")  # "Seleka militants and FACA soldiers clashed"
+            elif role == "agent" and tok is not head:  # "Taliban gunmen and suicide bombers attacked"
+                self._associate(frame, ref)
             elif role == "target":
                 if frame.target is None:
                     frame.target = ref
@@ -534,20 +533,32 @@ class FrameBuilder:
                 elif all(r.text != ref.text for r in frame.associates):
                     frame.associates.append(ref)
 
+    def _associate(self, frame: Frame, ref: ActorRef) -> None:
+        """Another named doing it with the agent (its evidence is written once it is resolved:
+        ``participants.py``)."""
+        if all(r.text != ref.text for r in frame.agent_associates):
+            frame.agent_associates.append(ref)
+
     def _two_sides_in_one(self, frame: Frame, head: Token) -> bool:
         """"Russian and Ukrainian military forces clashed": one noun, two sides named by its
-        conjoined modifiers; each side is its modifier with the noun."""
-        modifier = next((m for m in head.lefts if m.dep_ in ("amod", "compound") and m.conjuncts
+        conjoined modifiers; each side is its modifier with the noun. Where only one side
+        acts ("Hamas and Islamic Jihad fighters attacked a post"), the second does it with
+        the first: an associated actor."""
+        modifier = next((m for m in head.lefts if m.dep_ in ("amod", "compound", "nmod") and m.conjuncts
                          and m.ent_type_ in ("NORP", "GPE", "ACTOR")), None)
         if modifier is None:
             return False
         first, last = actor_phrase(head)
         whole = self._actor_ref(first, last)
         rest = head.doc[max(m.i for m in modifier.conjuncts) + 1:head.i + 1].text
-        frame.agent = ActorRef(whole.start, whole.end, f"{modifier.text} {rest}")
-        frame.target = ActorRef(whole.start, whole.end, f"{modifier.conjuncts[0].text} {rest}")
-        for field, ref in (("actor1", frame.agent), ("actor2", frame.target)):
-            frame.add_evidence(field, self.document.span(ref.start, ref.end))
+        frame.agent = ActorRef(whole.start, whole.end, f"{_name_words(modifier)} {rest}")
+        frame.add_evidence("actor1", self.document.span(whole.start, whole.end))
+        other = ActorRef(whole.start, whole.end, f"{_name_words(modifier.conjuncts[0])} {rest}")
+        if frame.event_class in TWO_SIDED_CLASSES:
+            frame.target = other
+            frame.add_evidence("actor2", self.document.span(other.start, other.end))
+        else:
+            self._associate(frame, other)
         return True
 
     def _actor_ref(self, first: Token, last: Token) -> ActorRef:
@@ -579,50 +590,14 @@ class FrameBuilder:
             frame.weapons.append(CHEMICAL)  # "used mustard gas in an attack": the tactic that counts
         self.places.sentence_places(frame, anchor_of(group).token)
 
+def _name_words(modifier: Token) -> str:
+    """A conjoined modifier with the words of its own name: "Islamic Jihad" of "Hamas and
+    Islamic Jihad fighters"."""
+    start = min([modifier.i] + [t.i for t in modifier.lefts if t.dep_ in ("compound", "amod")])
+    return modifier.doc[start:modifier.i + 1].text
+
+
 def _is_named(head: Token) -> bool:
     """Does a facility phrase carry a name ("the Ain al-Asad airbase"), not just "a base"?"""
     first, last = entity_phrase(head)
     return any(t.pos_ == "PROPN" or t.ent_type_ for t in head.doc[first.i:last.i + 1])
-
-
-def extract_frames(document: Document, lexicon: Lexicon) -> list[Frame]:
-    """Frames for every parsed sentence of the document, in text order."""
-    frames: list[Frame] = []
-    told = False  # an event (more than a bare toll) told in an earlier sentence
-    for sentence in document.sentences:
-        if sentence.parsed:
-            built = FrameBuilder(document, sentence, lexicon, told_before=told).build() \
-                or _scene_frames(document, sentence, lexicon, frames)
-            frames.extend(built)
-            told = told or any(_tells_an_event(f) for f in built)
-    return _without_accident_tolls(document, frames)
-
-
-def _scene_frames(document: Document, sentence: Sentence, lexicon: Lexicon,
-                  frames: list[Frame]) -> list[Frame]:
-    """The scene frame of a sentence that tells where and when an event told just before it
-    happened (``scenes.py``); none when nothing before it is such an event."""
-    verb = scene_verb(sentence, lexicon)
-    antecedent = told_before(frames, sentence) if verb is not None else None
-    if verb is None or antecedent is None:
-        return []
-    return [FrameBuilder(document, sentence, lexicon).scene(verb, antecedent.event_class)]
-
-
-def _tells_an_event(frame: Frame) -> bool:
-    """More than a bare toll ("Police ID four people killed inside home"): an event's own
-    kind, a weapon or someone doing it."""
-    return frame.event_class != "harm" or bool(frame.weapons) or frame.agent is not None
-
-
-def _without_accident_tolls(document: Document, frames: list[Frame]) -> list[Frame]:
-    """"A tank at the plant exploded ... Four people were injured": in a story whose only
-    violence was dropped as an accident or a disaster, a bare toll (a harm with no weapon, no
-    one doing it) is that accident's, not an attack of its own."""
-    dropped = document.context.get("dropped", [])
-    if not any(reason in ACCIDENT_REASONS for _word, reason, _index in dropped):
-        return frames
-    if any(_tells_an_event(f) for f in frames):
-        return frames
-    dropped.extend((f.trigger.text if f.trigger else "", "accident's toll", f.sentence) for f in frames)
-    return []

@@ -774,3 +774,22 @@ def test_a_rally_struck_from_the_air_is_an_air_strike_on_those_who_gathered(pipe
     assert (m.sub_event_type, m.actor1, m.actor2) == ("Air/drone strike", "Military Forces of Iraq",
                                                       "Islamic State")
     assert m.location == "Tikrit"
+
+
+@pytest.mark.parametrize("sentence, actor1, associated", [
+    ("Hamas and Islamic Jihad fighters attacked an Israeli army post near Gaza City on Sunday.",
+     "Hamas Movement", "PIJ: Palestinian Islamic Jihad"),
+    ("Russian and Syrian warplanes struck Idlib on Sunday.", "Military Forces of Russia Air Force",
+     "Military Forces of Syria"),
+])
+def test_a_group_named_doing_it_with_the_attacker_is_its_associate(pipeline, sentence, actor1, associated):
+    m = only(analyse(pipeline, sentence, MONDAY))
+    assert (m.actor1, m.assoc_actor_1) == (actor1, associated)
+    assert [e.field for e in m.evidence if e.field == "assoc_actor_1"] == ["assoc_actor_1"]
+
+
+def test_unnamed_men_with_a_named_attacker_are_its_own(pipeline):
+    m = only(analyse(pipeline, "Taliban gunmen and suicide bombers attacked a police post in "
+                               "Lashkar Gah on Sunday.", MONDAY))
+    assert (m.actor1, m.assoc_actor_1) == ("Taliban", None)
+    assert [e.text for e in m.evidence if e.field == "actor1"] == ["Taliban gunmen", "suicide bombers"]
