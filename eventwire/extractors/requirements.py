@@ -29,10 +29,15 @@ def found_things(verb: Token) -> list[Token]:
 
 def contents(thing: Token, lexicon: Lexicon) -> list[Token]:
     """What a found place or container holds: "a depot containing weapons", "a truck
-    loaded with explosives", "a warehouse full of ammunition"."""
+    loaded with explosives", "a warehouse full of ammunition", "a hideout used to store arms"."""
     heads = lexicon.heads
     holders = [c for c in thing.children if c.dep_ in HOLDER_DEPS
                and c.lemma_.lower() in heads["container_words"]]
+    for used in (c for c in thing.children if c.dep_ in HOLDER_DEPS and c.lemma_.lower() == "use"):
+        # "a hideout used to store arms", "a house used for storing explosives"
+        holders += [c for c in used.children if c.dep_ in ("xcomp", "advcl")
+                    and c.lemma_.lower() in heads["container_words"]]
+        holders += [o for p, o in prep_objects(used) if p == "for" and o.lemma_.lower() in heads["container_words"]]
     return [o for h in holders for o in objects(h)] + \
         [o for h in holders for p, o in prep_objects(h) if p in heads["container_preps"]]
 

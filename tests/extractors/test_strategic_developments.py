@@ -90,6 +90,8 @@ def test_peacekeepers_withdrawing_from_a_town_is_a_non_violent_transfer_of_terri
     "On 1 December 2023, police in Kano discovered a large amount of ammunition believed to "
     "belong to a gang.",
     "On 1 December 2023, police removed a hand grenade found outside a school in Kano.",
+    "On 1 December 2023, police found a hideout used by a gang to store rifles in Kano.",
+    "On 1 December 2023, police discovered a house used to hide explosives in Kano.",
 ])
 def test_police_seizing_weapons_disrupt_weapons_use(pipeline, text):
     m = only(pipeline, text)
