@@ -793,3 +793,13 @@ def test_unnamed_men_with_a_named_attacker_are_its_own(pipeline):
                                "Lashkar Gah on Sunday.", MONDAY))
     assert (m.actor1, m.assoc_actor_1) == ("Taliban", None)
     assert [e.text for e in m.evidence if e.field == "actor1"] == ["Taliban gunmen", "suicide bombers"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A gunman opened fire at a wedding in Tikrit on Sunday.",
+    "Gunmen attacked a funeral in Tikrit on Sunday.",
+])
+def test_an_attack_on_an_occasion_of_civilians_targets_civilians(pipeline, sentence):
+    m = only(analyse(pipeline, sentence, MONDAY))
+    assert (m.sub_event_type, m.actor2, m.civilian_targeting) == ("Attack", "Civilians (Iraq)",
+                                                                  "Civilian targeting")
