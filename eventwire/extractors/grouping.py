@@ -30,8 +30,9 @@ SEARCH_WORDS = frozenset(("raid", "storm", "swoop"))
 INQUIRY_PREPS = frozenset(("into",))
 #: classes of a crowd's noun that can be what an attack hit ("attacked a gathering")
 CROWD_NOUN_CLASSES = frozenset(("protest", "crowd"))
-#: classes that hit what they take as object, and the prepositions of what they hit
+#: classes that hit what they take as object ("attacked a gathering")
 ATTACK_CLASSES = frozenset(("attack", "harm"))
+#: prepositions of what they hit ("opened fire on a rally")
 HIT_PREPS = frozenset(("on", "at", "against", "into", "upon"))
 TEMPORAL_PREPS = frozenset(("after", "before", "since", "following", "ahead", "until", "amid",
                             "despite", "than"))
@@ -142,6 +143,8 @@ def attacked_gatherings(group: list[Trigger]) -> list[Trigger]:
 
 
 def _gathering_attacked(trigger: Trigger, group: list[Trigger]) -> bool:
+    """A crowd's noun that is the object of an attack or harm trigger of the group, or of its
+    "on"/"at" phrase."""
     token = trigger.token
     if trigger.pos != "noun" or trigger.sense.event_class not in CROWD_NOUN_CLASSES:
         return False

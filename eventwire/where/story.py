@@ -11,7 +11,8 @@ town"), with ``geo_source`` "dateline:<place id>" so a user can tell it from a n
 town's state, province or country, the AP way ("Colo.", "N.C.") or in full ("Iraq",
 "Connecticut"), and pick among namesakes; without them the largest namesake in a country the
 story names wins. ``story_town`` stands in for a story without a dateline: the town its
-headline names, else the one town it is about (``geo_source`` "story:<place id>").
+headline names, else the one town it is about (``geo_source`` "story:<place id>"). A dateline
+that names a county gives way to the one town of it the story names (``town_in_county``).
 """
 from __future__ import annotations
 
